@@ -1,0 +1,20 @@
+namespace Inquir.Typed;
+
+/// <summary>Where a run is in its life.</summary>
+public enum RunStatus
+{
+    /// <summary>Waiting for a worker: new, or a step waits for its retry.</summary>
+    Pending,
+
+    /// <summary>A worker holds the run and is running one of its steps.</summary>
+    Running,
+
+    /// <summary>Every step completed; the result is stored.</summary>
+    Succeeded,
+
+    /// <summary>A step failed permanently or ran out of retries.</summary>
+    Failed,
+
+    /// <summary>The run was cancelled.</summary>
+    Cancelled,
+}

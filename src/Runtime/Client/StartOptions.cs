@@ -1,0 +1,31 @@
+using Npgsql;
+
+namespace Inquir.Typed;
+
+/// <summary>How a run is started.</summary>
+public sealed class StartOptions
+{
+    /// <summary>The longest idempotency key accepted.</summary>
+    public const int MaxIdempotencyKeyLength = 512;
+
+    /// <summary>
+    /// A key that makes the start happen once: a later start of the same workflow with the same key returns the run
+    /// made by the first. When <see langword="null"/>, the input member marked <see cref="IdempotencyKeyAttribute"/> supplies it.
+    /// </summary>
+    public string? IdempotencyKey { get; init; }
+
+    /// <summary>When the first step may start; <see langword="null"/> for now. Not together with <see cref="Delay"/>.</summary>
+    public DateTimeOffset? RunAt { get; init; }
+
+    /// <summary>How long to wait before the first step starts. Not together with <see cref="RunAt"/>.</summary>
+    public TimeSpan? Delay { get; init; }
+
+    /// <summary>
+    /// An open transaction of the caller's: the run is inserted in it, so it exists only if the caller's own
+    /// writes commit, and workers are woken when it commits.
+    /// </summary>
+    public NpgsqlTransaction? Transaction { get; init; }
+
+    /// <summary>The run this one is a child of; set by <see cref="StepContext.Workflows"/>.</summary>
+    public Guid? ParentRunId { get; init; }
+}

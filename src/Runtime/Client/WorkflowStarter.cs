@@ -1,0 +1,45 @@
+namespace Inquir.Typed;
+
+/// <summary>The typed start that every generated <c>Start{Workflow}Async</c> calls.</summary>
+public static class WorkflowStarter
+{
+    /// <summary>Encodes <paramref name="input"/>, takes the idempotency key from it when the options give none, and starts the run.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="client"/> or a required <paramref name="input"/> is null.</exception>
+    public static async Task<WorkflowRun<TResult>> StartAsync<TInput, TResult>(
+        IWorkflowClient client,
+        WorkflowDescriptor<TInput, TResult> descriptor,
+        TInput input,
+        StartOptions? options,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(descriptor);
+        if (input is null && typeof(TInput) != typeof(NoValue))
+        {
+            throw new ArgumentNullException(nameof(input), $"Workflow '{descriptor.Name}' needs an input of type {typeof(TInput).Name}; null was given.");
+        }
+
+        options ??= new StartOptions();
+        if (options.IdempotencyKey is null && descriptor.IdempotencyKeyFromInput is { } keyFromInput)
+        {
+            var key = keyFromInput(input);
+            if (key is not null)
+            {
+                options = Copy(options, key);
+            }
+        }
+
+        var json = descriptor.InputSerializer.Serialize(input);
+        var started = await client.StartAsync(descriptor, json, options, cancellationToken).ConfigureAwait(false);
+        return new WorkflowRun<TResult>(client, started.Id, started.Created, descriptor.ResultSerializer);
+    }
+
+    private static StartOptions Copy(StartOptions options, string idempotencyKey) => new()
+    {
+        IdempotencyKey = idempotencyKey,
+        RunAt = options.RunAt,
+        Delay = options.Delay,
+        Transaction = options.Transaction,
+        ParentRunId = options.ParentRunId,
+    };
+}

@@ -1,0 +1,32 @@
+namespace Inquir.Typed;
+
+/// <summary>
+/// Marks a method of a <see cref="WorkflowAttribute"/> class as a step. The values here are defaults that
+/// configuration can override without a rebuild (<c>Inquir:Workflows:{workflow}:Steps:{step}:Retries</c>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false, AllowMultiple = false)]
+public sealed class StepAttribute : Attribute
+{
+    /// <summary>How many times the step is retried after its first attempt fails (not the number of attempts). Default 3.</summary>
+    public int Retries { get; set; } = StepPolicy.DefaultRetries;
+
+    /// <summary>How the delay grows between retries: <c>"exp"</c> (default), <c>"linear"</c>, <c>"fixed"</c> or <c>"none"</c>.</summary>
+    public string Backoff { get; set; } = "exp";
+
+    /// <summary>The base delay before the first retry, such as <c>"250ms"</c> or <c>"2s"</c>. Default <c>"1s"</c>.</summary>
+    public string? Delay { get; set; }
+
+    /// <summary>The longest delay between two attempts, such as <c>"1m"</c>. Default <c>"5m"</c>.</summary>
+    public string? MaxDelay { get; set; }
+
+    /// <summary>How long one attempt may run before its cancellation token fires, such as <c>"30s"</c>. Default: no limit.</summary>
+    public string? Timeout { get; set; }
+
+    /// <summary>
+    /// Declares that running the step twice has the same effect as running it once, so it needs no idempotency key.
+    /// </summary>
+    public bool Idempotent { get; set; }
+
+    /// <summary>Exception types (and their subtypes) that fail the run at once instead of being retried.</summary>
+    public Type[]? NonRetryable { get; set; }
+}

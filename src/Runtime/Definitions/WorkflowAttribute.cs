@@ -1,0 +1,26 @@
+namespace Inquir.Typed;
+
+/// <summary>
+/// Marks a <see langword="partial"/> class as a workflow: its <see cref="StepAttribute"/> methods run in
+/// declaration order, each step's output feeding the next step.
+/// </summary>
+/// <example>
+/// <code>
+/// [Workflow("export-data")]
+/// public sealed partial class ExportData(IExportStore store)
+/// {
+///     [Step(Retries = 5, Backoff = "exp")]
+///     public Task&lt;ExportFile&gt; Render(ExportRequest request, StepContext ctx, CancellationToken ct) =&gt; ...;
+/// }
+/// </code>
+/// </example>
+[AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = false)]
+public sealed class WorkflowAttribute : Attribute
+{
+    /// <summary>Creates the attribute.</summary>
+    /// <param name="name">The workflow's stable name, stored with every run; renaming the class does not change it.</param>
+    public WorkflowAttribute(string name) => Name = name;
+
+    /// <summary>The workflow's stable name, stored with every run.</summary>
+    public string Name { get; }
+}

@@ -1,0 +1,29 @@
+namespace Inquir.Typed;
+
+/// <summary>How a process's worker claims and runs steps.</summary>
+public sealed class WorkerOptions
+{
+    /// <summary>Whether this process runs steps. Turn off in a process that only starts runs. Default on.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How many runs this process works on at once. Default 16.</summary>
+    public int Concurrency { get; set; } = 16;
+
+    /// <summary>How long a claimed run stays this worker's without a renewal. Default 30 s.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the worker looks for due work when no notification wakes it. Default 1 s.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often runs whose lease expired are handed back. Default 5 s.</summary>
+    public TimeSpan RescueInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The most step completions written in one statement. Default 100.</summary>
+    public int MaxCompletionBatch { get; set; } = 100;
+
+    /// <summary>How long in-flight steps may go on after the host stops before their runs are handed back. Default 10 s.</summary>
+    public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The name this worker records as lease owner. Default: machine name, process id and a random suffix.</summary>
+    public string? WorkerId { get; set; }
+}

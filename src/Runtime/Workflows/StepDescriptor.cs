@@ -1,0 +1,33 @@
+namespace Inquir.Typed;
+
+/// <summary>One step of a workflow, as the generator describes it.</summary>
+public sealed class StepDescriptor
+{
+    /// <summary>Creates the descriptor.</summary>
+    public StepDescriptor(string name, StepPolicy policy, StepInvoker invoker, IReadOnlyList<Type>? nonRetryable = null, bool idempotent = false)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(invoker);
+        Name = name;
+        Policy = policy;
+        Invoker = invoker;
+        NonRetryable = nonRetryable ?? [];
+        Idempotent = idempotent;
+    }
+
+    /// <summary>The step's name: its method name.</summary>
+    public string Name { get; }
+
+    /// <summary>The policy from the step's attribute, before configuration overrides it.</summary>
+    public StepPolicy Policy { get; }
+
+    /// <summary>Runs the step.</summary>
+    public StepInvoker Invoker { get; }
+
+    /// <summary>Exception types that fail the run at once.</summary>
+    public IReadOnlyList<Type> NonRetryable { get; }
+
+    /// <summary>Whether the step declared itself idempotent.</summary>
+    public bool Idempotent { get; }
+}
