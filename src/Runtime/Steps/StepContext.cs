@@ -42,7 +42,7 @@ public sealed class StepContext
     /// <c>"{RunId}:{StepName}"</c>: the same on every attempt of this step, so pass it to the services the step
     /// calls to make a retried call take effect once.
     /// </summary>
-    public string IdempotencyKey => $"{RunId:D}:{StepName}";
+    public string IdempotencyKey => IdempotencyKeyOf(RunId, StepName);
 
     /// <summary>A logger whose scope names the run, step and attempt.</summary>
     public ILogger Logger { get; }
@@ -52,4 +52,6 @@ public sealed class StepContext
     /// this step's key, so a retried step does not start the same child twice.
     /// </summary>
     public IWorkflowClient Workflows { get; }
+
+    internal static string IdempotencyKeyOf(Guid runId, string stepName) => $"{runId:D}:{stepName}";
 }

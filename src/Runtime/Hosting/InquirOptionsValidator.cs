@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Options;
+
+namespace Inquir.Typed;
+
+/// <summary>Checks the options when the host starts, so a mistake stops it at once with a message that names the setting.</summary>
+internal sealed class InquirOptionsValidator : IValidateOptions<InquirOptions>
+{
+    public ValidateOptionsResult Validate(string? name, InquirOptions options)
+    {
+        var failures = new List<string>();
+        try
+        {
+            ConnectionStringCheck.ThrowIfInvalid(options.ConnectionString, nameof(options.ConnectionString));
+        }
+        catch (ArgumentException e)
+        {
+            failures.Add($"Inquir:ConnectionString: {e.Message.Split(" (Parameter", 2)[0]} Call o.UsePostgres(connectionString) or set Inquir:ConnectionString.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Schema) || options.Schema.Length > 63)
+        {
+            failures.Add($"Inquir:Schema must be 1 to 63 characters; it is \"{options.Schema}\".");
+        }
+
+        var worker = options.Worker;
+        if (worker.Concurrency is < 1 or > 10_000)
+        {
+            failures.Add($"Inquir:Worker:Concurrency must be between 1 and 10000; it is {worker.Concurrency}.");
+        }
+
+        if (worker.LeaseDuration < TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"Inquir:Worker:LeaseDuration must be at least 1 s; it is {worker.LeaseDuration}.");
+        }
+
+        if (worker.PollInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"Inquir:Worker:PollInterval must be positive; it is {worker.PollInterval}.");
+        }
+
+        if (worker.RescueInterval <= TimeSpan.Zero)
+        {
+            failures.Add($"Inquir:Worker:RescueInterval must be positive; it is {worker.RescueInterval}.");
+        }
+
+        if (worker.MaxCompletionBatch < 1)
+        {
+            failures.Add($"Inquir:Worker:MaxCompletionBatch must be at least 1; it is {worker.MaxCompletionBatch}.");
+        }
+
+        if (worker.ShutdownGracePeriod < TimeSpan.Zero)
+        {
+            failures.Add($"Inquir:Worker:ShutdownGracePeriod must not be negative; it is {worker.ShutdownGracePeriod}.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,89 @@
+using Inquir.Typed;
+using Inquir.Typed.Postgres;
+using Inquir.Typed.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds the Inquir.Typed client and worker.</summary>
+public static class InquirServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="IWorkflowClient"/> and the worker that runs the steps of every workflow added with
+    /// <c>AddWorkflow&lt;T&gt;()</c>. Options come from the <c>Inquir</c> configuration section, then <paramref name="configure"/>.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// builder.Services.AddInquir(o =&gt; o.UsePostgres(connectionString));
+    /// builder.Services.AddWorkflow&lt;ExportData&gt;();
+    /// </code>
+    /// </example>
+    public static IServiceCollection AddInquir(this IServiceCollection services, Action<InquirOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<InquirOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<InquirOptions>, InquirOptionsFromConfiguration>());
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InquirOptions>, InquirOptionsValidator>());
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IRandomSource, SharedRandomSource>();
+        services.TryAddSingleton(sp => new InquirDataSource(sp.GetRequiredService<IOptions<InquirOptions>>().Value));
+        services.TryAddSingleton(sp => new SqlScripts(sp.GetRequiredService<IOptions<InquirOptions>>().Value.Schema));
+        services.TryAddSingleton(sp => new WakeUpChannel(sp.GetRequiredService<IOptions<InquirOptions>>().Value.Schema));
+        services.TryAddSingleton(sp => new WorkflowRegistry(sp.GetServices<WorkflowRegistration>(), sp.GetService<IConfiguration>()));
+        services.TryAddSingleton(sp => new SchemaMigrator(
+            sp.GetRequiredService<InquirDataSource>().DataSource, sp.GetRequiredService<SqlScripts>(), sp.GetRequiredService<ILogger<SchemaMigrator>>()));
+        services.TryAddSingleton<IRunStore>(sp => new PostgresRunStore(
+            sp.GetRequiredService<InquirDataSource>().DataSource,
+            sp.GetRequiredService<SqlScripts>(),
+            sp.GetRequiredService<SchemaMigrator>(),
+            sp.GetRequiredService<WakeUpChannel>()));
+        services.TryAddSingleton<SchemaReadiness>();
+        services.TryAddSingleton<IWorkflowClient, WorkflowClient>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WorkflowWorker>(sp => new WorkflowWorker(
+            sp.GetRequiredService<IRunStore>(),
+            sp.GetRequiredService<SchemaReadiness>(),
+            sp.GetRequiredService<WorkflowRegistry>(),
+            sp.GetRequiredService<IOptions<InquirOptions>>(),
+            sp.GetRequiredService<InquirDataSource>().DataSource,
+            sp.GetRequiredService<WakeUpChannel>(),
+            sp.GetRequiredService<IServiceScopeFactory>(),
+            sp.GetRequiredService<IWorkflowClient>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IRandomSource>(),
+            sp.GetRequiredService<ILoggerFactory>())));
+        return services;
+    }
+}
+
+/// <summary>The runtime's own data source, kept apart from any the application registers.</summary>
+internal sealed class InquirDataSource(InquirOptions options) : IAsyncDisposable
+{
+    public NpgsqlDataSource DataSource { get; } = Build(options);
+
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+
+    private static NpgsqlDataSource Build(InquirOptions options)
+    {
+        ConnectionStringCheck.ThrowIfInvalid(options.ConnectionString, nameof(InquirOptions.ConnectionString));
+        var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
+        builder.ConnectionStringBuilder.ApplicationName ??= "inquir";
+        return builder.Build();
+    }
+}
+
+/// <summary>Binds the <c>Inquir</c> configuration section when the host has configuration.</summary>
+internal sealed class InquirOptionsFromConfiguration(IServiceProvider services) : IConfigureOptions<InquirOptions>
+{
+    public void Configure(InquirOptions options) => services.GetService<IConfiguration>()?.GetSection("Inquir").Bind(options);
+}

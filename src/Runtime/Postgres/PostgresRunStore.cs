@@ -1,0 +1,205 @@
+using Dapper;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Inquir.Typed.Postgres;
+
+/// <summary>The PostgreSQL store: Dapper for the simple queries, typed Npgsql arrays for the batched hot path.</summary>
+internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts sql, SchemaMigrator migrator, WakeUpChannel channel) : IRunStore
+{
+    public Task MigrateAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
+
+    public async Task<StartedRun> StartRunAsync(NewRun run, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var connection = transaction?.Connection;
+        var ownConnection = connection is null;
+        connection ??= await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var parameters = new
+            {
+                id = run.Id,
+                workflow = run.Workflow,
+                input = run.InputJson,
+                idempotency_key = run.IdempotencyKey,
+                parent_run_id = run.ParentRunId,
+                now = run.Now,
+                next_attempt_at = run.NextAttemptAt,
+            };
+            var inserted = await connection.QuerySingleOrDefaultAsync<Guid?>(
+                new CommandDefinition(sql.StartRun, parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (inserted is { } id)
+            {
+                // Inside the caller's transaction the notification is delivered when it commits, not before.
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "SELECT pg_notify(@channel, '')", new { channel = channel.Name }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                return new StartedRun(id, Created: true);
+            }
+
+            // The key was used: ON CONFLICT waited for the other start to commit, so a new statement sees its row.
+            var existing = await connection.QuerySingleAsync<Guid>(new CommandDefinition(
+                sql.FindRunByIdempotencyKey,
+                new { workflow = run.Workflow, idempotency_key = run.IdempotencyKey },
+                transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+            return new StartedRun(existing, Created: false);
+        }
+        finally
+        {
+            if (ownConnection)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    public async Task<RunInfo?> GetRunAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<RunRow>(
+            new CommandDefinition(sql.GetRun, new { id = runId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row?.ToRunInfo();
+    }
+
+    public async Task<IReadOnlyList<ClaimedRun>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<ClaimRow>(new CommandDefinition(
+            sql.ClaimRuns,
+            new
+            {
+                now = request.Now,
+                workflows = request.Workflows.ToArray(),
+                limit = request.Limit,
+                owner = request.Owner,
+                lease_expires_at = request.LeaseExpiresAt,
+            },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new ClaimedRun(r.id, r.workflow, r.step_index, r.attempt, r.lease_token, r.parent_run_id, r.step_input)).ToList();
+    }
+
+    public async Task<IReadOnlySet<Guid>> CompleteAsync(IReadOnlyList<StepCompletion> completions, string worker, DateTimeOffset now, bool notify, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection);
+        var complete = new NpgsqlBatchCommand(sql.CompleteSteps);
+        AddCompletionParameters(complete.Parameters, completions, worker, now);
+        batch.BatchCommands.Add(complete);
+        if (notify)
+        {
+            // A batch without an explicit transaction is one implicit transaction: the notification goes out with the commit.
+            var wake = new NpgsqlBatchCommand("SELECT pg_notify($1, '')");
+            wake.Parameters.Add(new NpgsqlParameter<string> { TypedValue = channel.Name });
+            batch.BatchCommands.Add(wake);
+        }
+
+        var committed = new HashSet<Guid>();
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            committed.Add(reader.GetGuid(0));
+        }
+
+        return committed;
+    }
+
+    public async Task<IReadOnlySet<Guid>> RenewLeasesAsync(IReadOnlyCollection<Guid> runIds, string owner, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var renewed = await connection.QueryAsync<Guid>(new CommandDefinition(
+            sql.RenewLeases,
+            new { run_ids = runIds.ToArray(), owner, lease_expires_at = leaseExpiresAt },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return renewed.ToHashSet();
+    }
+
+    public async Task<int> RescueExpiredLeasesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rescued = await connection.QueryAsync<Guid>(new CommandDefinition(
+            sql.RescueExpiredLeases, new { now, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var count = rescued.Count();
+        if (count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SELECT pg_notify(@channel, '')", new { channel = channel.Name }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        return count;
+    }
+
+    public async Task<int> ReleaseAsync(IReadOnlyCollection<HeldRun> runs, string worker, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (runs.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var released = (await connection.QueryAsync<Guid>(new CommandDefinition(
+            sql.ReleaseRuns,
+            new
+            {
+                run_ids = runs.Select(r => r.RunId).ToArray(),
+                lease_tokens = runs.Select(r => r.LeaseToken).ToArray(),
+                worker,
+                now,
+            },
+            cancellationToken: cancellationToken)).ConfigureAwait(false)).Count();
+        if (released > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SELECT pg_notify(@channel, '')", new { channel = channel.Name }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        return released;
+    }
+
+    public async Task<bool> FailRunAsync(HeldRun run, string error, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var failed = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
+            sql.FailRun,
+            new { id = run.RunId, lease_token = run.LeaseToken, error, now },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return failed is not null;
+    }
+
+    private static void AddCompletionParameters(NpgsqlParameterCollection p, IReadOnlyList<StepCompletion> c, string worker, DateTimeOffset now)
+    {
+        p.Add(Array("run_ids", c, x => x.Run.RunId, NpgsqlDbType.Uuid));
+        p.Add(Array("lease_tokens", c, x => x.Run.LeaseToken, NpgsqlDbType.Uuid));
+        p.Add(Array("step_indexes", c, x => x.StepIndex, NpgsqlDbType.Integer));
+        p.Add(Array("step_names", c, x => x.StepName, NpgsqlDbType.Text));
+        p.Add(Array("attempts", c, x => x.Attempt, NpgsqlDbType.Integer));
+        p.Add(Array("outcomes", c, x => OutcomeText(x.Outcome), NpgsqlDbType.Text));
+        p.Add(Array("outputs", c, x => x.Output, NpgsqlDbType.Text));
+        p.Add(Array("next_statuses", c, x => RunStatusText.Of(x.NextStatus), NpgsqlDbType.Text));
+        p.Add(Array("next_step_names", c, x => x.NextStepName, NpgsqlDbType.Text));
+        p.Add(Array("next_attempt_ats", c, x => x.NextAttemptAt, NpgsqlDbType.TimestampTz));
+        p.Add(Array("run_errors", c, x => x.RunError, NpgsqlDbType.Text));
+        p.Add(Array("started_ats", c, x => x.StartedAt, NpgsqlDbType.TimestampTz));
+        p.Add(Array("durations", c, x => x.Duration.TotalMilliseconds, NpgsqlDbType.Double));
+        p.Add(Array("error_types", c, x => x.ErrorType, NpgsqlDbType.Text));
+        p.Add(Array("error_messages", c, x => x.ErrorMessage, NpgsqlDbType.Text));
+        p.Add(Array("error_stacks", c, x => x.ErrorStack, NpgsqlDbType.Text));
+        p.Add(new NpgsqlParameter<string>("worker", worker));
+        p.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
+    }
+
+    private static NpgsqlParameter<T[]> Array<T>(string name, IReadOnlyList<StepCompletion> completions, Func<StepCompletion, T> select, NpgsqlDbType elementType) =>
+        new(name, NpgsqlDbType.Array | elementType) { TypedValue = completions.Select(select).ToArray() };
+
+    private static string OutcomeText(AttemptOutcome outcome) => outcome switch
+    {
+        AttemptOutcome.Succeeded => "succeeded",
+        AttemptOutcome.Failed => "failed",
+        AttemptOutcome.TimedOut => "timed_out",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
+
+    // Dapper maps these by column name; timestamptz arrives as a UTC DateTime.
+#pragma warning disable SA1300, IDE1006 // column names
+    private sealed record ClaimRow(Guid id, string workflow, int step_index, int attempt, Guid lease_token, Guid? parent_run_id, string? step_input);
+#pragma warning restore SA1300, IDE1006
+}

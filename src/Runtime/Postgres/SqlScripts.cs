@@ -1,0 +1,88 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+
+namespace Inquir.Typed.Postgres;
+
+/// <summary>
+/// The runtime's SQL, read from the <c>.sql</c> files embedded in the assembly. The schema name is put in once,
+/// quoted; every value is a bound parameter.
+/// </summary>
+internal sealed class SqlScripts
+{
+    private const string ResourcePrefix = "Inquir.Typed.Sql.";
+    private static readonly Assembly Assembly = typeof(SqlScripts).Assembly;
+    private readonly ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
+
+    public SqlScripts(string schema)
+    {
+        QuotedSchema = QuoteIdentifier(schema);
+        ClaimRuns = Load("ClaimRuns");
+        CompleteSteps = Load("CompleteSteps");
+        RenewLeases = Load("RenewLeases");
+        RescueExpiredLeases = Load("RescueExpiredLeases");
+        ReleaseRuns = Load("ReleaseRuns");
+        FailRun = Load("FailRun");
+        StartRun = Load("StartRun");
+        FindRunByIdempotencyKey = Load("FindRunByIdempotencyKey");
+        GetRun = Load("GetRun");
+        EnsureMigrationTable = Load("EnsureMigrationTable");
+    }
+
+    public string QuotedSchema { get; }
+
+    public string ClaimRuns { get; }
+
+    public string CompleteSteps { get; }
+
+    public string RenewLeases { get; }
+
+    public string RescueExpiredLeases { get; }
+
+    public string ReleaseRuns { get; }
+
+    public string FailRun { get; }
+
+    public string StartRun { get; }
+
+    public string FindRunByIdempotencyKey { get; }
+
+    public string GetRun { get; }
+
+    public string EnsureMigrationTable { get; }
+
+    /// <summary>The migrations in version order: file names <c>NNNN_name.sql</c> under <c>Sql/Migrations</c>.</summary>
+    public IReadOnlyList<Migration> Migrations() =>
+        Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix + "Migrations.", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n => n[(ResourcePrefix.Length + "Migrations.".Length)..^".sql".Length])
+            .Select(Migration.FromName)
+            .OrderBy(m => m.Version)
+            .Select(m => m with { Sql = Load("Migrations." + m.Name) })
+            .ToList();
+
+    /// <summary>Quotes a schema name as a PostgreSQL identifier, so that any name, quotes included, is safe.</summary>
+    public static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private string Load(string name) => _cache.GetOrAdd(name, n =>
+    {
+        using var stream = Assembly.GetManifestResourceStream(ResourcePrefix + n + ".sql")
+            ?? throw new InvalidOperationException($"The embedded SQL file {n}.sql is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Replace("{schema}", QuotedSchema, StringComparison.Ordinal);
+    });
+}
+
+/// <summary>One forward-only migration.</summary>
+internal sealed record Migration(int Version, string Name, string Sql)
+{
+    public static Migration FromName(string name)
+    {
+        var underscore = name.IndexOf('_', StringComparison.Ordinal);
+        if (underscore <= 0 || !int.TryParse(name.AsSpan(0, underscore), System.Globalization.CultureInfo.InvariantCulture, out var version))
+        {
+            throw new InvalidOperationException($"Migration file '{name}.sql' is not named NNNN_description.sql.");
+        }
+
+        return new Migration(version, name, string.Empty);
+    }
+}

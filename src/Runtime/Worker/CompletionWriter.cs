@@ -1,0 +1,86 @@
+using System.Threading.Channels;
+using Inquir.Typed.Postgres;
+using Microsoft.Extensions.Logging;
+
+namespace Inquir.Typed.Worker;
+
+/// <summary>
+/// Writes step outcomes from all of a process's runs in batches: whatever queued up while the previous batch was
+/// being written goes out in one statement and one commit, with at most one NOTIFY. A step counts as done only
+/// when <see cref="SubmitAsync"/> returns, after that commit.
+/// </summary>
+internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signal, TimeProvider time, string workerId, int maxBatch, ILogger logger)
+{
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Queues an outcome and waits for its commit.</summary>
+    /// <returns><see langword="true"/> when committed; <see langword="false"/> when another worker had taken the run over.</returns>
+    public Task<bool> SubmitAsync(StepCompletion completion)
+    {
+        var pending = new Pending(completion, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            pending.Committed.SetException(new InvalidOperationException("The worker is stopped; the outcome was not written."));
+        }
+
+        return pending.Committed.Task;
+    }
+
+    /// <summary>Stops taking outcomes; <see cref="RunAsync"/> ends once the queued ones are written.</summary>
+    public void Complete() => _queue.Writer.TryComplete();
+
+    public async Task RunAsync()
+    {
+        var batch = new List<Pending>(maxBatch);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < maxBatch && _queue.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+
+            await WriteAsync(batch).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WriteAsync(List<Pending> batch)
+    {
+        var now = time.GetUtcNow();
+        var completions = batch.Select(p => p.Completion).ToList();
+
+        // Other workers are woken only for work that is already due; a delayed retry is found by polling.
+        var dueNow = completions.Where(c => c.NextStatus == RunStatus.Pending && c.NextAttemptAt <= now).ToList();
+        try
+        {
+            var committed = await store.CompleteAsync(completions, workerId, now, notify: dueNow.Count > 0, CancellationToken.None).ConfigureAwait(false);
+            foreach (var pending in batch)
+            {
+                pending.Committed.TrySetResult(committed.Contains(pending.Completion.Run.RunId));
+            }
+
+            foreach (var later in completions.Where(c => c.NextStatus == RunStatus.Pending && c.NextAttemptAt > now))
+            {
+                signal.SetAfter(later.NextAttemptAt!.Value - now);
+            }
+
+            if (dueNow.Count > 0)
+            {
+                signal.Set();
+            }
+        }
+        catch (Exception e)
+        {
+            LogWriteFailed(e, batch.Count);
+            foreach (var pending in batch)
+            {
+                pending.Committed.TrySetException(e);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing {Count} step outcomes failed; their runs are handed to another attempt when their leases expire")]
+    private partial void LogWriteFailed(Exception exception, int count);
+
+    private sealed record Pending(StepCompletion Completion, TaskCompletionSource<bool> Committed);
+}

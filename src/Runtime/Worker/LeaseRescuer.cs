@@ -1,0 +1,45 @@
+using Inquir.Typed.Postgres;
+using Microsoft.Extensions.Logging;
+
+namespace Inquir.Typed.Worker;
+
+/// <summary>Hands back runs whose worker stopped renewing its lease, so that any worker can finish them.</summary>
+internal sealed partial class LeaseRescuer(IRunStore store, WorkSignal signal, TimeProvider time, TimeSpan interval, ILogger logger)
+{
+    private const int BatchLimit = 500;
+
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await RescueOnceAsync(stoppingToken).ConfigureAwait(false);
+            await Task.Delay(interval, time, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<int> RescueOnceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var rescued = await store.RescueExpiredLeasesAsync(time.GetUtcNow(), BatchLimit, cancellationToken).ConfigureAwait(false);
+            if (rescued > 0)
+            {
+                LogRescued(rescued);
+                signal.Set();
+            }
+
+            return rescued;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogRescueFailed(e);
+            return 0;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Handed back {Count} runs whose worker's lease expired")]
+    private partial void LogRescued(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for runs with expired leases failed; trying again next interval")]
+    private partial void LogRescueFailed(Exception exception);
+}

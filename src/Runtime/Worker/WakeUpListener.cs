@@ -1,0 +1,52 @@
+using Inquir.Typed.Postgres;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Inquir.Typed.Worker;
+
+/// <summary>
+/// Holds one connection that LISTENs on the schema's channel and sets the work signal on every notification.
+/// When the connection drops it reconnects with backoff; polling covers the gap.
+/// </summary>
+internal sealed partial class WakeUpListener(NpgsqlDataSource dataSource, WakeUpChannel channel, WorkSignal signal, TimeProvider time, ILogger<WakeUpListener> logger)
+{
+    private static readonly TimeSpan LongestBackoff = TimeSpan.FromSeconds(30);
+
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        var backoff = TimeSpan.FromMilliseconds(200);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken).ConfigureAwait(false);
+                connection.Notification += (_, _) => signal.Set();
+                await using (var listen = new NpgsqlCommand("LISTEN " + SqlScripts.QuoteIdentifier(channel.Name), connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken).ConfigureAwait(false);
+                }
+
+                // Anything that became due while not listening is found now.
+                signal.Set();
+                backoff = TimeSpan.FromMilliseconds(200);
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException)
+            {
+                LogListenFailed(e, backoff);
+                await Task.Delay(backoff, time, stoppingToken).ConfigureAwait(false);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, LongestBackoff.Ticks));
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for new work failed; polling until it reconnects in {Backoff}")]
+    private partial void LogListenFailed(Exception exception, TimeSpan backoff);
+}

@@ -1,0 +1,216 @@
+using Inquir.Typed.Postgres;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Inquir.Typed.Worker;
+
+/// <summary>
+/// The process's worker: one claim loop that claims as many due runs as it has free slots in one statement, a
+/// writer that commits step outcomes in batches, one lease renewal per interval for all in-flight runs, a rescuer
+/// for runs whose worker died, and a LISTEN connection that wakes the claim loop (polling is the fallback).
+/// </summary>
+internal sealed partial class WorkflowWorker : BackgroundService
+{
+    private readonly IRunStore _store;
+    private readonly SchemaReadiness _schema;
+    private readonly WorkflowRegistry _registry;
+    private readonly WorkerOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<WorkflowWorker> _logger;
+    private readonly WorkSignal _signal;
+    private readonly InFlightRuns _inFlight = new();
+    private readonly CompletionWriter _writer;
+    private readonly LeaseKeeper _leaseKeeper;
+    private readonly LeaseRescuer _rescuer;
+    private readonly WakeUpListener _listener;
+    private readonly RunExecutor _executor;
+    private readonly string _workerId;
+
+    public WorkflowWorker(
+        IRunStore store,
+        SchemaReadiness schema,
+        WorkflowRegistry registry,
+        IOptions<InquirOptions> options,
+        NpgsqlDataSource dataSource,
+        WakeUpChannel channel,
+        IServiceScopeFactory scopes,
+        IWorkflowClient client,
+        TimeProvider time,
+        IRandomSource random,
+        ILoggerFactory loggerFactory)
+    {
+        _store = store;
+        _schema = schema;
+        _registry = registry;
+        _options = options.Value.Worker;
+        _time = time;
+        _logger = loggerFactory.CreateLogger<WorkflowWorker>();
+        _workerId = _options.WorkerId ?? $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
+        _signal = new WorkSignal(time);
+        _writer = new CompletionWriter(store, _signal, time, _workerId, _options.MaxCompletionBatch, loggerFactory.CreateLogger<CompletionWriter>());
+        _leaseKeeper = new LeaseKeeper(store, _inFlight, time, _workerId, _options.LeaseDuration, loggerFactory.CreateLogger<LeaseKeeper>());
+        _rescuer = new LeaseRescuer(store, _signal, time, _options.RescueInterval, loggerFactory.CreateLogger<LeaseRescuer>());
+        _listener = new WakeUpListener(dataSource, channel, _signal, time, loggerFactory.CreateLogger<WakeUpListener>());
+        _executor = new RunExecutor(registry, store, _writer, _inFlight, scopes, client, time, random, loggerFactory, _workerId);
+    }
+
+    /// <summary>The name this worker writes as lease owner.</summary>
+    public string WorkerId => _workerId;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.Enabled)
+        {
+            return;
+        }
+
+        if (_registry.Names.Count == 0)
+        {
+            LogNoWorkflows();
+            return;
+        }
+
+        await EnsureSchemaAsync(stoppingToken).ConfigureAwait(false);
+        LogStarted(_workerId, _registry.Names, _options.Concurrency);
+
+        using var abort = new CancellationTokenSource();
+        using var loops = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var shutdown = new ShutdownTokens(stoppingToken, abort.Token);
+        var writer = _writer.RunAsync();
+        var background = new[]
+        {
+            Forever(_listener.RunAsync, loops.Token),
+            Forever(_leaseKeeper.RunAsync, loops.Token),
+            Forever(_rescuer.RunAsync, loops.Token),
+        };
+
+        var running = new HashSet<Task>();
+        await ClaimLoopAsync(running, shutdown).ConfigureAwait(false);
+
+        // Stopping: in-flight steps may finish within the grace period; then they are cancelled and handed back.
+        var all = Task.WhenAll(running);
+        if (await Task.WhenAny(all, Task.Delay(_options.ShutdownGracePeriod, _time, CancellationToken.None)).ConfigureAwait(false) != all)
+        {
+            LogAbortingSteps(_inFlight.Count);
+            await abort.CancelAsync().ConfigureAwait(false);
+            await all.ConfigureAwait(false);
+        }
+
+        _writer.Complete();
+        await writer.ConfigureAwait(false);
+        await loops.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(background).ConfigureAwait(false);
+        LogStopped(_workerId);
+    }
+
+    private async Task ClaimLoopAsync(HashSet<Task> running, ShutdownTokens shutdown)
+    {
+        var stoppingToken = shutdown.Stopping;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            running.RemoveWhere(t => t.IsCompleted);
+            var free = _options.Concurrency - running.Count;
+            var claimedAny = false;
+            if (free > 0)
+            {
+                try
+                {
+                    var now = _time.GetUtcNow();
+                    var claimed = await _store.ClaimAsync(
+                        new ClaimRequest(_workerId, _registry.Names, free, now, now + _options.LeaseDuration), stoppingToken).ConfigureAwait(false);
+                    foreach (var run in claimed)
+                    {
+                        running.Add(RunAndSignalAsync(run, shutdown));
+                    }
+
+                    claimedAny = claimed.Count == free;
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception e)
+                {
+                    LogClaimFailed(e, _options.PollInterval);
+                }
+            }
+
+            // A full claim means more may be due at once; otherwise wait for a notification, a free slot or the poll.
+            if (!claimedAny)
+            {
+                try
+                {
+                    await _signal.WaitAsync(_options.PollInterval, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task RunAndSignalAsync(ClaimedRun run, ShutdownTokens shutdown)
+    {
+        await Task.Yield();
+        try
+        {
+            await _executor.ExecuteAsync(run, shutdown).ConfigureAwait(false);
+        }
+        finally
+        {
+            _signal.Set();
+        }
+    }
+
+    private async Task EnsureSchemaAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromMilliseconds(250);
+        while (true)
+        {
+            try
+            {
+                await _schema.EnsureAsync(stoppingToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            {
+                LogSchemaFailed(e, delay);
+                await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+            }
+        }
+    }
+
+    private static async Task Forever(Func<CancellationToken, Task> loop, CancellationToken token)
+    {
+        try
+        {
+            await loop(token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {WorkerId} started for workflows {Workflows} with {Concurrency} slots")]
+    private partial void LogStarted(string workerId, IReadOnlyList<string> workflows, int concurrency);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {WorkerId} stopped")]
+    private partial void LogStopped(string workerId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No workflows are registered; the worker does nothing. Call services.AddWorkflow<T>() for each workflow class")]
+    private partial void LogNoWorkflows();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming due runs failed; trying again in {PollInterval}")]
+    private partial void LogClaimFailed(Exception exception, TimeSpan pollInterval);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Preparing the database schema failed; trying again in {Delay}")]
+    private partial void LogSchemaFailed(Exception exception, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The grace period ended with {Count} steps still running: cancelling them and handing their runs back")]
+    private partial void LogAbortingSteps(int count);
+}
