@@ -1,0 +1,23 @@
+using Inquir.Typed.TestWorker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+// Usage: Inquir.Typed.TestWorker <connection string> <schema> <lease milliseconds>
+if (args.Length != 3)
+{
+    Console.Error.WriteLine("usage: Inquir.Typed.TestWorker <connection string> <schema> <lease milliseconds>");
+    return 2;
+}
+
+var (connection, schema, leaseMs) = (args[0], args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+var builder = Host.CreateApplicationBuilder();
+builder.Services.AddInquir(o =>
+{
+    o.UsePostgres(connection, schema);
+    o.Worker.LeaseDuration = TimeSpan.FromMilliseconds(leaseMs);
+    o.Worker.PollInterval = TimeSpan.FromMilliseconds(100);
+});
+builder.Services.AddSingleton(new SideEffects(connection, schema));
+builder.Services.AddWorkflow<CrashWorkflow>();
+await builder.Build().RunAsync();
+return 0;
