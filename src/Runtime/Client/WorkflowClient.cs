@@ -16,7 +16,13 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
         var now = time.GetUtcNow();
         var due = options.RunAt ?? (options.Delay is { } delay ? now + delay : now);
         var run = new NewRun(Guid.CreateVersion7(now), descriptor.Name, inputJson, options.IdempotencyKey, options.ParentRunId, now, due);
-        return await store.StartRunAsync(run, options.Transaction, cancellationToken).ConfigureAwait(false);
+        var started = await store.StartRunAsync(run, options.Transaction, cancellationToken).ConfigureAwait(false);
+        if (started.Created)
+        {
+            InquirTelemetry.RunsStarted.Add(1, new KeyValuePair<string, object?>("inquir.workflow", descriptor.Name));
+        }
+
+        return started;
     }
 
     public Task<StartedRun> StartAsync(string workflowName, string inputJson, StartOptions? options = null, CancellationToken cancellationToken = default)

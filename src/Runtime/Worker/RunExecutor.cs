@@ -102,6 +102,7 @@ internal sealed partial class RunExecutor(
 
             if (completion.NextStatus != RunStatus.Running)
             {
+                CountCommitted(workflow.Descriptor, completion);
                 return;
             }
 
@@ -122,11 +123,15 @@ internal sealed partial class RunExecutor(
         var children = new ChildWorkflowClient(client, claimed.Id, StepContext.IdempotencyKeyOf(claimed.Id, step.Name));
         var context = new StepContext(claimed.Id, workflow.Name, step.Name, stepIndex, attempt, logger, children);
         using var scope = logger.BeginScope(new StepScope(claimed.Id, workflow.Name, step.Name, attempt));
+        using var activity = InquirTelemetry.ActivitySource.StartActivity($"step {workflow.Name}/{step.Name}");
+        activity?.SetTag("inquir.run_id", claimed.Id);
+        activity?.SetTag("inquir.attempt", attempt);
+        AttemptResult result;
         try
         {
             await using var services = scopes.CreateAsyncScope();
             var output = await step.Invoker(services.ServiceProvider, input, context, linked.Token).ConfigureAwait(false);
-            return AttemptResult.Success(output, startedAt, time.GetElapsedTime(started));
+            result = AttemptResult.Success(output, startedAt, time.GetElapsedTime(started));
         }
         catch (Exception e) when (shutdown.Abort.IsCancellationRequested && e is OperationCanceledException)
         {
@@ -135,8 +140,16 @@ internal sealed partial class RunExecutor(
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var timedOut = timeout.IsCancellationRequested && e is OperationCanceledException;
-            return AttemptResult.Failure(e, timedOut, startedAt, time.GetElapsedTime(started));
+            result = AttemptResult.Failure(e, timedOut, startedAt, time.GetElapsedTime(started));
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
         }
+
+        InquirTelemetry.StepDuration.Record(
+            result.Duration.TotalSeconds,
+            new("inquir.workflow", workflow.Name),
+            new("inquir.step", step.Name),
+            new("inquir.outcome", result.Outcome.ToString()));
+        return result;
     }
 
     private StepCompletion Decide(HeldRun run, WorkflowDescriptor workflow, StepDescriptor step, StepPolicy policy, int stepIndex, int attempt, AttemptResult result)
@@ -194,6 +207,18 @@ internal sealed partial class RunExecutor(
             NextAttemptAt = time.GetUtcNow() + delay,
             RunError = $"attempt {attempt} of step '{step.Name}' failed: {completion.ErrorMessage}",
         };
+    }
+
+    private static void CountCommitted(WorkflowDescriptor workflow, StepCompletion completion)
+    {
+        if (completion.NextStatus == RunStatus.Pending)
+        {
+            InquirTelemetry.StepRetries.Add(1, new("inquir.workflow", workflow.Name), new("inquir.step", completion.StepName));
+        }
+        else
+        {
+            InquirTelemetry.RunsFinished.Add(1, new("inquir.workflow", workflow.Name), new("inquir.status", RunStatusText.Of(completion.NextStatus)));
+        }
     }
 
     private async Task FailAsync(HeldRun run, string reason)

@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Inquir.Typed;
+
+/// <summary>
+/// The runtime's meter and activity source, both named <c>Inquir.Typed</c>: subscribe with OpenTelemetry
+/// (<c>AddMeter("Inquir.Typed")</c>, <c>AddSource("Inquir.Typed")</c>) or any <see cref="MeterListener"/>.
+/// </summary>
+public static class InquirTelemetry
+{
+    /// <summary>The name of the meter and the activity source.</summary>
+    public const string Name = "Inquir.Typed";
+
+    internal static readonly ActivitySource ActivitySource = new(Name, typeof(InquirTelemetry).Assembly.GetName().Version?.ToString());
+
+    internal static readonly Meter Meter = new(Name, typeof(InquirTelemetry).Assembly.GetName().Version?.ToString());
+
+    internal static readonly Counter<long> RunsStarted = Meter.CreateCounter<long>(
+        "inquir.runs.started", "{run}", "Runs created by a start (a start that found an existing run is not counted).");
+
+    internal static readonly Counter<long> RunsFinished = Meter.CreateCounter<long>(
+        "inquir.runs.finished", "{run}", "Runs that ended, by workflow and status.");
+
+    internal static readonly Counter<long> StepRetries = Meter.CreateCounter<long>(
+        "inquir.steps.retries", "{retry}", "Failed attempts that were scheduled for another try.");
+
+    internal static readonly Histogram<double> StepDuration = Meter.CreateHistogram<double>(
+        "inquir.steps.duration", "s", "How long step attempts ran, by workflow, step and outcome.");
+}
