@@ -45,17 +45,19 @@ internal static class ConnectionStringCheck
             throw new ArgumentException("The PostgreSQL connection string is empty.", parameterName);
         }
 
+        NpgsqlConnectionStringBuilder builder;
         try
         {
-            var builder = new NpgsqlConnectionStringBuilder(connectionString);
-            if (string.IsNullOrEmpty(builder.Host))
-            {
-                throw new ArgumentException("The PostgreSQL connection string names no Host.", parameterName);
-            }
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
         }
-        catch (ArgumentException e) when (e.ParamName != parameterName)
+        catch (ArgumentException e)
         {
             throw new ArgumentException($"The PostgreSQL connection string is not valid: {e.Message}", parameterName, e);
+        }
+
+        if (string.IsNullOrEmpty(builder.Host))
+        {
+            throw new ArgumentException("The PostgreSQL connection string names no Host.", parameterName);
         }
     }
 }
