@@ -328,7 +328,7 @@ namespace Inquir.Typed.Generators
 
             foreach (var argument in attribute.NamedArguments)
             {
-                var value = argument.Value.Value;
+                var value = argument.Value.Kind == TypedConstantKind.Array ? null : argument.Value.Value;
                 switch (argument.Key)
                 {
                     case "Retries" when value is int count:
