@@ -25,23 +25,4 @@ public class CompilationTests
         Assert.Equal(sources.Length + 1, result.GeneratedTrees.Length);
         Assert.Empty(TestHelpers.CompileDiagnostics(output));
     }
-
-    [Fact]
-    public void Dump()
-    {
-        var dir = Environment.GetEnvironmentVariable("INQUIR_DUMP");
-        if (dir is null)
-        {
-            return;
-        }
-
-        foreach (var row in Shapes.All)
-        {
-            var (result, _, _) = TestHelpers.Run((string)row[1]);
-            foreach (var s in result.Results.Single().GeneratedSources)
-            {
-                File.WriteAllText(Path.Combine(dir, (string)row[0] + "__" + s.HintName), s.SourceText.ToString());
-            }
-        }
-    }
 }
