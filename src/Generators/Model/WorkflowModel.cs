@@ -1,0 +1,68 @@
+namespace Inquir.Typed.Generators.Model
+{
+    /// <summary>A type that contains the workflow class, from the outermost in.</summary>
+    /// <param name="Keyword">The declaration keywords, such as <c>static partial class</c> or <c>partial record struct</c>.</param>
+    /// <param name="Name">The type's name (not escaped).</param>
+    internal sealed record ContainingTypeModel(string Keyword, string Name);
+
+    /// <summary>How the input's <c>[IdempotencyKey]</c> member becomes a string.</summary>
+    internal enum IdempotencyKeyConversion
+    {
+        /// <summary>A string, taken as it is.</summary>
+        String,
+
+        /// <summary>An <c>IFormattable</c>, formatted with the invariant culture.</summary>
+        Formattable,
+
+        /// <summary>Anything else, through <c>ToString()</c>.</summary>
+        ToString,
+    }
+
+    /// <summary>The input member marked <c>[IdempotencyKey]</c>.</summary>
+    /// <param name="MemberName">The member's name (not escaped).</param>
+    /// <param name="Conversion">How it becomes a string.</param>
+    /// <param name="MayBeNull">Whether the member's value can be null (a reference type or <c>Nullable&lt;T&gt;</c>).</param>
+    internal sealed record IdempotencyKeyModel(string MemberName, IdempotencyKeyConversion Conversion, bool MayBeNull);
+
+    /// <summary>One workflow, ready to emit. Holds only values; type names are fully qualified with <c>global::</c>.</summary>
+    /// <param name="WorkflowName">The stored workflow name.</param>
+    /// <param name="Namespace">The namespace, escaped, or empty for the global namespace.</param>
+    /// <param name="ClassName">The class name (not escaped).</param>
+    /// <param name="ClassKeyword"><c>class</c> or <c>record</c>.</param>
+    /// <param name="FullyQualifiedName">The class's name with <c>global::</c>, namespace and containing types.</param>
+    /// <param name="HintName">The generated file's name.</param>
+    /// <param name="ContainingTypes">Types the class is nested in, outermost first.</param>
+    /// <param name="IsPublic">Whether the starters can be public: the class, its containers, the input and the result types are all public.</param>
+    /// <param name="InputType">The workflow input: the first step's data type, or <c>NoValue</c>.</param>
+    /// <param name="InputIsNoValue">Whether the first step takes no data.</param>
+    /// <param name="InputIsReferenceType">Whether the input is a reference type (so the key lambda checks it for null).</param>
+    /// <param name="ResultType">The last step's output, or <c>NoValue</c>.</param>
+    /// <param name="IdempotencyKey">The input member marked <c>[IdempotencyKey]</c>, if any.</param>
+    /// <param name="Steps">The steps in declaration order.</param>
+    internal sealed record WorkflowModel(
+        string WorkflowName,
+        string Namespace,
+        string ClassName,
+        string ClassKeyword,
+        string FullyQualifiedName,
+        string HintName,
+        EquatableArray<ContainingTypeModel> ContainingTypes,
+        bool IsPublic,
+        string InputType,
+        bool InputIsNoValue,
+        bool InputIsReferenceType,
+        string ResultType,
+        IdempotencyKeyModel? IdempotencyKey,
+        EquatableArray<StepModel> Steps);
+
+    /// <summary>What parsing one <c>[Workflow]</c> class produced: a model when it can be generated, and the errors.</summary>
+    /// <param name="Model">The model; null when an error stops generation.</param>
+    /// <param name="WorkflowName">The stored name, for the duplicate-name check.</param>
+    /// <param name="NameLocation">Where the name is written, for the duplicate-name error.</param>
+    /// <param name="Diagnostics">The errors found.</param>
+    internal sealed record WorkflowParseResult(
+        WorkflowModel? Model,
+        string WorkflowName,
+        LocationInfo? NameLocation,
+        EquatableArray<DiagnosticInfo> Diagnostics);
+}

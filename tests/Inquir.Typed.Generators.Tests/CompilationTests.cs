@@ -1,0 +1,65 @@
+namespace Inquir.Typed.Generators.Tests;
+
+/// <summary>The generated code compiles, with the user's code, without a single error or warning.</summary>
+public class CompilationTests
+{
+    [Theory]
+    [MemberData(nameof(Shapes.All), MemberType = typeof(Shapes))]
+    public void Generated_code_compiles_without_diagnostics(string shape, string source)
+    {
+        var (result, output, generatorDiagnostics) = TestHelpers.Run(source);
+
+        Assert.Empty(generatorDiagnostics);
+        Assert.Equal(2, result.GeneratedTrees.Length);
+        var diagnostics = TestHelpers.CompileDiagnostics(output);
+        Assert.True(diagnostics.Count == 0, shape + ":\n" + string.Join("\n", diagnostics));
+    }
+
+    [Fact]
+    public void All_shapes_together_compile_without_diagnostics()
+    {
+        var sources = Shapes.All.Select(row => (string)row[1]).ToArray();
+        var (result, output, generatorDiagnostics) = TestHelpers.Run(sources);
+
+        Assert.Empty(generatorDiagnostics);
+        Assert.Equal(sources.Length + 1, result.GeneratedTrees.Length);
+        Assert.Empty(TestHelpers.CompileDiagnostics(output));
+    }
+
+    [Theory]
+    [InlineData("Nullable outputs", """
+        namespace Samples;
+        [Workflow("maybe")]
+        public partial class Maybe
+        {
+            [Step] public Task<string?> Find(int? id) => Task.FromResult<string?>(null);
+            [Step] public int? Use(string? text) => text?.Length;
+        }
+        """)]
+    [InlineData("Keyword names in the global namespace", """
+        public sealed class Key { [IdempotencyKey] public Guid? Id { get; set; } }
+        [Workflow("ev\"ent")]
+        public partial class @event
+        {
+            [Step] public void @class(Key key) { }
+        }
+        """)]
+    [InlineData("Record workflow with a string key field", """
+        namespace Samples;
+        public sealed class Mail { [IdempotencyKey] public string? MessageId; }
+        [Workflow("mail")]
+        public partial record Mailer
+        {
+            [Step] public Task Send(Mail mail, CancellationToken ct) => Task.CompletedTask;
+        }
+        """)]
+    public void Unusual_shapes_compile_without_diagnostics(string shape, string source)
+    {
+        var (result, output, generatorDiagnostics) = TestHelpers.Run(source);
+
+        Assert.Empty(generatorDiagnostics);
+        Assert.Equal(2, result.GeneratedTrees.Length);
+        var diagnostics = TestHelpers.CompileDiagnostics(output);
+        Assert.True(diagnostics.Count == 0, shape + ":\n" + string.Join("\n", diagnostics));
+    }
+}
