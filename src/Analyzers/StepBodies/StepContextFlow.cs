@@ -59,27 +59,24 @@ internal sealed class StepContextFlow
             return true;
         }
 
-        var definition = (callee.PartialImplementationPart ?? callee).OriginalDefinition;
-        if (definition.DeclaringSyntaxReferences.IsEmpty)
+        var ordinal = parameter.Ordinal;
+        var method = callee;
+        if (method.ReducedFrom is { } unreduced)
+        {
+            method = unreduced;
+            ordinal++;
+        }
+
+        var original = method.OriginalDefinition;
+        var definition = original.PartialImplementationPart ?? original;
+        if (!HasSourceInCompilation(definition))
         {
             // A library: it can only use the key if it knows the context's type (not when it takes any object,
             // as ArgumentNullException.ThrowIfNull does).
             return parameter.Type.SpecialType != SpecialType.System_Object;
         }
 
-        if (depth > MaxDepth)
-        {
-            return true;
-        }
-
-        var ordinal = parameter.Ordinal;
-        if (callee.ReducedFrom is not null)
-        {
-            definition = callee.ReducedFrom.OriginalDefinition;
-            ordinal++;
-        }
-
-        if (ordinal >= definition.Parameters.Length)
+        if (depth > MaxDepth || ordinal >= definition.Parameters.Length)
         {
             return true;
         }
@@ -137,10 +134,29 @@ internal sealed class StepContextFlow
         }
     }
 
+    /// <summary>Whether the method is declared in this compilation (not in metadata or in a referenced project).</summary>
+    private bool HasSourceInCompilation(IMethodSymbol method)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (_compilation.ContainsSyntaxTree(reference.SyntaxTree))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private IOperation? FindBody(IMethodSymbol method)
     {
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
+            if (!_compilation.ContainsSyntaxTree(reference.SyntaxTree))
+            {
+                continue;
+            }
+
             var syntax = reference.GetSyntax(_cancellationToken);
             var hasBody = syntax switch
             {
