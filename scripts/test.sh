@@ -12,9 +12,8 @@ log=$(mktemp)
 dotnet test Inquir.Typed.sln -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
 code=${PIPESTATUS[0]}
 
-# One "Passed!/Failed!  - Failed: F, Passed: P, Skipped: S, Total: T" line per test assembly.
-grep -E '^\s*(Passed|Failed)!\s+-\s+Failed:' "$log" | awk -F'[:,]' '
-  { failed += $2; passed += $4; skipped += $6 }
-  END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }'
+# Each test assembly ends with a "Total tests: T" block holding "Passed: P", "Failed: F", "Skipped: S" lines.
+awk '/^[[:space:]]+(Passed|Failed|Skipped): +[0-9]+$/ { sub(":", "", $1); count[$1] += $2 }
+  END { printf "%d passed, %d failed, %d skipped\n", count["Passed"], count["Failed"], count["Skipped"] }' "$log"
 rm -f "$log"
 exit "$code"

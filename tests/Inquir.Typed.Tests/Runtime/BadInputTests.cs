@@ -1,3 +1,4 @@
+using Inquir.Typed.Postgres;
 using Inquir.Typed.Tests.Infrastructure;
 using Inquir.Typed.Tests.Workflows;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,8 +11,13 @@ public sealed class BadInputTests : IAsyncLifetime
     private readonly string _schema = TestDatabase.NewSchema();
     private WorkerHost _host = null!;
 
-    public async Task InitializeAsync() =>
+    public async Task InitializeAsync()
+    {
         _host = await WorkerHost.StartAsync(_schema, s => s.AddSingleton(new StepLog()).AddWorkflow<OrderWorkflow>(), w => w.Enabled = false);
+
+        // The client migrates lazily; migrate up front so "no run was written" can be checked on a real table.
+        await _host.Services.GetRequiredService<SchemaReadiness>().EnsureAsync(CancellationToken.None);
+    }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 

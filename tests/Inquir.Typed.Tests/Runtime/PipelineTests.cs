@@ -47,7 +47,7 @@ public sealed class PipelineTests : IAsyncLifetime
 
         var checkpoints = await new History(_schema).CheckpointsAsync(run.Id);
         Assert.Equal(["Price", "Charge", "Receipt"], checkpoints.Select(c => c.StepName));
-        Assert.Contains("\"Total\": 6.00", checkpoints[0].Output);
+        Assert.Contains("\"Total\": 6.0,", checkpoints[0].Output);
         var info = await run.GetInfoAsync();
         Assert.Equal(RunStatus.Succeeded, info.Status);
         Assert.Equal(checkpoints[2].Output, info.Result);
