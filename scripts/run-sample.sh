@@ -10,4 +10,4 @@ trap pg_stop EXIT
 
 port=$(pg_free_port)
 ConnectionStrings__Inquir="$INQUIR_TEST_CONNECTION" \
-  dotnet run --project samples/ExportData -c Release -- --demo --urls "http://127.0.0.1:$port" "$@"
+  dotnet run --project samples/ExportData -c Release -- --urls="http://127.0.0.1:$port" "$@" --demo

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ExportSample;
 using Inquir.Typed;
 
@@ -20,7 +21,7 @@ app.MapPost("/exports", async (ExportRequest request, IWorkflowClient workflows)
 
 app.MapGet("/exports/{id:guid}", async (Guid id, IWorkflowClient workflows) =>
     await workflows.GetRunAsync(id) is { } run
-        ? Results.Ok(new ExportStatus(run.Id, run.Status.ToString().ToLowerInvariant(), run.CurrentStep, run.Attempt, run.Error, run.Result))
+        ? Results.Ok(new ExportStatus(run.Id, run.Status.ToString().ToLowerInvariant(), run.CurrentStep, run.Attempt, run.Error, ParseResult(run.Result)))
         : Results.NotFound());
 
 if (args.Contains("--demo"))
@@ -31,5 +32,8 @@ if (args.Contains("--demo"))
 
 app.Run();
 
+// The stored result is the checkpoint's JSON text; answer it as JSON, not as a string holding JSON.
+static JsonElement? ParseResult(string? json) => json is null ? null : JsonSerializer.Deserialize<JsonElement>(json);
+
 /// <summary>What GET /exports/{id} answers.</summary>
-internal sealed record ExportStatus(Guid JobId, string Status, string? Step, int Attempt, string? LastError, string? Result);
+internal sealed record ExportStatus(Guid JobId, string Status, string? Step, int Attempt, string? LastError, JsonElement? Result);
