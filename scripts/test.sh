@@ -14,6 +14,10 @@ code=${PIPESTATUS[0]}
 
 # Each test assembly ends with a "Total tests: T" block holding "Passed: P", "Failed: F", "Skipped: S" lines.
 awk '/^[[:space:]]+(Passed|Failed|Skipped): +[0-9]+$/ { sub(":", "", $1); count[$1] += $2 }
-  END { printf "%d passed, %d failed, %d skipped\n", count["Passed"], count["Failed"], count["Skipped"] }' "$log"
+  END {
+    printf "%d passed, %d failed", count["Passed"], count["Failed"]
+    if (count["Skipped"] > 0) printf ", %d skipped", count["Skipped"]
+    printf "\n"
+  }' "$log"
 rm -f "$log"
 exit "$code"
