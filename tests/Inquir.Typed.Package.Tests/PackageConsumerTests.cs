@@ -1,0 +1,93 @@
+using System.IO.Compression;
+using System.Reflection;
+using Xunit.Abstractions;
+
+namespace Inquir.Typed.Package.Tests;
+
+/// <summary>
+/// Packs Inquir.Typed, builds a fresh console project outside the solution that references only that package,
+/// and runs its two-step workflow against the test PostgreSQL.
+/// </summary>
+public sealed class PackageConsumerTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("inquir-package-").FullName;
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    [Fact]
+    public async Task A_project_that_references_only_the_package_gets_the_generated_starter_and_runs_a_workflow()
+    {
+        var connectionString = Environment.GetEnvironmentVariable("INQUIR_TEST_CONNECTION")
+            ?? throw new InvalidOperationException("INQUIR_TEST_CONNECTION is not set. Run the tests with scripts/test.sh, which starts a throwaway PostgreSQL and sets it.");
+        var package = await PackAsync();
+
+        using (var archive = ZipFile.OpenRead(package.Path))
+        {
+            var entries = archive.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains("lib/net10.0/Inquir.Typed.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/Inquir.Typed.Generators.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/Inquir.Typed.Analyzers.dll", entries);
+        }
+
+        var consumer = CreateConsumer(Path.GetDirectoryName(package.Path)!);
+        var build = await DotnetCli.RunAsync(consumer, "build", "-c", "Release", $"-p:InquirTypedVersion={package.Version}", $"-p:RestorePackagesPath={Path.Combine(_work, "packages")}");
+        output.WriteLine(build.Output);
+        Assert.True(build.ExitCode == 0, "the consumer did not build:\n" + build.Output);
+        Assert.Contains("warning INQ2001", build.Output);
+
+        var schema = "pkg_" + Guid.NewGuid().ToString("N")[..12];
+        var run = await DotnetCli.RunAsync(consumer, Path.Combine(consumer, "bin", "Release", "net10.0", "PackageConsumer.dll"), connectionString, schema);
+        output.WriteLine(run.Output);
+        Assert.True(run.ExitCode == 0, "the consumer failed:\n" + run.Output);
+        Assert.Contains("result: Hello, Ada Lovelace! (Greet, key ", run.Output);
+    }
+
+    private async Task<(string Path, string Version)> PackAsync()
+    {
+        var repository = FindRepositoryRoot();
+        var configuration = typeof(PackageConsumerTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+        var feed = Path.Combine(_work, "feed");
+
+        // The solution build has already compiled the runtime, the generator and the analyzers for this configuration.
+        var pack = await DotnetCli.RunAsync(repository, "pack", Path.Combine("src", "Runtime", "Inquir.Typed.csproj"), "-c", configuration, "--no-build", "-o", feed);
+        Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack.Output);
+
+        var path = Assert.Single(Directory.GetFiles(feed, "Inquir.Typed.*.nupkg"));
+        var version = Path.GetFileNameWithoutExtension(path)["Inquir.Typed.".Length..];
+        return (path, version);
+    }
+
+    private string CreateConsumer(string feed)
+    {
+        var consumer = Path.Combine(_work, "consumer");
+        Directory.CreateDirectory(consumer);
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Consumer")))
+        {
+            File.Copy(file, Path.Combine(consumer, Path.GetFileName(file)));
+        }
+
+        // The machine's own package sources stay in force; the freshly packed feed is added to them.
+        File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="inquir-packed" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        return consumer;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Inquir.Typed.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"Inquir.Typed.sln was not found above {AppContext.BaseDirectory}.");
+    }
+}
