@@ -1,9 +1,11 @@
+using System.Text;
 using Inquir.Typed.Postgres;
+using Microsoft.Extensions.Options;
 
 namespace Inquir.Typed;
 
 /// <summary>The client: validates a start, inserts the run (or finds the one its idempotency key made) and reads runs.</summary>
-internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, WorkflowRegistry registry, TimeProvider time) : IWorkflowClient
+internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, WorkflowRegistry registry, TimeProvider time, IOptions<InquirOptions> settings) : IWorkflowClient
 {
     public async Task<StartedRun> StartAsync(WorkflowDescriptor descriptor, string inputJson, StartOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -11,6 +13,7 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
         ArgumentNullException.ThrowIfNull(inputJson);
         options ??= new StartOptions();
         ValidateOptions(options);
+        ValidateInputSize(descriptor.Name, inputJson, settings.Value.MaxInputBytes);
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
 
         var now = time.GetUtcNow();
@@ -35,6 +38,23 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
     {
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         return await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void ValidateInputSize(string workflow, string inputJson, int maxBytes)
+    {
+        // Most strings are far below the limit; counting bytes is needed only when 3 bytes per char could exceed it.
+        if ((long)inputJson.Length * 3 <= maxBytes)
+        {
+            return;
+        }
+
+        var bytes = Encoding.UTF8.GetByteCount(inputJson);
+        if (bytes > maxBytes)
+        {
+            throw new ArgumentException(
+                $"The input of workflow '{workflow}' is {bytes} bytes of JSON; the limit is {maxBytes} bytes (Inquir:MaxInputBytes). Nothing was started.",
+                nameof(inputJson));
+        }
     }
 
     private static void ValidateOptions(StartOptions options)
