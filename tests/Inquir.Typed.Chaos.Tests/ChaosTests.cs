@@ -20,8 +20,8 @@ public sealed class ChaosTests(ITestOutputHelper output)
     [Fact]
     public async Task Pipelines_survive_killed_workers_and_a_database_restart_without_losing_or_repeating_a_checkpoint()
     {
-        var cluster = PostgresCluster.FromEnvironment();
-        var connection = PostgresCluster.ConnectionString;
+        await using var cluster = await PostgresCluster.StartAsync();
+        var connection = cluster.ConnectionString;
         var schema = "chaos_" + Guid.NewGuid().ToString("N")[..10];
         var effects = new SideEffects(connection, schema);
         await effects.CreateTableAsync();

@@ -18,7 +18,7 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
 
         var now = time.GetUtcNow();
         var due = options.RunAt ?? (options.Delay is { } delay ? now + delay : now);
-        var run = new NewRun(Guid.CreateVersion7(now), descriptor.Name, inputJson, options.IdempotencyKey, options.ParentRunId, now, due);
+        var run = new NewRun(Guid.CreateVersion7(now), descriptor.Name, inputJson, options.IdempotencyKey, options.ParentRunId, now, due, descriptor.Steps[0].Name);
         var started = await store.StartRunAsync(run, options.Transaction, cancellationToken).ConfigureAwait(false);
         if (started.Created)
         {

@@ -36,8 +36,8 @@ internal interface IRunStore
     Task<bool> FailRunAsync(HeldRun run, string error, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
-/// <summary>A run to insert.</summary>
-internal sealed record NewRun(Guid Id, string Workflow, string InputJson, string? IdempotencyKey, Guid? ParentRunId, DateTimeOffset Now, DateTimeOffset NextAttemptAt);
+/// <summary>A run to insert; its first step's name is stored so that even an attempt of the first step is recorded by name.</summary>
+internal sealed record NewRun(Guid Id, string Workflow, string InputJson, string? IdempotencyKey, Guid? ParentRunId, DateTimeOffset Now, DateTimeOffset NextAttemptAt, string? FirstStepName = null);
 
 /// <summary>What a claim asks for.</summary>
 internal sealed record ClaimRequest(string Owner, IReadOnlyList<string> Workflows, int Limit, DateTimeOffset Now, DateTimeOffset LeaseExpiresAt);

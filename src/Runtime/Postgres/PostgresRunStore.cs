@@ -25,6 +25,7 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
                 parent_run_id = run.ParentRunId,
                 now = run.Now,
                 next_attempt_at = run.NextAttemptAt,
+                step_name = run.FirstStepName,
             };
             var inserted = await connection.QuerySingleOrDefaultAsync<Guid?>(
                 new CommandDefinition(sql.StartRun, parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
