@@ -45,6 +45,38 @@ public sealed class DatabaseOutageTests
     }
 
     [Fact]
+    public async Task A_completion_batch_that_fails_is_written_again_rather_than_dropped()
+    {
+        var schema = TestDatabase.NewSchema();
+        var log = new StepLog();
+        var gate = new StepGate();
+        var logs = new CapturedLogs();
+
+        // A short statement timeout turns a row lock held by the test into failed completion writes.
+        await using var host = await WorkerHost.StartAsync(
+            schema,
+            s => s.AddSingleton(log).AddSingleton(gate).AddWorkflow<GateWorkflow>().AddLogging(l => l.AddProvider(logs)),
+            configuration: new Dictionary<string, string?> { ["Inquir:StatementTimeout"] = "00:00:00.300" });
+        var run = await host.Client.StartGateWorkflowAsync(1);
+        await gate.Arrived.WaitAsync(Eventually.Limit);
+
+        await using (var blocker = await TestDatabase.OpenAsync())
+        await using (var transaction = await blocker.BeginTransactionAsync())
+        {
+            await blocker.ExecuteAsync($"SELECT 1 FROM \"{schema}\".runs WHERE id = @id FOR UPDATE", new { id = run.Id }, transaction);
+            gate.Open();
+            await Eventually.TrueAsync(
+                () => Task.FromResult(logs.Entries.Count(e => e.Contains("step outcomes failed; writing them again", StringComparison.Ordinal)) >= 2),
+                "the worker to retry the blocked completion twice");
+            await transaction.RollbackAsync();
+        }
+
+        Assert.Equal(25, await run.WaitAsync(Eventually.Limit));
+        Assert.Equal([1, 1, 1], new[] { "First", "Second", "Third" }.Select(step => log.Executions(run.Id, step)));
+        Assert.DoesNotContain(await new History(schema).AttemptsAsync(run.Id), a => a.Outcome != "succeeded");
+    }
+
+    [Fact]
     public async Task A_worker_that_cannot_reach_the_database_logs_backs_off_and_keeps_the_host_running()
     {
         var logs = new CapturedLogs();
