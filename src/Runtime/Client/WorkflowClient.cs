@@ -1,4 +1,3 @@
-using System.Text;
 using Inquir.Typed.Postgres;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +12,7 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
         ArgumentNullException.ThrowIfNull(inputJson);
         options ??= new StartOptions();
         ValidateOptions(options);
-        ValidateInputSize(descriptor.Name, inputJson, settings.Value.MaxInputBytes);
+        InputCheck.ThrowIfInvalid(descriptor.Name, inputJson, settings.Value.MaxInputBytes);
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
 
         var now = time.GetUtcNow();
@@ -40,23 +39,6 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
         return await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
     }
 
-    private static void ValidateInputSize(string workflow, string inputJson, int maxBytes)
-    {
-        // Most strings are far below the limit; counting bytes is needed only when 3 bytes per char could exceed it.
-        if ((long)inputJson.Length * 3 <= maxBytes)
-        {
-            return;
-        }
-
-        var bytes = Encoding.UTF8.GetByteCount(inputJson);
-        if (bytes > maxBytes)
-        {
-            throw new ArgumentException(
-                $"The input of workflow '{workflow}' is {bytes} bytes of JSON; the limit is {maxBytes} bytes (Inquir:MaxInputBytes). Nothing was started.",
-                nameof(inputJson));
-        }
-    }
-
     private static void ValidateOptions(StartOptions options)
     {
         if (options.IdempotencyKey is { } key)
@@ -64,6 +46,11 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
             if (string.IsNullOrWhiteSpace(key))
             {
                 throw new ArgumentException("The idempotency key is empty or white space; pass null for no key.", nameof(options));
+            }
+
+            if (key.Contains('\0', StringComparison.Ordinal))
+            {
+                throw new ArgumentException("The idempotency key holds the character U+0000, which PostgreSQL text cannot store.", nameof(options));
             }
 
             if (key.Length > StartOptions.MaxIdempotencyKeyLength)
