@@ -13,7 +13,7 @@ public sealed class ChaosTests(ITestOutputHelper output)
     private const int RunCount = 2_000;
     private const int StepCount = 3;
     private const int WorkerCount = 3;
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(6);
     private static readonly TimeSpan KillEvery = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(4);
 
