@@ -16,8 +16,10 @@ builder.Services.AddInquir(o =>
     o.UsePostgres(connection, schema);
     o.Worker.LeaseDuration = TimeSpan.FromMilliseconds(leaseMs);
     o.Worker.PollInterval = TimeSpan.FromMilliseconds(100);
+    o.Worker.RescueInterval = TimeSpan.FromMilliseconds(Math.Max(100, leaseMs / 4));
 });
 builder.Services.AddSingleton(new SideEffects(connection, schema));
 builder.Services.AddWorkflow<CrashWorkflow>();
+builder.Services.AddWorkflow<ChaosWorkflow>();
 await builder.Build().RunAsync();
 return 0;

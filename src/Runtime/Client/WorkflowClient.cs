@@ -1,9 +1,10 @@
 using Inquir.Typed.Postgres;
+using Microsoft.Extensions.Options;
 
 namespace Inquir.Typed;
 
 /// <summary>The client: validates a start, inserts the run (or finds the one its idempotency key made) and reads runs.</summary>
-internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, WorkflowRegistry registry, TimeProvider time) : IWorkflowClient
+internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, WorkflowRegistry registry, TimeProvider time, IOptions<InquirOptions> settings) : IWorkflowClient
 {
     public async Task<StartedRun> StartAsync(WorkflowDescriptor descriptor, string inputJson, StartOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -11,11 +12,12 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
         ArgumentNullException.ThrowIfNull(inputJson);
         options ??= new StartOptions();
         ValidateOptions(options);
+        InputCheck.ThrowIfInvalid(descriptor.Name, inputJson, settings.Value.MaxInputBytes);
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
 
         var now = time.GetUtcNow();
         var due = options.RunAt ?? (options.Delay is { } delay ? now + delay : now);
-        var run = new NewRun(Guid.CreateVersion7(now), descriptor.Name, inputJson, options.IdempotencyKey, options.ParentRunId, now, due);
+        var run = new NewRun(Guid.CreateVersion7(now), descriptor.Name, inputJson, options.IdempotencyKey, options.ParentRunId, now, due, descriptor.Steps[0].Name);
         var started = await store.StartRunAsync(run, options.Transaction, cancellationToken).ConfigureAwait(false);
         if (started.Created)
         {
@@ -44,6 +46,11 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
             if (string.IsNullOrWhiteSpace(key))
             {
                 throw new ArgumentException("The idempotency key is empty or white space; pass null for no key.", nameof(options));
+            }
+
+            if (key.Contains('\0', StringComparison.Ordinal))
+            {
+                throw new ArgumentException("The idempotency key holds the character U+0000, which PostgreSQL text cannot store.", nameof(options));
             }
 
             if (key.Length > StartOptions.MaxIdempotencyKeyLength)

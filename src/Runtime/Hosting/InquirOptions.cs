@@ -5,6 +5,9 @@ namespace Inquir.Typed;
 /// <summary>Settings of the Inquir.Typed runtime; set in <c>AddInquir</c> or bound from the <c>Inquir</c> configuration section.</summary>
 public sealed class InquirOptions
 {
+    /// <summary>The default of <see cref="MaxInputBytes"/> and <see cref="MaxStepOutputBytes"/>: 1 MiB.</summary>
+    public const int DefaultMaxPayloadBytes = 1024 * 1024;
+
     /// <summary>The PostgreSQL connection string.</summary>
     public string? ConnectionString { get; set; }
 
@@ -13,6 +16,25 @@ public sealed class InquirOptions
 
     /// <summary>Whether the schema is created and upgraded when the runtime first touches the database. Default on.</summary>
     public bool ApplyMigrations { get; set; } = true;
+
+    /// <summary>The largest input, in UTF-8 bytes of its JSON, that a start accepts. Default 1 MiB.</summary>
+    public int MaxInputBytes { get; set; } = DefaultMaxPayloadBytes;
+
+    /// <summary>The largest step output, in UTF-8 bytes of its JSON, that is checkpointed; a larger one fails the attempt. Default 1 MiB.</summary>
+    public int MaxStepOutputBytes { get; set; } = DefaultMaxPayloadBytes;
+
+    /// <summary>
+    /// The <c>statement_timeout</c> of the runtime's connections: a statement that runs longer is cancelled by the
+    /// server. Zero turns it off. Default 30 s. An <c>Options</c> setting in the connection string takes precedence.
+    /// </summary>
+    public TimeSpan StatementTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The <c>idle_in_transaction_session_timeout</c> of the runtime's connections: a session left idle inside a
+    /// transaction is ended by the server. Zero turns it off. Default 60 s. An <c>Options</c> setting in the
+    /// connection string takes precedence.
+    /// </summary>
+    public TimeSpan IdleInTransactionSessionTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The worker's settings.</summary>
     public WorkerOptions Worker { get; set; } = new();

@@ -22,6 +22,26 @@ internal sealed class InquirOptionsValidator : IValidateOptions<InquirOptions>
             failures.Add($"Inquir:Schema must be 1 to 63 characters; it is \"{options.Schema}\".");
         }
 
+        if (options.MaxInputBytes < 1)
+        {
+            failures.Add($"Inquir:MaxInputBytes must be at least 1; it is {options.MaxInputBytes}.");
+        }
+
+        if (options.MaxStepOutputBytes < 1)
+        {
+            failures.Add($"Inquir:MaxStepOutputBytes must be at least 1; it is {options.MaxStepOutputBytes}.");
+        }
+
+        if (options.StatementTimeout < TimeSpan.Zero)
+        {
+            failures.Add($"Inquir:StatementTimeout must not be negative (zero turns it off); it is {options.StatementTimeout}.");
+        }
+
+        if (options.IdleInTransactionSessionTimeout < TimeSpan.Zero)
+        {
+            failures.Add($"Inquir:IdleInTransactionSessionTimeout must not be negative (zero turns it off); it is {options.IdleInTransactionSessionTimeout}.");
+        }
+
         var worker = options.Worker;
         if (worker.Concurrency is < 1 or > 10_000)
         {
@@ -51,6 +71,11 @@ internal sealed class InquirOptionsValidator : IValidateOptions<InquirOptions>
         if (worker.ShutdownGracePeriod < TimeSpan.Zero)
         {
             failures.Add($"Inquir:Worker:ShutdownGracePeriod must not be negative; it is {worker.ShutdownGracePeriod}.");
+        }
+
+        if (worker.TimeoutGracePeriod < TimeSpan.Zero)
+        {
+            failures.Add($"Inquir:Worker:TimeoutGracePeriod must not be negative; it is {worker.TimeoutGracePeriod}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

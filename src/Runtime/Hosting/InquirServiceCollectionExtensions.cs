@@ -78,6 +78,7 @@ internal sealed class InquirDataSource(InquirOptions options) : IAsyncDisposable
         ConnectionStringCheck.ThrowIfInvalid(options.ConnectionString, nameof(InquirOptions.ConnectionString));
         var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
         builder.ConnectionStringBuilder.ApplicationName ??= "inquir";
+        SessionSettings.Apply(builder.ConnectionStringBuilder, options);
         return builder.Build();
     }
 }

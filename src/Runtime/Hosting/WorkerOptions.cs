@@ -24,6 +24,13 @@ public sealed class WorkerOptions
     /// <summary>How long in-flight steps may go on after the host stops before their runs are handed back. Default 10 s.</summary>
     public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a step that ignores its cancellation token may go on after its <c>Timeout</c> fired before the worker
+    /// abandons it: the attempt is recorded as timed out, the slot is freed and the step's late result is never
+    /// committed. Default 5 s.
+    /// </summary>
+    public TimeSpan TimeoutGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The name this worker records as lease owner. Default: machine name, process id and a random suffix.</summary>
     public string? WorkerId { get; set; }
 }

@@ -36,8 +36,8 @@ internal interface IRunStore
     Task<bool> FailRunAsync(HeldRun run, string error, DateTimeOffset now, CancellationToken cancellationToken);
 }
 
-/// <summary>A run to insert.</summary>
-internal sealed record NewRun(Guid Id, string Workflow, string InputJson, string? IdempotencyKey, Guid? ParentRunId, DateTimeOffset Now, DateTimeOffset NextAttemptAt);
+/// <summary>A run to insert; its first step's name is stored so that even an attempt of the first step is recorded by name.</summary>
+internal sealed record NewRun(Guid Id, string Workflow, string InputJson, string? IdempotencyKey, Guid? ParentRunId, DateTimeOffset Now, DateTimeOffset NextAttemptAt, string? FirstStepName = null);
 
 /// <summary>What a claim asks for.</summary>
 internal sealed record ClaimRequest(string Owner, IReadOnlyList<string> Workflows, int Limit, DateTimeOffset Now, DateTimeOffset LeaseExpiresAt);
@@ -45,8 +45,11 @@ internal sealed record ClaimRequest(string Owner, IReadOnlyList<string> Workflow
 /// <summary>A run a worker holds, identified by the token of its current lease.</summary>
 internal readonly record struct HeldRun(Guid RunId, Guid LeaseToken);
 
-/// <summary>A claimed run: which step to run, which attempt this is, and that step's input.</summary>
-internal sealed record ClaimedRun(Guid Id, string Workflow, int StepIndex, int Attempt, Guid LeaseToken, Guid? ParentRunId, string? StepInput)
+/// <summary>
+/// A claimed run: which step to run (its index, and its name as stored once the run got past the first step),
+/// which attempt this is, and that step's input.
+/// </summary>
+internal sealed record ClaimedRun(Guid Id, string Workflow, int StepIndex, int Attempt, Guid LeaseToken, Guid? ParentRunId, string? StepInput, string? StepName = null)
 {
     public HeldRun Held => new(Id, LeaseToken);
 }

@@ -25,6 +25,7 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
                 parent_run_id = run.ParentRunId,
                 now = run.Now,
                 next_attempt_at = run.NextAttemptAt,
+                step_name = run.FirstStepName,
             };
             var inserted = await connection.QuerySingleOrDefaultAsync<Guid?>(
                 new CommandDefinition(sql.StartRun, parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -75,7 +76,7 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
                 lease_expires_at = request.LeaseExpiresAt,
             },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => new ClaimedRun(r.id, r.workflow, r.step_index, r.attempt, r.lease_token, r.parent_run_id, r.step_input)).ToList();
+        return rows.Select(r => new ClaimedRun(r.id, r.workflow, r.step_index, r.attempt, r.lease_token, r.parent_run_id, r.step_input, r.step_name)).ToList();
     }
 
     public async Task<IReadOnlySet<Guid>> CompleteAsync(IReadOnlyList<StepCompletion> completions, string worker, DateTimeOffset now, bool notify, CancellationToken cancellationToken)
@@ -200,6 +201,6 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
 
     // Dapper maps these by column name; timestamptz arrives as a UTC DateTime.
 #pragma warning disable SA1300, IDE1006 // column names
-    private sealed record ClaimRow(Guid id, string workflow, int step_index, int attempt, Guid lease_token, Guid? parent_run_id, string? step_input);
+    private sealed record ClaimRow(Guid id, string workflow, int step_index, int attempt, Guid lease_token, Guid? parent_run_id, string? step_input, string? step_name);
 #pragma warning restore SA1300, IDE1006
 }

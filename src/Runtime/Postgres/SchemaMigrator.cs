@@ -17,6 +17,15 @@ internal sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, SqlScr
         await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(hashtext(@lockKey))", new { lockKey }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         try
         {
+            // CREATE SCHEMA checks the right to create schemas even when the schema exists: a role that owns only its
+            // schema (made for it by a DBA) must not run it.
+            var exists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT to_regnamespace(@schema) IS NOT NULL", new { schema = sql.QuotedSchema }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (!exists)
+            {
+                await connection.ExecuteAsync(new CommandDefinition($"CREATE SCHEMA IF NOT EXISTS {sql.QuotedSchema}", cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+
             await connection.ExecuteAsync(new CommandDefinition(sql.EnsureMigrationTable, cancellationToken: cancellationToken)).ConfigureAwait(false);
             var applied = (await connection.QueryAsync<int>(new CommandDefinition(
                 $"SELECT version FROM {sql.QuotedSchema}.schema_migrations", cancellationToken: cancellationToken)).ConfigureAwait(false)).ToHashSet();

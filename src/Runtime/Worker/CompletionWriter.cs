@@ -7,10 +7,15 @@ namespace Inquir.Typed.Worker;
 /// <summary>
 /// Writes step outcomes from all of a process's runs in batches: whatever queued up while the previous batch was
 /// being written goes out in one statement and one commit, with at most one NOTIFY. A step counts as done only
-/// when <see cref="SubmitAsync"/> returns, after that commit.
+/// when <see cref="SubmitAsync"/> returns, after that commit. A batch that fails (the database went away) is
+/// written again with backoff for as long as the leases could still be held; fencing refuses any outcome whose run
+/// was taken over meanwhile, so writing twice is safe.
 /// </summary>
-internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signal, TimeProvider time, string workerId, int maxBatch, ILogger logger)
+internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signal, TimeProvider time, string workerId, int maxBatch, TimeSpan retryFor, ILogger logger)
 {
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromSeconds(5);
+
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Queues an outcome and waits for its commit.</summary>
@@ -53,7 +58,7 @@ internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signa
         var dueNow = completions.Where(c => c.NextStatus == RunStatus.Pending && c.NextAttemptAt <= now).ToList();
         try
         {
-            var committed = await store.CompleteAsync(completions, workerId, now, notify: dueNow.Count > 0, CancellationToken.None).ConfigureAwait(false);
+            var committed = await CompleteWithRetriesAsync(completions, now, dueNow.Count > 0).ConfigureAwait(false);
             foreach (var pending in batch)
             {
                 pending.Committed.TrySetResult(committed.Contains(pending.Completion.Run.RunId));
@@ -78,6 +83,28 @@ internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signa
             }
         }
     }
+
+    private async Task<IReadOnlySet<Guid>> CompleteWithRetriesAsync(List<StepCompletion> completions, DateTimeOffset now, bool notify)
+    {
+        var giveUpAt = time.GetUtcNow() + retryFor;
+        var delay = FirstRetryDelay;
+        while (true)
+        {
+            try
+            {
+                return await store.CompleteAsync(completions, workerId, now, notify, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException && time.GetUtcNow() + delay < giveUpAt)
+            {
+                LogWriteRetrying(e, completions.Count, delay);
+                await Task.Delay(delay, time).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestRetryDelay.Ticks));
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} step outcomes failed; writing them again in {Delay}")]
+    private partial void LogWriteRetrying(Exception exception, int count, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing {Count} step outcomes failed; their runs are handed to another attempt when their leases expire")]
     private partial void LogWriteFailed(Exception exception, int count);

@@ -15,6 +15,6 @@ internal static class ErrorText
 
     public static string Message(Exception error, AttemptOutcome outcome, StepPolicy policy) =>
         outcome == AttemptOutcome.TimedOut
-            ? $"timed out after {policy.Timeout}"
+            ? $"timed out after {policy.Timeout}" + (error is StepAbandonedException abandoned ? $"; {abandoned.Message}" : string.Empty)
             : $"{error.GetType().Name}: {error.Message}";
 }

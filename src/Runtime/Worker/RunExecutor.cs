@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using Inquir.Typed.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,8 @@ internal sealed partial class RunExecutor(
     TimeProvider time,
     IRandomSource random,
     ILoggerFactory loggerFactory,
-    string workerId)
+    string workerId,
+    InquirOptions options)
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<RunExecutor>();
 
@@ -59,6 +61,12 @@ internal sealed partial class RunExecutor(
             }
 
             var step = steps[stepIndex];
+            if (stepIndex == claimed.StepIndex && claimed.StepName is { } storedName && storedName != step.Name)
+            {
+                await FailAsync(claimed.Held, $"the run is at step '{storedName}' (step {stepIndex + 1}), but step {stepIndex + 1} of workflow '{workflow.Descriptor.Name}' is '{step.Name}' in this deployment").ConfigureAwait(false);
+                return;
+            }
+
             var policy = workflow.Policies[stepIndex];
             if (input is null)
             {
@@ -129,8 +137,17 @@ internal sealed partial class RunExecutor(
         AttemptResult result;
         try
         {
-            await using var services = scopes.CreateAsyncScope();
-            var output = await step.Invoker(services.ServiceProvider, input, context, linked.Token).ConfigureAwait(false);
+            var output = await StepInvocation.RunAsync(
+                async () =>
+                {
+                    // The scope lives as long as the invocation, even one that was abandoned after its timeout.
+                    await using var services = scopes.CreateAsyncScope();
+                    return await step.Invoker(services.ServiceProvider, input, context, linked.Token).ConfigureAwait(false);
+                },
+                policy.Timeout,
+                options.Worker.TimeoutGracePeriod,
+                time).ConfigureAwait(false);
+            ThrowIfTooLarge(output);
             result = AttemptResult.Success(output, startedAt, time.GetElapsedTime(started));
         }
         catch (Exception e) when (shutdown.Abort.IsCancellationRequested && e is OperationCanceledException)
@@ -139,7 +156,7 @@ internal sealed partial class RunExecutor(
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            var timedOut = timeout.IsCancellationRequested && e is OperationCanceledException;
+            var timedOut = (timeout.IsCancellationRequested && e is OperationCanceledException) || e is StepAbandonedException;
             result = AttemptResult.Failure(e, timedOut, startedAt, time.GetElapsedTime(started));
             activity?.SetStatus(ActivityStatusCode.Error, e.Message);
         }
@@ -150,6 +167,15 @@ internal sealed partial class RunExecutor(
             new("inquir.step", step.Name),
             new("inquir.outcome", result.Outcome.ToString()));
         return result;
+    }
+
+    private void ThrowIfTooLarge(string output)
+    {
+        var limit = options.MaxStepOutputBytes;
+        if ((long)output.Length * 3 > limit && Encoding.UTF8.GetByteCount(output) is var bytes && bytes > limit)
+        {
+            throw new StepOutputTooLargeException(bytes, limit);
+        }
     }
 
     private StepCompletion Decide(HeldRun run, WorkflowDescriptor workflow, StepDescriptor step, StepPolicy policy, int stepIndex, int attempt, AttemptResult result)

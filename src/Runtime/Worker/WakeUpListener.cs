@@ -38,7 +38,7 @@ internal sealed partial class WakeUpListener(NpgsqlDataSource dataSource, WakeUp
             {
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException)
+            catch (Exception e)
             {
                 LogListenFailed(e, backoff);
                 await Task.Delay(backoff, time, stoppingToken).ConfigureAwait(false);

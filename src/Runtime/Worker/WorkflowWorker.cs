@@ -50,11 +50,11 @@ internal sealed partial class WorkflowWorker : BackgroundService
         _logger = loggerFactory.CreateLogger<WorkflowWorker>();
         _workerId = _options.WorkerId ?? $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
         _signal = new WorkSignal(time);
-        _writer = new CompletionWriter(store, _signal, time, _workerId, _options.MaxCompletionBatch, loggerFactory.CreateLogger<CompletionWriter>());
+        _writer = new CompletionWriter(store, _signal, time, _workerId, _options.MaxCompletionBatch, _options.LeaseDuration, loggerFactory.CreateLogger<CompletionWriter>());
         _leaseKeeper = new LeaseKeeper(store, _inFlight, time, _workerId, _options.LeaseDuration, loggerFactory.CreateLogger<LeaseKeeper>());
         _rescuer = new LeaseRescuer(store, _signal, time, _options.RescueInterval, loggerFactory.CreateLogger<LeaseRescuer>());
         _listener = new WakeUpListener(dataSource, channel, _signal, time, loggerFactory.CreateLogger<WakeUpListener>());
-        _executor = new RunExecutor(registry, store, _writer, _inFlight, scopes, client, time, random, loggerFactory, _workerId);
+        _executor = new RunExecutor(registry, store, _writer, _inFlight, scopes, client, time, random, loggerFactory, _workerId, options.Value);
     }
 
     /// <summary>The name this worker writes as lease owner.</summary>
@@ -109,6 +109,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
     private async Task ClaimLoopAsync(HashSet<Task> running, ShutdownTokens shutdown)
     {
         var stoppingToken = shutdown.Stopping;
+        var failureBackoff = new Backoff(_options.PollInterval);
         while (!stoppingToken.IsCancellationRequested)
         {
             running.RemoveWhere(t => t.IsCompleted);
@@ -127,6 +128,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
                     }
 
                     claimedAny = claimed.Count == free;
+                    failureBackoff.Reset();
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
@@ -134,7 +136,19 @@ internal sealed partial class WorkflowWorker : BackgroundService
                 }
                 catch (Exception e)
                 {
-                    LogClaimFailed(e, _options.PollInterval);
+                    // The database may be gone: back off further with every failure in a row, up to a bound.
+                    var delay = failureBackoff.Next();
+                    LogClaimFailed(e, delay);
+                    try
+                    {
+                        await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                    {
+                        return;
+                    }
+
+                    continue;
                 }
             }
 
@@ -176,7 +190,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
                 await _schema.EnsureAsync(stoppingToken).ConfigureAwait(false);
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            catch (Exception e) when (!(e is OperationCanceledException && stoppingToken.IsCancellationRequested))
             {
                 LogSchemaFailed(e, delay);
                 await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
@@ -185,14 +199,33 @@ internal sealed partial class WorkflowWorker : BackgroundService
         }
     }
 
-    private static async Task Forever(Func<CancellationToken, Task> loop, CancellationToken token)
+    // An exception that escaped a background loop would stop the host: it is logged and the loop starts again.
+    private async Task Forever(Func<CancellationToken, Task> loop, CancellationToken token)
     {
-        try
+        var backoff = new Backoff(TimeSpan.FromMilliseconds(200));
+        while (!token.IsCancellationRequested)
         {
-            await loop(token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
-        {
+            try
+            {
+                await loop(token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                var delay = backoff.Next();
+                LogLoopFailed(e, delay);
+                try
+                {
+                    await Task.Delay(delay, _time, token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (token.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
         }
     }
 
@@ -205,8 +238,11 @@ internal sealed partial class WorkflowWorker : BackgroundService
     [LoggerMessage(Level = LogLevel.Warning, Message = "No workflows are registered; the worker does nothing. Call services.AddWorkflow<T>() for each workflow class")]
     private partial void LogNoWorkflows();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming due runs failed; trying again in {PollInterval}")]
-    private partial void LogClaimFailed(Exception exception, TimeSpan pollInterval);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming due runs failed; trying again in {Delay}")]
+    private partial void LogClaimFailed(Exception exception, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A background loop of the worker failed; starting it again in {Delay}")]
+    private partial void LogLoopFailed(Exception exception, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Preparing the database schema failed; trying again in {Delay}")]
     private partial void LogSchemaFailed(Exception exception, TimeSpan delay);

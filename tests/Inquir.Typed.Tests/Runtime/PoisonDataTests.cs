@@ -38,4 +38,81 @@ public sealed class PoisonDataTests
 
         Assert.Equal(("pending", 0), await new History(schema).StatusAsync(foreign.Id));
     }
+
+    [Fact]
+    public async Task A_checkpoint_that_no_longer_decodes_fails_its_run_at_the_step_that_reads_it_and_leaves_other_runs_alone()
+    {
+        var schema = TestDatabase.NewSchema();
+        var log = new StepLog();
+        var poisoned = await StartStoppedAtSecondStepAsync(schema, log, stepName: "Second", checkpointJson: "\"no longer an int\"");
+
+        var (healthy, worker) = await RunHealthyAlongsideAsync(schema, log);
+        await using (worker)
+        {
+            var error = await WaitForFailureAsync(worker, poisoned);
+            Assert.Contains("step 'Second' failed permanently on attempt 1", error);
+            Assert.Contains("cannot be read as System.Int32", error);
+            Assert.Equal(0, log.Executions(poisoned, "Second"));
+            Assert.Equal(35, await healthy.WaitAsync(Eventually.Limit));
+        }
+    }
+
+    [Fact]
+    public async Task A_run_at_a_step_this_deployment_no_longer_has_fails_with_a_reason_that_names_both_steps()
+    {
+        var schema = TestDatabase.NewSchema();
+        var log = new StepLog();
+        var renamed = await StartStoppedAtSecondStepAsync(schema, log, stepName: "Validate", checkpointJson: "2");
+
+        var (healthy, worker) = await RunHealthyAlongsideAsync(schema, log);
+        await using (worker)
+        {
+            var error = await WaitForFailureAsync(worker, renamed);
+            Assert.Equal("the run is at step 'Validate' (step 2), but step 2 of workflow 'gate' is 'Second' in this deployment", error);
+            Assert.Equal(0, log.Executions(renamed, "Second"));
+            Assert.Equal(35, await healthy.WaitAsync(Eventually.Limit));
+        }
+    }
+
+    [Fact]
+    public async Task A_run_past_the_last_step_of_this_deployment_fails_with_a_reason_that_counts_the_steps()
+    {
+        var schema = TestDatabase.NewSchema();
+        var log = new StepLog();
+        var beyond = await StartStoppedAtSecondStepAsync(schema, log, stepName: "Fourth", checkpointJson: "2");
+        await new History(schema).ExecuteAsync("UPDATE {schema}.runs SET step_index = 3 WHERE id = @id; UPDATE {schema}.checkpoints SET step_index = 2 WHERE run_id = @id", new { id = beyond });
+
+        var (healthy, worker) = await RunHealthyAlongsideAsync(schema, log);
+        await using (worker)
+        {
+            Assert.Equal("the run is at step 4, but workflow 'gate' has 3 steps in this deployment", await WaitForFailureAsync(worker, beyond));
+            Assert.Equal(35, await healthy.WaitAsync(Eventually.Limit));
+        }
+    }
+
+    // A run of the gate workflow whose first step is checkpointed with checkpointJson and which waits at step 2 under stepName.
+    private static async Task<Guid> StartStoppedAtSecondStepAsync(string schema, StepLog log, string stepName, string checkpointJson)
+    {
+        await using var producer = await WorkerHost.StartAsync(schema, s => s.AddSingleton(log).AddSingleton(new StepGate()).AddWorkflow<GateWorkflow>(), w => w.Enabled = false);
+        var run = await producer.Client.StartGateWorkflowAsync(1);
+        await new History(schema).ExecuteAsync(
+            """
+            UPDATE {schema}.runs SET step_index = 1, step_name = @stepName WHERE id = @id;
+            INSERT INTO {schema}.checkpoints (run_id, step_index, step_name, output, attempt, completed_at) VALUES (@id, 0, 'First', @checkpointJson::jsonb, 1, now());
+            """,
+            new { id = run.Id, stepName, checkpointJson });
+        return run.Id;
+    }
+
+    private static async Task<(WorkflowRun<int> Healthy, WorkerHost Worker)> RunHealthyAlongsideAsync(string schema, StepLog log)
+    {
+        var worker = await WorkerHost.StartAsync(schema, s => s.AddSingleton(log).AddSingleton(new StepGate { Closed = false }).AddWorkflow<GateWorkflow>());
+        return (await worker.Client.StartGateWorkflowAsync(2), worker);
+    }
+
+    private static async Task<string?> WaitForFailureAsync(WorkerHost worker, Guid runId)
+    {
+        var run = new WorkflowRun<int>(worker.Client, runId, false, CheckpointSerializers.For<int>());
+        return (await Assert.ThrowsAsync<WorkflowFailedException>(() => run.WaitAsync(Eventually.Limit))).Run.Error;
+    }
 }

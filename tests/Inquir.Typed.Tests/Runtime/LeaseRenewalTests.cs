@@ -1,0 +1,38 @@
+using Dapper;
+using Inquir.Typed.Tests.Infrastructure;
+using Inquir.Typed.Tests.Workflows;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inquir.Typed.Tests.Runtime;
+
+public sealed class LeaseRenewalTests
+{
+    [Fact]
+    public async Task A_step_that_runs_for_many_lease_durations_keeps_its_run_because_the_worker_renews_the_lease()
+    {
+        var schema = TestDatabase.NewSchema();
+        var log = new StepLog();
+        var gate = new StepGate();
+        void Services(IServiceCollection s) => s.AddSingleton(log).AddSingleton(gate).AddWorkflow<GateWorkflow>();
+
+        // A second worker with a rescuer looks on: without renewals it would hand the run back and run the step again.
+        await using var holder = await WorkerHost.StartAsync(schema, Services, w => w.LeaseDuration = TimeSpan.FromSeconds(1));
+        await using var onlooker = await WorkerHost.StartAsync(schema, Services, w => w.LeaseDuration = TimeSpan.FromSeconds(1));
+        var run = await holder.Client.StartGateWorkflowAsync(1);
+        await gate.Arrived.WaitAsync(Eventually.Limit);
+
+        var first = await LeaseExpiryAsync(schema, run.Id);
+        await Eventually.TrueAsync(async () => await LeaseExpiryAsync(schema, run.Id) > first.AddSeconds(3), "the lease to be renewed past three lease durations");
+        gate.Open();
+
+        Assert.Equal(25, await run.WaitAsync(Eventually.Limit));
+        Assert.Equal(1, log.Executions(run.Id, "Second"));
+        Assert.All(await new History(schema).AttemptsAsync(run.Id), a => Assert.Equal("succeeded", a.Outcome));
+    }
+
+    private static async Task<DateTime> LeaseExpiryAsync(string schema, Guid runId)
+    {
+        await using var connection = await TestDatabase.OpenAsync();
+        return await connection.ExecuteScalarAsync<DateTime>($"SELECT lease_expires_at FROM \"{schema}\".runs WHERE id = @runId", new { runId });
+    }
+}
