@@ -35,14 +35,30 @@ public sealed class StepPolicyAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolAction(symbolContext => AnalyzeMethod(symbolContext, symbols), SymbolKind.Method);
+            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, symbols), SymbolKind.NamedType);
         });
     }
 
-    private static void AnalyzeMethod(SymbolAnalysisContext context, InquirSymbols symbols)
+    /// <summary>Checks the steps of a [Workflow] class; any other type is passed over after one attribute lookup.</summary>
+    private static void AnalyzeType(SymbolAnalysisContext context, InquirSymbols symbols)
     {
-        var step = StepMethod.TryCreate(context.Symbol, symbols);
-        if (step?.Attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax attribute)
+        if (symbols.GetWorkflowAttribute(context.Symbol) is null)
+        {
+            return;
+        }
+
+        foreach (var member in ((INamedTypeSymbol)context.Symbol).GetMembers())
+        {
+            if (StepMethod.TryCreate(member, symbols) is { } step)
+            {
+                AnalyzeStep(context, step, symbols);
+            }
+        }
+    }
+
+    private static void AnalyzeStep(SymbolAnalysisContext context, StepMethod step, InquirSymbols symbols)
+    {
+        if (step.Attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax attribute)
         {
             return;
         }

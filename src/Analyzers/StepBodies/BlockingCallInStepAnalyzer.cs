@@ -30,14 +30,8 @@ public sealed class BlockingCallInStepAnalyzer : DiagnosticAnalyzer
             }
 
             var types = new TaskTypes(start.Compilation);
-            start.RegisterOperationBlockStartAction(block =>
+            StepBodyRegistration.ForEachStepBody(start, symbols, (block, step) =>
             {
-                var step = StepMethod.TryCreate(block.OwningSymbol, symbols);
-                if (step is null)
-                {
-                    return;
-                }
-
                 block.RegisterOperationAction(operation => AnalyzeResult(operation, step, types), OperationKind.PropertyReference);
                 block.RegisterOperationAction(operation => AnalyzeInvocation(operation, step, types), OperationKind.Invocation);
             });

@@ -31,14 +31,8 @@ public sealed class StepSwallowsAllExceptionsAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                var step = StepMethod.TryCreate(block.OwningSymbol, symbols);
-                if (step is not null)
-                {
-                    block.RegisterOperationAction(operation => AnalyzeCatch(operation, step, exception), OperationKind.CatchClause);
-                }
-            });
+            StepBodyRegistration.ForEachStepBody(start, symbols, (block, step) =>
+                block.RegisterOperationAction(operation => AnalyzeCatch(operation, step, exception), OperationKind.CatchClause));
         });
     }
 

@@ -30,11 +30,10 @@ public sealed class StepTokenNotPassedAnalyzer : DiagnosticAnalyzer
             }
 
             var awaitables = new AwaitableTypes(start.Compilation);
-            start.RegisterOperationBlockStartAction(block =>
+            StepBodyRegistration.ForEachStepBody(start, symbols, (block, step) =>
             {
-                var step = StepMethod.TryCreate(block.OwningSymbol, symbols);
-                var token = step?.TokenParameter(symbols.CancellationToken);
-                if (step is null || token is null)
+                var token = step.TokenParameter(symbols.CancellationToken);
+                if (token is null)
                 {
                     return;
                 }

@@ -31,14 +31,8 @@ public sealed class WorkflowStartedWithoutStepContextAnalyzer : DiagnosticAnalyz
                 return;
             }
 
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                var step = StepMethod.TryCreate(block.OwningSymbol, symbols);
-                if (step is not null)
-                {
-                    block.RegisterOperationAction(operation => AnalyzeInvocation(operation, step, symbols), OperationKind.Invocation);
-                }
-            });
+            StepBodyRegistration.ForEachStepBody(start, symbols, (block, step) =>
+                block.RegisterOperationAction(operation => AnalyzeInvocation(operation, step, symbols), OperationKind.Invocation));
         });
     }
 
