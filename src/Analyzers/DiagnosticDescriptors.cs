@@ -59,6 +59,18 @@ internal static class DiagnosticDescriptors
         description: "With Backoff = \"none\" every retry runs at once. A handful of immediate retries can ride out a blip; dozens of them hammer a service that is already failing.",
         helpLinkUri: HelpLink("INQ1052"));
 
+    /// <summary>INQ1053: a [Step] method outside a [Workflow] class, which nothing ever runs.</summary>
+    public static readonly DiagnosticDescriptor StepOutsideWorkflow = new(
+        id: "INQ1053",
+        title: "Step outside a workflow class",
+        messageFormat: "Method '{0}' is marked [Step] but '{1}' is not a [Workflow] class: the step never runs",
+        category: DefinitionCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The generator reads the steps of a [Workflow] class from the class's own methods. A [Step] method in any other class, "
+            + "including a base class of a workflow or a class nested in one, is never part of a workflow.",
+        helpLinkUri: HelpLink("INQ1053"));
+
     /// <summary>INQ2002: a step starts a workflow through a client that is not its context's.</summary>
     public static readonly DiagnosticDescriptor WorkflowStartedWithoutStepContext = new(
         id: "INQ2002",

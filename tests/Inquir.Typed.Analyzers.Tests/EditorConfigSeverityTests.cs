@@ -19,6 +19,7 @@ public class EditorConfigSeverityTests
         ["INQ1050"] = (new WorkflowClassMustBePartialAnalyzer(), Prelude + "[Workflow(\"export-data\")] public sealed class ExportData { [Step] public int Render(int input) => input; }"),
         ["INQ1051"] = (new StepPolicyAnalyzer(), Workflow("[Step(Idempotent = true, Timeout = \"5m\")] public int Render(int input) => input;")),
         ["INQ1052"] = (new StepPolicyAnalyzer(), Workflow("[Step(Idempotent = true, Retries = 20, Backoff = \"none\")] public int Render(int input) => input;")),
+        ["INQ1053"] = (new StepOutsideWorkflowAnalyzer(), Prelude + "public sealed class ExportData { [Step] public int Render(int input) => input; }"),
         ["INQ2001"] = (new RetriedStepWithoutIdempotencyAnalyzer(), Workflow("[Step(Retries = 3)] public Task<string> Upload(ExportFile file, CancellationToken ct) => blobs.Put(file, null, ct);")),
         ["INQ2002"] = (new WorkflowStartedWithoutStepContextAnalyzer(), Workflow("[Step(Idempotent = true)] public Task Notify(string input) => client.StartNotifyUserAsync(input);")),
         ["INQ2003"] = (new BlockingCallInStepAnalyzer(), Workflow("[Step(Idempotent = true)] public string Upload(ExportFile file) => blobs.Read(file.Path).Result;")),
