@@ -128,6 +128,23 @@ public class BlockingCallInStepTests
             """));
 
     [Fact]
+    public Task Step_reading_Result_after_checking_IsCompletedSuccessfully_does_not_warn() => AnalyzeAsync(
+        Workflow(
+            """
+                [Step(Idempotent = true)]
+                public async ValueTask<string> Upload(ExportFile file, CancellationToken ct)
+                {
+                    var pending = new ValueTask<string>(blobs.Read(file.Path, ct));
+                    if (pending.IsCompletedSuccessfully)
+                    {
+                        return pending.Result;
+                    }
+
+                    return await pending;
+                }
+            """));
+
+    [Fact]
     public Task Step_reading_Result_in_a_continuation_does_not_warn() => AnalyzeAsync(
         Workflow(
             """

@@ -4,7 +4,7 @@ namespace Inquir.Typed.Analyzers.StepBodies;
 /// The kinds of blocking call INQ2003 reports, passed to the code fix in the diagnostic's properties under
 /// <see cref="PropertyName"/>.
 /// </summary>
-public static class BlockingCall
+internal static class BlockingCall
 {
     /// <summary>The diagnostic property that holds the kind.</summary>
     public const string PropertyName = "BlockingCall";

@@ -94,7 +94,9 @@ public sealed class BlockingCallInStepAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// Whether the task read here (a local, parameter or field) was awaited earlier in the same body, by itself or
-    /// as an argument of an awaited call such as <c>Task.WhenAll</c>: then <c>.Result</c> is already complete.
+    /// as an argument of an awaited call such as <c>Task.WhenAll</c>, or had its <c>IsCompleted…</c> checked (the
+    /// fast path of <c>if (pending.IsCompletedSuccessfully) return pending.Result;</c>): then <c>.Result</c> does
+    /// not block.
     /// </summary>
     private static bool WasAwaitedBefore(IOperation task, IOperation read)
     {
@@ -112,7 +114,19 @@ public sealed class BlockingCallInStepAnalyzer : DiagnosticAnalyzer
 
         foreach (var operation in root.Descendants())
         {
-            if (operation is not IAwaitOperation awaited || awaited.Syntax.SpanStart >= read.Syntax.SpanStart)
+            if (operation.Syntax.SpanStart >= read.Syntax.SpanStart)
+            {
+                continue;
+            }
+
+            if (operation is IPropertyReferenceOperation { Instance: { } instance } check
+                && check.Property.Name.StartsWith("IsCompleted", System.StringComparison.Ordinal)
+                && SymbolEqualityComparer.Default.Equals(ReferencedSymbol(StepContextFlow.Unwrap(instance)), symbol))
+            {
+                return true;
+            }
+
+            if (operation is not IAwaitOperation awaited)
             {
                 continue;
             }

@@ -4,7 +4,7 @@ namespace Inquir.Typed.Analyzers.StepBodies;
 /// How the code fix for INQ2004 passes the step's token, carried in the diagnostic's properties: the name of the
 /// parameter that takes it and whether it can go last without a name.
 /// </summary>
-public static class TokenArgument
+internal static class TokenArgument
 {
     /// <summary>The property holding the step's token parameter name (what to pass).</summary>
     public const string StepToken = "StepToken";
