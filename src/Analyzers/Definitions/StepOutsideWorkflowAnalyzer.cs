@@ -38,11 +38,12 @@ public sealed class StepOutsideWorkflowAnalyzer : DiagnosticAnalyzer
     {
         var attribute = (AttributeSyntax)context.Node;
         var name = RightmostName(attribute.Name);
+        // The method symbol's attributes are bound once for the whole compilation (the compiler needs them for
+        // metadata); binding the attribute syntax in the semantic model would bind every [Step] a second time.
         if ((name != "Step" && name != "StepAttribute")
             || attribute.Parent?.Parent is not MethodDeclarationSyntax method
-            || !SymbolEqualityComparer.Default.Equals(
-                context.SemanticModel.GetTypeInfo(attribute, context.CancellationToken).Type, symbols.StepAttribute)
-            || context.SemanticModel.GetDeclaredSymbol(method, context.CancellationToken) is not { ContainingType: { } type }
+            || context.SemanticModel.GetDeclaredSymbol(method, context.CancellationToken) is not { ContainingType: { } type } symbol
+            || symbols.GetStepAttribute(symbol) is null
             || symbols.GetWorkflowAttribute(type) is not null)
         {
             return;
