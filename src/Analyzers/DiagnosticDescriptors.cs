@@ -35,5 +35,89 @@ internal static class DiagnosticDescriptors
             + "Pass ctx.IdempotencyKey, which is the same on every attempt of the step, to the services it calls so that a repeated call takes effect once.",
         helpLinkUri: HelpLink("INQ2001"));
 
+    /// <summary>INQ1051: a step's Timeout is longer than the worker's lease.</summary>
+    public static readonly DiagnosticDescriptor TimeoutLongerThanLease = new(
+        id: "INQ1051",
+        title: "Step timeout is longer than the worker lease",
+        messageFormat: "Step '{0}' of workflow '{1}' has Timeout = \"{2}\", longer than the worker lease of {3}: one missed lease renewal hands the run to another worker while this attempt still runs",
+        category: DefinitionCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A worker holds a run for WorkerOptions.LeaseDuration (30 s unless configured) and renews the lease while the step runs. "
+            + "A step allowed to run longer than the lease depends on every renewal landing; when one does not, the lease rescuer hands the run to another worker and the step runs twice at the same time. "
+            + "Tell the analyzer about a longer lease with 'inquir.lease_duration = 2m' in .editorconfig.",
+        helpLinkUri: HelpLink("INQ1051"));
+
+    /// <summary>INQ1052: a step retried many times with no delay between attempts.</summary>
+    public static readonly DiagnosticDescriptor ManyRetriesWithoutBackoff = new(
+        id: "INQ1052",
+        title: "Many retries without backoff",
+        messageFormat: "Step '{0}' of workflow '{1}' is retried {2} times with Backoff = \"none\": a failing service gets {3} calls in a burst; use \"exp\" or at most {4} retries",
+        category: DefinitionCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "With Backoff = \"none\" every retry runs at once. A handful of immediate retries can ride out a blip; dozens of them hammer a service that is already failing.",
+        helpLinkUri: HelpLink("INQ1052"));
+
+    /// <summary>INQ1053: a [Step] method outside a [Workflow] class, which nothing ever runs.</summary>
+    public static readonly DiagnosticDescriptor StepOutsideWorkflow = new(
+        id: "INQ1053",
+        title: "Step outside a workflow class",
+        messageFormat: "Method '{0}' is marked [Step] but '{1}' is not a [Workflow] class: the step never runs",
+        category: DefinitionCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The generator reads the steps of a [Workflow] class from the class's own methods. A [Step] method in any other class, "
+            + "including a base class of a workflow or a class nested in one, is never part of a workflow.",
+        helpLinkUri: HelpLink("INQ1053"));
+
+    /// <summary>INQ2002: a step starts a workflow through a client that is not its context's.</summary>
+    public static readonly DiagnosticDescriptor WorkflowStartedWithoutStepContext = new(
+        id: "INQ2002",
+        title: "Workflow started from a step without its StepContext",
+        messageFormat: "Step '{0}' of workflow '{1}' starts a workflow through '{2}': a retried step starts it again; start it through ctx.Workflows",
+        category: StepBodyCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "StepContext.Workflows starts runs as children of the step's run and gives a start without an idempotency key one derived from the step's key, "
+            + "so a retried step gets the runs of its earlier attempt back. Any other IWorkflowClient starts new runs on every attempt.",
+        helpLinkUri: HelpLink("INQ2002"));
+
+    /// <summary>INQ2003: a step blocks a thread waiting on a task or sleeping.</summary>
+    public static readonly DiagnosticDescriptor BlockingCallInStep = new(
+        id: "INQ2003",
+        title: "Blocking call in a step",
+        messageFormat: "Step '{0}' of workflow '{1}' blocks its thread with {2}; await instead",
+        category: StepBodyCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Steps run on the worker's thread pool. A step that blocks on a task or sleeps holds a thread the worker needs to renew leases and run other steps, "
+            + "and it cannot be cancelled when its timeout fires or the host stops.",
+        helpLinkUri: HelpLink("INQ2003"));
+
+    /// <summary>INQ2004: a step calls an async method that could take its cancellation token and does not pass it.</summary>
+    public static readonly DiagnosticDescriptor StepTokenNotPassed = new(
+        id: "INQ2004",
+        title: "Step does not pass its cancellation token",
+        messageFormat: "Step '{0}' of workflow '{1}' calls '{2}' without its cancellation token '{3}': the call goes on after the step's timeout or a shutdown",
+        category: StepBodyCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The step's CancellationToken fires when its Timeout elapses, when the worker loses the run's lease, and when the host stops. "
+            + "A call that does not get it keeps running and may finish its side effect after another attempt has started.",
+        helpLinkUri: HelpLink("INQ2004"));
+
+    /// <summary>INQ2005: a step catches every exception and does not rethrow.</summary>
+    public static readonly DiagnosticDescriptor StepSwallowsAllExceptions = new(
+        id: "INQ2005",
+        title: "Step swallows every exception",
+        messageFormat: "Step '{0}' of workflow '{1}' catches every exception in '{2}' and does not throw: the runtime records success and cannot retry the step",
+        category: StepBodyCategory,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "The runtime retries a step when it throws. A handler that catches Exception (or everything) and neither rethrows nor throws another exception "
+            + "turns every failure, including cancellation, into a completed step, so no retry, backoff or failure is ever recorded.",
+        helpLinkUri: HelpLink("INQ2005"));
+
     private static string HelpLink(string id) => $"https://github.com/inquir/inquir-typed/blob/main/docs/diagnostics/{id}.md";
 }

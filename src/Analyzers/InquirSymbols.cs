@@ -16,8 +16,12 @@ internal sealed class InquirSymbols
         INamedTypeSymbol? stepAttribute,
         INamedTypeSymbol? idempotencyKeyAttribute,
         INamedTypeSymbol? stepContext,
+        INamedTypeSymbol? workflowClient,
+        INamedTypeSymbol? cancellationToken,
         int defaultRetries)
     {
+        WorkflowClient = workflowClient;
+        CancellationToken = cancellationToken;
         WorkflowAttribute = workflowAttribute;
         StepAttribute = stepAttribute;
         IdempotencyKeyAttribute = idempotencyKeyAttribute;
@@ -32,6 +36,12 @@ internal sealed class InquirSymbols
     public INamedTypeSymbol? IdempotencyKeyAttribute { get; }
 
     public INamedTypeSymbol? StepContext { get; }
+
+    /// <summary><c>Inquir.Typed.IWorkflowClient</c>, the interface every start goes through.</summary>
+    public INamedTypeSymbol? WorkflowClient { get; }
+
+    /// <summary><c>System.Threading.CancellationToken</c>.</summary>
+    public INamedTypeSymbol? CancellationToken { get; }
 
     /// <summary>The runtime's default for <c>[Step(Retries = …)]</c>, read from its constant when it can be found.</summary>
     public int DefaultRetries { get; }
@@ -60,6 +70,8 @@ internal sealed class InquirSymbols
             compilation.GetTypeByMetadataName("Inquir.Typed.StepAttribute"),
             compilation.GetTypeByMetadataName("Inquir.Typed.IdempotencyKeyAttribute"),
             compilation.GetTypeByMetadataName("Inquir.Typed.StepContext"),
+            compilation.GetTypeByMetadataName("Inquir.Typed.IWorkflowClient"),
+            compilation.GetTypeByMetadataName("System.Threading.CancellationToken"),
             defaultRetries);
         return true;
     }

@@ -30,13 +30,14 @@ public sealed class RetriedStepWithoutIdempotencyAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockStartAction(block => AnalyzeBlock(block, symbols));
+            StepBodyRegistration.ForEachStepBody(start, symbols, (block, step) => AnalyzeBlock(block, step, symbols));
         });
     }
 
-    private static void AnalyzeBlock(OperationBlockStartAnalysisContext block, InquirSymbols symbols)
+    private static void AnalyzeBlock(OperationBlockStartAnalysisContext block, StepMethod step, InquirSymbols symbols)
     {
-        if (block.OwningSymbol is not IMethodSymbol method || !TryDescribeRetriedStep(method, symbols, out var workflowName, out var retries))
+        var method = step.Method;
+        if (!IsRetriedWithoutDeclaration(step, symbols, out var retries))
         {
             return;
         }
@@ -70,49 +71,21 @@ public sealed class RetriedStepWithoutIdempotencyAnalyzer : DiagnosticAnalyzer
             if (!evidence.Found && method.Locations.Length > 0)
             {
                 end.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.RetriedStepWithoutIdempotency, method.Locations[0], method.Name, workflowName, retries));
+                    DiagnosticDescriptors.RetriedStepWithoutIdempotency, method.Locations[0], method.Name, step.WorkflowName, retries));
             }
         });
     }
 
     /// <summary>
-    /// A method this rule applies to: a [Step] of a [Workflow] class, retried at least once by its attribute's
-    /// default, and not declared idempotent.
+    /// Whether this rule applies to the step: it is retried at least once (by its attribute or the default) and is
+    /// not declared idempotent.
     /// </summary>
-    private static bool TryDescribeRetriedStep(IMethodSymbol method, InquirSymbols symbols, out string workflowName, out int retries)
+    private static bool IsRetriedWithoutDeclaration(StepMethod step, InquirSymbols symbols, out int retries)
     {
-        workflowName = string.Empty;
-        retries = 0;
-        var step = symbols.GetStepAttribute(method);
-        var workflow = method.ContainingType is null ? null : symbols.GetWorkflowAttribute(method.ContainingType);
-        if (step is null || workflow is null)
-        {
-            return false;
-        }
+        retries = step.NamedArgument("Retries") as int? ?? symbols.DefaultRetries;
 
-        retries = symbols.DefaultRetries;
-        foreach (var argument in step.NamedArguments)
-        {
-            switch (argument.Key)
-            {
-                case "Retries" when argument.Value.Value is int value:
-                    retries = value;
-                    break;
-                case "Idempotent" when argument.Value.Value is true:
-                    return false;
-            }
-        }
-
-        // A negative count is another rule's error; only a step that really runs again needs a key.
-        if (retries <= 0)
-        {
-            return false;
-        }
-
-        workflowName = workflow.ConstructorArguments.Length > 0 && workflow.ConstructorArguments[0].Value is string name
-            ? name
-            : method.ContainingType!.Name;
-        return true;
+        // A negative count is the generator's error; only a step that really runs again needs a key.
+        return retries > 0 && step.NamedArgument("Idempotent") is not true;
     }
 
     private static bool IsKeyRead(IMemberReferenceOperation reference, InquirSymbols symbols)

@@ -13,8 +13,11 @@ namespace Inquir.Typed.Analyzers.Tests.Verification;
 /// </summary>
 internal static class ConfiguredAnalysis
 {
-    public static async Task<ImmutableArray<Diagnostic>> RunAsync<TAnalyzer>(string source, string editorConfig)
-        where TAnalyzer : DiagnosticAnalyzer, new()
+    public static Task<ImmutableArray<Diagnostic>> RunAsync<TAnalyzer>(string source, string editorConfig)
+        where TAnalyzer : DiagnosticAnalyzer, new() =>
+        RunAsync(new TAnalyzer(), source, editorConfig);
+
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, string source, string editorConfig)
     {
         using var workspace = new AdhocWorkspace();
         var projectId = ProjectId.CreateNewId();
@@ -27,13 +30,13 @@ internal static class ConfiguredAnalysis
                 LanguageNames.CSharp,
                 filePath: "/src/Configured.csproj",
                 compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
-                metadataReferences: InquirAnalyzerTest<TAnalyzer>.DefaultReferences))
+                metadataReferences: InquirAnalyzerTest<Definitions.WorkflowClassMustBePartialAnalyzer>.DefaultReferences))
             .AddDocument(DocumentId.CreateNewId(projectId), "Test0.cs", SourceText.From(source), filePath: "/src/Test0.cs")
             .AddAnalyzerConfigDocument(DocumentId.CreateNewId(projectId), ".editorconfig", SourceText.From(editorConfig), filePath: "/src/.editorconfig");
         var project = solution.GetProject(projectId)!;
         var compilation = (await project.GetCompilationAsync())!;
         return await compilation
-            .WithAnalyzers([new TAnalyzer()], project.AnalyzerOptions)
+            .WithAnalyzers([analyzer], project.AnalyzerOptions)
             .GetAnalyzerDiagnosticsAsync();
     }
 }

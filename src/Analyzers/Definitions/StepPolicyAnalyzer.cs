@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Immutable;
+using System.Globalization;
+using Inquir.Typed.Policies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Inquir.Typed.Analyzers.Definitions;
+
+/// <summary>
+/// Retry policies that are valid but harmful: INQ1051, a <c>Timeout</c> longer than the worker's lease; INQ1052,
+/// more than <see cref="MaxRetriesWithoutBackoff"/> retries with <c>Backoff = "none"</c>. (Values the runtime rejects
+/// are the generator's errors, INQ1006–INQ1009.)
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class StepPolicyAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>The most immediate retries that still read as "ride out a blip" rather than "hammer the service".</summary>
+    public const int MaxRetriesWithoutBackoff = 10;
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.TimeoutLongerThanLease, DiagnosticDescriptors.ManyRetriesWithoutBackoff);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (!InquirSymbols.TryCreate(start.Compilation, out var symbols) || symbols.StepAttribute is null)
+            {
+                return;
+            }
+
+            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, symbols), SymbolKind.NamedType);
+        });
+    }
+
+    /// <summary>Checks the steps of a [Workflow] class; any other type is passed over after one attribute lookup.</summary>
+    private static void AnalyzeType(SymbolAnalysisContext context, InquirSymbols symbols)
+    {
+        if (symbols.GetWorkflowAttribute(context.Symbol) is null)
+        {
+            return;
+        }
+
+        foreach (var member in ((INamedTypeSymbol)context.Symbol).GetMembers())
+        {
+            if (StepMethod.TryCreate(member, symbols) is { } step)
+            {
+                AnalyzeStep(context, step, symbols);
+            }
+        }
+    }
+
+    private static void AnalyzeStep(SymbolAnalysisContext context, StepMethod step, InquirSymbols symbols)
+    {
+        if (step.Attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax attribute)
+        {
+            return;
+        }
+
+        if (step.NamedArgument("Timeout") is string timeoutText && DurationText.TryParse(timeoutText, out var timeout, out _))
+        {
+            var lease = LeaseDurationOption.For(attribute.SyntaxTree, context.Options.AnalyzerConfigOptionsProvider);
+            if (timeout > lease)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.TimeoutLongerThanLease,
+                    ArgumentLocation(attribute, "Timeout"),
+                    step.Name,
+                    step.WorkflowName,
+                    timeoutText,
+                    Describe(lease)));
+            }
+        }
+
+        var retries = step.NamedArgument("Retries") as int? ?? symbols.DefaultRetries;
+        if (retries > MaxRetriesWithoutBackoff
+            && BackoffText.TryParse(step.NamedArgument("Backoff") as string, out var backoff)
+            && backoff == "None")
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.ManyRetriesWithoutBackoff,
+                ArgumentLocation(attribute, "Retries"),
+                step.Name,
+                step.WorkflowName,
+                retries,
+                retries + 1,
+                MaxRetriesWithoutBackoff));
+        }
+    }
+
+    private static Location ArgumentLocation(AttributeSyntax attribute, string name)
+    {
+        foreach (var argument in attribute.ArgumentList?.Arguments ?? default)
+        {
+            if (argument.NameEquals?.Name.Identifier.ValueText == name)
+            {
+                return argument.GetLocation();
+            }
+        }
+
+        return attribute.GetLocation();
+    }
+
+    /// <summary>A lease as people write it: "30s", "2m", "1m30s".</summary>
+    private static string Describe(TimeSpan lease)
+    {
+        var text = string.Empty;
+        if (lease.Days > 0)
+        {
+            text += lease.Days.ToString(CultureInfo.InvariantCulture) + "d";
+        }
+
+        if (lease.Hours > 0)
+        {
+            text += lease.Hours.ToString(CultureInfo.InvariantCulture) + "h";
+        }
+
+        if (lease.Minutes > 0)
+        {
+            text += lease.Minutes.ToString(CultureInfo.InvariantCulture) + "m";
+        }
+
+        if (lease.Seconds > 0)
+        {
+            text += lease.Seconds.ToString(CultureInfo.InvariantCulture) + "s";
+        }
+
+        if (lease.Milliseconds > 0 || text.Length == 0)
+        {
+            text += lease.Milliseconds.ToString(CultureInfo.InvariantCulture) + "ms";
+        }
+
+        return text;
+    }
+}
