@@ -53,6 +53,7 @@ internal sealed class InquirOptionsValidator : IValidateOptions<InquirOptions>
             failures.Add($"Inquir:Worker:ShutdownGracePeriod must not be negative; it is {worker.ShutdownGracePeriod}.");
         }
 
+        failures.AddRange(RetentionCheck.Problems(options.Retention));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
