@@ -1,1 +1,3 @@
-return 0;
+using Inquir.Typed.Cli;
+
+return await InquirCli.RunAsync(args, Console.Out, Console.Error, Environment.GetEnvironmentVariable, CancellationToken.None);

@@ -17,6 +17,13 @@ internal sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, SqlScr
         await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(hashtext(@lockKey))", new { lockKey }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         try
         {
+            var schemaExists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "SELECT to_regnamespace(@schema) IS NOT NULL", new { schema = sql.QuotedSchema }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (!schemaExists)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(sql.Load("CreateSchema"), cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+
             await connection.ExecuteAsync(new CommandDefinition(sql.EnsureMigrationTable, cancellationToken: cancellationToken)).ConfigureAwait(false);
             var applied = (await connection.QueryAsync<int>(new CommandDefinition(
                 $"SELECT version FROM {sql.QuotedSchema}.schema_migrations", cancellationToken: cancellationToken)).ConfigureAwait(false)).ToHashSet();
