@@ -32,7 +32,7 @@ internal static class RunQueryParameters
             status: query.Status is { } status ? RunStatusText.Of(status) : null,
             idempotency_key: EmptyAsNull(query.IdempotencyKey),
             error_pattern: string.IsNullOrEmpty(query.ErrorContains) ? null : "%" + EscapeLike(query.ErrorContains) + "%",
-            input_matches: query.Input.Select(m => m.ToContainedJson()).ToArray(),
+            input_contains: InputContainment.Of(query.Input, paramName),
             after_created_at: cursor?.CreatedAt,
             after_id: cursor?.Id,
             limit: query.Limit);

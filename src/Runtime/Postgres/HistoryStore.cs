@@ -156,7 +156,7 @@ internal sealed record SearchParameters(
     string? status,
     string? idempotency_key,
     string? error_pattern,
-    string[] input_matches,
+    string? input_contains,
     DateTimeOffset? after_created_at,
     Guid? after_id,
     int limit);

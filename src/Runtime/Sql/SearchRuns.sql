@@ -11,7 +11,7 @@ WHERE (@since::timestamptz IS NULL OR r.created_at >= @since::timestamptz)
   AND (@status::text IS NULL OR r.status = @status::text)
   AND (@idempotency_key::text IS NULL OR r.idempotency_key = @idempotency_key::text)
   AND (@error_pattern::text IS NULL OR r.error ILIKE @error_pattern::text)
-  AND r.input @> ALL (@input_matches::jsonb[])
+  AND (@input_contains::jsonb IS NULL OR r.input @> @input_contains::jsonb)
   AND (@after_created_at::timestamptz IS NULL
        OR (r.created_at, r.id) < (@after_created_at::timestamptz, @after_id::uuid))
 ORDER BY r.created_at DESC, r.id DESC

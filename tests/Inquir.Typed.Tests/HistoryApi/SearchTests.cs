@@ -72,6 +72,15 @@ public sealed class SearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Several_input_matches_must_all_hold()
+    {
+        Assert.Equal([_failedCharge.Id], await IdsAsync(new RunQuery { Input = [InputMatch.Parse("userId=42"), InputMatch.Parse("region.code=eu")] }));
+        Assert.Empty(await IdsAsync(new RunQuery { Input = [InputMatch.Parse("userId=42"), InputMatch.Parse("region.code=us")] }));
+        var contradiction = await Assert.ThrowsAsync<ArgumentException>(() => History.SearchAsync(new RunQuery { Input = [InputMatch.Parse("userId=42"), InputMatch.Parse("userId=7")] }));
+        Assert.Equal("query", contradiction.ParamName);
+    }
+
+    [Fact]
     public async Task Combined_filters_must_all_match()
     {
         var query = new RunQuery

@@ -30,6 +30,10 @@ COMMENT ON INDEX {schema}.runs_by_workflow IS 'History search: one workflow''s r
 CREATE INDEX runs_by_idempotency_key ON {schema}.runs (idempotency_key) WHERE idempotency_key IS NOT NULL;
 COMMENT ON INDEX {schema}.runs_by_idempotency_key IS 'History search by idempotency key across workflows.';
 
+-- Input matches are jsonb containment (@>); jsonb_path_ops is the smaller, faster operator class for it.
+CREATE INDEX runs_input ON {schema}.runs USING gin (input jsonb_path_ops);
+COMMENT ON INDEX {schema}.runs_input IS 'History search: a value at a path of the input (userId = 42).';
+
 -- Finished runs only, so in-flight updates never touch it.
 CREATE INDEX runs_finished ON {schema}.runs (status, completed_at) WHERE completed_at IS NOT NULL;
 COMMENT ON INDEX {schema}.runs_finished IS 'Retention: finished runs of one status, oldest first.';
