@@ -8,7 +8,7 @@ internal static class Tables
 {
     public static void Runs(IAnsiConsole console, RunPage page)
     {
-        var table = new Table().AddColumns("Id", "Workflow", "Status", "Step", "Attempt", "Created (UTC)", "Error");
+        var table = new Table().AddColumns(Fixed("Id"), Fixed("Workflow"), Fixed("Status"), Fixed("Step"), Fixed("Attempt"), Fixed("Created (UTC)"), new TableColumn("Error"));
         foreach (var run in page.Runs)
         {
             table.AddRow(
@@ -18,11 +18,11 @@ internal static class Tables
                 Text(run.CurrentStep ?? "-"),
                 Text(run.Attempt.ToString(CultureInfo.InvariantCulture)),
                 Text(Time(run.CreatedAt)),
-                Text(Shorten(run.Error, 60)));
+                Text(Shorten(run.Error, 100)));
         }
 
         console.Write(table);
-        console.WriteLine(page.Runs.Count == 0 ? "No runs matched." : $"{page.Runs.Count} runs.");
+        console.WriteLine(page.Runs.Count == 0 ? "No runs matched." : $"Runs: {page.Runs.Count}");
         if (page.NextCursor is not null)
         {
             console.WriteLine($"More: --cursor {page.NextCursor}");
@@ -70,7 +70,7 @@ internal static class Tables
         console.Write(summary);
         console.WriteLine();
 
-        var table = new Table().AddColumns("Step", "Exec", "Attempt", "Started (UTC)", "Duration", "Outcome", "Error");
+        var table = new Table().AddColumns(Fixed("Step"), Fixed("Exec"), Fixed("Attempt"), Fixed("Started (UTC)"), Fixed("Duration"), Fixed("Outcome"), new TableColumn("Error"));
         foreach (var step in history.Steps)
         {
             foreach (var attempt in step.Attempts)
@@ -82,7 +82,7 @@ internal static class Tables
                     Text(Time(attempt.StartedAt)),
                     Text(attempt.Duration.TotalMilliseconds.ToString("0.#", CultureInfo.InvariantCulture) + " ms"),
                     Text(Outcome(attempt.Outcome)),
-                    Text(attempt.ErrorType is null ? "" : $"{attempt.ErrorType}: {Shorten(attempt.ErrorMessage, 70)}"));
+                    Text(Shorten(attempt.ErrorMessage, 100)));
             }
 
             if (step.Checkpoint is { } checkpoint)
@@ -108,7 +108,8 @@ internal static class Tables
 
     public static void Failures(IAnsiConsole console, IReadOnlyList<FailureGroup> groups)
     {
-        var table = new Table().AddColumns("Workflow", "Step", "Error type", "Failures", "Runs", "First seen (UTC)", "Last seen (UTC)", "Last message");
+        var table = new Table().AddColumns(
+            Fixed("Workflow"), Fixed("Step"), Fixed("Error type"), Fixed("Failures"), Fixed("Runs"), Fixed("First seen (UTC)"), Fixed("Last seen (UTC)"), new TableColumn("Last message"));
         foreach (var g in groups)
         {
             table.AddRow(
@@ -123,10 +124,13 @@ internal static class Tables
         }
 
         console.Write(table);
-        console.WriteLine(groups.Count == 0 ? "No failures in this window." : $"{groups.Count} groups.");
+        console.WriteLine(groups.Count == 0 ? "No failures in this window." : $"Groups: {groups.Count}");
     }
 
     private static Text Text(string value) => new(value);
+
+    // Ids, names, numbers and times are read whole; only the free text column wraps.
+    private static TableColumn Fixed(string header) => new TableColumn(header).NoWrap();
 
     private static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
 
