@@ -39,6 +39,9 @@ public sealed class InquirOptions
     /// <summary>The worker's settings.</summary>
     public WorkerOptions Worker { get; set; } = new();
 
+    /// <summary>How long finished runs are kept, and how often the host deletes older ones.</summary>
+    public RetentionOptions Retention { get; set; } = new();
+
     /// <summary>Uses PostgreSQL at <paramref name="connectionString"/>.</summary>
     /// <exception cref="ArgumentException">The connection string is empty or not a PostgreSQL connection string.</exception>
     public InquirOptions UsePostgres(string connectionString)

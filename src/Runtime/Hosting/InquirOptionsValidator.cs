@@ -78,6 +78,7 @@ internal sealed class InquirOptionsValidator : IValidateOptions<InquirOptions>
             failures.Add($"Inquir:Worker:TimeoutGracePeriod must not be negative; it is {worker.TimeoutGracePeriod}.");
         }
 
+        failures.AddRange(RetentionCheck.Problems(options.Retention));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -14,7 +14,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class InquirServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IWorkflowClient"/> and the worker that runs the steps of every workflow added with
+    /// Adds <see cref="IWorkflowClient"/>, <see cref="IWorkflowHistory"/>, the retention sweep and the worker that runs the steps of every workflow added with
     /// <c>AddWorkflow&lt;T&gt;()</c>. Options come from the <c>Inquir</c> configuration section, then <paramref name="configure"/>.
     /// </summary>
     /// <example>
@@ -50,6 +50,10 @@ public static class InquirServiceCollectionExtensions
             sp.GetRequiredService<WakeUpChannel>()));
         services.TryAddSingleton<SchemaReadiness>();
         services.TryAddSingleton<IWorkflowClient, WorkflowClient>();
+        services.TryAddSingleton(sp => new HistoryStore(
+            sp.GetRequiredService<InquirDataSource>().DataSource, sp.GetRequiredService<SqlScripts>(), sp.GetRequiredService<WakeUpChannel>()));
+        services.TryAddSingleton<IWorkflowHistory, WorkflowHistory>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RetentionSweeper>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WorkflowWorker>(sp => new WorkflowWorker(
             sp.GetRequiredService<IRunStore>(),
             sp.GetRequiredService<SchemaReadiness>(),

@@ -19,11 +19,11 @@ internal sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, SqlScr
         {
             // CREATE SCHEMA checks the right to create schemas even when the schema exists: a role that owns only its
             // schema (made for it by a DBA) must not run it.
-            var exists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            var schemaExists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
                 "SELECT to_regnamespace(@schema) IS NOT NULL", new { schema = sql.QuotedSchema }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            if (!exists)
+            if (!schemaExists)
             {
-                await connection.ExecuteAsync(new CommandDefinition($"CREATE SCHEMA IF NOT EXISTS {sql.QuotedSchema}", cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await connection.ExecuteAsync(new CommandDefinition(sql.Load("CreateSchema"), cancellationToken: cancellationToken)).ConfigureAwait(false);
             }
 
             await connection.ExecuteAsync(new CommandDefinition(sql.EnsureMigrationTable, cancellationToken: cancellationToken)).ConfigureAwait(false);

@@ -63,7 +63,8 @@ internal sealed class SqlScripts
     /// <summary>Quotes a schema name as a PostgreSQL identifier, so that any name, quotes included, is safe.</summary>
     public static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private string Load(string name) => _cache.GetOrAdd(name, n =>
+    /// <summary>Reads the embedded file <c>Sql/{name}.sql</c> with the schema name put in.</summary>
+    public string Load(string name) => _cache.GetOrAdd(name, n =>
     {
         using var stream = Assembly.GetManifestResourceStream(ResourcePrefix + n + ".sql")
             ?? throw new InvalidOperationException($"The embedded SQL file {n}.sql is missing from the assembly.");

@@ -44,7 +44,7 @@ internal sealed partial class LeaseKeeper(IRunStore store, InFlightRuns inFlight
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the lease of {Count} runs: another worker took them over; their steps are cancelled and their outcomes will not be committed")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the lease of {Count} runs: another worker took them over or they were cancelled; their steps are cancelled and their outcomes will not be committed")]
     private partial void LogLeasesLost(int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the leases of {Count} runs failed; trying again next interval")]

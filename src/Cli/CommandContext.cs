@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace Inquir.Typed.Cli;
+
+/// <summary>What a command's action needs: the parsed options, where to write, the clock and the connection.</summary>
+internal sealed class CommandContext(CommonOptions common, TextWriter output, IAnsiConsole console, Func<string, string?> environment, TimeProvider time)
+{
+    public TextWriter Output => output;
+
+    public IAnsiConsole Console => console;
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>The connection string from <c>--connection</c> or the environment; set once a command has read it.</summary>
+    public string? ConnectionString { get; private set; }
+
+    public HistorySession Open(ParseResult parse)
+    {
+        ConnectionString = parse.GetValue(common.Connection) ?? environment(CommonOptions.ConnectionVariable);
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            throw new UsageException($"No database given: pass --connection or set {CommonOptions.ConnectionVariable}.");
+        }
+
+        try
+        {
+            return HistorySession.Open(ConnectionString, parse.GetValue(common.Schema)!);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message.Split(" (Parameter", 2)[0]);
+        }
+    }
+}

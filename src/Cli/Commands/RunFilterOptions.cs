@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Inquir.Typed.Cli.Input;
+
+namespace Inquir.Typed.Cli.Commands;
+
+/// <summary>The search filters, as options of one command, and the <see cref="RunQuery"/> they make.</summary>
+internal sealed class RunFilterOptions
+{
+    private readonly Option<string?> _since = new("--since") { Description = "Runs created at or after this: a duration back from now (1h, 30m, 2d) or a date and time." };
+    private readonly Option<string?> _until = new("--until") { Description = "Runs created before this: a duration back from now or a date and time." };
+    private readonly Option<string?> _workflow = new("--workflow", "-w") { Description = "Runs of this workflow." };
+    private readonly Option<string?> _step = new("--step") { Description = "Runs whose current step (running, next, or the one that ended the run) has this name." };
+    private readonly Option<string?> _status = new("--status") { Description = "pending, running, succeeded, failed or cancelled." };
+    private readonly Option<string?> _key = new("--key") { Description = "Runs started with this idempotency key." };
+    private readonly Option<string?> _error = new("--error") { Description = "Runs whose error contains this text, ignoring case." };
+    private readonly Option<string[]> _input = new("--input") { Description = "path=value the input must hold, as JSON (userId=42, customer.tier=\"gold\"); repeat for more.", AllowMultipleArgumentsPerToken = false };
+
+    public RunFilterOptions(Command command, bool withStatus)
+    {
+        command.Options.Add(_since);
+        command.Options.Add(_until);
+        command.Options.Add(_workflow);
+        command.Options.Add(_step);
+        if (withStatus)
+        {
+            command.Options.Add(_status);
+        }
+
+        command.Options.Add(_key);
+        command.Options.Add(_error);
+        command.Options.Add(_input);
+    }
+
+    public RunQuery Query(ParseResult parse, DateTimeOffset now)
+    {
+        var (since, until) = TimeArgument.Range(parse.GetValue(_since), parse.GetValue(_until), now);
+        return new RunQuery
+        {
+            Since = since,
+            Until = until,
+            Workflow = parse.GetValue(_workflow),
+            Step = parse.GetValue(_step),
+            Status = StatusArgument.Parse(parse.GetValue(_status)),
+            IdempotencyKey = parse.GetValue(_key),
+            ErrorContains = parse.GetValue(_error),
+            Input = (parse.GetValue(_input) ?? []).Select(ParseInput).ToList(),
+        };
+    }
+
+    private static InputMatch ParseInput(string text)
+    {
+        try
+        {
+            return InputMatch.Parse(text);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException("--input: " + e.Message.Split(" (Parameter", 2)[0]);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.CommandLine;
+
+namespace Inquir.Typed.Cli;
+
+/// <summary>The options every command shares; they may be given before or after the command name.</summary>
+internal sealed class CommonOptions
+{
+    public const string ConnectionVariable = "INQUIR_CONNECTION";
+
+    public Option<string?> Connection { get; } = new("--connection", "-c")
+    {
+        Description = $"PostgreSQL connection string; default: the {ConnectionVariable} environment variable.",
+        Recursive = true,
+    };
+
+    public Option<string> Schema { get; } = new("--schema")
+    {
+        Description = "The schema holding the runtime's tables.",
+        DefaultValueFactory = _ => "inquir",
+        Recursive = true,
+    };
+
+    /// <summary>A fresh <c>--json</c> option for each command that lists or shows.</summary>
+    public static Option<bool> Json() => new("--json") { Description = "Write JSON instead of a table, for scripts." };
+}

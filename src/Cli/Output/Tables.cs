@@ -1,0 +1,151 @@
+using System.Globalization;
+using Spectre.Console;
+
+namespace Inquir.Typed.Cli.Output;
+
+/// <summary>The human form of what the commands show: Spectre.Console tables, no colour codes when output is redirected.</summary>
+internal static class Tables
+{
+    public static void Runs(IAnsiConsole console, RunPage page)
+    {
+        var table = new Table().AddColumns(Fixed("Id"), Fixed("Workflow"), Fixed("Status"), Fixed("Step"), Fixed("Attempt"), Fixed("Created (UTC)"), new TableColumn("Error"));
+        foreach (var run in page.Runs)
+        {
+            table.AddRow(
+                Text(run.Id.ToString()),
+                Text(run.Workflow),
+                Text(Status(run.Status)),
+                Text(run.CurrentStep ?? "-"),
+                Text(run.Attempt.ToString(CultureInfo.InvariantCulture)),
+                Text(Time(run.CreatedAt)),
+                Text(Shorten(run.Error, 100)));
+        }
+
+        console.Write(table);
+        console.WriteLine(page.Runs.Count == 0 ? "No runs matched." : $"Runs: {page.Runs.Count}");
+        if (page.NextCursor is not null)
+        {
+            console.WriteLine($"More: --cursor {page.NextCursor}");
+        }
+    }
+
+    public static void History(IAnsiConsole console, RunHistory history, bool withStacks)
+    {
+        var run = history.Run;
+        var summary = new Grid().AddColumn().AddColumn();
+        summary.AddRow(Text("Run"), Text(run.Id.ToString()));
+        summary.AddRow(Text("Workflow"), Text(run.Workflow));
+        summary.AddRow(Text("Status"), Text(Status(run.Status)));
+        summary.AddRow(Text("Execution"), Text(history.Execution.ToString(CultureInfo.InvariantCulture)));
+        summary.AddRow(Text("Created"), Text(Time(run.CreatedAt)));
+        summary.AddRow(Text("Completed"), Text(run.CompletedAt is { } c ? Time(c) : "-"));
+        summary.AddRow(Text("Input"), Text(run.Input));
+        summary.AddRow(Text("Result"), Text(run.Result ?? "-"));
+        summary.AddRow(Text("Error"), Text(run.Error ?? "-"));
+        if (run.IdempotencyKey is not null)
+        {
+            summary.AddRow(Text("Key"), Text(run.IdempotencyKey));
+        }
+
+        if (run.ParentRunId is { } parent)
+        {
+            summary.AddRow(Text("Parent"), Text(parent.ToString()));
+        }
+
+        if (history.RestartedFromRunId is { } origin)
+        {
+            summary.AddRow(Text("Restarted from"), Text(origin.ToString()));
+        }
+
+        foreach (var child in history.Children)
+        {
+            summary.AddRow(Text("Child"), Text($"{child.Id} {child.Workflow} {Status(child.Status)}"));
+        }
+
+        foreach (var restart in history.Restarts)
+        {
+            summary.AddRow(Text("Restarted as"), Text($"{restart.Id} {Status(restart.Status)}"));
+        }
+
+        console.Write(summary);
+        console.WriteLine();
+
+        var table = new Table().AddColumns(Fixed("Step"), Fixed("Exec"), Fixed("Attempt"), Fixed("Started (UTC)"), Fixed("Duration"), Fixed("Outcome"), new TableColumn("Error"));
+        foreach (var step in history.Steps)
+        {
+            foreach (var attempt in step.Attempts)
+            {
+                table.AddRow(
+                    Text($"{step.Index} {step.Name}"),
+                    Text(attempt.Execution.ToString(CultureInfo.InvariantCulture)),
+                    Text(attempt.Number.ToString(CultureInfo.InvariantCulture)),
+                    Text(Time(attempt.StartedAt)),
+                    Text(attempt.Duration.TotalMilliseconds.ToString("0.#", CultureInfo.InvariantCulture) + " ms"),
+                    Text(Outcome(attempt.Outcome)),
+                    Text(Shorten(attempt.ErrorMessage, 100)));
+            }
+
+            if (step.Checkpoint is { } checkpoint)
+            {
+                table.AddRow(Text($"{step.Index} {step.Name}"), Text(""), Text(""), Text(Time(checkpoint.CompletedAt)), Text(""), Text("checkpoint"), Text(Shorten(checkpoint.Output, 70)));
+            }
+        }
+
+        console.Write(table);
+        if (withStacks)
+        {
+            foreach (var step in history.Steps)
+            {
+                foreach (var attempt in step.Attempts.Where(a => a.ErrorStack is not null))
+                {
+                    console.WriteLine();
+                    console.WriteLine($"{step.Name}, execution {attempt.Execution}, attempt {attempt.Number}:");
+                    console.WriteLine(attempt.ErrorStack!);
+                }
+            }
+        }
+    }
+
+    public static void Failures(IAnsiConsole console, IReadOnlyList<FailureGroup> groups)
+    {
+        var table = new Table().AddColumns(
+            Fixed("Workflow"), Fixed("Step"), Fixed("Error type"), Fixed("Failures"), Fixed("Runs"), Fixed("First seen (UTC)"), Fixed("Last seen (UTC)"), new TableColumn("Last message"));
+        foreach (var g in groups)
+        {
+            table.AddRow(
+                Text(g.Workflow),
+                Text(g.Step),
+                Text(g.ErrorType),
+                Text(g.Failures.ToString(CultureInfo.InvariantCulture)),
+                Text(g.Runs.ToString(CultureInfo.InvariantCulture)),
+                Text(Time(g.FirstSeen)),
+                Text(Time(g.LastSeen)),
+                Text(Shorten(g.LastMessage, 60)));
+        }
+
+        console.Write(table);
+        console.WriteLine(groups.Count == 0 ? "No failures in this window." : $"Groups: {groups.Count}");
+    }
+
+    private static Text Text(string value) => new(value);
+
+    // Ids, names, numbers and times are read whole; only the free text column wraps.
+    private static TableColumn Fixed(string header) => new TableColumn(header).NoWrap();
+
+    private static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
+
+    private static string Status(RunStatus status) => status.ToString().ToLowerInvariant();
+
+    private static string Outcome(StepAttemptOutcome outcome) => outcome.ToString().ToLowerInvariant();
+
+    private static string Shorten(string? text, int length)
+    {
+        if (text is null)
+        {
+            return "";
+        }
+
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length <= length ? line : line[..(length - 1)] + "…";
+    }
+}

@@ -1,0 +1,46 @@
+using Inquir.Typed.Postgres;
+
+namespace Inquir.Typed;
+
+/// <summary>Checks a <see cref="RunQuery"/> and turns it into the bound parameters of the search.</summary>
+internal static class RunQueryParameters
+{
+    public static SearchParameters From(RunQuery query, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(query, paramName);
+        if (query.Since is { } since && query.Until is { } until && since >= until)
+        {
+            throw new ArgumentException($"The time range is empty: Since ({since:O}) is not before Until ({until:O}).", paramName);
+        }
+
+        if (query.Limit is < 1 or > RunQuery.MaxLimit)
+        {
+            throw new ArgumentException($"Limit must be between 1 and {RunQuery.MaxLimit}; it is {query.Limit}.", paramName);
+        }
+
+        if (query.Input is null || query.Input.Any(m => m is null))
+        {
+            throw new ArgumentException("Input must be a list of matches without null entries.", paramName);
+        }
+
+        RunCursor? cursor = query.Cursor is null ? null : RunCursor.Decode(query.Cursor, paramName);
+        return new SearchParameters(
+            since: query.Since,
+            until: query.Until,
+            workflow: EmptyAsNull(query.Workflow),
+            step: EmptyAsNull(query.Step),
+            status: query.Status is { } status ? RunStatusText.Of(status) : null,
+            idempotency_key: EmptyAsNull(query.IdempotencyKey),
+            error_pattern: string.IsNullOrEmpty(query.ErrorContains) ? null : "%" + EscapeLike(query.ErrorContains) + "%",
+            input_contains: InputContainment.Of(query.Input, paramName),
+            after_created_at: cursor?.CreatedAt,
+            after_id: cursor?.Id,
+            limit: query.Limit);
+    }
+
+    private static string? EmptyAsNull(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    // ILIKE's escape character is the backslash: the text is matched literally, wildcards included.
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

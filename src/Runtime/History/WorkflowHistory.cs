@@ -1,0 +1,135 @@
+using Inquir.Typed.Postgres;
+
+namespace Inquir.Typed;
+
+/// <summary>Checks every argument, then asks the history store.</summary>
+internal sealed class WorkflowHistory(HistoryStore store, IRunStore runs, SchemaReadiness schema, TimeProvider time) : IWorkflowHistory
+{
+    private const int BulkPageSize = 500;
+
+    public async Task<RunHistory?> GetAsync(Guid runId, CancellationToken cancellationToken = default)
+    {
+        await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        return await store.GetAsync(runId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<RunPage> SearchAsync(RunQuery query, CancellationToken cancellationToken = default)
+    {
+        var parameters = RunQueryParameters.From(query, nameof(query));
+        await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await store.SearchAsync(parameters, cancellationToken).ConfigureAwait(false);
+        var next = rows.Count == query.Limit ? new RunCursor(Utc(rows[^1].created_at), rows[^1].id).Encode() : null;
+        return new RunPage(rows.Select(r => r.ToRunInfo()).ToList(), next);
+    }
+
+    public async Task ReplayAsync(Guid runId, CancellationToken cancellationToken = default)
+    {
+        await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var row = (await store.ReplayAsync([runId], time.GetUtcNow(), cancellationToken).ConfigureAwait(false)).SingleOrDefault()
+            ?? throw new RunNotFoundException(runId, nameof(runId));
+        if (!row.replayed)
+        {
+            var status = RunStatusText.Parse(row.status);
+            throw new RunStateException(
+                runId, status, $"Run {runId} is {row.status}; only failed or cancelled runs can be replayed.", nameof(runId));
+        }
+    }
+
+    public async Task<int> ReplayFailedAsync(RunQuery query, bool dryRun, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Status is { } status && status != RunStatus.Failed)
+        {
+            throw new ArgumentException($"Bulk replay takes failed runs only; the query asks for {RunStatusText.Of(status)} runs.", nameof(query));
+        }
+
+        // Pages of the same search, so the runs replayed are exactly those the search shows.
+        var page = query with { Status = RunStatus.Failed, Limit = BulkPageSize };
+        var total = 0;
+        while (true)
+        {
+            var found = await SearchAsync(page, cancellationToken).ConfigureAwait(false);
+            if (found.Runs.Count > 0)
+            {
+                total += dryRun
+                    ? found.Runs.Count
+                    : (await store.ReplayAsync(found.Runs.Select(r => r.Id).ToList(), time.GetUtcNow(), cancellationToken).ConfigureAwait(false)).Count(r => r.replayed);
+            }
+
+            if (found.NextCursor is null)
+            {
+                return total;
+            }
+
+            page = page with { Cursor = found.NextCursor };
+        }
+    }
+
+    public async Task<Guid> RestartAsync(Guid runId, CancellationToken cancellationToken = default)
+    {
+        await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        if (await store.RestartAsync(runId, Guid.CreateVersion7(now), now, cancellationToken).ConfigureAwait(false) is { } created)
+        {
+            return created;
+        }
+
+        var run = await runs.GetRunAsync(runId, cancellationToken).ConfigureAwait(false) ?? throw new RunNotFoundException(runId, nameof(runId));
+        throw new RunStateException(
+            runId, run.Status, $"Run {runId} is {RunStatusText.Of(run.Status)}; only a finished run can be restarted (cancel it first).", nameof(runId));
+    }
+
+    public async Task CancelAsync(Guid runId, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var text = string.IsNullOrWhiteSpace(reason) ? "the run was cancelled" : "the run was cancelled: " + reason.Trim();
+        var previous = await store.CancelAsync(runId, text, time.GetUtcNow(), cancellationToken).ConfigureAwait(false)
+            ?? throw new RunNotFoundException(runId, nameof(runId));
+        var status = RunStatusText.Parse(previous);
+        if (status is not (RunStatus.Pending or RunStatus.Running))
+        {
+            throw new RunStateException(runId, status, $"Run {runId} is {previous}; only a pending or running run can be cancelled.", nameof(runId));
+        }
+    }
+
+    public async Task<IReadOnlyList<FailureGroup>> FailuresAsync(DateTimeOffset since, DateTimeOffset until, string? workflow = null, int limit = 100, CancellationToken cancellationToken = default)
+    {
+        if (since >= until)
+        {
+            throw new ArgumentException($"The time range is empty: since ({since:O}) is not before until ({until:O}).", nameof(since));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        return await store.FailuresAsync(since, until, string.IsNullOrEmpty(workflow) ? null : workflow, limit, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> DeleteExpiredAsync(RetentionOptions retention, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(retention);
+        RetentionCheck.ThrowIfInvalid(retention, nameof(retention));
+        await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var deleted = await DeleteInBatchesAsync(["succeeded"], now - retention.SucceededFor, retention.BatchSize, cancellationToken).ConfigureAwait(false);
+        deleted += await DeleteInBatchesAsync(["failed", "cancelled"], now - retention.FailedFor, retention.BatchSize, cancellationToken).ConfigureAwait(false);
+        return deleted;
+    }
+
+    public Task MigrateAsync(CancellationToken cancellationToken = default) => runs.MigrateAsync(cancellationToken);
+
+    private async Task<int> DeleteInBatchesAsync(string[] statuses, DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        int deleted;
+        do
+        {
+            deleted = await store.DeleteFinishedAsync(statuses, cutoff, batchSize, cancellationToken).ConfigureAwait(false);
+            total += deleted;
+        }
+        while (deleted == batchSize);
+
+        return total;
+    }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

@@ -1,0 +1,37 @@
+-- Starts a new execution of each failed or cancelled run from the step that ended it: the run is due at once,
+-- its checkpoints stay (completed steps are not run again), its attempt counter starts again, and the attempts
+-- of the execution that ended are stamped with that execution's number. Runs in another state are left alone;
+-- every requested run that exists is returned with the status it had, so the caller can say why.
+WITH target AS (
+    SELECT id, status, execution
+    FROM {schema}.runs
+    WHERE id = ANY (@run_ids)
+    FOR UPDATE
+),
+replayable AS (
+    SELECT id, execution FROM target WHERE status IN ('failed', 'cancelled')
+),
+stamped AS (
+    UPDATE {schema}.attempts AS a
+    SET execution = t.execution
+    FROM replayable AS t
+    WHERE a.run_id = t.id
+      AND a.execution IS NULL
+),
+replayed AS (
+    UPDATE {schema}.runs AS r
+    SET status = 'pending',
+        execution = r.execution + 1,
+        attempt = 0,
+        result = NULL,
+        error = NULL,
+        completed_at = NULL,
+        attempt_started_at = NULL,
+        next_attempt_at = @now,
+        updated_at = @now
+    FROM replayable AS t
+    WHERE r.id = t.id
+    RETURNING r.id
+)
+SELECT t.id, t.status, EXISTS (SELECT 1 FROM replayed AS p WHERE p.id = t.id) AS replayed
+FROM target AS t;

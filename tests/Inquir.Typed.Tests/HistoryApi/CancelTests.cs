@@ -1,0 +1,59 @@
+using Inquir.Typed.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inquir.Typed.Tests.HistoryApi;
+
+public sealed class CancelTests : IAsyncLifetime
+{
+    private readonly string _schema = TestDatabase.NewSchema();
+    private readonly StepLog _log = new();
+    private readonly CancelProbe _probe = new();
+    private WorkerHost _host = null!;
+
+    private IWorkflowHistory History => _host.Services.GetRequiredService<IWorkflowHistory>();
+
+    public async Task InitializeAsync() =>
+        _host = await WorkerHost.StartAsync(
+            _schema,
+            s => s.AddSingleton(_log).AddSingleton(_probe).AddWorkflow<CancellableWorkflow>(),
+            w => w.LeaseDuration = TimeSpan.FromSeconds(1));
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Cancelling_a_running_step_fires_its_token_and_no_further_step_starts()
+    {
+        var run = await _host.Client.StartCancellableWorkflowAsync(1);
+        await _probe.Arrived.Task.WaitAsync(Eventually.Limit);
+
+        await History.CancelAsync(run.Id, "operator asked");
+        await _probe.TokenFired.Task.WaitAsync(Eventually.Limit);
+
+        var info = await run.GetInfoAsync();
+        Assert.Equal(RunStatus.Cancelled, info.Status);
+        Assert.Contains("operator asked", info.Error);
+        var history = (await History.GetAsync(run.Id))!;
+        var wait = history.Steps.Single(s => s.Name == "Wait");
+        Assert.Equal(StepAttemptOutcome.Cancelled, wait.Attempts[0].Outcome);
+        Assert.Null(wait.Checkpoint);
+        // The worker's lease renewals go on; give it several to prove the next step never starts.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(0, _log.Executions(run.Id, "After"));
+        Assert.Equal(RunStatus.Cancelled, (await run.GetInfoAsync()).Status);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_pending_run_means_it_never_runs()
+    {
+        var run = await _host.Client.StartCancellableWorkflowAsync(1, new StartOptions { Delay = TimeSpan.FromHours(1) });
+
+        await History.CancelAsync(run.Id);
+
+        var info = await run.GetInfoAsync();
+        Assert.Equal(RunStatus.Cancelled, info.Status);
+        Assert.NotNull(info.CompletedAt);
+        Assert.Empty((await History.GetAsync(run.Id))!.Steps);
+        await Assert.ThrowsAsync<RunStateException>(() => History.CancelAsync(run.Id));
+        await Assert.ThrowsAsync<RunNotFoundException>(() => History.CancelAsync(Guid.NewGuid()));
+    }
+}
