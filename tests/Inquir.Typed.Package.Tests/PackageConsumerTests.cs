@@ -27,6 +27,7 @@ public sealed class PackageConsumerTests(ITestOutputHelper output) : IDisposable
             Assert.Contains("lib/net10.0/Inquir.Typed.dll", entries);
             Assert.Contains("analyzers/dotnet/cs/Inquir.Typed.Generators.dll", entries);
             Assert.Contains("analyzers/dotnet/cs/Inquir.Typed.Analyzers.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/Inquir.Typed.CodeFixes.dll", entries);
         }
 
         var consumer = CreateConsumer(Path.GetDirectoryName(package.Path)!);
