@@ -73,4 +73,12 @@ internal static class TestHelpers
         output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning || d.IsWarningAsError).ToList();
 
     public static string Version => WorkflowEmitter.Version;
+
+    /// <summary>The generated files other than checkpoint serializers: one per workflow, and the registrations.</summary>
+    public static IEnumerable<SyntaxTree> WorkflowTrees(GeneratorDriverRunResult result) =>
+        result.GeneratedTrees.Where(t => !IsSerializer(t.FilePath));
+
+    /// <summary>Whether a generated file (hint name or path) holds a checkpoint serializer.</summary>
+    public static bool IsSerializer(string hintNameOrPath) =>
+        Path.GetFileName(hintNameOrPath).StartsWith(SerializerNames.Container + ".", StringComparison.Ordinal);
 }

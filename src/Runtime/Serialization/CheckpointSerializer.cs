@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -6,7 +5,7 @@ namespace Inquir.Typed;
 
 /// <summary>
 /// Turns values that cross a step boundary (workflow input, step outputs, the result) into the JSON stored as
-/// checkpoints, and back. Generated code obtains one per type; the runtime only ever sees JSON text.
+/// checkpoints, and back. The source generator emits one per type, reflection-free; the runtime only ever sees JSON text.
 /// </summary>
 /// <typeparam name="T">The type that crosses the boundary.</typeparam>
 public abstract class CheckpointSerializer<T>
@@ -20,12 +19,9 @@ public abstract class CheckpointSerializer<T>
     /// <summary>Serializes <paramref name="value"/> to JSON text.</summary>
     public string Serialize(T value)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            Write(writer, value);
-        }
-
+        var writer = ThreadJsonWriter.Rent(out var buffer);
+        Write(writer, value);
+        writer.Flush();
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
@@ -37,10 +33,20 @@ public abstract class CheckpointSerializer<T>
         try
         {
             var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-            reader.Read();
-            return Read(ref reader);
+            if (!reader.Read())
+            {
+                throw new JsonException("The text holds no JSON value.");
+            }
+
+            var value = Read(ref reader);
+            if (reader.Read())
+            {
+                throw new JsonException($"The text goes on after the JSON value, at byte {reader.TokenStartIndex}.");
+            }
+
+            return value;
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NotSupportedException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NotSupportedException or OverflowException)
         {
             throw new CheckpointDecodeException(typeof(T), e);
         }
