@@ -63,6 +63,7 @@ namespace Inquir.Typed.Generators
         private readonly List<string> _memberPath = new();
         private readonly List<DiagnosticInfo> _diagnostics = new();
         private readonly HashSet<DiagnosticInfo> _reported = new();
+        private readonly HashSet<string> _failedRoots = new(StringComparer.Ordinal);
         private LocationInfo? _location;
 
         public CheckpointTypeParser(Compilation compilation, CancellationToken cancellationToken)
@@ -86,10 +87,18 @@ namespace Inquir.Typed.Generators
         /// <param name="location">Where errors are reported.</param>
         public string? AddRoot(ITypeSymbol type, string what, LocationInfo? location)
         {
+            // A type that failed as one step's output fails again as the next step's data: report it once.
+            var name = type.ToDisplayString(TypeNameFormat);
+            if (_failedRoots.Contains(name))
+            {
+                return null;
+            }
+
             _location = location;
             var reference = Add(type, what);
             if (reference is null)
             {
+                _failedRoots.Add(name);
                 return null;
             }
 

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace Inquir.Typed.Generators.Tests;
 
 /// <summary>Each "cannot generate" error: reported with its id at the offending code, and nothing emitted for that workflow.</summary>
-public class DiagnosticTests
+public partial class DiagnosticTests
 {
     /// <summary>
     /// Runs the generator over <paramref name="markedSource"/>, in which <c>{|</c> and <c>|}</c> mark where the error
