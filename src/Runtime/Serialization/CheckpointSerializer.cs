@@ -39,11 +39,9 @@ public abstract class CheckpointSerializer<T>
             }
 
             var value = Read(ref reader);
-            if (reader.Read())
-            {
-                throw new JsonException($"The text goes on after the JSON value, at byte {reader.TokenStartIndex}.");
-            }
 
+            // The reader accepts one top-level value: reading on rejects anything after it.
+            reader.Read();
             return value;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NotSupportedException or OverflowException)
