@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -10,6 +11,9 @@ namespace Inquir.Typed;
 /// <typeparam name="T">The type that crosses the boundary.</typeparam>
 public abstract class CheckpointSerializer<T>
 {
+    // Checkpoints up to this many characters are decoded from UTF-8 on the stack (at most three bytes a character).
+    private const int MaxStackChars = 256;
+
     /// <summary>Writes <paramref name="value"/> as one JSON value.</summary>
     public abstract void Write(Utf8JsonWriter writer, T value);
 
@@ -30,9 +34,31 @@ public abstract class CheckpointSerializer<T>
     public T Deserialize(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+
+        // The UTF-8 bytes live on the stack or in a pooled array: the value read copies out everything it keeps.
+        byte[]? rented = null;
+        Span<byte> utf8 = json.Length <= MaxStackChars
+            ? stackalloc byte[MaxStackChars * 3]
+            : (rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetByteCount(json)));
         try
         {
-            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+            var length = Encoding.UTF8.GetBytes(json, utf8);
+            return Read(utf8[..length]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private T Read(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8);
             if (!reader.Read())
             {
                 throw new JsonException("The text holds no JSON value.");
