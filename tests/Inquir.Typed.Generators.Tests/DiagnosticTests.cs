@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Inquir.Typed.Generators.Tests;
@@ -51,6 +52,28 @@ public partial class DiagnosticTests
 
         Assert.Empty(diagnostics);
         Assert.Empty(result.GeneratedTrees);
+    }
+
+    [Fact]
+    public async Task Non_partial_class_gets_exactly_one_error_from_generator_and_analyzer_together()
+    {
+        var (_, output, generatorDiagnostics) = TestHelpers.Run("""
+            public sealed record Order(int Id);
+
+            [Workflow("job")]
+            public class Job
+            {
+                [Step] public Order A(Order order) => order;
+            }
+            """);
+
+        var all = await output
+            .WithAnalyzers([new Inquir.Typed.Analyzers.Definitions.WorkflowClassMustBePartialAnalyzer()])
+            .GetAllDiagnosticsAsync();
+
+        Assert.Empty(generatorDiagnostics);
+        var error = Assert.Single(all, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("INQ1050", error.Id);
     }
 
     [Fact]
