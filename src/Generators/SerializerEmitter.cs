@@ -407,7 +407,9 @@ namespace Inquir.Typed.Generators
                 using (w.Block())
                 {
                     w.Line("result = " + Create(always) + ";");
-                    foreach (var i in optional)
+
+                    // With one such property, this branch means it was missing; with more, copy in those present.
+                    foreach (var i in optional.Count > 1 ? optional : new List<int>())
                     {
                         w.Line("if (found" + Index(i) + ")");
                         using (w.Block())
@@ -420,6 +422,7 @@ namespace Inquir.Typed.Generators
 
             foreach (var i in read.Where(i => SetterOf(shape.Members[i]) == MemberSetter.Set))
             {
+                w.Line();
                 w.Line("if (found" + Index(i) + ")");
                 using (w.Block())
                 {
@@ -427,6 +430,7 @@ namespace Inquir.Typed.Generators
                 }
             }
 
+            w.Line();
             w.Line("return result;");
         }
 
