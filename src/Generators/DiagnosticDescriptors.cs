@@ -3,8 +3,8 @@ using Microsoft.CodeAnalysis;
 namespace Inquir.Typed.Generators
 {
     /// <summary>
-    /// The errors the generator reports: only "cannot generate" ones, ids INQ1001–INQ1049. Lint-like rules are
-    /// analyzers (INQ0001…).
+    /// The errors the generator reports: only "cannot generate" ones, ids INQ1001–INQ1049 for workflow definitions and
+    /// INQ1101–INQ1199 for checkpoint types. Lint-like rules are analyzers.
     /// </summary>
     internal static class DiagnosticDescriptors
     {
@@ -89,6 +89,31 @@ namespace Inquir.Typed.Generators
             "INQ1016",
             "Workflow input or result type is not accessible",
             "Workflow class '{0}' has {1} type {2}, which is private or protected; the generated starter outside the class cannot name it");
+
+        public static readonly DiagnosticDescriptor UnsupportedCheckpointType = Create(
+            "INQ1101",
+            "Type cannot be stored as a checkpoint",
+            "{0} has type {1}, which cannot be stored as a checkpoint: {2}");
+
+        public static readonly DiagnosticDescriptor CyclicCheckpointType = Create(
+            "INQ1102",
+            "Checkpoint type contains itself",
+            "{0} has type {1}, which contains itself through {2}; a checkpoint is a tree of values, so a type that can hold itself cannot be stored");
+
+        public static readonly DiagnosticDescriptor CheckpointTypeNotConstructible = Create(
+            "INQ1103",
+            "Checkpoint type cannot be read back",
+            "{0} has type {1}, which cannot be read back from a checkpoint: {2}");
+
+        public static readonly DiagnosticDescriptor CheckpointTypeNotAccessible = Create(
+            "INQ1104",
+            "Checkpoint type is not accessible",
+            "{0} has type {1}, which is private or protected; the generated serializer cannot name it, so make it internal or public");
+
+        public static readonly DiagnosticDescriptor DuplicateJsonName = Create(
+            "INQ1105",
+            "Two properties share a JSON name",
+            "Type {0} has more than one property stored as \"{1}\" ('{2}' and '{3}'); give each its own [JsonPropertyName]");
 
         private static DiagnosticDescriptor Create(string id, string title, string message) => new(
             id,

@@ -12,5 +12,8 @@ namespace Inquir.Typed.Generators
         public const string Models = nameof(Models);
         public const string ModelsToEmit = nameof(ModelsToEmit);
         public const string Registrations = nameof(Registrations);
+        public const string Shapes = nameof(Shapes);
+        public const string DistinctShapes = nameof(DistinctShapes);
+        public const string Serializers = nameof(Serializers);
     }
 }

@@ -20,7 +20,7 @@ namespace Inquir.Typed.Generators
         private const string ValueTaskOfString = "global::System.Threading.Tasks.ValueTask<string>";
         private const string CancellationToken = "global::System.Threading.CancellationToken";
 
-        private static string GeneratedCode => "[global::System.CodeDom.Compiler.GeneratedCode(\"Inquir.Typed.Generators\", \"" + Version + "\")]";
+        internal static string GeneratedCode => "[global::System.CodeDom.Compiler.GeneratedCode(\"Inquir.Typed.Generators\", \"" + Version + "\")]";
 
         /// <summary>The source of one workflow: its partial class and its typed starters.</summary>
         public static string Emit(WorkflowModel model)
@@ -98,8 +98,7 @@ namespace Inquir.Typed.Generators
                 // The serializers come first: static initializers run in textual order and the descriptor uses them.
                 foreach (var pair in serializers)
                 {
-                    w.Line("private static readonly global::Inquir.Typed.CheckpointSerializer<" + pair.Key + "> " + pair.Value
-                        + " = global::Inquir.Typed.CheckpointSerializers.For<" + pair.Key + ">();");
+                    w.Line("private static readonly global::Inquir.Typed.CheckpointSerializer<" + pair.Key + "> " + pair.Value.Field + " = " + pair.Value.Instance + ";");
                 }
 
                 w.Line();
@@ -120,7 +119,7 @@ namespace Inquir.Typed.Generators
             }
         }
 
-        private static void WriteDescriptorArguments(IndentedWriter w, WorkflowModel model, Dictionary<string, string> serializers)
+        private static void WriteDescriptorArguments(IndentedWriter w, WorkflowModel model, Dictionary<string, (string Field, string Instance)> serializers)
         {
             w.Line("name: " + Literal(model.WorkflowName) + ",");
             w.Line("workflowType: typeof(" + model.FullyQualifiedName + "),");
@@ -149,8 +148,8 @@ namespace Inquir.Typed.Generators
                 }
             }
 
-            w.Line("inputSerializer: " + serializers[model.InputType] + ",");
-            w.Line("resultSerializer: " + serializers[model.ResultType] + ",");
+            w.Line("inputSerializer: " + serializers[model.InputType].Field + ",");
+            w.Line("resultSerializer: " + serializers[model.ResultType].Field + ",");
             w.Line("idempotencyKeyFromInput: " + IdempotencyKeyLambda(model) + ");");
         }
 
@@ -180,31 +179,33 @@ namespace Inquir.Typed.Generators
             }
         }
 
-        private static Dictionary<string, string> SerializerFields(WorkflowModel model)
+        /// <summary>One field per type that crosses a step boundary, holding its generated serializer.</summary>
+        private static Dictionary<string, (string Field, string Instance)> SerializerFields(WorkflowModel model)
         {
-            var fields = new Dictionary<string, string>();
-            void Add(string? type)
+            var fields = new Dictionary<string, (string Field, string Instance)>();
+            void Add(string? type, string? serializer)
             {
                 if (type is not null && !fields.ContainsKey(type))
                 {
-                    fields.Add(type, "InquirSerializer" + fields.Count.ToString(CultureInfo.InvariantCulture));
+                    var instance = serializer is null ? "global::Inquir.Typed.CheckpointSerializers.NoValue" : SerializerNames.Instance(serializer);
+                    fields.Add(type, ("InquirSerializer" + fields.Count.ToString(CultureInfo.InvariantCulture), instance));
                 }
             }
 
-            Add(model.InputType);
+            Add(model.InputType, model.InputSerializer);
             foreach (var step in model.Steps)
             {
-                Add(step.DataType);
-                Add(step.OutputType);
+                Add(step.DataType, step.DataSerializer);
+                Add(step.OutputType, step.OutputSerializer);
             }
 
-            Add(model.ResultType);
+            Add(model.ResultType, model.ResultSerializer);
             return fields;
         }
 
         private static string Invoker(StepModel step) => "InquirInvoke" + step.Name;
 
-        private static void WriteInvoker(IndentedWriter w, WorkflowModel model, StepModel step, Dictionary<string, string> serializers)
+        private static void WriteInvoker(IndentedWriter w, WorkflowModel model, StepModel step, Dictionary<string, (string Field, string Instance)> serializers)
         {
             var awaits = step.ReturnKind is StepReturnKind.Awaitable or StepReturnKind.AwaitableValue;
             w.Line("private static " + (awaits ? "async " : string.Empty) + ValueTaskOfString + " " + Invoker(step)
@@ -214,7 +215,7 @@ namespace Inquir.Typed.Generators
                 w.Line("var workflow = global::Inquir.Typed.WorkflowActivator.Resolve<" + model.FullyQualifiedName + ">(services);");
                 if (step.DataType is not null)
                 {
-                    w.Line("var data = " + serializers[step.DataType] + ".Deserialize(input);");
+                    w.Line("var data = " + serializers[step.DataType].Field + ".Deserialize(input);");
                 }
 
                 var arguments = new List<string>();
@@ -237,7 +238,7 @@ namespace Inquir.Typed.Generators
                         break;
                     case StepReturnKind.Value:
                         w.Line("var output = " + call + ";");
-                        w.Line("return new " + ValueTaskOfString + "(" + serializers[step.OutputType!] + ".Serialize(output));");
+                        w.Line("return new " + ValueTaskOfString + "(" + serializers[step.OutputType!].Field + ".Serialize(output));");
                         break;
                     case StepReturnKind.Awaitable:
                         w.Line("await " + call + ".ConfigureAwait(false);");
@@ -245,7 +246,7 @@ namespace Inquir.Typed.Generators
                         break;
                     default:
                         w.Line("var output = await " + call + ".ConfigureAwait(false);");
-                        w.Line("return " + serializers[step.OutputType!] + ".Serialize(output);");
+                        w.Line("return " + serializers[step.OutputType!].Field + ".Serialize(output);");
                         break;
                 }
             }

@@ -9,8 +9,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Inquir.Typed.Generators
 {
     /// <summary>
-    /// Generates, for every <c>[Workflow]</c> partial class, its descriptor and step invokers, typed starters, and one
-    /// <c>AddAllWorkflows()</c> for the project. Every stage holds value-equatable models, so an unrelated edit is cached.
+    /// Generates, for every <c>[Workflow]</c> partial class, its descriptor and step invokers, typed starters, the
+    /// checkpoint serializers of its types, and one <c>AddAllWorkflows()</c> for the project. Every stage holds value-equatable models, so an unrelated edit is cached.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class WorkflowGenerator : IIncrementalGenerator
@@ -60,6 +60,19 @@ namespace Inquir.Typed.Generators
                 .Select(static (pair, _) => pair.Left)
                 .WithTrackingName(TrackingNames.ModelsToEmit);
             context.RegisterSourceOutput(toEmit, static (spc, model) => spc.AddSource(model.HintName, WorkflowEmitter.Emit(model)));
+
+            // Each type's serializer is emitted once per compilation, however many workflows use it, in its own file, so
+            // that a change to one type regenerates only that type's serializer.
+            var shapes = parsed
+                .Select(static (result, _) => result.Shapes)
+                .WithTrackingName(TrackingNames.Shapes)
+                .Collect()
+                .Select(static (all, _) => new EquatableArray<TypeShapeModel>(
+                    all.SelectMany(shapes => shapes).GroupBy(shape => shape.Id, StringComparer.Ordinal).Select(g => g.First()).OrderBy(shape => shape.Id, StringComparer.Ordinal)))
+                .WithTrackingName(TrackingNames.DistinctShapes)
+                .SelectMany(static (all, _) => all)
+                .WithTrackingName(TrackingNames.Serializers);
+            context.RegisterSourceOutput(shapes, static (spc, shape) => spc.AddSource(SerializerEmitter.HintName(shape), SerializerEmitter.Emit(shape)));
 
             var registrations = toEmit
                 .Select(static (model, _) => model.FullyQualifiedName)

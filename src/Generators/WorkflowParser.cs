@@ -93,16 +93,23 @@ namespace Inquir.Typed.Generators
             CheckChain(steps, compilation, diagnostics);
 
             WorkflowModel? model = null;
+            var shapes = EquatableArray<TypeShapeModel>.Empty;
             if (diagnostics.Count == 0)
             {
                 model = BuildModel(type, workflowName!, steps.Select(s => s.Model!).ToList(), steps, compilation, classLocation, diagnostics);
+            }
+
+            if (model is not null && diagnostics.Count == 0)
+            {
+                (model, shapes) = AddSerializers(model, steps, compilation, diagnostics, cancellationToken);
             }
 
             return new WorkflowParseResult(
                 diagnostics.Count == 0 ? model : null,
                 workflowName ?? string.Empty,
                 nameLocation,
-                new EquatableArray<DiagnosticInfo>(diagnostics));
+                new EquatableArray<DiagnosticInfo>(diagnostics),
+                diagnostics.Count == 0 ? shapes : EquatableArray<TypeShapeModel>.Empty);
         }
 
         private static void CheckClass(INamedTypeSymbol type, LocationInfo? classLocation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
@@ -453,6 +460,44 @@ namespace Inquir.Typed.Generators
             }
         }
 
+        /// <summary>Parses every type that crosses a step boundary, and records which serializer each step uses.</summary>
+        private static (WorkflowModel Model, EquatableArray<TypeShapeModel> Shapes) AddSerializers(
+            WorkflowModel model,
+            List<(IMethodSymbol Method, StepModel? Model)> steps,
+            Compilation compilation,
+            List<DiagnosticInfo> diagnostics,
+            CancellationToken cancellationToken)
+        {
+            var types = new CheckpointTypeParser(compilation, cancellationToken);
+            var withSerializers = new List<StepModel>();
+            foreach (var (method, step) in steps)
+            {
+                var data = DataParameter(method, compilation);
+                var output = ClassifyReturn(method, compilation).Output;
+                withSerializers.Add(step! with
+                {
+                    DataSerializer = data is null
+                        ? null
+                        : types.AddRoot(data.Type, "the data parameter '" + data.Name + "' of step '" + method.Name + "'", LocationOf(data)),
+                    OutputSerializer = output is null
+                        ? null
+                        : types.AddRoot(output, "the output of step '" + method.Name + "'", LocationOf(method)),
+                });
+            }
+
+            diagnostics.AddRange(types.Diagnostics);
+            var first = withSerializers[0];
+            var last = withSerializers[withSerializers.Count - 1];
+            return (
+                model with
+                {
+                    Steps = new EquatableArray<StepModel>(withSerializers),
+                    InputSerializer = first.DataSerializer,
+                    ResultSerializer = last.OutputSerializer,
+                },
+                new EquatableArray<TypeShapeModel>(types.Shapes));
+        }
+
         private static IParameterSymbol? DataParameter(IMethodSymbol method, Compilation compilation)
         {
             var cancellationTokenType = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
@@ -511,7 +556,9 @@ namespace Inquir.Typed.Generators
                 inputSymbol?.IsReferenceType ?? false,
                 steps[steps.Count - 1].OutputType ?? NoValueType,
                 inputSymbol is null ? null : FindIdempotencyKey(inputSymbol, type, compilation),
-                new EquatableArray<StepModel>(steps));
+                new EquatableArray<StepModel>(steps),
+                null,
+                null);
         }
 
         private static IdempotencyKeyModel? FindIdempotencyKey(ITypeSymbol input, INamedTypeSymbol workflow, Compilation compilation)

@@ -1,10 +1,11 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Inquir.Typed.Generators.Tests;
 
 /// <summary>Each "cannot generate" error: reported with its id at the offending code, and nothing emitted for that workflow.</summary>
-public class DiagnosticTests
+public partial class DiagnosticTests
 {
     /// <summary>
     /// Runs the generator over <paramref name="markedSource"/>, in which <c>{|</c> and <c>|}</c> mark where the error
@@ -51,6 +52,28 @@ public class DiagnosticTests
 
         Assert.Empty(diagnostics);
         Assert.Empty(result.GeneratedTrees);
+    }
+
+    [Fact]
+    public async Task Non_partial_class_gets_exactly_one_error_from_generator_and_analyzer_together()
+    {
+        var (_, output, generatorDiagnostics) = TestHelpers.Run("""
+            public sealed record Order(int Id);
+
+            [Workflow("job")]
+            public class Job
+            {
+                [Step] public Order A(Order order) => order;
+            }
+            """);
+
+        var all = await output
+            .WithAnalyzers([new Inquir.Typed.Analyzers.Definitions.WorkflowClassMustBePartialAnalyzer()])
+            .GetAllDiagnosticsAsync();
+
+        Assert.Empty(generatorDiagnostics);
+        var error = Assert.Single(all, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("INQ1050", error.Id);
     }
 
     [Fact]
@@ -263,7 +286,7 @@ public class DiagnosticTests
         Assert.All(diagnostics, d => Assert.Equal(
             "\"same\"",
             output.SyntaxTrees.Single(t => t.FilePath == d.Location.GetLineSpan().Path).GetText().ToString(d.Location.SourceSpan)));
-        Assert.Equal(["InquirGeneratedWorkflowRegistrations.g.cs", "Third.g.cs"], result.Results.Single().GeneratedSources.Select(s => s.HintName).Order());
+        Assert.Equal(["InquirGeneratedWorkflowRegistrations.g.cs", "Third.g.cs"], result.Results.Single().GeneratedSources.Select(s => s.HintName).Where(h => !TestHelpers.IsSerializer(h)).Order());
     }
 
     [Fact]
@@ -302,7 +325,7 @@ public class DiagnosticTests
             """);
 
         Assert.Equal("INQ1006", Assert.Single(diagnostics).Id);
-        Assert.Equal(["InquirGeneratedWorkflowRegistrations.g.cs", "Samples.ExportData.g.cs"], result.Results.Single().GeneratedSources.Select(s => s.HintName).Order());
+        Assert.Equal(["InquirGeneratedWorkflowRegistrations.g.cs", "Samples.ExportData.g.cs"], result.Results.Single().GeneratedSources.Select(s => s.HintName).Where(h => !TestHelpers.IsSerializer(h)).Order());
         Assert.DoesNotContain("Broken", TestHelpers.Generated(result, "InquirGeneratedWorkflowRegistrations.g.cs"), StringComparison.Ordinal);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
     }
@@ -320,7 +343,7 @@ public class DiagnosticTests
         Assert.Equal(descriptors.Count, descriptors.Select(d => d.Id).Distinct().Count());
         Assert.All(descriptors, d =>
         {
-            Assert.Matches("^INQ10[0-4][0-9]$", d.Id);
+            Assert.Matches("^INQ1(0[0-4][0-9]|1[0-9][0-9])$", d.Id);
             Assert.Equal(DiagnosticSeverity.Error, d.DefaultSeverity);
             Assert.Equal($"https://github.com/inquir/inquir-typed/blob/main/docs/diagnostics/{d.Id}.md", d.HelpLinkUri);
             Assert.True(File.Exists(Path.Combine(docs, d.Id + ".md")), $"docs/diagnostics/{d.Id}.md is missing");

@@ -20,9 +20,9 @@ public class EmittedSourceTests
             [global::System.CodeDom.Compiler.GeneratedCode("Inquir.Typed.Generators", "{{TestHelpers.Version}}")]
             partial class ExportData : global::Inquir.Typed.IGeneratedWorkflow
             {
-                private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.ExportRequest> InquirSerializer0 = global::Inquir.Typed.CheckpointSerializers.For<global::Samples.ExportRequest>();
-                private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.ExportFile> InquirSerializer1 = global::Inquir.Typed.CheckpointSerializers.For<global::Samples.ExportFile>();
-                private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.ExportLink> InquirSerializer2 = global::Inquir.Typed.CheckpointSerializers.For<global::Samples.ExportLink>();
+                private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.ExportRequest> InquirSerializer0 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.ExportRequest_2c68cef4.Instance;
+                private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.ExportFile> InquirSerializer1 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.ExportFile_e2e217e5.Instance;
+                private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.ExportLink> InquirSerializer2 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.ExportLink_746912cf.Instance;
 
                 /// <summary>Workflow "export-data": its stored name, its steps with their policies, and how its input and result are stored.</summary>
                 public static global::Inquir.Typed.WorkflowDescriptor<global::Samples.ExportRequest, global::Samples.ExportLink> InquirDescriptor { get; } = new global::Inquir.Typed.WorkflowDescriptor<global::Samples.ExportRequest, global::Samples.ExportLink>(
@@ -102,8 +102,8 @@ public class EmittedSourceTests
             [global::System.CodeDom.Compiler.GeneratedCode("Inquir.Typed.Generators", "{{TestHelpers.Version}}")]
             partial class Sum : global::Inquir.Typed.IGeneratedWorkflow
             {
-                private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.Math.Numbers> InquirSerializer0 = global::Inquir.Typed.CheckpointSerializers.For<global::Samples.Math.Numbers>();
-                private static readonly global::Inquir.Typed.CheckpointSerializer<int> InquirSerializer1 = global::Inquir.Typed.CheckpointSerializers.For<int>();
+                private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.Math.Numbers> InquirSerializer0 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.Numbers_457011fb.Instance;
+                private static readonly global::Inquir.Typed.CheckpointSerializer<int> InquirSerializer1 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.int_95e97e5e.Instance;
 
                 /// <summary>Workflow "sum": its stored name, its steps with their policies, and how its input and result are stored.</summary>
                 public static global::Inquir.Typed.WorkflowDescriptor<global::Samples.Math.Numbers, int> InquirDescriptor { get; } = new global::Inquir.Typed.WorkflowDescriptor<global::Samples.Math.Numbers, int>(
@@ -169,8 +169,8 @@ public class EmittedSourceTests
             [global::System.CodeDom.Compiler.GeneratedCode("Inquir.Typed.Generators", "{{TestHelpers.Version}}")]
             partial class Purge : global::Inquir.Typed.IGeneratedWorkflow
             {
-                private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.PurgeRequest> InquirSerializer0 = global::Inquir.Typed.CheckpointSerializers.For<global::Samples.PurgeRequest>();
-                private static readonly global::Inquir.Typed.CheckpointSerializer<global::Inquir.Typed.NoValue> InquirSerializer1 = global::Inquir.Typed.CheckpointSerializers.For<global::Inquir.Typed.NoValue>();
+                private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.PurgeRequest> InquirSerializer0 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.PurgeRequest_44c95195.Instance;
+                private static readonly global::Inquir.Typed.CheckpointSerializer<global::Inquir.Typed.NoValue> InquirSerializer1 = global::Inquir.Typed.CheckpointSerializers.NoValue;
 
                 /// <summary>Workflow "purge": its stored name, its steps with their policies, and how its input and result are stored.</summary>
                 public static global::Inquir.Typed.WorkflowDescriptor<global::Samples.PurgeRequest, global::Inquir.Typed.NoValue> InquirDescriptor { get; } = new global::Inquir.Typed.WorkflowDescriptor<global::Samples.PurgeRequest, global::Inquir.Typed.NoValue>(
@@ -249,9 +249,9 @@ public class EmittedSourceTests
             [global::System.CodeDom.Compiler.GeneratedCode("Inquir.Typed.Generators", "{{TestHelpers.Version}}")]
             partial class Nightly : global::Inquir.Typed.IGeneratedWorkflow
             {
-                private static readonly global::Inquir.Typed.CheckpointSerializer<global::Inquir.Typed.NoValue> InquirSerializer0 = global::Inquir.Typed.CheckpointSerializers.For<global::Inquir.Typed.NoValue>();
-                private static readonly global::Inquir.Typed.CheckpointSerializer<string> InquirSerializer1 = global::Inquir.Typed.CheckpointSerializers.For<string>();
-                private static readonly global::Inquir.Typed.CheckpointSerializer<int> InquirSerializer2 = global::Inquir.Typed.CheckpointSerializers.For<int>();
+                private static readonly global::Inquir.Typed.CheckpointSerializer<global::Inquir.Typed.NoValue> InquirSerializer0 = global::Inquir.Typed.CheckpointSerializers.NoValue;
+                private static readonly global::Inquir.Typed.CheckpointSerializer<string> InquirSerializer1 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.string_17c16538.Instance;
+                private static readonly global::Inquir.Typed.CheckpointSerializer<int> InquirSerializer2 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.int_95e97e5e.Instance;
 
                 /// <summary>Workflow "nightly": its stored name, its steps with their policies, and how its input and result are stored.</summary>
                 public static global::Inquir.Typed.WorkflowDescriptor<global::Inquir.Typed.NoValue, int> InquirDescriptor { get; } = new global::Inquir.Typed.WorkflowDescriptor<global::Inquir.Typed.NoValue, int>(
@@ -328,8 +328,8 @@ public class EmittedSourceTests
             [global::System.CodeDom.Compiler.GeneratedCode("Inquir.Typed.Generators", "{{TestHelpers.Version}}")]
             partial class Charge : global::Inquir.Typed.IGeneratedWorkflow
             {
-                private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.Order> InquirSerializer0 = global::Inquir.Typed.CheckpointSerializers.For<global::Samples.Order>();
-                private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.Receipt> InquirSerializer1 = global::Inquir.Typed.CheckpointSerializers.For<global::Samples.Receipt>();
+                private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.Order> InquirSerializer0 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.Order_0b390f6f.Instance;
+                private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.Receipt> InquirSerializer1 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.Receipt_e5c4a67b.Instance;
 
                 /// <summary>Workflow "charge": its stored name, its steps with their policies, and how its input and result are stored.</summary>
                 public static global::Inquir.Typed.WorkflowDescriptor<global::Samples.Order, global::Samples.Receipt> InquirDescriptor { get; } = new global::Inquir.Typed.WorkflowDescriptor<global::Samples.Order, global::Samples.Receipt>(
@@ -395,8 +395,8 @@ public class EmittedSourceTests
             [global::System.CodeDom.Compiler.GeneratedCode("Inquir.Typed.Generators", "{{TestHelpers.Version}}")]
             partial class SendInvoice : global::Inquir.Typed.IGeneratedWorkflow
             {
-                private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.Invoice> InquirSerializer0 = global::Inquir.Typed.CheckpointSerializers.For<global::Samples.Invoice>();
-                private static readonly global::Inquir.Typed.CheckpointSerializer<bool> InquirSerializer1 = global::Inquir.Typed.CheckpointSerializers.For<bool>();
+                private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.Invoice> InquirSerializer0 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.Invoice_dcd85fd8.Instance;
+                private static readonly global::Inquir.Typed.CheckpointSerializer<bool> InquirSerializer1 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.bool_c894953d.Instance;
 
                 /// <summary>Workflow "send-invoice": its stored name, its steps with their policies, and how its input and result are stored.</summary>
                 public static global::Inquir.Typed.WorkflowDescriptor<global::Samples.Invoice, bool> InquirDescriptor { get; } = new global::Inquir.Typed.WorkflowDescriptor<global::Samples.Invoice, bool>(
@@ -466,8 +466,8 @@ public class EmittedSourceTests
                     [global::System.CodeDom.Compiler.GeneratedCode("Inquir.Typed.Generators", "{{TestHelpers.Version}}")]
                     partial class Reindex : global::Inquir.Typed.IGeneratedWorkflow
                     {
-                        private static readonly global::Inquir.Typed.CheckpointSerializer<string> InquirSerializer0 = global::Inquir.Typed.CheckpointSerializers.For<string>();
-                        private static readonly global::Inquir.Typed.CheckpointSerializer<int> InquirSerializer1 = global::Inquir.Typed.CheckpointSerializers.For<int>();
+                        private static readonly global::Inquir.Typed.CheckpointSerializer<string> InquirSerializer0 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.string_17c16538.Instance;
+                        private static readonly global::Inquir.Typed.CheckpointSerializer<int> InquirSerializer1 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.int_95e97e5e.Instance;
 
                         /// <summary>Workflow "reindex": its stored name, its steps with their policies, and how its input and result are stored.</summary>
                         public static global::Inquir.Typed.WorkflowDescriptor<string, int> InquirDescriptor { get; } = new global::Inquir.Typed.WorkflowDescriptor<string, int>(
@@ -535,7 +535,7 @@ public class EmittedSourceTests
             [global::System.CodeDom.Compiler.GeneratedCode("Inquir.Typed.Generators", "{{TestHelpers.Version}}")]
             partial class InternalJob : global::Inquir.Typed.IGeneratedWorkflow
             {
-                private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.Internal.Input> InquirSerializer0 = global::Inquir.Typed.CheckpointSerializers.For<global::Samples.Internal.Input>();
+                private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.Internal.Input> InquirSerializer0 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.Input_f20da6e6.Instance;
 
                 /// <summary>Workflow "internal-job": its stored name, its steps with their policies, and how its input and result are stored.</summary>
                 internal static global::Inquir.Typed.WorkflowDescriptor<global::Samples.Internal.Input, global::Samples.Internal.Input> InquirDescriptor { get; } = new global::Inquir.Typed.WorkflowDescriptor<global::Samples.Internal.Input, global::Samples.Internal.Input>(

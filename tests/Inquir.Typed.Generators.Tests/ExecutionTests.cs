@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.Loader;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -41,18 +40,7 @@ public class ExecutionTests
         }
         """;
 
-    private static Assembly CompileAndLoad()
-    {
-        var (_, output, diagnostics) = TestHelpers.Run(Source);
-        Assert.Empty(diagnostics);
-        using var image = new MemoryStream();
-        var emitted = output.Emit(image);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-        image.Position = 0;
-
-        // Other assemblies (Inquir.Typed above all) come from the default context, so types are shared with the test.
-        return new AssemblyLoadContext("generated", isCollectible: true).LoadFromStream(image);
-    }
+    private static Assembly CompileAndLoad() => TestHelpers.CompileAndLoad(Source);
 
     private static StepContext Context(string step, int index) =>
         new(Guid.NewGuid(), "greet", step, index, 1, NullLogger.Instance, new RecordingClient());

@@ -68,6 +68,17 @@ public class IncrementalityTests
         Assert.Contains(TrackingNames.Models, tracked);
         Assert.Contains(TrackingNames.ModelsToEmit, tracked);
         Assert.Contains(TrackingNames.Registrations, tracked);
+        Assert.Contains(TrackingNames.Shapes, tracked);
+        Assert.Contains(TrackingNames.DistinctShapes, tracked);
+        Assert.Contains(TrackingNames.Serializers, tracked);
+    }
+
+    [Fact]
+    public void Serializers_are_among_the_outputs_these_tests_compare()
+    {
+        var (driver, _) = FirstRun(Shapes.ExportData, Shapes.SyncStep);
+
+        Assert.Equal(5, Sources(driver).Keys.Count(TestHelpers.IsSerializer)); // ExportRequest, ExportFile, ExportLink, Numbers, int
     }
 
     [Fact]
@@ -109,6 +120,7 @@ public class IncrementalityTests
         Assert.Contains("new global::Inquir.Typed.StepPolicy(7,", after["Samples.ExportData.g.cs"], StringComparison.Ordinal);
         Assert.Equal(before["Samples.Math.Sum.g.cs"], after["Samples.Math.Sum.g.cs"]);
         Assert.Equal(before["InquirGeneratedWorkflowRegistrations.g.cs"], after["InquirGeneratedWorkflowRegistrations.g.cs"]);
+        Assert.Equal(before.Where(s => TestHelpers.IsSerializer(s.Key)), after.Where(s => TestHelpers.IsSerializer(s.Key)));
 
         var emitted = result.TrackedSteps[TrackingNames.ModelsToEmit].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
         Assert.Equal(1, emitted.Count(r => r == IncrementalStepRunReason.Modified));
@@ -116,7 +128,33 @@ public class IncrementalityTests
         Assert.All(
             result.TrackedSteps[TrackingNames.Registrations].SelectMany(s => s.Outputs),
             o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        AssertStageCached(result, TrackingNames.DistinctShapes);
+        AssertStageCached(result, TrackingNames.Serializers);
     }
+
+    [Fact]
+    public void Editing_a_checkpoint_type_regenerates_only_its_serializer()
+    {
+        var (driver, compilation) = FirstRun(Shapes.ExportData, Shapes.SyncStep);
+        var before = Sources(driver);
+
+        driver = driver.RunGenerators(Edit(compilation, "Source0.cs", "public sealed record ExportFile(string Path);", "public sealed record ExportFile(string Path, long Size);"));
+        var after = Sources(driver);
+        var result = driver.GetRunResult().Results.Single();
+
+        var changed = before.Keys.Where(k => before[k] != after[k]).ToList();
+        var file = Assert.Single(changed);
+        Assert.StartsWith("InquirCheckpointSerializers.ExportFile_", file, StringComparison.Ordinal);
+        Assert.Contains("Size", after[file], StringComparison.Ordinal);
+        var serializers = result.TrackedSteps[TrackingNames.Serializers].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal(1, serializers.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(4, serializers.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        AssertStageCached(result, TrackingNames.ModelsToEmit);
+    }
+
+    private static void AssertStageCached(GeneratorRunResult result, string stage) => Assert.All(
+        result.TrackedSteps[stage].SelectMany(s => s.Outputs),
+        o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"stage {stage} was {o.Reason}"));
 
     [Fact]
     public void No_stage_holds_symbols_syntax_or_compilations()

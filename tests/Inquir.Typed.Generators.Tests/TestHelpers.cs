@@ -73,4 +73,27 @@ internal static class TestHelpers
         output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning || d.IsWarningAsError).ToList();
 
     public static string Version => WorkflowEmitter.Version;
+
+    /// <summary>
+    /// Compiles the sources with the generated code and loads the assembly. Other assemblies (Inquir.Typed above all)
+    /// come from the default context, so types are shared with the test.
+    /// </summary>
+    public static System.Reflection.Assembly CompileAndLoad(params string[] sources)
+    {
+        var (_, output, diagnostics) = Run(sources);
+        Assert.Empty(diagnostics);
+        using var image = new MemoryStream();
+        var emitted = output.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        image.Position = 0;
+        return new System.Runtime.Loader.AssemblyLoadContext("generated", isCollectible: true).LoadFromStream(image);
+    }
+
+    /// <summary>The generated files other than checkpoint serializers: one per workflow, and the registrations.</summary>
+    public static IEnumerable<SyntaxTree> WorkflowTrees(GeneratorDriverRunResult result) =>
+        result.GeneratedTrees.Where(t => !IsSerializer(t.FilePath));
+
+    /// <summary>Whether a generated file (hint name or path) holds a checkpoint serializer.</summary>
+    public static bool IsSerializer(string hintNameOrPath) =>
+        Path.GetFileName(hintNameOrPath).StartsWith(SerializerNames.Container + ".", StringComparison.Ordinal);
 }

@@ -6,11 +6,14 @@ namespace Inquir.Typed;
 
 /// <summary>
 /// Turns values that cross a step boundary (workflow input, step outputs, the result) into the JSON stored as
-/// checkpoints, and back. Generated code obtains one per type; the runtime only ever sees JSON text.
+/// checkpoints, and back. The source generator emits one per type, reflection-free; the runtime only ever sees JSON text.
 /// </summary>
 /// <typeparam name="T">The type that crosses the boundary.</typeparam>
 public abstract class CheckpointSerializer<T>
 {
+    // Checkpoints up to this many characters are decoded from UTF-8 on the stack (at most three bytes a character).
+    private const int MaxStackChars = 256;
+
     /// <summary>Writes <paramref name="value"/> as one JSON value.</summary>
     public abstract void Write(Utf8JsonWriter writer, T value);
 
@@ -20,12 +23,9 @@ public abstract class CheckpointSerializer<T>
     /// <summary>Serializes <paramref name="value"/> to JSON text.</summary>
     public string Serialize(T value)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            Write(writer, value);
-        }
-
+        var writer = ThreadJsonWriter.Rent(out var buffer);
+        Write(writer, value);
+        writer.Flush();
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
@@ -34,13 +34,43 @@ public abstract class CheckpointSerializer<T>
     public T Deserialize(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+
+        // The UTF-8 bytes live on the stack or in a pooled array: the value read copies out everything it keeps.
+        byte[]? rented = null;
+        Span<byte> utf8 = json.Length <= MaxStackChars
+            ? stackalloc byte[MaxStackChars * 3]
+            : (rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetByteCount(json)));
         try
         {
-            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-            reader.Read();
-            return Read(ref reader);
+            var length = Encoding.UTF8.GetBytes(json, utf8);
+            return Read(utf8[..length]);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NotSupportedException)
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private T Read(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(utf8);
+            if (!reader.Read())
+            {
+                throw new JsonException("The text holds no JSON value.");
+            }
+
+            var value = Read(ref reader);
+
+            // The reader accepts one top-level value: reading on rejects anything after it.
+            reader.Read();
+            return value;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NotSupportedException or OverflowException)
         {
             throw new CheckpointDecodeException(typeof(T), e);
         }

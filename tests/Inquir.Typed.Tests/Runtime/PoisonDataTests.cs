@@ -18,7 +18,7 @@ public sealed class PoisonDataTests
         await using var worker = await WorkerHost.StartAsync(schema, s => s.AddSingleton(log).AddWorkflow<OrderWorkflow>());
 
         Assert.Equal("order 9: 1.20 charged as ch_" + healthy.Id.ToString("D") + ":Charge", (await healthy.WaitAsync(Eventually.Limit)).Text);
-        var failed = new WorkflowRun<OrderReceipt>(worker.Client, poisoned.Id, false, CheckpointSerializers.For<OrderReceipt>());
+        var failed = new WorkflowRun<OrderReceipt>(worker.Client, poisoned.Id, false, OrderWorkflow.InquirDescriptor.ResultSerializer);
         var error = await Assert.ThrowsAsync<WorkflowFailedException>(() => failed.WaitAsync(Eventually.Limit));
         Assert.Contains("failed permanently", error.Run.Error);
         Assert.Contains("cannot be read as Inquir.Typed.Tests.Workflows.OrderRequest", error.Run.Error);

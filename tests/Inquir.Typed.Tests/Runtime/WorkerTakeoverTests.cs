@@ -27,7 +27,7 @@ public sealed class WorkerTakeoverTests
         await doomed.WaitForExitAsync();
 
         await using var rescuer = await WorkerHost.StartAsync(schema, s => s.AddSingleton(effects).AddWorkflow<CrashWorkflow>());
-        var run = new WorkflowRun<int>(rescuer.Client, runId, created: false, CheckpointSerializers.For<int>());
+        var run = new WorkflowRun<int>(rescuer.Client, runId, created: false, CrashWorkflow.InquirDescriptor.ResultSerializer);
 
         Assert.Equal(25, await run.WaitAsync(Eventually.Limit));
         Assert.Equal(1, await effects.ExecutionsAsync(runId, "Before"));
@@ -54,7 +54,7 @@ public sealed class WorkerTakeoverTests
 
         gate.Open();
         await using var second = await WorkerHost.StartAsync(schema, s => s.AddSingleton(log).AddSingleton(gate).AddWorkflow<GateWorkflow>());
-        var result = await new WorkflowRun<int>(second.Client, run.Id, false, CheckpointSerializers.For<int>()).WaitAsync(Eventually.Limit);
+        var result = await new WorkflowRun<int>(second.Client, run.Id, false, GateWorkflow.InquirDescriptor.ResultSerializer).WaitAsync(Eventually.Limit);
 
         Assert.Equal(25, result);
         Assert.Equal(1, log.Executions(run.Id, "First"));
