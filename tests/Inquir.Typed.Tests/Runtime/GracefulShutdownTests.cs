@@ -30,7 +30,7 @@ public sealed class GracefulShutdownTests
         Assert.Equal(0, log.Executions(run.Id, "Third"));
 
         await using var next = await WorkerHost.StartAsync(schema, s => s.AddSingleton(log).AddSingleton(gate).AddWorkflow<GateWorkflow>());
-        Assert.Equal(25, await new WorkflowRun<int>(next.Client, run.Id, false, CheckpointSerializers.For<int>()).WaitAsync(Eventually.Limit));
+        Assert.Equal(25, await new WorkflowRun<int>(next.Client, run.Id, false, GateWorkflow.InquirDescriptor.ResultSerializer).WaitAsync(Eventually.Limit));
         Assert.Equal(1, log.Executions(run.Id, "Second"));
     }
 }

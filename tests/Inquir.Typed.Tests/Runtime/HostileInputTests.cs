@@ -115,7 +115,7 @@ public sealed class HostileInputTests : IAsyncLifetime
         Assert.Null(await _host.Client.GetRunAsync(Guid.NewGuid()));
         Assert.Null(await _host.Client.GetRunAsync(Guid.Empty));
 
-        var ghost = new WorkflowRun<string>(_host.Client, Guid.Empty, false, CheckpointSerializers.For<string>());
+        var ghost = new WorkflowRun<string>(_host.Client, Guid.Empty, false, DoublingWorkflow.InquirDescriptor.ResultSerializer);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ghost.WaitAsync(Eventually.Limit));
         Assert.Contains($"Run {Guid.Empty} no longer exists", error.Message);
     }

@@ -112,7 +112,7 @@ public sealed class PoisonDataTests
 
     private static async Task<string?> WaitForFailureAsync(WorkerHost worker, Guid runId)
     {
-        var run = new WorkflowRun<int>(worker.Client, runId, false, CheckpointSerializers.For<int>());
+        var run = new WorkflowRun<int>(worker.Client, runId, false, GateWorkflow.InquirDescriptor.ResultSerializer);
         return (await Assert.ThrowsAsync<WorkflowFailedException>(() => run.WaitAsync(Eventually.Limit))).Run.Error;
     }
 }
