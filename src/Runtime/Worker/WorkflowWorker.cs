@@ -73,7 +73,11 @@ internal sealed partial class WorkflowWorker : BackgroundService
             return;
         }
 
-        await EnsureSchemaAsync(stoppingToken).ConfigureAwait(false);
+        if (!await EnsureSchemaAsync(stoppingToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         LogStarted(_workerId, _registry.Names, _options.Concurrency);
 
         using var abort = new CancellationTokenSource();
@@ -180,7 +184,8 @@ internal sealed partial class WorkflowWorker : BackgroundService
         }
     }
 
-    private async Task EnsureSchemaAsync(CancellationToken stoppingToken)
+    // False when the host stops first: a host that fails to start (a port in use) must not also report the worker as failed.
+    private async Task<bool> EnsureSchemaAsync(CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromMilliseconds(250);
         while (true)
@@ -188,12 +193,24 @@ internal sealed partial class WorkflowWorker : BackgroundService
             try
             {
                 await _schema.EnsureAsync(stoppingToken).ConfigureAwait(false);
-                return;
+                return true;
             }
-            catch (Exception e) when (!(e is OperationCanceledException && stoppingToken.IsCancellationRequested))
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return false;
+            }
+            catch (Exception e)
             {
                 LogSchemaFailed(e, delay);
-                await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return false;
+                }
+
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
             }
         }
