@@ -52,16 +52,23 @@ pg_start() {
   PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/inquir-pg.XXXXXX")
   mkdir -p "$PG_DIR/socket"
   if [ "$(id -u)" -eq 0 ]; then chown -R postgres "$PG_DIR"; fi
-  PG_PORT=$(pg_free_port) || return 1
-
   pg_as_owner "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust -E UTF8 --no-locale >"$PG_DIR/initdb.log" 2>&1 \
     || { cat "$PG_DIR/initdb.log" >&2; return 1; }
   # A throwaway cluster for tests runs without durability; PG_DURABLE=1 (benchmarks) keeps PostgreSQL's defaults.
   local durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   if [ "${PG_DURABLE:-0}" = "1" ]; then durability=""; fi
-  pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 start \
-    -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$PG_DIR/socket -c max_connections=300 $durability" \
-    >/dev/null || { cat "$PG_DIR/server.log" >&2; return 1; }
+  # Another process may take the free port between the check and the bind: then the next free port is tried.
+  local tries
+  for tries in 1 2 3 4 5; do
+    PG_PORT=$(pg_free_port) || return 1
+    if pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 start \
+      -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$PG_DIR/socket -c max_connections=300 $durability" \
+      >/dev/null; then
+      break
+    fi
+    if [ "$tries" = 5 ]; then cat "$PG_DIR/server.log" >&2; return 1; fi
+    sleep 1
+  done
   pg_as_owner "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres inquir >/dev/null || return 1
 
   export PG_BIN PG_DIR PG_PORT

@@ -86,8 +86,19 @@ internal sealed class HistoryStore(NpgsqlDataSource dataSource, SqlScripts sql, 
     public async Task<string?> CancelAsync(Guid runId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+        var previous = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
             _cancelRun, new { id = runId, reason, now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (previous == "running")
+        {
+            // The worker running the step cancels its token on this; if the notification is lost, its next lease
+            // renewal finds the lease gone and does the same.
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SELECT pg_notify(@channel, @payload)",
+                new { channel = channel.Name, payload = WakeUpChannel.CancelPayload(runId) },
+                cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        return previous;
     }
 
     public async Task<int> DeleteFinishedAsync(string[] statuses, DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)

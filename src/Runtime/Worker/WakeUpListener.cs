@@ -5,10 +5,12 @@ using Npgsql;
 namespace Inquir.Typed.Worker;
 
 /// <summary>
-/// Holds one connection that LISTENs on the schema's channel and sets the work signal on every notification.
-/// When the connection drops it reconnects with backoff; polling covers the gap.
+/// Holds one connection that LISTENs on the schema's channel: a notification of new work sets the work signal, a
+/// notification that a run was cancelled fires the token of that run's step if this worker runs it.
+/// When the connection drops it reconnects with backoff; polling and lease renewal cover the gap.
 /// </summary>
-internal sealed partial class WakeUpListener(NpgsqlDataSource dataSource, WakeUpChannel channel, WorkSignal signal, TimeProvider time, ILogger<WakeUpListener> logger)
+internal sealed partial class WakeUpListener(
+    NpgsqlDataSource dataSource, WakeUpChannel channel, WorkSignal signal, InFlightRuns inFlight, TimeProvider time, ILogger<WakeUpListener> logger)
 {
     private static readonly TimeSpan LongestBackoff = TimeSpan.FromSeconds(30);
 
@@ -20,7 +22,7 @@ internal sealed partial class WakeUpListener(NpgsqlDataSource dataSource, WakeUp
             try
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken).ConfigureAwait(false);
-                connection.Notification += (_, _) => signal.Set();
+                connection.Notification += (_, e) => OnNotification(e.Payload);
                 await using (var listen = new NpgsqlCommand("LISTEN " + SqlScripts.QuoteIdentifier(channel.Name), connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken).ConfigureAwait(false);
@@ -44,6 +46,18 @@ internal sealed partial class WakeUpListener(NpgsqlDataSource dataSource, WakeUp
                 await Task.Delay(backoff, time, stoppingToken).ConfigureAwait(false);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, LongestBackoff.Ticks));
             }
+        }
+    }
+
+    private void OnNotification(string payload)
+    {
+        if (WakeUpChannel.TryReadCancel(payload, out var runId))
+        {
+            inFlight.MarkLost([runId]);
+        }
+        else
+        {
+            signal.Set();
         }
     }
 

@@ -53,7 +53,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
         _writer = new CompletionWriter(store, _signal, time, _workerId, _options.MaxCompletionBatch, _options.LeaseDuration, loggerFactory.CreateLogger<CompletionWriter>());
         _leaseKeeper = new LeaseKeeper(store, _inFlight, time, _workerId, _options.LeaseDuration, loggerFactory.CreateLogger<LeaseKeeper>());
         _rescuer = new LeaseRescuer(store, _signal, time, _options.RescueInterval, loggerFactory.CreateLogger<LeaseRescuer>());
-        _listener = new WakeUpListener(dataSource, channel, _signal, time, loggerFactory.CreateLogger<WakeUpListener>());
+        _listener = new WakeUpListener(dataSource, channel, _signal, _inFlight, time, loggerFactory.CreateLogger<WakeUpListener>());
         _executor = new RunExecutor(registry, store, _writer, _inFlight, scopes, client, time, random, loggerFactory, _workerId, options.Value);
     }
 

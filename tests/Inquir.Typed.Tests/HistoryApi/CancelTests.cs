@@ -43,6 +43,24 @@ public sealed class CancelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cancelled_step_s_token_fires_through_the_notification_long_before_the_next_lease_renewal()
+    {
+        // Renewal would come only after 10 minutes: a token that fires within the wait came from the NOTIFY.
+        await using var worker = await WorkerHost.StartAsync(
+            TestDatabase.NewSchema(),
+            s => s.AddSingleton(_log).AddSingleton(_probe).AddWorkflow<CancellableWorkflow>(),
+            w => w.LeaseDuration = TimeSpan.FromMinutes(30));
+        var run = await worker.Client.StartCancellableWorkflowAsync(1);
+        await _probe.Arrived.Task.WaitAsync(Eventually.Limit);
+
+        await worker.Services.GetRequiredService<IWorkflowHistory>().CancelAsync(run.Id, "operator asked");
+
+        await _probe.TokenFired.Task.WaitAsync(Eventually.Limit);
+        Assert.Equal(RunStatus.Cancelled, (await run.GetInfoAsync()).Status);
+        Assert.Equal(0, _log.Executions(run.Id, "After"));
+    }
+
+    [Fact]
     public async Task Cancelling_a_pending_run_means_it_never_runs()
     {
         var run = await _host.Client.StartCancellableWorkflowAsync(1, new StartOptions { Delay = TimeSpan.FromHours(1) });
