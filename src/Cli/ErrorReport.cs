@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Inquir.Typed.Cli;
@@ -16,6 +17,7 @@ internal static class ErrorReport
         RunNotFoundException e => (ExitCodes.NotFound, e.Message.Split(" (Parameter", 2)[0]),
         RunStateException e => (ExitCodes.WrongState, e.Message.Split(" (Parameter", 2)[0]),
         ArgumentException e => (ExitCodes.Usage, e.Message.Split(" (Parameter", 2)[0]),
+        OptionsValidationException e => (ExitCodes.Usage, $"--schema or --connection cannot be used: {string.Join(" ", e.Failures)}"),
         PostgresException { SqlState: "28P01" or "28000" } e => (ExitCodes.DatabaseUnreachable, $"PostgreSQL at {Server(connectionString)} refused the login: {e.MessageText}"),
         PostgresException { SqlState: "3D000" } e => (ExitCodes.DatabaseUnreachable, $"PostgreSQL at {Server(connectionString)}: {e.MessageText}"),
         PostgresException { SqlState: "42P01" or "3F000" } => (ExitCodes.NotMigrated, "The schema (--schema, default inquir) is missing or not migrated in this database; run 'inquir migrate' first."),
