@@ -21,6 +21,8 @@ internal static class ErrorReport
         PostgresException { SqlState: "28P01" or "28000" } e => (ExitCodes.DatabaseUnreachable, $"PostgreSQL at {Server(connectionString)} refused the login: {e.MessageText}"),
         PostgresException { SqlState: "3D000" } e => (ExitCodes.DatabaseUnreachable, $"PostgreSQL at {Server(connectionString)}: {e.MessageText}"),
         PostgresException { SqlState: "42P01" or "3F000" } => (ExitCodes.NotMigrated, "The schema (--schema, default inquir) is missing or not migrated in this database; run 'inquir migrate' first."),
+        // Class 22 is a data exception: a value PostgreSQL cannot take, such as a number too large for numeric in --input.
+        PostgresException { SqlState: ['2', '2', ..] } e => (ExitCodes.Usage, $"PostgreSQL cannot use a value given on the command line: {e.MessageText} ({e.SqlState})"),
         PostgresException e => (ExitCodes.Failed, $"PostgreSQL reported an error: {e.MessageText} ({e.SqlState})"),
         NpgsqlException e => (ExitCodes.DatabaseUnreachable, $"Cannot reach PostgreSQL at {Server(connectionString)}: {Reason(e)}"),
         TimeoutException => (ExitCodes.DatabaseUnreachable, $"Cannot reach PostgreSQL at {Server(connectionString)}: the connection timed out"),

@@ -118,6 +118,11 @@ public sealed class HostileInputTests(HostileInputTests.Runs runs) : IClassFixtu
             data.Add(Args("runs", "search", "--input", input), 2, "--input:");
         }
 
+        // Input values JSON or PostgreSQL cannot hold.
+        data.Add(Args("runs", "search", "--input", string.Join('.', Enumerable.Repeat("a", 100)) + "=1"), 2, "nests deeper than the 64 levels");
+        data.Add(Args("runs", "search", "--input", "userId=1e999999"), 2, "cannot use a value given on the command line: value overflows numeric format");
+        data.Add(Args("runs", "search", "--since", "-1h"), 2, "--since");
+
         // Schemas.
         data.Add(Args("--schema", "no\"such'schema; DROP SCHEMA public; --", "runs", "list"), 5, "not migrated");
         data.Add(Args("--schema", "", "runs", "list"), 2, "Schema must be 1 to 63 characters");
@@ -156,22 +161,22 @@ public sealed class HostileInputTests(HostileInputTests.Runs runs) : IClassFixtu
         return data;
     }
 
-    public static TheoryData<string, string, string> BadConnections()
+    public static TheoryData<string, string, string, string> BadConnections()
     {
-        return new TheoryData<string, string, string>
+        return new TheoryData<string, string, string, string>
         {
-            { "closed port", $"Host=127.0.0.1;Port=1;Username=ops;Password={Password};Timeout=5", "3" },
-            { "unknown host", $"Host=no-such-host.invalid;Username=ops;Password={Password};Timeout=5", "3" },
-            { "unknown role", $"{Server};Username=no_such_role;Password={Password};Timeout=5", "3" },
-            { "unknown database", $"{Server};Database=no_such_database;Password={Password};Timeout=5", "3" },
-            { "quoted password", $"Host=127.0.0.1;Port=1;Username=ops;Password='{Password};\"x''';Timeout=5", "3" },
-            { "huge password", $"Host=127.0.0.1;Port=1;Username=ops;Password={Password}{new string('p', 100_000)};Timeout=5", "3" },
-            { "port not a number", $"Host=127.0.0.1;Port=fifty;Password={Password}", "2" },
-            { "unknown keyword", $"Host=127.0.0.1;Password={Password};Flavour=vanilla", "2" },
-            { "no key=value", $"{Password} at localhost", "2" },
-            { "unterminated quote", $"Host=127.0.0.1;Password='{Password}", "2" },
-            { "NUL character", $"Host=127.0.0.1;Port=1;Username=o\0ps;Password={Password};Timeout=5", "2" },
-            { "blank", "   ", "2" },
+            { "closed port", $"Host=127.0.0.1;Port=1;Username=ops;Password={Password};Timeout=5", "3", "Cannot reach PostgreSQL at 127.0.0.1:1 as ops" },
+            { "unknown host", $"Host=no-such-host.invalid;Username=ops;Password={Password};Timeout=5", "3", "Cannot reach PostgreSQL at no-such-host.invalid" },
+            { "unknown role", $"{Server};Username=no_such_role;Password={Password};Timeout=5", "3", "refused the login" },
+            { "unknown database", $"{Server};Database=no_such_database;Password={Password};Timeout=5", "3", "no_such_database" },
+            { "quoted password", $"Host=127.0.0.1;Port=1;Username=ops;Password='{Password};\"x''';Timeout=5", "3", "Cannot reach PostgreSQL at 127.0.0.1:1 as ops" },
+            { "huge password", $"Host=127.0.0.1;Port=1;Username=ops;Password={Password}{new string('p', 100_000)};Timeout=5", "3", "Cannot reach PostgreSQL at 127.0.0.1:1 as ops" },
+            { "port not a number", $"Host=127.0.0.1;Port=fifty;Password={Password}", "2", "connection string" },
+            { "unknown keyword", $"Host=127.0.0.1;Password={Password};Flavour=vanilla", "2", "connection string" },
+            { "no key=value", $"{Password} at localhost", "2", "connection string" },
+            { "unterminated quote", $"Host=127.0.0.1;Password='{Password}", "2", "connection string" },
+            { "NUL character", $"Host=127.0.0.1;Port=1;Username=o\0ps;Password={Password};Timeout=5", "2", "connection string" },
+            { "blank", "   ", "2", "No database given" },
         };
     }
 
@@ -204,7 +209,7 @@ public sealed class HostileInputTests(HostileInputTests.Runs runs) : IClassFixtu
 
     [Theory]
     [MemberData(nameof(BadConnections))]
-    public async Task A_bad_or_unreachable_connection_is_one_line_without_the_password(string what, string connection, string exitCode)
+    public async Task A_bad_or_unreachable_connection_is_one_line_without_the_password(string what, string connection, string exitCode, string expected)
     {
         connection = connection.Replace(Server, CliDatabase.ServerConnection, StringComparison.Ordinal);
         var before = await runs.SnapshotAsync();
@@ -214,7 +219,7 @@ public sealed class HostileInputTests(HostileInputTests.Runs runs) : IClassFixtu
 
         foreach (var run in new[] { fromEnvironment, fromOption })
         {
-            AssertRefused(run, int.Parse(exitCode, System.Globalization.CultureInfo.InvariantCulture), "");
+            AssertRefused(run, int.Parse(exitCode, System.Globalization.CultureInfo.InvariantCulture), expected);
             Assert.DoesNotContain(Password, run.Error, StringComparison.Ordinal);
             Assert.True(run.Error.Length < 400, $"{what}: {run.Error}");
         }

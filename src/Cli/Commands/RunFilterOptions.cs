@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Inquir.Typed.Cli.Input;
 
 namespace Inquir.Typed.Cli.Commands;
@@ -49,13 +51,26 @@ internal sealed class RunFilterOptions
 
     private static InputMatch ParseInput(string text)
     {
+        InputMatch match;
         try
         {
-            return InputMatch.Parse(text);
+            match = InputMatch.Parse(text);
         }
         catch (ArgumentException e)
         {
             throw new UsageException("--input: " + e.Message.Split(" (Parameter", 2)[0]);
         }
+
+        // The search reads each match back as a JSON document, which may nest at most 64 levels deep.
+        try
+        {
+            JsonNode.Parse(match.ToContainedJson());
+        }
+        catch (JsonException)
+        {
+            throw new UsageException($"--input: the input match \"{text}\" nests deeper than the 64 levels a JSON document may have.");
+        }
+
+        return match;
     }
 }
