@@ -18,23 +18,38 @@ internal static class StderrLine
         var line = new StringBuilder(message.Length);
         foreach (var c in message)
         {
-            _ = c switch
+            switch (c)
             {
-                '\n' => line.Append("\\n"),
-                '\r' => line.Append("\\r"),
-                '\t' => line.Append("\\t"),
-                _ when char.IsControl(c) => line.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)),
-                _ => line.Append(c),
-            };
-        }
-
-        if (line.Length <= MaxLength)
-        {
-            return line.ToString();
+                case '\n':
+                    line.Append("\\n");
+                    break;
+                case '\r':
+                    line.Append("\\r");
+                    break;
+                case '\t':
+                    line.Append("\\t");
+                    break;
+                case var _ when char.IsControl(c):
+                    line.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    line.Append(c);
+                    break;
+            }
         }
 
         var text = line.ToString();
-        var left = text.Length - MaxLength;
-        return $"{text[..(MaxLength - KeptTail)]}…({left.ToString(CultureInfo.InvariantCulture)} characters left out)…{text[^KeptTail..]}";
+        if (text.Length <= MaxLength)
+        {
+            return text;
+        }
+
+        // Cut between characters, never inside a surrogate pair.
+        var headEnd = MaxLength - KeptTail;
+        headEnd -= char.IsHighSurrogate(text[headEnd - 1]) ? 1 : 0;
+        var tailStart = text.Length - KeptTail;
+        tailStart += char.IsLowSurrogate(text[tailStart]) ? 1 : 0;
+        var left = (tailStart - headEnd).ToString(CultureInfo.InvariantCulture);
+        return $"{text[..headEnd]}…({left} characters left out)…{text[tailStart..]}";
     }
 }
