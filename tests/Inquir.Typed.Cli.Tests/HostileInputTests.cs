@@ -242,6 +242,29 @@ public sealed class HostileInputTests(HostileInputTests.Runs runs) : IClassFixtu
         await connection.ExecuteAsync($"""DELETE FROM "{runs.Db.Schema}".runs WHERE id = @pending""", new { pending });
     }
 
+    [Theory]
+    [InlineData("truncated")]
+    [InlineData("extended")]
+    [InlineData("quoted")]
+    public async Task A_real_cursor_that_was_cut_or_added_to_is_refused_and_nothing_changes(string change)
+    {
+        var first = await runs.Db.RunAsync("runs", "search", "--limit", "1", "--json");
+        var cursor = System.Text.Json.JsonDocument.Parse(first.Output).RootElement.GetProperty("nextCursor").GetString()!;
+        var bad = change switch
+        {
+            "truncated" => cursor[..^4],
+            "extended" => cursor + "AAAA",
+            _ => cursor + "' OR '1'='1",
+        };
+        var before = await runs.SnapshotAsync();
+
+        var run = await runs.Db.RunAsync("runs", "search", "--limit", "1", "--cursor", bad);
+
+        Assert.Equal(0, (await runs.Db.RunAsync("runs", "search", "--limit", "1", "--cursor", cursor)).ExitCode);
+        AssertRefused(run, 2, "was not made by a history search");
+        Assert.Equal(before, await runs.SnapshotAsync());
+    }
+
     [Fact]
     public async Task A_schema_name_with_quotes_is_migrated_and_searched_as_written()
     {
