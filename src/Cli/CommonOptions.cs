@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Inquir.Typed.Cli.Input;
 
 namespace Inquir.Typed.Cli;
 
@@ -13,12 +14,12 @@ internal sealed class CommonOptions
         Recursive = true,
     };
 
-    public Option<string> Schema { get; } = new("--schema")
+    public Option<string> Schema { get; } = new Option<string>("--schema")
     {
         Description = "The schema holding the runtime's tables.",
         DefaultValueFactory = _ => "inquir",
         Recursive = true,
-    };
+    }.RefusingNul();
 
     /// <summary>A fresh <c>--json</c> option for each command that lists or shows.</summary>
     public static Option<bool> Json() => new("--json") { Description = "Write JSON instead of a table, for scripts." };

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Inquir.Typed.Cli;
@@ -16,9 +17,12 @@ internal static class ErrorReport
         RunNotFoundException e => (ExitCodes.NotFound, e.Message.Split(" (Parameter", 2)[0]),
         RunStateException e => (ExitCodes.WrongState, e.Message.Split(" (Parameter", 2)[0]),
         ArgumentException e => (ExitCodes.Usage, e.Message.Split(" (Parameter", 2)[0]),
+        OptionsValidationException e => (ExitCodes.Usage, $"--schema or --connection cannot be used: {string.Join(" ", e.Failures)}"),
         PostgresException { SqlState: "28P01" or "28000" } e => (ExitCodes.DatabaseUnreachable, $"PostgreSQL at {Server(connectionString)} refused the login: {e.MessageText}"),
         PostgresException { SqlState: "3D000" } e => (ExitCodes.DatabaseUnreachable, $"PostgreSQL at {Server(connectionString)}: {e.MessageText}"),
         PostgresException { SqlState: "42P01" or "3F000" } => (ExitCodes.NotMigrated, "The schema (--schema, default inquir) is missing or not migrated in this database; run 'inquir migrate' first."),
+        // Class 22 is a data exception: a value PostgreSQL cannot take, such as a number too large for numeric in --input.
+        PostgresException { SqlState: ['2', '2', ..] } e => (ExitCodes.Usage, $"PostgreSQL cannot use a value given on the command line: {e.MessageText} ({e.SqlState})"),
         PostgresException e => (ExitCodes.Failed, $"PostgreSQL reported an error: {e.MessageText} ({e.SqlState})"),
         NpgsqlException e => (ExitCodes.DatabaseUnreachable, $"Cannot reach PostgreSQL at {Server(connectionString)}: {Reason(e)}"),
         TimeoutException => (ExitCodes.DatabaseUnreachable, $"Cannot reach PostgreSQL at {Server(connectionString)}: the connection timed out"),

@@ -9,7 +9,7 @@ internal static class ExitCodes
     /// <summary>The run does not exist, or a bulk command matched no run.</summary>
     public const int NotFound = 1;
 
-    /// <summary>Bad usage: an unknown option, a bad run id, a bad time or time range, a bad filter.</summary>
+    /// <summary>Bad usage: an unknown option, a bad run id, a bad time or time range, a bad filter, a value PostgreSQL cannot take.</summary>
     public const int Usage = 2;
 
     /// <summary>The database could not be reached or refused the login.</summary>

@@ -27,7 +27,9 @@ internal static class InquirCli
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            await error.WriteLineAsync($"{parse.Errors[0].Message} (see 'inquir --help')").ConfigureAwait(false);
+            // An unknown word is named; System.CommandLine would first report the command it left missing.
+            var problem = parse.UnmatchedTokens.Count > 0 ? $"Unrecognized command or argument '{parse.UnmatchedTokens[0]}'." : parse.Errors[0].Message;
+            await error.WriteLineAsync(StderrLine.From($"{problem} (see 'inquir --help')")).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
@@ -40,7 +42,7 @@ internal static class InquirCli
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             var (code, message) = ErrorReport.Describe(e, context.ConnectionString);
-            await error.WriteLineAsync(message).ConfigureAwait(false);
+            await error.WriteLineAsync(StderrLine.From(message)).ConfigureAwait(false);
             return code;
         }
     }

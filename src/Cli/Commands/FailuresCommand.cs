@@ -12,7 +12,7 @@ internal static class FailuresCommand
         var command = new Command("failures", "Failed attempts grouped by workflow, step and error type, with counts and first/last seen.");
         var since = new Option<string>("--since") { Description = "Start of the window: a duration back from now or a date and time.", DefaultValueFactory = _ => "24h" };
         var until = new Option<string?>("--until") { Description = "End of the window; default now." };
-        var workflow = new Option<string?>("--workflow", "-w") { Description = "Only this workflow." };
+        var workflow = new Option<string?>("--workflow", "-w") { Description = "Only this workflow." }.RefusingNul();
         var limit = new Option<int>("--limit", "-n") { Description = "The most groups shown.", DefaultValueFactory = _ => 50 };
         var json = CommonOptions.Json();
         command.Options.Add(since);

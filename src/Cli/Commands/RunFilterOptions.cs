@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Inquir.Typed.Cli.Input;
 
 namespace Inquir.Typed.Cli.Commands;
@@ -6,14 +8,14 @@ namespace Inquir.Typed.Cli.Commands;
 /// <summary>The search filters, as options of one command, and the <see cref="RunQuery"/> they make.</summary>
 internal sealed class RunFilterOptions
 {
-    private readonly Option<string?> _since = new("--since") { Description = "Runs created at or after this: a duration back from now (1h, 30m, 2d) or a date and time." };
-    private readonly Option<string?> _until = new("--until") { Description = "Runs created before this: a duration back from now or a date and time." };
-    private readonly Option<string?> _workflow = new("--workflow", "-w") { Description = "Runs of this workflow." };
-    private readonly Option<string?> _step = new("--step") { Description = "Runs whose current step (running, next, or the one that ended the run) has this name." };
-    private readonly Option<string?> _status = new("--status") { Description = "pending, running, succeeded, failed or cancelled." };
-    private readonly Option<string?> _key = new("--key") { Description = "Runs started with this idempotency key." };
-    private readonly Option<string?> _error = new("--error") { Description = "Runs whose error contains this text, ignoring case." };
-    private readonly Option<string[]> _input = new("--input") { Description = "path=value the input must hold, as JSON (userId=42, customer.tier=\"gold\"); repeat for more.", AllowMultipleArgumentsPerToken = false };
+    private readonly Option<string?> _since = new Option<string?>("--since") { Description = "Runs created at or after this: a duration back from now (1h, 30m, 2d) or a date and time." };
+    private readonly Option<string?> _until = new Option<string?>("--until") { Description = "Runs created before this: a duration back from now or a date and time." };
+    private readonly Option<string?> _workflow = new Option<string?>("--workflow", "-w") { Description = "Runs of this workflow." }.RefusingNul();
+    private readonly Option<string?> _step = new Option<string?>("--step") { Description = "Runs whose current step (running, next, or the one that ended the run) has this name." }.RefusingNul();
+    private readonly Option<string?> _status = new Option<string?>("--status") { Description = "pending, running, succeeded, failed or cancelled." }.RefusingNul();
+    private readonly Option<string?> _key = new Option<string?>("--key") { Description = "Runs started with this idempotency key." }.RefusingNul();
+    private readonly Option<string?> _error = new Option<string?>("--error") { Description = "Runs whose error contains this text, ignoring case." }.RefusingNul();
+    private readonly Option<string[]> _input = new Option<string[]>("--input") { Description = "path=value the input must hold, as JSON (userId=42, customer.tier=\"gold\"); repeat for more.", AllowMultipleArgumentsPerToken = false }.RefusingNul();
 
     public RunFilterOptions(Command command, bool withStatus)
     {
@@ -49,13 +51,26 @@ internal sealed class RunFilterOptions
 
     private static InputMatch ParseInput(string text)
     {
+        InputMatch match;
         try
         {
-            return InputMatch.Parse(text);
+            match = InputMatch.Parse(text);
         }
         catch (ArgumentException e)
         {
             throw new UsageException("--input: " + e.Message.Split(" (Parameter", 2)[0]);
         }
+
+        // The search reads each match back as a JSON document, which may nest at most 64 levels deep.
+        try
+        {
+            JsonNode.Parse(match.ToContainedJson());
+        }
+        catch (JsonException)
+        {
+            throw new UsageException($"--input: the input match \"{text}\" nests deeper than the 64 levels a JSON document may have.");
+        }
+
+        return match;
     }
 }

@@ -31,6 +31,11 @@ internal static class RunsCommand
         command.Options.Add(json);
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(limit) is < 1 or > RunQuery.MaxLimit)
+            {
+                throw new UsageException($"--limit must be between 1 and {RunQuery.MaxLimit}; it is {parse.GetValue(limit)}.");
+            }
+
             var query = filters.Query(parse, context.Now) with { Limit = parse.GetValue(limit), Cursor = parse.GetValue(cursor) };
             await using var session = context.Open(parse);
             var page = await session.History.SearchAsync(query, ct);
@@ -143,7 +148,7 @@ internal static class RunsCommand
     {
         var command = new Command("cancel", "Cancel a pending or running run: a running step's cancellation token fires and no further step starts.");
         var id = new Argument<string>("id") { Description = "The run id." };
-        var reason = new Option<string?>("--reason") { Description = "Recorded as the run's error." };
+        var reason = new Option<string?>("--reason") { Description = "Recorded as the run's error." }.RefusingNul();
         var json = CommonOptions.Json();
         command.Arguments.Add(id);
         command.Options.Add(reason);

@@ -30,6 +30,11 @@ internal static class TimeArgument
     {
         var from = Parse(since, "--since", now);
         var to = Parse(until, "--until", now);
+        if (from > now)
+        {
+            throw new UsageException($"--since ({from:u}) is in the future; no run was created after it.");
+        }
+
         if (from is { } f && to is { } t && f >= t)
         {
             throw new UsageException($"The time range is empty: --since ({f:u}) is not before --until ({t:u}).");

@@ -270,7 +270,7 @@ internal sealed partial class RunExecutor(
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} failed before any step could run: {Reason}")]
     private partial void LogRunFailedUnrunnable(Guid runId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: another worker took the run over while step {Step} ran; this worker's outcome is not committed")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: the run was taken over by another worker or cancelled while step {Step} ran; this worker's outcome is not committed")]
     private partial void LogLeaseLost(Guid runId, string step);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId}: the worker could not record the step's outcome; the run is retried when its lease expires")]

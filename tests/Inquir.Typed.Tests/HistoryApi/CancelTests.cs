@@ -1,5 +1,6 @@
 using Inquir.Typed.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Inquir.Typed.Tests.HistoryApi;
 
@@ -8,6 +9,7 @@ public sealed class CancelTests : IAsyncLifetime
     private readonly string _schema = TestDatabase.NewSchema();
     private readonly StepLog _log = new();
     private readonly CancelProbe _probe = new();
+    private readonly CapturedLogs _logs = new();
     private WorkerHost _host = null!;
 
     private IWorkflowHistory History => _host.Services.GetRequiredService<IWorkflowHistory>();
@@ -15,7 +17,7 @@ public sealed class CancelTests : IAsyncLifetime
     public async Task InitializeAsync() =>
         _host = await WorkerHost.StartAsync(
             _schema,
-            s => s.AddSingleton(_log).AddSingleton(_probe).AddWorkflow<CancellableWorkflow>(),
+            s => s.AddSingleton(_log).AddSingleton(_probe).AddWorkflow<CancellableWorkflow>().AddLogging(l => l.AddProvider(_logs)),
             w => w.LeaseDuration = TimeSpan.FromSeconds(1));
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -58,6 +60,20 @@ public sealed class CancelTests : IAsyncLifetime
         await _probe.TokenFired.Task.WaitAsync(Eventually.Limit);
         Assert.Equal(RunStatus.Cancelled, (await run.GetInfoAsync()).Status);
         Assert.Equal(0, _log.Executions(run.Id, "After"));
+    }
+
+    [Fact]
+    public async Task The_worker_log_of_a_cancelled_step_names_cancelling_as_a_cause_not_only_a_takeover()
+    {
+        var run = await _host.Client.StartCancellableWorkflowAsync(1);
+        await _probe.Arrived.Task.WaitAsync(Eventually.Limit);
+
+        await History.CancelAsync(run.Id);
+
+        await Eventually.TrueAsync(
+            () => Task.FromResult(_logs.Entries.Any(e => e.Contains($"Run {run.Id}: the run was taken over by another worker or cancelled while step Wait ran", StringComparison.Ordinal))),
+            "the worker to log that its outcome of the cancelled step is not committed");
+        Assert.DoesNotContain(_logs.Entries, e => e.Contains("another worker took the run over", StringComparison.Ordinal));
     }
 
     [Fact]
