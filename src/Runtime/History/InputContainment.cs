@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Inquir.Typed;
@@ -15,14 +16,36 @@ internal static class InputContainment
             return null;
         }
 
-        var merged = JsonNode.Parse(matches[0].ToContainedJson());
+        var merged = Contained(matches[0], paramName);
         foreach (var match in matches.Skip(1))
         {
-            merged = Merge(merged, JsonNode.Parse(match.ToContainedJson()), match, paramName);
+            merged = Merge(merged, Contained(match, paramName), match, paramName);
         }
 
-        return merged!.ToJsonString();
+        var json = merged!.ToJsonString();
+
+        // jsonb refuses the escaped U+0000; say so instead of letting the server's error through.
+        if (json.Contains("\\u0000", StringComparison.Ordinal))
+        {
+            throw new ArgumentException("An input match holds the character U+0000, which no stored input can hold.", paramName);
+        }
+
+        return json;
     }
+
+    private static JsonNode? Contained(InputMatch match, string paramName)
+    {
+        try
+        {
+            return JsonNode.Parse(match.ToContainedJson());
+        }
+        catch (JsonException e)
+        {
+            throw new ArgumentException($"The input match {Shorten(match.ToString())} cannot be searched: {e.Message}", paramName, e);
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
 
     private static JsonNode? Merge(JsonNode? into, JsonNode? from, InputMatch match, string paramName)
     {

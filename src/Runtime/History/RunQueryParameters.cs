@@ -23,6 +23,11 @@ internal static class RunQueryParameters
             throw new ArgumentException("Input must be a list of matches without null entries.", paramName);
         }
 
+        RejectNul(query.Workflow, nameof(RunQuery.Workflow), paramName);
+        RejectNul(query.Step, nameof(RunQuery.Step), paramName);
+        RejectNul(query.IdempotencyKey, nameof(RunQuery.IdempotencyKey), paramName);
+        RejectNul(query.ErrorContains, nameof(RunQuery.ErrorContains), paramName);
+
         RunCursor? cursor = query.Cursor is null ? null : RunCursor.Decode(query.Cursor, paramName);
         return new SearchParameters(
             since: query.Since,
@@ -36,6 +41,15 @@ internal static class RunQueryParameters
             after_created_at: cursor?.CreatedAt,
             after_id: cursor?.Id,
             limit: query.Limit);
+    }
+
+    // PostgreSQL text cannot hold U+0000: without this check the server's encoding error would surface instead.
+    private static void RejectNul(string? value, string property, string paramName)
+    {
+        if (value is not null && value.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"{property} contains the character U+0000, which no stored text can hold.", paramName);
+        }
     }
 
     private static string? EmptyAsNull(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Inquir.Typed.Tests.HistoryApi;
 
 public sealed class SearchTests : IAsyncLifetime
@@ -137,6 +139,31 @@ public sealed class SearchTests : IAsyncLifetime
         Assert.Contains("cursor", cursor.Message);
         Assert.Throws<ArgumentException>(() => InputMatch.Parse("no equals sign"));
         Assert.Throws<ArgumentException>(() => InputMatch.Parse("a..b=1"));
+    }
+
+    [Fact]
+    public async Task Text_no_database_can_hold_and_over_deep_input_paths_are_refused_before_the_query()
+    {
+        var nul = "a\0b";
+        foreach (var query in new[]
+        {
+            new RunQuery { Workflow = nul },
+            new RunQuery { Step = nul },
+            new RunQuery { IdempotencyKey = nul },
+            new RunQuery { ErrorContains = nul },
+            new RunQuery { Input = [new InputMatch(["userId"], JsonValue.Create(nul))] },
+        })
+        {
+            var error = await Assert.ThrowsAsync<ArgumentException>(() => History.SearchAsync(query));
+            Assert.Equal("query", error.ParamName);
+            Assert.Contains("U+0000", error.Message);
+        }
+
+        var deep = await Assert.ThrowsAsync<ArgumentException>(() =>
+            History.SearchAsync(new RunQuery { Input = [new InputMatch(Enumerable.Repeat("a", 100).ToList(), JsonValue.Create(1))] }));
+        Assert.Equal("query", deep.ParamName);
+        Assert.Contains("cannot be searched", deep.Message);
+        Assert.Equal(5, await _services.Tables.CountAsync("runs"));
     }
 
     private async Task<IReadOnlyList<Guid>> IdsAsync(RunQuery query) => (await History.SearchAsync(query)).Runs.Select(r => r.Id).ToList();
