@@ -13,9 +13,6 @@ namespace Inquir.Typed.Worker;
 /// </summary>
 internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signal, TimeProvider time, string workerId, int maxBatch, TimeSpan retryFor, ILogger logger)
 {
-    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromSeconds(5);
-
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Queues an outcome and waits for its commit.</summary>
@@ -87,7 +84,8 @@ internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signa
     private async Task<IReadOnlySet<Guid>> CompleteWithRetriesAsync(List<StepCompletion> completions, DateTimeOffset now, bool notify)
     {
         var giveUpAt = time.GetUtcNow() + retryFor;
-        var delay = FirstRetryDelay;
+        var backoff = new Backoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5));
+        var delay = backoff.Next();
         while (true)
         {
             try
@@ -98,7 +96,7 @@ internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signa
             {
                 LogWriteRetrying(e, completions.Count, delay);
                 await Task.Delay(delay, time).ConfigureAwait(false);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestRetryDelay.Ticks));
+                delay = backoff.Next();
             }
         }
     }

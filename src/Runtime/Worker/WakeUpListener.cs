@@ -12,11 +12,9 @@ namespace Inquir.Typed.Worker;
 internal sealed partial class WakeUpListener(
     NpgsqlDataSource dataSource, WakeUpChannel channel, WorkSignal signal, InFlightRuns inFlight, TimeProvider time, ILogger<WakeUpListener> logger)
 {
-    private static readonly TimeSpan LongestBackoff = TimeSpan.FromSeconds(30);
-
     public async Task RunAsync(CancellationToken stoppingToken)
     {
-        var backoff = TimeSpan.FromMilliseconds(200);
+        var backoff = new Backoff(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30));
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -30,7 +28,7 @@ internal sealed partial class WakeUpListener(
 
                 // Anything that became due while not listening is found now.
                 signal.Set();
-                backoff = TimeSpan.FromMilliseconds(200);
+                backoff.Reset();
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     await connection.WaitAsync(stoppingToken).ConfigureAwait(false);
@@ -42,9 +40,9 @@ internal sealed partial class WakeUpListener(
             }
             catch (Exception e)
             {
-                LogListenFailed(e, backoff);
-                await Task.Delay(backoff, time, stoppingToken).ConfigureAwait(false);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, LongestBackoff.Ticks));
+                var delay = backoff.Next();
+                LogListenFailed(e, delay);
+                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
             }
         }
     }

@@ -187,7 +187,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
     // False when the host stops first: a host that fails to start (a port in use) must not also report the worker as failed.
     private async Task<bool> EnsureSchemaAsync(CancellationToken stoppingToken)
     {
-        var delay = TimeSpan.FromMilliseconds(250);
+        var backoff = new Backoff(TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(30));
         while (true)
         {
             try
@@ -201,6 +201,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
             }
             catch (Exception e)
             {
+                var delay = backoff.Next();
                 LogSchemaFailed(e, delay);
                 try
                 {
@@ -210,8 +211,6 @@ internal sealed partial class WorkflowWorker : BackgroundService
                 {
                     return false;
                 }
-
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
             }
         }
     }
