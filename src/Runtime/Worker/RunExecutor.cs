@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using Inquir.Typed.Postgres;
@@ -25,6 +26,9 @@ internal sealed partial class RunExecutor(
     InquirOptions options)
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<RunExecutor>();
+
+    // One logger per workflow, made once: LoggerFactory.CreateLogger takes a lock on every call, and this is per attempt.
+    private readonly ConcurrentDictionary<string, ILogger> _workflowLoggers = new(StringComparer.Ordinal);
 
     public async Task ExecuteAsync(ClaimedRun claimed, ShutdownTokens shutdown)
     {
@@ -127,7 +131,7 @@ internal sealed partial class RunExecutor(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, lease.LostToken, shutdown.Abort);
         var startedAt = time.GetUtcNow();
         var started = time.GetTimestamp();
-        var logger = loggerFactory.CreateLogger("Inquir.Typed.Workflows." + workflow.Name);
+        var logger = _workflowLoggers.GetOrAdd(workflow.Name, static (name, factory) => factory.CreateLogger("Inquir.Typed.Workflows." + name), loggerFactory);
         var children = new ChildWorkflowClient(client, claimed.Id, StepContext.IdempotencyKeyOf(claimed.Id, step.Name));
         var context = new StepContext(claimed.Id, workflow.Name, step.Name, stepIndex, attempt, logger, children);
         using var scope = logger.BeginScope(new StepScope(claimed.Id, workflow.Name, step.Name, attempt));
