@@ -18,7 +18,7 @@ public sealed class CancelTests : IAsyncLifetime
         _host = await WorkerHost.StartAsync(
             _schema,
             s => s.AddSingleton(_log).AddSingleton(_probe).AddWorkflow<CancellableWorkflow>().AddLogging(l => l.AddProvider(_logs)),
-            w => w.LeaseDuration = TimeSpan.FromSeconds(1));
+            w => w.LeaseDuration = TimeSpan.FromSeconds(5));
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
