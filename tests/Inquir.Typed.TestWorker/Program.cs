@@ -21,5 +21,6 @@ builder.Services.AddInquir(o =>
 builder.Services.AddSingleton(new SideEffects(connection, schema));
 builder.Services.AddWorkflow<CrashWorkflow>();
 builder.Services.AddWorkflow<ChaosWorkflow>();
+builder.Services.AddWorkflow<SlowWorkflow>();
 await builder.Build().RunAsync();
 return 0;

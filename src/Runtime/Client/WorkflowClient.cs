@@ -6,6 +6,8 @@ namespace Inquir.Typed;
 /// <summary>The client: validates a start, inserts the run (or finds the one its idempotency key made) and reads runs.</summary>
 internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, WorkflowRegistry registry, TimeProvider time, IOptions<InquirOptions> settings) : IWorkflowClient
 {
+    private readonly DatabaseClock _clock = new(time);
+
     public async Task<StartedRun> StartAsync(WorkflowDescriptor descriptor, string inputJson, StartOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
@@ -15,9 +17,17 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
         InputCheck.ThrowIfInvalid(descriptor.Name, inputJson, settings.Value.MaxInputBytes);
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
 
-        var now = time.GetUtcNow();
-        var due = options.RunAt ?? (options.Delay is { } delay ? now + delay : now);
-        var run = new NewRun(Guid.CreateVersion7(now), descriptor.Name, inputJson, options.IdempotencyKey, options.ParentRunId, now, due, descriptor.Steps[0].Name);
+        // A delay counts from now on the database's clock; RunAt names an instant, in any UTC offset.
+        var run = new NewRun(
+            Guid.CreateVersion7(time.GetUtcNow()),
+            descriptor.Name,
+            inputJson,
+            options.IdempotencyKey,
+            options.ParentRunId,
+            _clock.Now,
+            options.RunAt?.ToUniversalTime(),
+            options.Delay ?? TimeSpan.Zero,
+            descriptor.Steps[0].Name);
         var started = await store.StartRunAsync(run, options.Transaction, cancellationToken).ConfigureAwait(false);
         if (started.Created)
         {

@@ -30,8 +30,9 @@ internal static class RunQueryParameters
 
         RunCursor? cursor = query.Cursor is null ? null : RunCursor.Decode(query.Cursor, paramName);
         return new SearchParameters(
-            since: query.Since,
-            until: query.Until,
+            // Npgsql writes only UTC offsets to timestamptz: a caller's +05:30 names the same instant in UTC.
+            since: query.Since?.ToUniversalTime(),
+            until: query.Until?.ToUniversalTime(),
             workflow: EmptyAsNull(query.Workflow),
             step: EmptyAsNull(query.Step),
             status: query.Status is { } status ? RunStatusText.Of(status) : null,

@@ -7,6 +7,8 @@ internal sealed class WorkflowHistory(HistoryStore store, IRunStore runs, Schema
 {
     private const int BulkPageSize = 500;
 
+    private readonly DatabaseClock _clock = new(time);
+
     public async Task<RunHistory?> GetAsync(Guid runId, CancellationToken cancellationToken = default)
     {
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
@@ -25,7 +27,7 @@ internal sealed class WorkflowHistory(HistoryStore store, IRunStore runs, Schema
     public async Task ReplayAsync(Guid runId, CancellationToken cancellationToken = default)
     {
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var row = (await store.ReplayAsync([runId], time.GetUtcNow(), cancellationToken).ConfigureAwait(false)).SingleOrDefault()
+        var row = (await store.ReplayAsync([runId], _clock.Now, cancellationToken).ConfigureAwait(false)).SingleOrDefault()
             ?? throw new RunNotFoundException(runId, nameof(runId));
         if (!row.replayed)
         {
@@ -53,7 +55,7 @@ internal sealed class WorkflowHistory(HistoryStore store, IRunStore runs, Schema
             {
                 total += dryRun
                     ? found.Runs.Count
-                    : (await store.ReplayAsync(found.Runs.Select(r => r.Id).ToList(), time.GetUtcNow(), cancellationToken).ConfigureAwait(false)).Count(r => r.replayed);
+                    : (await store.ReplayAsync(found.Runs.Select(r => r.Id).ToList(), _clock.Now, cancellationToken).ConfigureAwait(false)).Count(r => r.replayed);
             }
 
             if (found.NextCursor is null)
@@ -69,7 +71,7 @@ internal sealed class WorkflowHistory(HistoryStore store, IRunStore runs, Schema
     {
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        if (await store.RestartAsync(runId, Guid.CreateVersion7(now), now, cancellationToken).ConfigureAwait(false) is { } created)
+        if (await store.RestartAsync(runId, Guid.CreateVersion7(now), _clock.Now, cancellationToken).ConfigureAwait(false) is { } created)
         {
             return created;
         }
@@ -83,7 +85,7 @@ internal sealed class WorkflowHistory(HistoryStore store, IRunStore runs, Schema
     {
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var text = string.IsNullOrWhiteSpace(reason) ? "the run was cancelled" : "the run was cancelled: " + reason.Trim();
-        var previous = await store.CancelAsync(runId, text, time.GetUtcNow(), cancellationToken).ConfigureAwait(false)
+        var previous = await store.CancelAsync(runId, text, _clock.Now, cancellationToken).ConfigureAwait(false)
             ?? throw new RunNotFoundException(runId, nameof(runId));
         var status = RunStatusText.Parse(previous);
         if (status is not (RunStatus.Pending or RunStatus.Running))
@@ -101,7 +103,7 @@ internal sealed class WorkflowHistory(HistoryStore store, IRunStore runs, Schema
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        return await store.FailuresAsync(since, until, string.IsNullOrEmpty(workflow) ? null : workflow, limit, cancellationToken).ConfigureAwait(false);
+        return await store.FailuresAsync(since.ToUniversalTime(), until.ToUniversalTime(), string.IsNullOrEmpty(workflow) ? null : workflow, limit, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> DeleteExpiredAsync(RetentionOptions retention, CancellationToken cancellationToken = default)

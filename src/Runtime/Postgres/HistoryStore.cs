@@ -59,7 +59,7 @@ internal sealed class HistoryStore(NpgsqlDataSource dataSource, SqlScripts sql, 
         };
     }
 
-    public async Task<IReadOnlyList<ReplayRow>> ReplayAsync(IReadOnlyCollection<Guid> runIds, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReplayRow>> ReplayAsync(IReadOnlyCollection<Guid> runIds, DateTimeOffset? now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -71,7 +71,7 @@ internal sealed class HistoryStore(NpgsqlDataSource dataSource, SqlScripts sql, 
     }
 
     /// <summary>Inserts the restarted run; <see langword="null"/> when the original does not exist or has not finished.</summary>
-    public async Task<Guid?> RestartAsync(Guid runId, Guid newRunId, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<Guid?> RestartAsync(Guid runId, Guid newRunId, DateTimeOffset? now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -83,22 +83,22 @@ internal sealed class HistoryStore(NpgsqlDataSource dataSource, SqlScripts sql, 
     }
 
     /// <summary>Cancels the run if it is pending or running; returns the status it had, or <see langword="null"/> when there is no such run.</summary>
-    public async Task<string?> CancelAsync(Guid runId, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<string?> CancelAsync(Guid runId, string reason, DateTimeOffset? now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var previous = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+        var previous = await connection.QuerySingleOrDefaultAsync<CancelRow>(new CommandDefinition(
             _cancelRun, new { id = runId, reason, now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (previous == "running")
+        if (previous is { status: "running", lease_token: { } leaseToken })
         {
-            // The worker running the step cancels its token on this; if the notification is lost, its next lease
-            // renewal finds the lease gone and does the same.
+            // The worker running the step under that lease cancels its token on this; if the notification is lost,
+            // its next lease renewal finds the lease gone and does the same.
             await connection.ExecuteAsync(new CommandDefinition(
                 "SELECT pg_notify(@channel, @payload)",
-                new { channel = channel.Name, payload = WakeUpChannel.CancelPayload(runId) },
+                new { channel = channel.Name, payload = WakeUpChannel.CancelPayload(new HeldRun(runId, leaseToken)) },
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
-        return previous;
+        return previous?.status;
     }
 
     public async Task<int> DeleteFinishedAsync(string[] statuses, DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
@@ -155,6 +155,10 @@ internal sealed class HistoryStore(NpgsqlDataSource dataSource, SqlScripts sql, 
     };
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+#pragma warning disable SA1300, IDE1006 // column names
+    private sealed record CancelRow(string status, Guid? lease_token);
+#pragma warning restore SA1300, IDE1006
 }
 
 /// <summary>The bound parameters of SearchRuns.sql; a null filter matches every run.</summary>

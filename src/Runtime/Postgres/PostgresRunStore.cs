@@ -24,7 +24,8 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
                 idempotency_key = run.IdempotencyKey,
                 parent_run_id = run.ParentRunId,
                 now = run.Now,
-                next_attempt_at = run.NextAttemptAt,
+                run_at = run.RunAt,
+                delay_seconds = run.Delay.TotalSeconds,
                 step_name = run.FirstStepName,
             };
             var inserted = await connection.QuerySingleOrDefaultAsync<Guid?>(
@@ -70,16 +71,18 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
             new
             {
                 now = request.Now,
-                workflows = request.Workflows.ToArray(),
+                known_workflows = request.Steps.Workflows,
+                known_step_indexes = request.Steps.StepIndexes,
+                known_step_names = request.Steps.StepNames,
                 limit = request.Limit,
                 owner = request.Owner,
-                lease_expires_at = request.LeaseExpiresAt,
+                lease_seconds = request.LeaseDuration.TotalSeconds,
             },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => new ClaimedRun(r.id, r.workflow, r.step_index, r.attempt, r.lease_token, r.parent_run_id, r.step_input, r.step_name)).ToList();
+        return rows.Select(r => new ClaimedRun(r.id, r.workflow, r.step_index, r.attempt, r.lease_token, r.parent_run_id, r.step_input, r.step_name, r.execution)).ToList();
     }
 
-    public async Task<IReadOnlySet<Guid>> CompleteAsync(IReadOnlyList<StepCompletion> completions, string worker, DateTimeOffset now, bool notify, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<Guid>> CompleteAsync(IReadOnlyList<StepCompletion> completions, string worker, DateTimeOffset? now, bool notify, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection);
@@ -98,23 +101,29 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            committed.Add(reader.GetGuid(0));
+            committed.Add(completions[(int)reader.GetInt64(0) - 1].CompletionId);
         }
 
         return committed;
     }
 
-    public async Task<IReadOnlySet<Guid>> RenewLeasesAsync(IReadOnlyCollection<Guid> runIds, string owner, DateTimeOffset leaseExpiresAt, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<HeldRun>> RenewLeasesAsync(IReadOnlyCollection<HeldRun> runs, TimeSpan leaseDuration, DateTimeOffset? now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var renewed = await connection.QueryAsync<Guid>(new CommandDefinition(
+        var renewed = await connection.QueryAsync<(Guid Id, Guid LeaseToken)>(new CommandDefinition(
             sql.RenewLeases,
-            new { run_ids = runIds.ToArray(), owner, lease_expires_at = leaseExpiresAt },
+            new
+            {
+                run_ids = runs.Select(r => r.RunId).ToArray(),
+                lease_tokens = runs.Select(r => r.LeaseToken).ToArray(),
+                lease_seconds = leaseDuration.TotalSeconds,
+                now,
+            },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return renewed.ToHashSet();
+        return renewed.Select(r => new HeldRun(r.Id, r.LeaseToken)).ToHashSet();
     }
 
-    public async Task<int> RescueExpiredLeasesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    public async Task<int> RescueExpiredLeasesAsync(DateTimeOffset? now, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var rescued = await connection.QueryAsync<Guid>(new CommandDefinition(
@@ -122,14 +131,13 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
         var count = rescued.Count();
         if (count > 0)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "SELECT pg_notify(@channel, '')", new { channel = channel.Name }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await NotifyAsync(connection, cancellationToken).ConfigureAwait(false);
         }
 
         return count;
     }
 
-    public async Task<int> ReleaseAsync(IReadOnlyCollection<HeldRun> runs, string worker, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<int> ReleaseAsync(IReadOnlyCollection<ReleasedRun> runs, string worker, DateTimeOffset? now, CancellationToken cancellationToken)
     {
         if (runs.Count == 0)
         {
@@ -141,22 +149,22 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
             sql.ReleaseRuns,
             new
             {
-                run_ids = runs.Select(r => r.RunId).ToArray(),
-                lease_tokens = runs.Select(r => r.LeaseToken).ToArray(),
+                run_ids = runs.Select(r => r.Run.RunId).ToArray(),
+                lease_tokens = runs.Select(r => r.Run.LeaseToken).ToArray(),
+                started = runs.Select(r => r.AttemptStarted).ToArray(),
                 worker,
                 now,
             },
             cancellationToken: cancellationToken)).ConfigureAwait(false)).Count();
         if (released > 0)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "SELECT pg_notify(@channel, '')", new { channel = channel.Name }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await NotifyAsync(connection, cancellationToken).ConfigureAwait(false);
         }
 
         return released;
     }
 
-    public async Task<bool> FailRunAsync(HeldRun run, string error, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> FailRunAsync(HeldRun run, string error, DateTimeOffset? now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var failed = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
@@ -166,26 +174,47 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
         return failed is not null;
     }
 
-    private static void AddCompletionParameters(NpgsqlParameterCollection p, IReadOnlyList<StepCompletion> c, string worker, DateTimeOffset now)
+    public async Task<IReadOnlyList<UnknownStepRun>> ReportUnknownStepsAsync(KnownSteps known, DateTimeOffset? now, int limit, CancellationToken cancellationToken)
     {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<(Guid Id, string Workflow, int StepIndex, string? StepName)>(new CommandDefinition(
+            sql.ReportUnknownSteps,
+            new
+            {
+                now,
+                known_workflows = known.Workflows,
+                known_step_indexes = known.StepIndexes,
+                known_step_names = known.StepNames,
+                limit,
+            },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new UnknownStepRun(r.Id, r.Workflow, r.StepIndex, r.StepName)).ToList();
+    }
+
+    private Task<int> NotifyAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("SELECT pg_notify(@channel, '')", new { channel = channel.Name }, cancellationToken: cancellationToken));
+
+    private static void AddCompletionParameters(NpgsqlParameterCollection p, IReadOnlyList<StepCompletion> c, string worker, DateTimeOffset? now)
+    {
+        p.Add(Array("completion_ids", c, x => x.CompletionId, NpgsqlDbType.Uuid));
         p.Add(Array("run_ids", c, x => x.Run.RunId, NpgsqlDbType.Uuid));
         p.Add(Array("lease_tokens", c, x => x.Run.LeaseToken, NpgsqlDbType.Uuid));
         p.Add(Array("step_indexes", c, x => x.StepIndex, NpgsqlDbType.Integer));
         p.Add(Array("step_names", c, x => x.StepName, NpgsqlDbType.Text));
         p.Add(Array("attempts", c, x => x.Attempt, NpgsqlDbType.Integer));
+        p.Add(Array("executions", c, x => x.Execution, NpgsqlDbType.Integer));
         p.Add(Array("outcomes", c, x => OutcomeText(x.Outcome), NpgsqlDbType.Text));
         p.Add(Array("outputs", c, x => x.Output, NpgsqlDbType.Text));
         p.Add(Array("next_statuses", c, x => RunStatusText.Of(x.NextStatus), NpgsqlDbType.Text));
         p.Add(Array("next_step_names", c, x => x.NextStepName, NpgsqlDbType.Text));
-        p.Add(Array("next_attempt_ats", c, x => x.NextAttemptAt, NpgsqlDbType.TimestampTz));
+        p.Add(Array("retry_delays", c, x => x.RetryDelay, NpgsqlDbType.Interval));
         p.Add(Array("run_errors", c, x => x.RunError, NpgsqlDbType.Text));
-        p.Add(Array("started_ats", c, x => x.StartedAt, NpgsqlDbType.TimestampTz));
         p.Add(Array("durations", c, x => x.Duration.TotalMilliseconds, NpgsqlDbType.Double));
         p.Add(Array("error_types", c, x => x.ErrorType, NpgsqlDbType.Text));
         p.Add(Array("error_messages", c, x => x.ErrorMessage, NpgsqlDbType.Text));
         p.Add(Array("error_stacks", c, x => x.ErrorStack, NpgsqlDbType.Text));
         p.Add(new NpgsqlParameter<string>("worker", worker));
-        p.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
+        p.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = (object?)now ?? DBNull.Value });
     }
 
     private static NpgsqlParameter<T[]> Array<T>(string name, IReadOnlyList<StepCompletion> completions, Func<StepCompletion, T> select, NpgsqlDbType elementType) =>
@@ -201,6 +230,6 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
 
     // Dapper maps these by column name; timestamptz arrives as a UTC DateTime.
 #pragma warning disable SA1300, IDE1006 // column names
-    private sealed record ClaimRow(Guid id, string workflow, int step_index, int attempt, Guid lease_token, Guid? parent_run_id, string? step_input, string? step_name);
+    private sealed record ClaimRow(Guid id, string workflow, int step_index, int attempt, Guid lease_token, Guid? parent_run_id, int execution, string? step_input, string? step_name);
 #pragma warning restore SA1300, IDE1006
 }

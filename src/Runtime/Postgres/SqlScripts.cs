@@ -22,6 +22,7 @@ internal sealed class SqlScripts
         RescueExpiredLeases = Load("RescueExpiredLeases");
         ReleaseRuns = Load("ReleaseRuns");
         FailRun = Load("FailRun");
+        ReportUnknownSteps = Load("ReportUnknownSteps");
         StartRun = Load("StartRun");
         FindRunByIdempotencyKey = Load("FindRunByIdempotencyKey");
         GetRun = Load("GetRun");
@@ -41,6 +42,8 @@ internal sealed class SqlScripts
     public string ReleaseRuns { get; }
 
     public string FailRun { get; }
+
+    public string ReportUnknownSteps { get; }
 
     public string StartRun { get; }
 

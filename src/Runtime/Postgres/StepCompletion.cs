@@ -3,6 +3,12 @@ namespace Inquir.Typed.Postgres;
 /// <summary>The outcome of one attempt of one step, and where the run goes next.</summary>
 internal sealed record StepCompletion
 {
+    /// <summary>
+    /// Identifies this outcome: the run keeps the id of the last one committed, so that a write repeated after a
+    /// lost commit reply is recognised as committed instead of being refused.
+    /// </summary>
+    public Guid CompletionId { get; init; } = Guid.NewGuid();
+
     public required HeldRun Run { get; init; }
 
     public required int StepIndex { get; init; }
@@ -10,6 +16,9 @@ internal sealed record StepCompletion
     public required string StepName { get; init; }
 
     public required int Attempt { get; init; }
+
+    /// <summary>The run's execution the attempt belonged to (a replay starts a new one).</summary>
+    public int Execution { get; init; } = 1;
 
     public required AttemptOutcome Outcome { get; init; }
 
@@ -21,13 +30,11 @@ internal sealed record StepCompletion
     /// <summary>The name of the next step, when the run goes on to it.</summary>
     public string? NextStepName { get; init; }
 
-    /// <summary>When a pending run may be tried again.</summary>
-    public DateTimeOffset? NextAttemptAt { get; init; }
+    /// <summary>How long after the commit, on the database's clock, a pending run may be tried again.</summary>
+    public TimeSpan? RetryDelay { get; init; }
 
     /// <summary>The run's error: why it failed, or the last attempt's error while it waits for a retry.</summary>
     public string? RunError { get; init; }
-
-    public required DateTimeOffset StartedAt { get; init; }
 
     public required TimeSpan Duration { get; init; }
 

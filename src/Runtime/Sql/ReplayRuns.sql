@@ -6,6 +6,7 @@ WITH target AS (
     SELECT id, status, execution
     FROM {schema}.runs
     WHERE id = ANY (@run_ids)
+    ORDER BY id
     FOR UPDATE
 ),
 replayable AS (
@@ -27,8 +28,8 @@ replayed AS (
         error = NULL,
         completed_at = NULL,
         attempt_started_at = NULL,
-        next_attempt_at = @now,
-        updated_at = @now
+        next_attempt_at = COALESCE(@now::timestamptz, now()),
+        updated_at = COALESCE(@now::timestamptz, now())
     FROM replayable AS t
     WHERE r.id = t.id
     RETURNING r.id

@@ -25,6 +25,9 @@ public static class InquirTelemetry
     internal static readonly Counter<long> StepRetries = Meter.CreateCounter<long>(
         "inquir.steps.retries", "{retry}", "Failed attempts that were scheduled for another try.");
 
+    internal static readonly Counter<long> RunsAtUnknownStep = Meter.CreateCounter<long>(
+        "inquir.runs.unknown_step", "{run}", "Due runs found waiting at a step this deployment does not have (a rolling deploy); left for a worker that knows it.");
+
     internal static readonly Histogram<double> StepDuration = Meter.CreateHistogram<double>(
         "inquir.steps.duration", "s", "How long step attempts ran, by workflow, step and outcome.");
 }

@@ -1,31 +1,34 @@
+using System.Text;
 using System.Threading.Channels;
 using Inquir.Typed.Postgres;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Inquir.Typed.Worker;
 
 /// <summary>
 /// Writes step outcomes from all of a process's runs in batches: whatever queued up while the previous batch was
 /// being written goes out in one statement and one commit, with at most one NOTIFY. A step counts as done only
-/// when <see cref="SubmitAsync"/> returns, after that commit. A batch that fails (the database went away) is
+/// when <see cref="SubmitAsync"/> returns, after that commit. A batch that fails because the database went away is
 /// written again with backoff for as long as the leases could still be held; fencing refuses any outcome whose run
-/// was taken over meanwhile, so writing twice is safe.
+/// was taken over meanwhile, and an outcome the run already holds (its commit reply was lost) is recognised, so
+/// writing twice is safe. A batch the database refuses for its data is split until the bad rows stand alone, so
+/// that one bad row never holds up the others.
 /// </summary>
-internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signal, TimeProvider time, string workerId, int maxBatch, TimeSpan retryFor, ILogger logger)
+internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signal, TimeProvider time, DatabaseClock clock, string workerId, int maxBatch, TimeSpan retryFor, ILogger logger)
 {
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>Queues an outcome and waits for its commit.</summary>
-    /// <returns><see langword="true"/> when committed; <see langword="false"/> when another worker had taken the run over.</returns>
-    public Task<bool> SubmitAsync(StepCompletion completion)
+    /// <summary>Queues an outcome and waits until it is committed, fenced off or refused.</summary>
+    public Task<CompletionResult> SubmitAsync(StepCompletion completion)
     {
-        var pending = new Pending(completion, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(completion, new TaskCompletionSource<CompletionResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {
-            pending.Committed.SetException(new InvalidOperationException("The worker is stopped; the outcome was not written."));
+            pending.Result.SetException(new InvalidOperationException("The worker is stopped; the outcome was not written."));
         }
 
-        return pending.Committed.Task;
+        return pending.Result.Task;
     }
 
     /// <summary>Stops taking outcomes; <see cref="RunAsync"/> ends once the queued ones are written.</summary>
@@ -48,40 +51,65 @@ internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signa
 
     private async Task WriteAsync(List<Pending> batch)
     {
-        var now = time.GetUtcNow();
-        var completions = batch.Select(p => p.Completion).ToList();
-
-        // Other workers are woken only for work that is already due; a delayed retry is found by polling.
-        var dueNow = completions.Where(c => c.NextStatus == RunStatus.Pending && c.NextAttemptAt <= now).ToList();
         try
         {
-            var committed = await CompleteWithRetriesAsync(completions, now, dueNow.Count > 0).ConfigureAwait(false);
-            foreach (var pending in batch)
-            {
-                pending.Committed.TrySetResult(committed.Contains(pending.Completion.Run.RunId));
-            }
-
-            foreach (var later in completions.Where(c => c.NextStatus == RunStatus.Pending && c.NextAttemptAt > now))
-            {
-                signal.SetAfter(later.NextAttemptAt!.Value - now);
-            }
-
-            if (dueNow.Count > 0)
-            {
-                signal.Set();
-            }
+            await WriteSplittingAsync(batch).ConfigureAwait(false);
         }
         catch (Exception e)
         {
             LogWriteFailed(e, batch.Count);
             foreach (var pending in batch)
             {
-                pending.Committed.TrySetException(e);
+                pending.Result.TrySetException(e);
             }
         }
     }
 
-    private async Task<IReadOnlySet<Guid>> CompleteWithRetriesAsync(List<StepCompletion> completions, DateTimeOffset now, bool notify)
+    private async Task WriteSplittingAsync(List<Pending> batch)
+    {
+        var completions = batch.Select(p => p.Completion).ToList();
+
+        // Other workers are woken only for work that is already due; a delayed retry is found by polling.
+        var dueNow = completions.Any(c => c.NextStatus == RunStatus.Pending && c.RetryDelay <= TimeSpan.Zero);
+        IReadOnlySet<Guid> committed;
+        try
+        {
+            committed = await CompleteWithRetriesAsync(completions, dueNow).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsRefusedData(e))
+        {
+            if (batch.Count == 1)
+            {
+                var reason = $"the database refused the step's outcome: {StoredText.Clean(e.Message)}";
+                LogOutcomeRefused(e, batch[0].Completion.Run.RunId, batch[0].Completion.StepName);
+                batch[0].Result.TrySetResult(new CompletionResult(CompletionStatus.Refused, reason));
+                return;
+            }
+
+            LogSplittingBatch(batch.Count);
+            var half = batch.Count / 2;
+            await WriteSplittingAsync(batch[..half]).ConfigureAwait(false);
+            await WriteSplittingAsync(batch[half..]).ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var pending in batch)
+        {
+            pending.Result.TrySetResult(committed.Contains(pending.Completion.CompletionId) ? CompletionResult.Committed : CompletionResult.Fenced);
+        }
+
+        foreach (var later in completions.Where(c => c.NextStatus == RunStatus.Pending && c.RetryDelay > TimeSpan.Zero))
+        {
+            signal.SetAfter(later.RetryDelay!.Value);
+        }
+
+        if (dueNow)
+        {
+            signal.Set();
+        }
+    }
+
+    private async Task<IReadOnlySet<Guid>> CompleteWithRetriesAsync(List<StepCompletion> completions, bool notify)
     {
         var giveUpAt = time.GetUtcNow() + retryFor;
         var backoff = new Backoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5));
@@ -90,9 +118,9 @@ internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signa
         {
             try
             {
-                return await store.CompleteAsync(completions, workerId, now, notify, CancellationToken.None).ConfigureAwait(false);
+                return await store.CompleteAsync(completions, workerId, clock.Now, notify, CancellationToken.None).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is not OutOfMemoryException && time.GetUtcNow() + delay < giveUpAt)
+            catch (Exception e) when (e is not OutOfMemoryException && !IsRefusedData(e) && time.GetUtcNow() + delay < giveUpAt)
             {
                 LogWriteRetrying(e, completions.Count, delay);
                 await Task.Delay(delay, time).ConfigureAwait(false);
@@ -101,11 +129,23 @@ internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signa
         }
     }
 
+    // Data exceptions (class 22: U+0000 in text, bad JSON) and integrity violations (class 23) fail the same way
+    // however often the batch is written; so does text that has no UTF-8 form.
+    private static bool IsRefusedData(Exception e) =>
+        e is PostgresException { SqlState: ['2', '2' or '3', ..] } or EncoderFallbackException
+        || (e is NpgsqlException { InnerException: { } inner } && IsRefusedData(inner));
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} step outcomes failed; writing them again in {Delay}")]
     private partial void LogWriteRetrying(Exception exception, int count, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing {Count} step outcomes failed; their runs are handed to another attempt when their leases expire")]
     private partial void LogWriteFailed(Exception exception, int count);
 
-    private sealed record Pending(StepCompletion Completion, TaskCompletionSource<bool> Committed);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database refused a batch of {Count} step outcomes for its data; writing it in halves so that the good outcomes commit")]
+    private partial void LogSplittingBatch(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId}: the database refused the outcome of step {Step}; the attempt fails with the reason")]
+    private partial void LogOutcomeRefused(Exception exception, Guid runId, string step);
+
+    private sealed record Pending(StepCompletion Completion, TaskCompletionSource<CompletionResult> Result);
 }

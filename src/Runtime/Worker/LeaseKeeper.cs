@@ -4,10 +4,12 @@ using Microsoft.Extensions.Logging;
 namespace Inquir.Typed.Worker;
 
 /// <summary>
-/// Renews the leases of all of this worker's in-flight runs in one statement per interval; a run whose lease
-/// could not be renewed (another worker took it over) has its steps' tokens cancelled.
+/// Renews the leases of all of this worker's in-flight runs in one statement per interval, each by its lease
+/// token; a run whose lease could not be renewed (another claim took it, or it was cancelled) has its step's token
+/// cancelled. When renewals fail (the database is unreachable) the worker stops its own steps a safety margin
+/// before their leases could expire in the database, so that another worker never runs a step this one still runs.
 /// </summary>
-internal sealed partial class LeaseKeeper(IRunStore store, InFlightRuns inFlight, TimeProvider time, string workerId, TimeSpan leaseDuration, ILogger logger)
+internal sealed partial class LeaseKeeper(IRunStore store, InFlightRuns inFlight, TimeProvider time, DatabaseClock clock, TimeSpan leaseDuration, ILogger logger)
 {
     public TimeSpan Interval => leaseDuration / 3;
 
@@ -15,32 +17,49 @@ internal sealed partial class LeaseKeeper(IRunStore store, InFlightRuns inFlight
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            await Task.Delay(Interval, time, stoppingToken).ConfigureAwait(false);
+            var wait = inFlight.UntilEarliestDeadline() is { } untilDeadline && untilDeadline < Interval ? untilDeadline : Interval;
+            await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
+            LoseExpired();
             await RenewOnceAsync(stoppingToken).ConfigureAwait(false);
+            LoseExpired();
         }
     }
 
     public async Task RenewOnceAsync(CancellationToken cancellationToken)
     {
-        var ids = inFlight.Ids;
-        if (ids.Count == 0)
+        var held = inFlight.Held;
+        if (held.Count == 0)
         {
             return;
         }
 
+        // A renewal that hangs must not outlast the leases it renews: it is given up at the earliest local deadline.
+        using var deadline = new CancellationTokenSource(inFlight.UntilEarliestDeadline() ?? Interval, time);
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var sentAt = time.GetTimestamp();
         try
         {
-            var renewed = await store.RenewLeasesAsync(ids, workerId, time.GetUtcNow() + leaseDuration, cancellationToken).ConfigureAwait(false);
-            var lost = ids.Where(id => !renewed.Contains(id)).ToList();
+            var renewed = await store.RenewLeasesAsync(held, leaseDuration, clock.Now, giveUp.Token).ConfigureAwait(false);
+            inFlight.Renewed(renewed, sentAt);
+            var lost = held.Where(run => !renewed.Contains(run)).ToList();
             if (lost.Count > 0)
             {
                 LogLeasesLost(lost.Count);
                 inFlight.MarkLost(lost);
             }
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            LogRenewFailed(e, ids.Count);
+            LogRenewFailed(e, held.Count);
+        }
+    }
+
+    private void LoseExpired()
+    {
+        var expired = inFlight.LoseExpired();
+        if (expired > 0)
+        {
+            LogLeasesExpiring(expired, inFlight.SafetyMargin);
         }
     }
 
@@ -49,4 +68,7 @@ internal sealed partial class LeaseKeeper(IRunStore store, InFlightRuns inFlight
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the leases of {Count} runs failed; trying again next interval")]
     private partial void LogRenewFailed(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The leases of {Count} runs could not be renewed in time: their steps are cancelled {Margin} before the leases can expire, so that another worker may take the runs")]
+    private partial void LogLeasesExpiring(int count, TimeSpan margin);
 }

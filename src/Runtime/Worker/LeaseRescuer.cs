@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Inquir.Typed.Worker;
 
 /// <summary>Hands back runs whose worker stopped renewing its lease, so that any worker can finish them.</summary>
-internal sealed partial class LeaseRescuer(IRunStore store, WorkSignal signal, TimeProvider time, TimeSpan interval, ILogger logger)
+internal sealed partial class LeaseRescuer(IRunStore store, WorkSignal signal, TimeProvider time, DatabaseClock clock, TimeSpan interval, ILogger logger)
 {
     private const int BatchLimit = 500;
 
@@ -21,7 +21,7 @@ internal sealed partial class LeaseRescuer(IRunStore store, WorkSignal signal, T
     {
         try
         {
-            var rescued = await store.RescueExpiredLeasesAsync(time.GetUtcNow(), BatchLimit, cancellationToken).ConfigureAwait(false);
+            var rescued = await store.RescueExpiredLeasesAsync(clock.Now, BatchLimit, cancellationToken).ConfigureAwait(false);
             if (rescued > 0)
             {
                 LogRescued(rescued);

@@ -10,16 +10,19 @@ namespace Inquir.Typed.Worker;
 /// <summary>
 /// Runs a claimed run's steps one after another: each attempt's outcome is committed before the next step
 /// starts, and the run stays with this worker from step to step without being claimed again. A failed attempt
-/// schedules its retry (or fails the run) and lets go of the run.
+/// schedules its retry (or fails the run) and lets go of the run. Every decision about the lease is made by the
+/// lease token of the claim: a later claim of the same run, a cancel or a lost renewal ends this attempt's hold.
 /// </summary>
 internal sealed partial class RunExecutor(
     WorkflowRegistry registry,
     IRunStore store,
     CompletionWriter writer,
     InFlightRuns inFlight,
+    AbandonedSteps abandoned,
     IServiceScopeFactory scopes,
     IWorkflowClient client,
     TimeProvider time,
+    DatabaseClock clock,
     IRandomSource random,
     ILoggerFactory loggerFactory,
     string workerId,
@@ -30,9 +33,10 @@ internal sealed partial class RunExecutor(
     // One logger per workflow, made once: LoggerFactory.CreateLogger takes a lock on every call, and this is per attempt.
     private readonly ConcurrentDictionary<string, ILogger> _workflowLoggers = new(StringComparer.Ordinal);
 
-    public async Task ExecuteAsync(ClaimedRun claimed, ShutdownTokens shutdown)
+    /// <summary>Runs the claimed run; <paramref name="claimSentAt"/> is when the claim that leased it was sent.</summary>
+    public async Task ExecuteAsync(ClaimedRun claimed, long claimSentAt, ShutdownTokens shutdown)
     {
-        using var lease = inFlight.Track(claimed.Held);
+        using var lease = inFlight.Track(claimed.Held, claimSentAt);
         try
         {
             await RunStepsAsync(claimed, lease, shutdown).ConfigureAwait(false);
@@ -46,31 +50,15 @@ internal sealed partial class RunExecutor(
 
     private async Task RunStepsAsync(ClaimedRun claimed, InFlightRuns.Lease lease, ShutdownTokens shutdown)
     {
-        if (!registry.TryGet(claimed.Workflow, out var workflow))
-        {
-            await FailAsync(claimed.Held, $"workflow '{claimed.Workflow}' is not registered in this deployment").ConfigureAwait(false);
-            return;
-        }
-
+        // The claim takes only runs of registered workflows at steps this deployment knows.
+        var workflow = registry.Get(claimed.Workflow);
         var steps = workflow.Descriptor.Steps;
         var stepIndex = claimed.StepIndex;
         var attempt = claimed.Attempt;
         var input = claimed.StepInput;
         while (true)
         {
-            if (stepIndex >= steps.Count)
-            {
-                await FailAsync(claimed.Held, $"the run is at step {stepIndex + 1}, but workflow '{workflow.Descriptor.Name}' has {steps.Count} steps in this deployment").ConfigureAwait(false);
-                return;
-            }
-
             var step = steps[stepIndex];
-            if (stepIndex == claimed.StepIndex && claimed.StepName is { } storedName && storedName != step.Name)
-            {
-                await FailAsync(claimed.Held, $"the run is at step '{storedName}' (step {stepIndex + 1}), but step {stepIndex + 1} of workflow '{workflow.Descriptor.Name}' is '{step.Name}' in this deployment").ConfigureAwait(false);
-                return;
-            }
-
             var policy = workflow.Policies[stepIndex];
             if (input is null)
             {
@@ -87,14 +75,15 @@ internal sealed partial class RunExecutor(
 
             if (shutdown.Stopping.IsCancellationRequested)
             {
-                await ReleaseAsync(claimed.Held).ConfigureAwait(false);
+                await ReleaseAsync(claimed.Held, attemptStarted: false).ConfigureAwait(false);
                 return;
             }
 
-            var result = await AttemptAsync(claimed, workflow.Descriptor, step, policy, stepIndex, attempt, input, lease, shutdown).ConfigureAwait(false);
+            var of = new AttemptOf(claimed.Held, claimed.Execution, workflow.Descriptor, stepIndex, policy, attempt);
+            var result = await AttemptAsync(claimed, of, input, lease, shutdown).ConfigureAwait(false);
             if (result.Interrupted)
             {
-                await ReleaseAsync(claimed.Held).ConfigureAwait(false);
+                await ReleaseAsync(claimed.Held, attemptStarted: true).ConfigureAwait(false);
                 return;
             }
 
@@ -104,9 +93,8 @@ internal sealed partial class RunExecutor(
                 return;
             }
 
-            var completion = Decide(claimed.Held, workflow.Descriptor, step, policy, stepIndex, attempt, result);
-            var committed = await writer.SubmitAsync(completion).ConfigureAwait(false);
-            if (!committed)
+            var completion = await CommitAsync(of, result).ConfigureAwait(false);
+            if (completion is null)
             {
                 LogLeaseLost(claimed.Id, step.Name);
                 return;
@@ -120,24 +108,46 @@ internal sealed partial class RunExecutor(
 
             stepIndex++;
             attempt = 1;
-            input = result.Output;
+            input = completion.Output;
         }
     }
 
-    private async Task<AttemptResult> AttemptAsync(
-        ClaimedRun claimed, WorkflowDescriptor workflow, StepDescriptor step, StepPolicy policy, int stepIndex, int attempt, string input, InFlightRuns.Lease lease, ShutdownTokens shutdown)
+    // Commits the attempt's outcome; an outcome the database refuses becomes a failed attempt with the reason, so
+    // that only this attempt pays for its bad data. Null when the run is no longer held with this lease.
+    private async Task<StepCompletion?> CommitAsync(AttemptOf of, AttemptResult result)
     {
-        using var timeout = policy.Timeout is { } limit ? new CancellationTokenSource(limit, time) : new CancellationTokenSource();
+        var completion = Decide(of, result);
+        var written = await writer.SubmitAsync(completion).ConfigureAwait(false);
+        if (written.Status == CompletionStatus.Refused)
+        {
+            var refused = AttemptResult.Failure(new StepOutputNotStorableException(written.RefusedBecause!), timedOut: false, result.Duration);
+            completion = Decide(of, refused) with { ErrorStack = null };
+            written = await writer.SubmitAsync(completion).ConfigureAwait(false);
+        }
+
+        return written.Status switch
+        {
+            CompletionStatus.Committed => completion,
+            CompletionStatus.Fenced => null,
+            _ => throw new InvalidOperationException($"The database refused even the failure that stands in for the outcome of step '{completion.StepName}': {written.RefusedBecause}"),
+        };
+    }
+
+    private async Task<AttemptResult> AttemptAsync(ClaimedRun claimed, AttemptOf of, string input, InFlightRuns.Lease lease, ShutdownTokens shutdown)
+    {
+        var workflow = of.Workflow;
+        var step = workflow.Steps[of.StepIndex];
+        var policy = of.Policy;
+        using var timeout = policy.Timeout is { } limit ? new CancellationTokenSource(TimerLimit.Clamp(limit), time) : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, lease.LostToken, shutdown.Abort);
-        var startedAt = time.GetUtcNow();
         var started = time.GetTimestamp();
         var logger = _workflowLoggers.GetOrAdd(workflow.Name, static (name, factory) => factory.CreateLogger("Inquir.Typed.Workflows." + name), loggerFactory);
         var children = new ChildWorkflowClient(client, claimed.Id, StepContext.IdempotencyKeyOf(claimed.Id, step.Name));
-        var context = new StepContext(claimed.Id, workflow.Name, step.Name, stepIndex, attempt, logger, children);
-        using var scope = logger.BeginScope(new StepScope(claimed.Id, workflow.Name, step.Name, attempt));
+        var context = new StepContext(claimed.Id, workflow.Name, step.Name, of.StepIndex, of.Number, logger, children);
+        using var scope = logger.BeginScope(new StepScope(claimed.Id, workflow.Name, step.Name, of.Number));
         using var activity = InquirTelemetry.ActivitySource.StartActivity($"step {workflow.Name}/{step.Name}");
         activity?.SetTag("inquir.run_id", claimed.Id);
-        activity?.SetTag("inquir.attempt", attempt);
+        activity?.SetTag("inquir.attempt", of.Number);
         AttemptResult result;
         try
         {
@@ -150,9 +160,10 @@ internal sealed partial class RunExecutor(
                 },
                 policy.Timeout,
                 options.Worker.TimeoutGracePeriod,
+                abandoned,
                 time).ConfigureAwait(false);
-            ThrowIfTooLarge(output);
-            result = AttemptResult.Success(output, startedAt, time.GetElapsedTime(started));
+            ThrowIfNotStorable(output);
+            result = AttemptResult.Success(output, time.GetElapsedTime(started));
         }
         catch (Exception e) when (shutdown.Abort.IsCancellationRequested && e is OperationCanceledException)
         {
@@ -161,7 +172,7 @@ internal sealed partial class RunExecutor(
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var timedOut = (timeout.IsCancellationRequested && e is OperationCanceledException) || e is StepAbandonedException;
-            result = AttemptResult.Failure(e, timedOut, startedAt, time.GetElapsedTime(started));
+            result = AttemptResult.Failure(e, timedOut, time.GetElapsedTime(started));
             activity?.SetStatus(ActivityStatusCode.Error, e.Message);
         }
 
@@ -173,70 +184,42 @@ internal sealed partial class RunExecutor(
         return result;
     }
 
-    private void ThrowIfTooLarge(string output)
+    private void ThrowIfNotStorable(string output)
     {
         var limit = options.MaxStepOutputBytes;
         if ((long)output.Length * 3 > limit && Encoding.UTF8.GetByteCount(output) is var bytes && bytes > limit)
         {
             throw new StepOutputTooLargeException(bytes, limit);
         }
+
+        if (JsonNul.Holds(output))
+        {
+            throw new StepOutputNotStorableException("the step's output holds the character U+0000, which PostgreSQL jsonb cannot store; remove it from the output's strings");
+        }
     }
 
-    private StepCompletion Decide(HeldRun run, WorkflowDescriptor workflow, StepDescriptor step, StepPolicy policy, int stepIndex, int attempt, AttemptResult result)
+    private StepCompletion Decide(AttemptOf of, AttemptResult result)
     {
-        var completion = new StepCompletion
+        var completion = StepDecision.Decide(of, result, random);
+        var runId = of.Run.RunId;
+        var step = completion.StepName;
+        switch (completion.NextStatus)
         {
-            Run = run,
-            StepIndex = stepIndex,
-            StepName = step.Name,
-            Attempt = attempt,
-            Outcome = result.Outcome,
-            Output = result.Output,
-            NextStatus = RunStatus.Running,
-            StartedAt = result.StartedAt,
-            Duration = result.Duration,
-            ErrorType = result.Error?.GetType().FullName,
-            ErrorMessage = result.Error is null ? null : ErrorText.Message(result.Error, result.Outcome, policy),
-            ErrorStack = result.Error?.ToString(),
-        };
-
-        if (result.Error is null)
-        {
-            var last = stepIndex == workflow.Steps.Count - 1;
-            LogStepSucceeded(run.RunId, step.Name, attempt, result.Duration.TotalMilliseconds);
-            return last
-                ? completion with { NextStatus = RunStatus.Succeeded }
-                : completion with { NextStepName = workflow.Steps[stepIndex + 1].Name };
+            case RunStatus.Running or RunStatus.Succeeded:
+                LogStepSucceeded(runId, step, of.Number, result.Duration.TotalMilliseconds);
+                break;
+            case RunStatus.Pending:
+                LogRetryScheduled(runId, step, of.Number, of.Policy.MaxAttempts, completion.ErrorMessage!, completion.RetryDelay!.Value.TotalMilliseconds);
+                break;
+            case RunStatus.Failed when ErrorText.IsPermanent(result.Error!, of.Workflow.Steps[of.StepIndex]):
+                LogStepFailedPermanently(result.Error!, runId, step, of.Number);
+                break;
+            default:
+                LogRetriesExhausted(result.Error!, runId, step, of.Number);
+                break;
         }
 
-        if (ErrorText.IsPermanent(result.Error, step))
-        {
-            LogStepFailedPermanently(result.Error, run.RunId, step.Name, attempt);
-            return completion with
-            {
-                NextStatus = RunStatus.Failed,
-                RunError = $"step '{step.Name}' failed permanently on attempt {attempt}: {completion.ErrorMessage}",
-            };
-        }
-
-        if (attempt >= policy.MaxAttempts)
-        {
-            LogRetriesExhausted(result.Error, run.RunId, step.Name, attempt);
-            return completion with
-            {
-                NextStatus = RunStatus.Failed,
-                RunError = $"step '{step.Name}' failed on all {attempt} attempts; last error: {completion.ErrorMessage}",
-            };
-        }
-
-        var delay = RetryDelay.WithJitter(policy, attempt, random);
-        LogRetryScheduled(run.RunId, step.Name, attempt, policy.MaxAttempts, completion.ErrorMessage!, delay.TotalMilliseconds);
-        return completion with
-        {
-            NextStatus = RunStatus.Pending,
-            NextAttemptAt = time.GetUtcNow() + delay,
-            RunError = $"attempt {attempt} of step '{step.Name}' failed: {completion.ErrorMessage}",
-        };
+        return completion;
     }
 
     private static void CountCommitted(WorkflowDescriptor workflow, StepCompletion completion)
@@ -254,10 +237,11 @@ internal sealed partial class RunExecutor(
     private async Task FailAsync(HeldRun run, string reason)
     {
         LogRunFailedUnrunnable(run.RunId, reason);
-        await store.FailRunAsync(run, reason, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        await store.FailRunAsync(run, reason, clock.Now, CancellationToken.None).ConfigureAwait(false);
     }
 
-    private Task<int> ReleaseAsync(HeldRun run) => store.ReleaseAsync([run], workerId, time.GetUtcNow(), CancellationToken.None);
+    private Task<int> ReleaseAsync(HeldRun run, bool attemptStarted) =>
+        store.ReleaseAsync([new ReleasedRun(run, attemptStarted)], workerId, clock.Now, CancellationToken.None);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: step {Step} succeeded on attempt {Attempt} in {DurationMs:0.#} ms")]
     private partial void LogStepSucceeded(Guid runId, string step, int attempt, double durationMs);
@@ -274,7 +258,7 @@ internal sealed partial class RunExecutor(
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} failed before any step could run: {Reason}")]
     private partial void LogRunFailedUnrunnable(Guid runId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: the run was taken over by another worker or cancelled while step {Step} ran; this worker's outcome is not committed")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: the run was taken over by another claim or cancelled while step {Step} ran; this attempt's outcome is not committed")]
     private partial void LogLeaseLost(Guid runId, string step);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId}: the worker could not record the step's outcome; the run is retried when its lease expires")]

@@ -49,9 +49,9 @@ internal sealed partial class WakeUpListener(
 
     private void OnNotification(string payload)
     {
-        if (WakeUpChannel.TryReadCancel(payload, out var runId))
+        if (WakeUpChannel.TryReadCancel(payload, out var run))
         {
-            inFlight.MarkLost([runId]);
+            inFlight.MarkLost([run]);
         }
         else
         {

@@ -19,6 +19,12 @@ internal sealed class WorkSignal(TimeProvider time)
             return;
         }
 
+        // Polling finds work that is due later than a timer can wait long before it is due.
+        if (delay > TimerLimit.Longest)
+        {
+            return;
+        }
+
         ITimer? timer = null;
         timer = time.CreateTimer(_ => { Set(); timer?.Dispose(); }, null, delay, Timeout.InfiniteTimeSpan);
     }

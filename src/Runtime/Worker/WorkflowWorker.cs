@@ -14,6 +14,9 @@ namespace Inquir.Typed.Worker;
 /// </summary>
 internal sealed partial class WorkflowWorker : BackgroundService
 {
+    // Runs at unknown steps appear only during a rolling deploy; finding them scans the due backlog, so not often.
+    private static readonly TimeSpan UnknownStepReportInterval = TimeSpan.FromMinutes(1);
+
     private readonly IRunStore _store;
     private readonly SchemaReadiness _schema;
     private readonly WorkflowRegistry _registry;
@@ -21,11 +24,15 @@ internal sealed partial class WorkflowWorker : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<WorkflowWorker> _logger;
     private readonly WorkSignal _signal;
-    private readonly InFlightRuns _inFlight = new();
+    private readonly InFlightRuns _inFlight;
+    private readonly AbandonedSteps _abandoned = new();
+    private readonly DatabaseClock _clock;
+    private readonly KnownSteps _knownSteps;
     private readonly CompletionWriter _writer;
     private readonly LeaseKeeper _leaseKeeper;
     private readonly LeaseRescuer _rescuer;
     private readonly WakeUpListener _listener;
+    private readonly UnknownStepReporter _unknownSteps;
     private readonly RunExecutor _executor;
     private readonly string _workerId;
 
@@ -50,11 +57,15 @@ internal sealed partial class WorkflowWorker : BackgroundService
         _logger = loggerFactory.CreateLogger<WorkflowWorker>();
         _workerId = _options.WorkerId ?? $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
         _signal = new WorkSignal(time);
-        _writer = new CompletionWriter(store, _signal, time, _workerId, _options.MaxCompletionBatch, _options.LeaseDuration, loggerFactory.CreateLogger<CompletionWriter>());
-        _leaseKeeper = new LeaseKeeper(store, _inFlight, time, _workerId, _options.LeaseDuration, loggerFactory.CreateLogger<LeaseKeeper>());
-        _rescuer = new LeaseRescuer(store, _signal, time, _options.RescueInterval, loggerFactory.CreateLogger<LeaseRescuer>());
+        _clock = new DatabaseClock(time);
+        _inFlight = new InFlightRuns(time, _options.LeaseDuration);
+        _knownSteps = new KnownSteps(registry.Names.Select(name => (name, (IReadOnlyList<string>)registry.Get(name).Descriptor.Steps.Select(s => s.Name).ToArray())));
+        _writer = new CompletionWriter(store, _signal, time, _clock, _workerId, _options.MaxCompletionBatch, _options.LeaseDuration, loggerFactory.CreateLogger<CompletionWriter>());
+        _leaseKeeper = new LeaseKeeper(store, _inFlight, time, _clock, _options.LeaseDuration, loggerFactory.CreateLogger<LeaseKeeper>());
+        _rescuer = new LeaseRescuer(store, _signal, time, _clock, _options.RescueInterval, loggerFactory.CreateLogger<LeaseRescuer>());
         _listener = new WakeUpListener(dataSource, channel, _signal, _inFlight, time, loggerFactory.CreateLogger<WakeUpListener>());
-        _executor = new RunExecutor(registry, store, _writer, _inFlight, scopes, client, time, random, loggerFactory, _workerId, options.Value);
+        _unknownSteps = new UnknownStepReporter(store, _knownSteps, time, _clock, UnknownStepReportInterval, loggerFactory.CreateLogger<UnknownStepReporter>());
+        _executor = new RunExecutor(registry, store, _writer, _inFlight, _abandoned, scopes, client, time, _clock, random, loggerFactory, _workerId, options.Value);
     }
 
     /// <summary>The name this worker writes as lease owner.</summary>
@@ -89,6 +100,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
             Forever(_listener.RunAsync, loops.Token),
             Forever(_leaseKeeper.RunAsync, loops.Token),
             Forever(_rescuer.RunAsync, loops.Token),
+            Forever(_unknownSteps.RunAsync, loops.Token),
         };
 
         var running = new HashSet<Task>();
@@ -117,18 +129,22 @@ internal sealed partial class WorkflowWorker : BackgroundService
         while (!stoppingToken.IsCancellationRequested)
         {
             running.RemoveWhere(t => t.IsCompleted);
-            var free = _options.Concurrency - running.Count;
+
+            // Steps abandoned after their timeout still run: up to Concurrency of them free their slots (a stuck
+            // step must not stop the worker), and any beyond that count against the slots until they end.
+            var free = _options.Concurrency - running.Count - Math.Max(0, _abandoned.Count - _options.Concurrency);
             var claimedAny = false;
             if (free > 0)
             {
                 try
                 {
-                    var now = _time.GetUtcNow();
+                    // The lease's local deadline counts from before the claim was sent: the lease cannot have started earlier.
+                    var sentAt = _time.GetTimestamp();
                     var claimed = await _store.ClaimAsync(
-                        new ClaimRequest(_workerId, _registry.Names, free, now, now + _options.LeaseDuration), stoppingToken).ConfigureAwait(false);
+                        new ClaimRequest(_workerId, _knownSteps, free, _options.LeaseDuration, _clock.Now), stoppingToken).ConfigureAwait(false);
                     foreach (var run in claimed)
                     {
-                        running.Add(RunAndSignalAsync(run, shutdown));
+                        running.Add(RunAndSignalAsync(run, sentAt, shutdown));
                     }
 
                     claimedAny = claimed.Count == free;
@@ -171,12 +187,12 @@ internal sealed partial class WorkflowWorker : BackgroundService
         }
     }
 
-    private async Task RunAndSignalAsync(ClaimedRun run, ShutdownTokens shutdown)
+    private async Task RunAndSignalAsync(ClaimedRun run, long claimSentAt, ShutdownTokens shutdown)
     {
         await Task.Yield();
         try
         {
-            await _executor.ExecuteAsync(run, shutdown).ConfigureAwait(false);
+            await _executor.ExecuteAsync(run, claimSentAt, shutdown).ConfigureAwait(false);
         }
         finally
         {

@@ -71,7 +71,7 @@ public sealed class CancelTests : IAsyncLifetime
         await History.CancelAsync(run.Id);
 
         await Eventually.TrueAsync(
-            () => Task.FromResult(_logs.Entries.Any(e => e.Contains($"Run {run.Id}: the run was taken over by another worker or cancelled while step Wait ran", StringComparison.Ordinal))),
+            () => Task.FromResult(_logs.Entries.Any(e => e.Contains($"Run {run.Id}: the run was taken over by another claim or cancelled while step Wait ran", StringComparison.Ordinal))),
             "the worker to log that its outcome of the cancelled step is not committed");
         Assert.DoesNotContain(_logs.Entries, e => e.Contains("another worker took the run over", StringComparison.Ordinal));
     }

@@ -58,7 +58,7 @@ public sealed class PoisonDataTests
     }
 
     [Fact]
-    public async Task A_run_at_a_step_this_deployment_no_longer_has_fails_with_a_reason_that_names_both_steps()
+    public async Task A_run_at_a_step_this_deployment_does_not_have_is_left_pending_for_a_worker_that_knows_it_and_reported()
     {
         var schema = TestDatabase.NewSchema();
         var log = new StepLog();
@@ -67,15 +67,17 @@ public sealed class PoisonDataTests
         var (healthy, worker) = await RunHealthyAlongsideAsync(schema, log);
         await using (worker)
         {
-            var error = await WaitForFailureAsync(worker, renamed);
-            Assert.Equal("the run is at step 'Validate' (step 2), but step 2 of workflow 'gate' is 'Second' in this deployment", error);
-            Assert.Equal(0, log.Executions(renamed, "Second"));
             Assert.Equal(35, await healthy.WaitAsync(Eventually.Limit));
+            var waiting = await WaitForReportAsync(worker, renamed);
+            Assert.Equal("waiting for a worker that knows step 'Validate' (step 2) of workflow 'gate'; a worker of another deployment does not run it", waiting.Error);
+            Assert.Equal((RunStatus.Pending, 0), (waiting.Status, waiting.Attempt));
+            Assert.Equal(0, log.Executions(renamed, "Second"));
+            Assert.Equal(0, await new History(schema).CountAsync("attempts", "run_id = @renamed", new { renamed }));
         }
     }
 
     [Fact]
-    public async Task A_run_past_the_last_step_of_this_deployment_fails_with_a_reason_that_counts_the_steps()
+    public async Task A_run_past_the_last_step_of_this_deployment_is_left_pending_and_reported_with_its_step_number()
     {
         var schema = TestDatabase.NewSchema();
         var log = new StepLog();
@@ -85,8 +87,10 @@ public sealed class PoisonDataTests
         var (healthy, worker) = await RunHealthyAlongsideAsync(schema, log);
         await using (worker)
         {
-            Assert.Equal("the run is at step 4, but workflow 'gate' has 3 steps in this deployment", await WaitForFailureAsync(worker, beyond));
             Assert.Equal(35, await healthy.WaitAsync(Eventually.Limit));
+            var waiting = await WaitForReportAsync(worker, beyond);
+            Assert.StartsWith("waiting for a worker that knows step 'Fourth' (step 4) of workflow 'gate'", waiting.Error, StringComparison.Ordinal);
+            Assert.Equal(RunStatus.Pending, waiting.Status);
         }
     }
 
@@ -108,6 +112,13 @@ public sealed class PoisonDataTests
     {
         var worker = await WorkerHost.StartAsync(schema, s => s.AddSingleton(log).AddSingleton(new StepGate { Closed = false }).AddWorkflow<GateWorkflow>());
         return (await worker.Client.StartGateWorkflowAsync(2), worker);
+    }
+
+    private static async Task<RunInfo> WaitForReportAsync(WorkerHost worker, Guid runId)
+    {
+        RunInfo? info = null;
+        await Eventually.TrueAsync(async () => (info = await worker.Client.GetRunAsync(runId))?.Error is not null, "the worker to report the run it cannot run");
+        return info!;
     }
 
     private static async Task<string?> WaitForFailureAsync(WorkerHost worker, Guid runId)

@@ -32,7 +32,7 @@ public sealed class RetryScheduleTests
         clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
         var store = host.Services.GetRequiredService<IRunStore>();
         var now = clock.GetUtcNow();
-        Assert.Empty(await store.ClaimAsync(new ClaimRequest("probe", ["slow-retry"], 10, now, now.AddMinutes(1)), CancellationToken.None));
+        Assert.Empty(await store.ClaimAsync(new ClaimRequest("probe", new KnownSteps([("slow-retry", ["Work"])]), 10, TimeSpan.FromMinutes(1), now), CancellationToken.None));
         Assert.Equal(1, log.Executions(run.Id, "Work"));
 
         clock.Advance(TimeSpan.FromSeconds(1));

@@ -15,7 +15,7 @@ public sealed class PostgresRunStoreTests
         await StartAsync(db, "w", due: T0.AddSeconds(30));
         await StartAsync(db, "other", due: T0.AddSeconds(-10));
 
-        var claimed = await db.Store.ClaimAsync(new ClaimRequest("me", ["w"], 10, T0, T0.AddSeconds(30)), default);
+        var claimed = await db.Store.ClaimAsync(Claim("me", 10, T0, T0.AddSeconds(30)), default);
 
         Assert.Equal([early, late], claimed.Select(c => c.Id));
         Assert.All(claimed, c => Assert.Equal(1, c.Attempt));
@@ -28,8 +28,8 @@ public sealed class PostgresRunStoreTests
         await using var db = await StoreFactory.CreateAsync();
         await StartAsync(db, "w", due: T0);
 
-        var first = await db.Store.ClaimAsync(new ClaimRequest("a", ["w"], 10, T0, T0.AddSeconds(30)), default);
-        var second = await db.Store.ClaimAsync(new ClaimRequest("b", ["w"], 10, T0, T0.AddSeconds(30)), default);
+        var first = await db.Store.ClaimAsync(Claim("a", 10, T0, T0.AddSeconds(30)), default);
+        var second = await db.Store.ClaimAsync(Claim("b", 10, T0, T0.AddSeconds(30)), default);
 
         Assert.Single(first);
         Assert.Empty(second);
@@ -49,7 +49,7 @@ public sealed class PostgresRunStoreTests
             var mine = new List<Guid>();
             while (true)
             {
-                var batch = await db.Store.ClaimAsync(new ClaimRequest("w" + w, ["w"], 7, T0, T0.AddSeconds(30)), default);
+                var batch = await db.Store.ClaimAsync(Claim("w" + w, 7, T0, T0.AddSeconds(30)), default);
                 if (batch.Count == 0)
                 {
                     return mine;
@@ -69,17 +69,18 @@ public sealed class PostgresRunStoreTests
     {
         await using var db = await StoreFactory.CreateAsync();
         var id = await StartAsync(db, "w", due: T0);
-        var zombie = (await db.Store.ClaimAsync(new ClaimRequest("zombie", ["w"], 1, T0, T0.AddSeconds(10)), default)).Single();
+        var zombie = (await db.Store.ClaimAsync(Claim("zombie", 1, T0, T0.AddSeconds(10)), default)).Single();
 
         Assert.Equal(1, await db.Store.RescueExpiredLeasesAsync(T0.AddSeconds(11), 100, default));
-        var owner = (await db.Store.ClaimAsync(new ClaimRequest("owner", ["w"], 1, T0.AddSeconds(11), T0.AddSeconds(40)), default)).Single();
+        var owner = (await db.Store.ClaimAsync(Claim("owner", 1, T0.AddSeconds(11), T0.AddSeconds(40)), default)).Single();
         Assert.Equal(2, owner.Attempt);
 
         var lateWrite = await db.Store.CompleteAsync([Success(zombie, "\"zombie\"", last: true)], "zombie", T0.AddSeconds(12), false, default);
-        var ownerWrite = await db.Store.CompleteAsync([Success(owner, "\"owner\"", last: true)], "owner", T0.AddSeconds(12), false, default);
+        var ownerCompletion = Success(owner, "\"owner\"", last: true);
+        var ownerWrite = await db.Store.CompleteAsync([ownerCompletion], "owner", T0.AddSeconds(12), false, default);
 
         Assert.Empty(lateWrite);
-        Assert.Equal([id], ownerWrite);
+        Assert.Equal([ownerCompletion.CompletionId], ownerWrite);
         var checkpoints = await db.History.CheckpointsAsync(id);
         Assert.Equal("\"owner\"", Assert.Single(checkpoints).Output);
         Assert.Equal(["abandoned", "superseded", "succeeded"], (await db.History.AttemptsAsync(id)).Select(a => a.Outcome));
@@ -90,12 +91,13 @@ public sealed class PostgresRunStoreTests
     {
         await using var db = await StoreFactory.CreateAsync();
         var id = await StartAsync(db, "w", due: T0);
-        var claim = (await db.Store.ClaimAsync(new ClaimRequest("a", ["w"], 1, T0, T0.AddSeconds(30)), default)).Single();
+        var claim = (await db.Store.ClaimAsync(Claim("a", 1, T0, T0.AddSeconds(30)), default)).Single();
 
-        var first = await db.Store.CompleteAsync([Success(claim, "1", last: false)], "a", T0, false, default);
+        var firstCompletion = Success(claim, "1", last: false);
+        var first = await db.Store.CompleteAsync([firstCompletion], "a", T0, false, default);
         var again = await db.Store.CompleteAsync([Success(claim, "2", last: false)], "a", T0, false, default);
 
-        Assert.Equal([id], first);
+        Assert.Equal([firstCompletion.CompletionId], first);
         Assert.Empty(again);
         Assert.Equal("1", Assert.Single(await db.History.CheckpointsAsync(id)).Output);
     }
@@ -105,15 +107,15 @@ public sealed class PostgresRunStoreTests
     {
         await using var db = await StoreFactory.CreateAsync();
         var mine = await StartAsync(db, "w", due: T0);
-        var claim = (await db.Store.ClaimAsync(new ClaimRequest("a", ["w"], 1, T0, T0.AddSeconds(10)), default)).Single();
+        var claim = (await db.Store.ClaimAsync(Claim("a", 1, T0, T0.AddSeconds(10)), default)).Single();
         var stranger = Guid.NewGuid();
 
-        var renewed = await db.Store.RenewLeasesAsync([mine, stranger], "a", T0.AddSeconds(60), default);
+        var renewed = await db.Store.RenewLeasesAsync([claim.Held, new HeldRun(stranger, Guid.NewGuid())], TimeSpan.FromSeconds(50), T0.AddSeconds(10), default);
         var rescued = await db.Store.RescueExpiredLeasesAsync(T0.AddSeconds(30), 100, default);
 
-        Assert.Equal([claim.Id], renewed);
+        Assert.Equal([claim.Held], renewed);
         Assert.Equal(0, rescued);
-        Assert.Empty(await db.Store.RenewLeasesAsync([mine], "b", T0.AddSeconds(60), default));
+        Assert.Empty(await db.Store.RenewLeasesAsync([new HeldRun(mine, Guid.NewGuid())], TimeSpan.FromSeconds(50), T0.AddSeconds(10), default));
     }
 
     [Fact]
@@ -125,7 +127,7 @@ public sealed class PostgresRunStoreTests
             await StartAsync(db, "w", due: T0);
         }
 
-        var claims = await db.Store.ClaimAsync(new ClaimRequest("a", ["w"], 50, T0, T0.AddSeconds(30)), default);
+        var claims = await db.Store.ClaimAsync(Claim("a", 50, T0, T0.AddSeconds(30)), default);
         var committed = await db.Store.CompleteAsync(claims.Select(c => Success(c, "true", last: true)).ToList(), "a", T0, true, default);
 
         Assert.Equal(50, committed.Count);
@@ -154,9 +156,15 @@ public sealed class PostgresRunStoreTests
         Assert.Equal(RunStatus.Pending, (await db.Store.GetRunAsync(id, default))!.Status);
     }
 
+    private static readonly KnownSteps Steps = new([("w", ["s0", "s1", "s2"])]);
+
+    // A claim at fake time `now` whose lease runs until `leaseUntil`.
+    private static ClaimRequest Claim(string owner, int limit, DateTimeOffset now, DateTimeOffset leaseUntil) =>
+        new(owner, Steps, limit, leaseUntil - now, now);
+
     private static async Task<Guid> StartAsync(StoreFactory db, string workflow, DateTimeOffset due)
     {
-        var started = await db.Store.StartRunAsync(new NewRun(Guid.NewGuid(), workflow, "{\"n\":1}", null, null, T0, due), null, default);
+        var started = await db.Store.StartRunAsync(new NewRun(Guid.NewGuid(), workflow, "{\"n\":1}", null, null, T0, due, TimeSpan.Zero), null, default);
         return started.Id;
     }
 
@@ -170,7 +178,6 @@ public sealed class PostgresRunStoreTests
         Output = output,
         NextStatus = last ? RunStatus.Succeeded : RunStatus.Running,
         NextStepName = last ? null : "s" + (claim.StepIndex + 1),
-        StartedAt = T0,
         Duration = TimeSpan.FromMilliseconds(3),
     };
 }

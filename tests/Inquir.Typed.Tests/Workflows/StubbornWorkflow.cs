@@ -17,10 +17,16 @@ public sealed class StubbornStep
     /// <summary>Ends when a blocked first attempt has returned its (late) result.</summary>
     public Task FirstAttemptEnded => _firstEnded.Task;
 
+    private int _started;
+
+    /// <summary>How many attempts have started, blocked or not.</summary>
+    public int Started => Volatile.Read(ref _started);
+
     public void Release() => _released.Set();
 
     public string Run(int value, int attempt)
     {
+        Interlocked.Increment(ref _started);
         if (attempt > 1)
         {
             return $"run {value}, attempt {attempt}";

@@ -1,0 +1,27 @@
+using Inquir.Typed.Worker;
+
+namespace Inquir.Typed.Tests.Policy;
+
+public sealed class StoredTextTests
+{
+    [Theory]
+    [InlineData("plain text", "plain text")]
+    [InlineData("emoji \U0001F600 stays", "emoji \U0001F600 stays")]
+    [InlineData("nul\0here", "nul\uFFFDhere")]
+    [InlineData("lone high \uD800 end", "lone high \uFFFD end")]
+    [InlineData("lone low \uDC00", "lone low \uFFFD")]
+    [InlineData("\uD800", "\uFFFD")]
+    public void Text_PostgreSQL_cannot_store_becomes_the_replacement_character(string text, string stored) =>
+        Assert.Equal(stored, StoredText.Clean(text));
+
+    [Theory]
+    [InlineData("\"a\\u0000b\"", true)]
+    [InlineData("{\"k\":\"\\u0000\"}", true)]
+    [InlineData("\"a\\\\u0000b\"", false)]
+    [InlineData("\"a\\\\\\u0000b\"", true)]
+    [InlineData("\"\\u00001\"", true)]
+    [InlineData("\"u0000\"", false)]
+    [InlineData("\"\\u0001\"", false)]
+    public void Only_a_real_U0000_escape_in_JSON_is_found(string json, bool holds) =>
+        Assert.Equal(holds, JsonNul.Holds(json));
+}

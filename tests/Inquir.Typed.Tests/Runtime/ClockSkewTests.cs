@@ -1,0 +1,47 @@
+using Inquir.Typed.Tests.Infrastructure;
+using Inquir.Typed.TestWorker;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inquir.Typed.Tests.Runtime;
+
+/// <summary>Lease and due times come from the database's clock: workers whose clocks disagree never take each other's runs.</summary>
+public sealed class ClockSkewTests
+{
+    [Fact]
+    public async Task A_worker_whose_clock_is_40_seconds_ahead_takes_no_live_run_from_another_worker()
+    {
+        var schema = TestDatabase.NewSchema();
+        var effects = new SideEffects(TestDatabase.ConnectionString, schema);
+        var lease = TimeSpan.FromSeconds(4);
+        await using var local = await WorkerHost.StartAsync(schema, s => s.AddSingleton(effects).AddWorkflow<SlowWorkflow>(), w =>
+        {
+            w.LeaseDuration = lease;
+            w.Concurrency = 8;
+        });
+        await effects.CreateTableAsync();
+        using var ahead = SkewedWorkerProcess.Start(schema, TimeSpan.FromSeconds(40), lease);
+
+        var runs = new List<WorkflowRun<int>>();
+        for (var i = 0; i < 30; i++)
+        {
+            runs.Add(await local.Client.StartSlowWorkflowAsync(i));
+        }
+
+        foreach (var (run, i) in runs.Select((r, i) => (r, i)))
+        {
+            Assert.Equal(i + 1, await run.WaitAsync(Eventually.Limit));
+        }
+
+        Assert.False(ahead.HasExited, "the worker whose clock is ahead exited");
+        var history = new History(schema);
+        foreach (var run in runs)
+        {
+            Assert.Equal(1, await effects.ExecutionsAsync(run.Id, "Crawl"));
+        }
+
+        Assert.Equal(0, await history.CountAsync("attempts", "outcome <> 'succeeded'"));
+
+        // The worker whose clock is ahead did take part: it ran some of the steps.
+        Assert.True(await history.CountAsync("attempts", "worker NOT LIKE @local", new { local = $"%:{Environment.ProcessId}:%" }) > 0);
+    }
+}

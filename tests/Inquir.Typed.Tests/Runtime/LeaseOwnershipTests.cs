@@ -1,0 +1,206 @@
+using Inquir.Typed.Postgres;
+using Inquir.Typed.Tests.Infrastructure;
+using Inquir.Typed.Tests.Store;
+using Inquir.Typed.Tests.Workflows;
+using Inquir.Typed.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace Inquir.Typed.Tests.Runtime;
+
+/// <summary>A step runs twice only when its worker died: leases are decided by token, and a worker that cannot renew stops first.</summary>
+public sealed class LeaseOwnershipTests
+{
+    [Fact]
+    public async Task A_run_claimed_again_by_the_same_worker_cancels_the_attempt_of_the_earlier_claim()
+    {
+        var schema = TestDatabase.NewSchema();
+        var probe = new LeaseProbe();
+        await using var host = await WorkerHost.StartAsync(schema, s => s.AddSingleton(probe).AddWorkflow<HoldWorkflow>());
+        var run = await host.Client.StartHoldWorkflowAsync(1);
+        await probe.Arrived(1).WaitAsync(Eventually.Limit);
+
+        // A renewal that came late: the lease ran out in the database, and this same worker's rescuer and claim take the run again.
+        await new History(schema).ExecuteAsync("UPDATE {schema}.runs SET lease_expires_at = now() - interval '1 second' WHERE id = @id", new { id = run.Id });
+        await probe.Arrived(2).WaitAsync(Eventually.Limit);
+
+        await probe.Cancelled(1).WaitAsync(Eventually.Limit);
+        Assert.False(probe.WasCancelled(2));
+        probe.Release(2);
+        Assert.Equal(4, await run.WaitAsync(Eventually.Limit));
+        Assert.Equal(1, probe.AfterExecutions);
+        var history = new History(schema);
+        Assert.Equal(2, Assert.Single(await history.CheckpointsAsync(run.Id), c => c.StepIndex == 0).Attempt);
+        Assert.Equal(["abandoned", "succeeded"], (await history.AttemptsAsync(run.Id)).Where(a => a.StepName == "Hold").Select(a => a.Outcome));
+    }
+
+    [Fact]
+    public async Task A_renewal_that_read_an_earlier_claim_does_not_cancel_the_later_claim_of_the_same_run()
+    {
+        await using var db = await StoreFactory.CreateAsync();
+        var time = new FakeTimeProvider(StoreSteps.T0);
+        var store = new GatedRenewalStore(db.Store);
+        var inFlight = new InFlightRuns(time, TimeSpan.FromSeconds(30));
+        var keeper = new LeaseKeeper(store, inFlight, time, new DatabaseClock(time), TimeSpan.FromSeconds(30), NullLogger.Instance);
+        await StoreSteps.StartAsync(db);
+        var first = await StoreSteps.ClaimOneAsync(db, "me", StoreSteps.T0);
+        var firstLease = inFlight.Track(first.Held, time.GetTimestamp());
+
+        // The renewal reads the first claim, then its reply is slow; meanwhile the step fails with no retry delay
+        // and the run is claimed again.
+        var renewal = keeper.RenewOnceAsync(default);
+        await store.RenewalSent.WaitAsync(Eventually.Limit);
+        var failure = StoreSteps.Success(first, "0") with { Outcome = AttemptOutcome.Failed, Output = null, NextStatus = RunStatus.Pending, NextStepName = null, RetryDelay = TimeSpan.Zero };
+        Assert.Single(await db.Store.CompleteAsync([failure], "me", StoreSteps.T0, false, default));
+        firstLease.Dispose();
+        var second = await StoreSteps.ClaimOneAsync(db, "me", StoreSteps.T0);
+        using var secondLease = inFlight.Track(second.Held, time.GetTimestamp());
+        store.Reply();
+        await renewal;
+
+        Assert.False(secondLease.IsLost);
+        Assert.Equal([second.Held], inFlight.Held);
+    }
+
+    [Fact]
+    public async Task A_worker_that_cannot_renew_stops_its_step_before_the_lease_can_expire()
+    {
+        var schema = TestDatabase.NewSchema();
+        var probe = new LeaseProbe();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero));
+        FailingRenewalStore? store = null;
+        await using var host = await WorkerHost.StartAsync(
+            schema,
+            s => s.AddSingleton(probe).AddSingleton<TimeProvider>(time).AddWorkflow<HoldWorkflow>()
+                .Replace(ServiceDescriptor.Singleton<IRunStore>(sp => store = new FailingRenewalStore(RealStore(sp)))),
+            w => w.LeaseDuration = TimeSpan.FromSeconds(30));
+        await host.Client.StartHoldWorkflowAsync(1);
+        await WakeAsync(time, probe.Arrived(1));
+        store!.Failing = true;
+
+        var elapsed = TimeSpan.Zero;
+        while (!probe.WasCancelled(1) && elapsed < TimeSpan.FromSeconds(30))
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            elapsed += TimeSpan.FromSeconds(1);
+            await Task.WhenAny(probe.Cancelled(1), Task.Delay(300));
+        }
+
+        Assert.True(probe.WasCancelled(1), "the step was not cancelled although its lease could no longer be renewed");
+        Assert.InRange(elapsed, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(29));
+    }
+
+    [Fact]
+    public async Task A_completion_whose_commit_reply_was_lost_is_neither_run_again_nor_counted_as_abandoned()
+    {
+        var schema = TestDatabase.NewSchema();
+        var probe = new LeaseProbe();
+        probe.Release(1);
+        await using var host = await WorkerHost.StartAsync(
+            schema,
+            s => s.AddSingleton(probe).AddWorkflow<HoldWorkflow>()
+                .Replace(ServiceDescriptor.Singleton<IRunStore>(sp => new LostReplyStore(RealStore(sp)))));
+
+        var run = await host.Client.StartHoldWorkflowAsync(1);
+
+        Assert.Equal(4, await run.WaitAsync(Eventually.Limit));
+        Assert.Equal(1, probe.AfterExecutions);
+        Assert.Equal(["succeeded", "succeeded"], (await new History(schema).AttemptsAsync(run.Id)).Select(a => a.Outcome));
+    }
+
+    [Fact]
+    public async Task Steps_abandoned_after_their_timeout_beyond_the_worker_s_concurrency_count_against_its_slots()
+    {
+        var schema = TestDatabase.NewSchema();
+        var stubborn = new StubbornStep();
+        await using var host = await WorkerHost.StartAsync(
+            schema,
+            s => s.AddSingleton(stubborn).AddWorkflow<StubbornWorkflow>(),
+            w =>
+            {
+                w.Concurrency = 2;
+                w.TimeoutGracePeriod = TimeSpan.FromMilliseconds(100);
+            });
+        var runs = new List<WorkflowRun<string>>();
+        for (var i = 0; i < 4; i++)
+        {
+            runs.Add(await host.Client.StartStubbornWorkflowAsync(i));
+        }
+
+        var history = new History(schema);
+        await Eventually.TrueAsync(async () => await history.CountAsync("attempts", "outcome = 'timed_out'") == 4, "four blocked attempts to be abandoned");
+
+        // Four abandoned attempts still block their threads, twice the concurrency: nothing else may start until they end.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Equal(4, stubborn.Started);
+
+        stubborn.Release();
+        foreach (var run in runs)
+        {
+            await run.WaitAsync(Eventually.Limit);
+        }
+    }
+
+    internal static IRunStore RealStore(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<InquirOptions>>().Value;
+        var dataSource = services.GetRequiredService<InquirDataSource>().DataSource;
+        var sql = new SqlScripts(options.Schema);
+        return new PostgresRunStore(dataSource, sql, new SchemaMigrator(dataSource, sql, NullLogger<SchemaMigrator>.Instance), new WakeUpChannel(options.Schema));
+    }
+
+    // Advances fake time in small steps until the task ends: the worker's claim loop polls on the fake clock.
+    private static async Task WakeAsync(FakeTimeProvider time, Task task)
+    {
+        var deadline = DateTime.UtcNow + Eventually.Limit;
+        while (!task.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(200));
+            await Task.WhenAny(task, Task.Delay(50));
+        }
+
+        await task;
+    }
+
+    private sealed class GatedRenewalStore(IRunStore inner) : DelegatingRunStore(inner)
+    {
+        private readonly TaskCompletionSource _sent = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _reply = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task RenewalSent => _sent.Task;
+
+        public void Reply() => _reply.TrySetResult();
+
+        public override async Task<IReadOnlySet<HeldRun>> RenewLeasesAsync(IReadOnlyCollection<HeldRun> runs, TimeSpan leaseDuration, DateTimeOffset? now, CancellationToken cancellationToken)
+        {
+            var renewed = base.RenewLeasesAsync(runs, leaseDuration, now, cancellationToken);
+            _sent.TrySetResult();
+            await _reply.Task;
+            return await renewed;
+        }
+    }
+
+    private sealed class FailingRenewalStore(IRunStore inner) : DelegatingRunStore(inner)
+    {
+        public volatile bool Failing;
+
+        public override Task<IReadOnlySet<HeldRun>> RenewLeasesAsync(IReadOnlyCollection<HeldRun> runs, TimeSpan leaseDuration, DateTimeOffset? now, CancellationToken cancellationToken) =>
+            Failing ? throw new NpgsqlException("the database is unreachable") : base.RenewLeasesAsync(runs, leaseDuration, now, cancellationToken);
+    }
+
+    // The first completion commits, but its reply never arrives: PostgreSQL restarted after the WAL flush.
+    private sealed class LostReplyStore(IRunStore inner) : DelegatingRunStore(inner)
+    {
+        private int _writes;
+
+        public override async Task<IReadOnlySet<Guid>> CompleteAsync(IReadOnlyList<StepCompletion> completions, string worker, DateTimeOffset? now, bool notify, CancellationToken cancellationToken)
+        {
+            var committed = await base.CompleteAsync(completions, worker, now, notify, cancellationToken);
+            return Interlocked.Increment(ref _writes) == 1 ? throw new NpgsqlException("the connection was closed before the reply arrived") : committed;
+        }
+    }
+}

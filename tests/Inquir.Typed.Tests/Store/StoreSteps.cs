@@ -1,0 +1,38 @@
+using Inquir.Typed.Postgres;
+
+namespace Inquir.Typed.Tests.Store;
+
+/// <summary>Building blocks of store tests: runs of workflow "w" with steps s0…s9, claimed and completed at fake times.</summary>
+internal static class StoreSteps
+{
+    public static readonly DateTimeOffset T0 = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+
+    public static readonly KnownSteps Known = new([("w", Enumerable.Range(0, 10).Select(i => "s" + i).ToArray())]);
+
+    public static async Task<Guid> StartAsync(StoreFactory db, DateTimeOffset? due = null)
+    {
+        var started = await db.Store.StartRunAsync(new NewRun(Guid.NewGuid(), "w", "{\"n\":1}", null, null, T0, due ?? T0, TimeSpan.Zero), null, default);
+        return started.Id;
+    }
+
+    public static async Task<ClaimedRun> ClaimOneAsync(StoreFactory db, string owner, DateTimeOffset now, TimeSpan? lease = null) =>
+        Assert.Single(await db.Store.ClaimAsync(new ClaimRequest(owner, Known, 1, lease ?? TimeSpan.FromSeconds(30), now), default));
+
+    public static StepCompletion Success(ClaimedRun claim, string output, int? stepIndex = null, bool last = false)
+    {
+        var step = stepIndex ?? claim.StepIndex;
+        return new()
+        {
+            Run = claim.Held,
+            Execution = claim.Execution,
+            StepIndex = step,
+            StepName = "s" + step,
+            Attempt = stepIndex is null ? claim.Attempt : 1,
+            Outcome = AttemptOutcome.Succeeded,
+            Output = output,
+            NextStatus = last ? RunStatus.Succeeded : RunStatus.Running,
+            NextStepName = last ? null : "s" + (step + 1),
+            Duration = TimeSpan.FromMilliseconds(3),
+        };
+    }
+}
