@@ -8,11 +8,16 @@ public sealed class StoredTextTests
     [InlineData("plain text", "plain text")]
     [InlineData("emoji \U0001F600 stays", "emoji \U0001F600 stays")]
     [InlineData("nul\0here", "nul\uFFFDhere")]
-    [InlineData("lone high \uD800 end", "lone high \uFFFD end")]
-    [InlineData("lone low \uDC00", "lone low \uFFFD")]
-    [InlineData("\uD800", "\uFFFD")]
+    [InlineData("lone high {high} end", "lone high \uFFFD end")]
+    [InlineData("lone low {low}", "lone low \uFFFD")]
+    [InlineData("{high}", "\uFFFD")]
+    [InlineData("{low}{high}", "\uFFFD\uFFFD")]
     public void Text_PostgreSQL_cannot_store_becomes_the_replacement_character(string text, string stored) =>
-        Assert.Equal(stored, StoredText.Clean(text));
+        Assert.Equal(stored, StoredText.Clean(LoneSurrogates(text)));
+
+    // Attribute arguments are stored as UTF-8, which has no form for a lone surrogate: they are put in here.
+    private static string LoneSurrogates(string text) =>
+        text.Replace("{high}", "\uD800", StringComparison.Ordinal).Replace("{low}", "\uDC00", StringComparison.Ordinal);
 
     [Theory]
     [InlineData("\"a\\u0000b\"", true)]
