@@ -34,7 +34,7 @@ internal sealed partial class LeaseKeeper(IRunStore store, InFlightRuns inFlight
         }
 
         // A renewal that hangs must not outlast the leases it renews: it is given up at the earliest local deadline.
-        using var deadline = new CancellationTokenSource(inFlight.UntilEarliestDeadline() ?? Interval, time);
+        using var deadline = new CancellationTokenSource(TimerLimit.Clamp(inFlight.UntilEarliestDeadline() ?? Interval), time);
         using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var sentAt = time.GetTimestamp();
         try
