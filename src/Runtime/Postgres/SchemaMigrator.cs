@@ -17,6 +17,10 @@ internal sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, SqlScr
         await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(hashtext(@lockKey))", new { lockKey }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         try
         {
+            // A DO body is a string literal, so the schema name must never be put into one: it reads it from here.
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SELECT set_config('inquir.schema', @schema, false)", new { schema = sql.Schema }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+
             // CREATE SCHEMA checks the right to create schemas even when the schema exists: a role that owns only its
             // schema (made for it by a DBA) must not run it.
             var schemaExists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
@@ -44,7 +48,7 @@ internal sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, SqlScr
         }
         finally
         {
-            await connection.ExecuteAsync("SELECT pg_advisory_unlock(hashtext(@lockKey))", new { lockKey }).ConfigureAwait(false);
+            await connection.ExecuteAsync("SELECT pg_advisory_unlock(hashtext(@lockKey)); RESET inquir.schema", new { lockKey }).ConfigureAwait(false);
         }
     }
 

@@ -5,7 +5,7 @@ namespace Inquir.Typed.Postgres;
 
 /// <summary>
 /// The runtime's SQL, read from the <c>.sql</c> files embedded in the assembly. The schema name is put in once,
-/// quoted; every value is a bound parameter.
+/// quoted, and only where an identifier is read (<see cref="SchemaPlaceholder"/>); every value is a bound parameter.
 /// </summary>
 internal sealed class SqlScripts
 {
@@ -15,6 +15,7 @@ internal sealed class SqlScripts
 
     public SqlScripts(string schema)
     {
+        Schema = schema;
         QuotedSchema = QuoteIdentifier(schema);
         ClaimRuns = Load("ClaimRuns");
         CompleteSteps = Load("CompleteSteps");
@@ -28,6 +29,10 @@ internal sealed class SqlScripts
         EnsureMigrationTable = Load("EnsureMigrationTable");
     }
 
+    /// <summary>The schema name as configured, for bound parameters.</summary>
+    public string Schema { get; }
+
+    /// <summary>The schema name quoted as an identifier, as it stands in the SQL text.</summary>
     public string QuotedSchema { get; }
 
     public string ClaimRuns { get; }
@@ -69,7 +74,7 @@ internal sealed class SqlScripts
         using var stream = Assembly.GetManifestResourceStream(ResourcePrefix + n + ".sql")
             ?? throw new InvalidOperationException($"The embedded SQL file {n}.sql is missing from the assembly.");
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Replace("{schema}", QuotedSchema, StringComparison.Ordinal);
+        return SchemaPlaceholder.Fill(reader.ReadToEnd(), QuotedSchema, n);
     });
 }
 
