@@ -81,6 +81,14 @@ internal sealed class SqlScripts
 /// <summary>One forward-only migration.</summary>
 internal sealed record Migration(int Version, string Name, string Sql)
 {
+    /// <summary>
+    /// The first line of a migration that must run outside a transaction (<c>CREATE INDEX CONCURRENTLY</c>): its
+    /// statements are sent one at a time, and each must be safe to run again.
+    /// </summary>
+    public const string NoTransactionMarker = "-- migration: no transaction";
+
+    public bool RunsInTransaction => !FirstLine(Sql).Equals(NoTransactionMarker, StringComparison.Ordinal);
+
     public static Migration FromName(string name)
     {
         var underscore = name.IndexOf('_', StringComparison.Ordinal);
@@ -90,5 +98,11 @@ internal sealed record Migration(int Version, string Name, string Sql)
         }
 
         return new Migration(version, name, string.Empty);
+    }
+
+    private static string FirstLine(string sql)
+    {
+        var end = sql.AsSpan().IndexOfAny('\r', '\n');
+        return (end < 0 ? sql : sql[..end]).Trim();
     }
 }
