@@ -70,23 +70,6 @@ public static class InquirServiceCollectionExtensions
     }
 }
 
-/// <summary>The runtime's own data source, kept apart from any the application registers.</summary>
-internal sealed class InquirDataSource(InquirOptions options) : IAsyncDisposable
-{
-    public NpgsqlDataSource DataSource { get; } = Build(options);
-
-    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
-
-    private static NpgsqlDataSource Build(InquirOptions options)
-    {
-        ConnectionStringCheck.ThrowIfInvalid(options.ConnectionString, nameof(InquirOptions.ConnectionString));
-        var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
-        builder.ConnectionStringBuilder.ApplicationName ??= "inquir";
-        SessionSettings.Apply(builder.ConnectionStringBuilder, options);
-        return builder.Build();
-    }
-}
-
 /// <summary>Binds the <c>Inquir</c> configuration section when the host has configuration.</summary>
 internal sealed class InquirOptionsFromConfiguration(IServiceProvider services) : IConfigureOptions<InquirOptions>
 {
