@@ -41,7 +41,10 @@ public static class InquirServiceCollectionExtensions
         services.TryAddSingleton(sp => new WakeUpChannel(sp.GetRequiredService<IOptions<InquirOptions>>().Value.Schema));
         services.TryAddSingleton(sp => new WorkflowRegistry(sp.GetServices<WorkflowRegistration>(), sp.GetService<IConfiguration>()));
         services.TryAddSingleton(sp => new SchemaMigrator(
-            sp.GetRequiredService<InquirDataSource>().DataSource, sp.GetRequiredService<SqlScripts>(), sp.GetRequiredService<ILogger<SchemaMigrator>>()));
+            sp.GetRequiredService<InquirDataSource>().DataSource,
+            sp.GetRequiredService<SqlScripts>(),
+            sp.GetRequiredService<ILogger<SchemaMigrator>>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IRunStore>(sp => new PostgresRunStore(
             sp.GetRequiredService<InquirDataSource>().DataSource,
             sp.GetRequiredService<SqlScripts>(),

@@ -1,4 +1,5 @@
 using Dapper;
+using Inquir.Typed.Worker;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -7,10 +8,13 @@ namespace Inquir.Typed.Postgres;
 /// <summary>
 /// Creates and upgrades the schema: each pending migration in its own transaction (or, when it is marked
 /// <see cref="Migration.NoTransactionMarker"/>, statement by statement outside one), all of them under one advisory
-/// lock, so that many processes starting at once apply each migration exactly once.
+/// lock, so that many processes starting at once apply each migration exactly once. <paramref name="time"/> paces
+/// the tries for that lock (the system clock when none is given).
 /// </summary>
-internal sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, SqlScripts sql, ILogger<SchemaMigrator> logger)
+internal sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, SqlScripts sql, ILogger<SchemaMigrator> logger, TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -25,13 +29,26 @@ internal sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, SqlScr
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(hashtext(@lockKey))", new { lockKey }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await LockAsync(connection, lockKey, cancellationToken).ConfigureAwait(false);
             await ApplyPendingAsync(connection, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             // The connection goes back to the pool: with the runtime's timeout again, and without the lock.
             await connection.ExecuteAsync("SELECT pg_advisory_unlock(hashtext(@lockKey)); RESET statement_timeout; RESET inquir.schema", new { lockKey }).ConfigureAwait(false);
+        }
+    }
+
+    // Not pg_advisory_lock: a session waiting inside a statement holds a snapshot, and CREATE INDEX CONCURRENTLY in
+    // the lock holder waits for every transaction with an older snapshot to end, so the two would wait for each
+    // other until PostgreSQL fails one as a deadlock. Between short tries a waiting migrator holds no snapshot.
+    private async Task LockAsync(NpgsqlConnection connection, string lockKey, CancellationToken cancellationToken)
+    {
+        var backoff = new Backoff(TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(1));
+        while (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                   "SELECT pg_try_advisory_lock(hashtext(@lockKey))", new { lockKey }, cancellationToken: cancellationToken)).ConfigureAwait(false))
+        {
+            await Task.Delay(backoff.Next(), _time, cancellationToken).ConfigureAwait(false);
         }
     }
 

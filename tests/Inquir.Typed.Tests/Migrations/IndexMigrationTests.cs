@@ -1,4 +1,5 @@
 using Dapper;
+using Inquir.Typed.Tests.Infrastructure;
 using Npgsql;
 
 namespace Inquir.Typed.Tests.Migrations;
@@ -45,6 +46,34 @@ public sealed class IndexMigrationTests
 
         await migration;
         Assert.Equal((1, true), await database.IndexAsync("runs_restarted_from"));
+    }
+
+    // A concurrent build waits for every transaction that holds an older snapshot, and a migrator waiting inside
+    // pg_advisory_lock holds one: waiting for the lock that way, the second migrator and the first one's build would
+    // wait for each other until PostgreSQL breaks the deadlock by failing one of them.
+    [Fact]
+    public async Task A_second_migrator_waiting_for_the_lock_does_not_deadlock_with_the_first_one_s_concurrent_build()
+    {
+        await using var database = await MigrationDatabase.AtVersion2Async();
+        var second = "inquir-second-" + Guid.NewGuid().ToString("N")[..8];
+        await using var openWriter = await database.HoldRowExclusiveLockAsync();
+
+        var first = database.MigrateAsync();
+        await database.WaitForIndexBuildAsync(first);
+        var other = database.MigrateFromAnotherProcessAsync(second);
+        await using (var observer = await database.OpenAsync())
+        {
+            await Eventually.TrueAsync(
+                async () => await observer.ExecuteScalarAsync<bool>(
+                    "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = @second AND query ILIKE '%advisory_lock%')", new { second }),
+                "the second migrator asked for the migration lock");
+        }
+
+        await openWriter.CommitAsync();
+
+        await Task.WhenAll(first, other);
+        Assert.Equal((1, true), await database.IndexAsync("runs_restarted_from"));
+        Assert.Equal(1, await database.CountAsync("schema_migrations", "version = 3"));
     }
 
     [Fact]

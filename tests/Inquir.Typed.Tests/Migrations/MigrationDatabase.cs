@@ -14,6 +14,7 @@ internal sealed class MigrationDatabase : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
     private readonly List<Task> _migrations = [];
+    private readonly List<ServiceProvider> _otherProcesses = [];
 
     private MigrationDatabase(ServiceProvider provider, string schema)
     {
@@ -70,6 +71,18 @@ internal sealed class MigrationDatabase : IAsyncDisposable
     public Task MigrateAsync()
     {
         var migration = Migrator.MigrateAsync(CancellationToken.None);
+        _migrations.Add(migration);
+        return migration;
+    }
+
+    /// <summary>Starts the migrator of another process on the same schema, whose connections carry <paramref name="applicationName"/>.</summary>
+    public Task MigrateFromAnotherProcessAsync(string applicationName)
+    {
+        var services = new ServiceCollection();
+        services.AddInquir(o => o.UsePostgres(TestDatabase.ConnectionString + ";Application Name=" + applicationName, Schema));
+        var provider = services.BuildServiceProvider();
+        _otherProcesses.Add(provider);
+        var migration = provider.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
         _migrations.Add(migration);
         return migration;
     }
@@ -142,6 +155,12 @@ internal sealed class MigrationDatabase : IAsyncDisposable
         return pid!.Value;
     }
 
+    public async Task<long> CountAsync(string table, string where = "true")
+    {
+        await using var connection = await OpenAsync();
+        return await connection.ExecuteScalarAsync<long>(Fill($"SELECT count(*) FROM {{schema}}.{table} WHERE {where}"));
+    }
+
     public async Task<bool> IsRunningAsync(int pid)
     {
         await using var observer = await OpenAsync();
@@ -153,6 +172,11 @@ internal sealed class MigrationDatabase : IAsyncDisposable
     {
         await Task.WhenAll(_migrations).ContinueWith(_ => { }, TaskScheduler.Default);
         await ExecuteAsync("DROP SCHEMA IF EXISTS {schema} CASCADE");
+        foreach (var other in _otherProcesses)
+        {
+            await other.DisposeAsync();
+        }
+
         await _provider.DisposeAsync();
     }
 
