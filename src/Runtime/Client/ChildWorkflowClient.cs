@@ -2,12 +2,14 @@ namespace Inquir.Typed;
 
 /// <summary>
 /// The client a step sees as <see cref="StepContext.Workflows"/>: every run it starts is a child of the step's run,
-/// and a start without a key gets one derived from the step's key and the order of starts, so that a retried
-/// step that starts the same children in the same order gets the same runs back instead of new ones.
+/// and a start without a key gets <c>"{step key}:{child workflow}:{n}"</c>, n counting this attempt's starts of
+/// that workflow from 1. A retried step that starts the children of each workflow in the same order gets the same
+/// runs back, even when it no longer starts a child of another workflow. Starts with a key of their own keep it and
+/// take no ordinal.
 /// </summary>
 internal sealed class ChildWorkflowClient(IWorkflowClient inner, Guid parentRunId, string stepIdempotencyKey) : IWorkflowClient
 {
-    private int _starts;
+    private readonly Dictionary<string, int> _startsByWorkflow = new(StringComparer.Ordinal);
 
     public Task<StartedRun> StartAsync(WorkflowDescriptor descriptor, string inputJson, StartOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -23,16 +25,23 @@ internal sealed class ChildWorkflowClient(IWorkflowClient inner, Guid parentRunI
 
     public Task<RunInfo?> GetRunAsync(Guid runId, CancellationToken cancellationToken = default) => inner.GetRunAsync(runId, cancellationToken);
 
-    private StartOptions AsChild(string workflowName, StartOptions? options)
+    private StartOptions AsChild(string workflowName, StartOptions? options) => new()
     {
-        var sequence = Interlocked.Increment(ref _starts);
-        return new StartOptions
+        IdempotencyKey = options?.IdempotencyKey ?? $"{stepIdempotencyKey}:{workflowName}:{NextOrdinal(workflowName)}",
+        RunAt = options?.RunAt,
+        Delay = options?.Delay,
+        Transaction = options?.Transaction,
+        ParentRunId = parentRunId,
+    };
+
+    // A step may start children concurrently (Task.WhenAll); their order then is the order of these calls.
+    private int NextOrdinal(string workflowName)
+    {
+        lock (_startsByWorkflow)
         {
-            IdempotencyKey = options?.IdempotencyKey ?? $"{stepIdempotencyKey}:{workflowName}:{sequence}",
-            RunAt = options?.RunAt,
-            Delay = options?.Delay,
-            Transaction = options?.Transaction,
-            ParentRunId = parentRunId,
-        };
+            var ordinal = _startsByWorkflow.GetValueOrDefault(workflowName) + 1;
+            _startsByWorkflow[workflowName] = ordinal;
+            return ordinal;
+        }
     }
 }

@@ -17,10 +17,7 @@ internal sealed class InquirOptionsValidator : IValidateOptions<InquirOptions>
             failures.Add($"Inquir:ConnectionString: {e.Message.Split(" (Parameter", 2)[0]} Call o.UsePostgres(connectionString) or set Inquir:ConnectionString.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.Schema) || options.Schema.Length > 63)
-        {
-            failures.Add($"Inquir:Schema must be 1 to 63 characters; it is \"{options.Schema}\".");
-        }
+        failures.AddRange(SchemaNameCheck.Problems(options.Schema));
 
         if (options.MaxInputBytes < 1)
         {

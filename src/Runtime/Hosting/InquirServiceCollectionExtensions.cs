@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -42,7 +41,10 @@ public static class InquirServiceCollectionExtensions
         services.TryAddSingleton(sp => new WakeUpChannel(sp.GetRequiredService<IOptions<InquirOptions>>().Value.Schema));
         services.TryAddSingleton(sp => new WorkflowRegistry(sp.GetServices<WorkflowRegistration>(), sp.GetService<IConfiguration>()));
         services.TryAddSingleton(sp => new SchemaMigrator(
-            sp.GetRequiredService<InquirDataSource>().DataSource, sp.GetRequiredService<SqlScripts>(), sp.GetRequiredService<ILogger<SchemaMigrator>>()));
+            sp.GetRequiredService<InquirDataSource>().DataSource,
+            sp.GetRequiredService<SqlScripts>(),
+            sp.GetRequiredService<ILogger<SchemaMigrator>>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IRunStore>(sp => new PostgresRunStore(
             sp.GetRequiredService<InquirDataSource>().DataSource,
             sp.GetRequiredService<SqlScripts>(),
@@ -67,23 +69,6 @@ public static class InquirServiceCollectionExtensions
             sp.GetRequiredService<IRandomSource>(),
             sp.GetRequiredService<ILoggerFactory>())));
         return services;
-    }
-}
-
-/// <summary>The runtime's own data source, kept apart from any the application registers.</summary>
-internal sealed class InquirDataSource(InquirOptions options) : IAsyncDisposable
-{
-    public NpgsqlDataSource DataSource { get; } = Build(options);
-
-    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
-
-    private static NpgsqlDataSource Build(InquirOptions options)
-    {
-        ConnectionStringCheck.ThrowIfInvalid(options.ConnectionString, nameof(InquirOptions.ConnectionString));
-        var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
-        builder.ConnectionStringBuilder.ApplicationName ??= "inquir";
-        SessionSettings.Apply(builder.ConnectionStringBuilder, options);
-        return builder.Build();
     }
 }
 

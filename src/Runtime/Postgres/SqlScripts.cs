@@ -5,7 +5,7 @@ namespace Inquir.Typed.Postgres;
 
 /// <summary>
 /// The runtime's SQL, read from the <c>.sql</c> files embedded in the assembly. The schema name is put in once,
-/// quoted; every value is a bound parameter.
+/// quoted, and only where an identifier is read (<see cref="SchemaPlaceholder"/>); every value is a bound parameter.
 /// </summary>
 internal sealed class SqlScripts
 {
@@ -15,6 +15,7 @@ internal sealed class SqlScripts
 
     public SqlScripts(string schema)
     {
+        Schema = schema;
         QuotedSchema = QuoteIdentifier(schema);
         ClaimRuns = Load("ClaimRuns");
         CompleteSteps = Load("CompleteSteps");
@@ -29,6 +30,10 @@ internal sealed class SqlScripts
         EnsureMigrationTable = Load("EnsureMigrationTable");
     }
 
+    /// <summary>The schema name as configured, for bound parameters.</summary>
+    public string Schema { get; }
+
+    /// <summary>The schema name quoted as an identifier, as it stands in the SQL text.</summary>
     public string QuotedSchema { get; }
 
     public string ClaimRuns { get; }
@@ -72,13 +77,21 @@ internal sealed class SqlScripts
         using var stream = Assembly.GetManifestResourceStream(ResourcePrefix + n + ".sql")
             ?? throw new InvalidOperationException($"The embedded SQL file {n}.sql is missing from the assembly.");
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Replace("{schema}", QuotedSchema, StringComparison.Ordinal);
+        return SchemaPlaceholder.Fill(reader.ReadToEnd(), QuotedSchema, n);
     });
 }
 
 /// <summary>One forward-only migration.</summary>
 internal sealed record Migration(int Version, string Name, string Sql)
 {
+    /// <summary>
+    /// The first line of a migration that must run outside a transaction (<c>CREATE INDEX CONCURRENTLY</c>): its
+    /// statements are sent one at a time, and each must be safe to run again.
+    /// </summary>
+    public const string NoTransactionMarker = "-- migration: no transaction";
+
+    public bool RunsInTransaction => !FirstLine(Sql).Equals(NoTransactionMarker, StringComparison.Ordinal);
+
     public static Migration FromName(string name)
     {
         var underscore = name.IndexOf('_', StringComparison.Ordinal);
@@ -88,5 +101,11 @@ internal sealed record Migration(int Version, string Name, string Sql)
         }
 
         return new Migration(version, name, string.Empty);
+    }
+
+    private static string FirstLine(string sql)
+    {
+        var end = sql.AsSpan().IndexOfAny('\r', '\n');
+        return (end < 0 ? sql : sql[..end]).Trim();
     }
 }

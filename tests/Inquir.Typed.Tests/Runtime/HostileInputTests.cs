@@ -148,16 +148,97 @@ public sealed class HostileInputTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("a*/b")]
+    [InlineData("/* a")]
+    [InlineData("a--b")]
+    [InlineData("a'b''c")]
+    [InlineData("a\"b\"\"c")]
+    [InlineData("a$$b$tag$c")]
+    [InlineData("a;b")]
+    public async Task A_schema_name_with_comment_quote_and_dollar_characters_works_end_to_end(string prefix)
+    {
+        await RunsEndToEndInAsync(prefix + " " + Guid.NewGuid().ToString("N")[..8]);
+    }
+
+    [Fact]
+    public async Task A_schema_name_of_exactly_63_bytes_of_UTF_8_works_end_to_end()
+    {
+        var schema = new string('\u00fc', 27) + Guid.NewGuid().ToString("N")[..9];
+
+        Assert.Equal(63, System.Text.Encoding.UTF8.GetByteCount(schema));
+        await RunsEndToEndInAsync(schema);
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r")]
+    [InlineData("\t")]
+    [InlineData("\u0000")]
+    [InlineData("\u007f")]
+    [InlineData("\u0085")]
+    public async Task A_schema_name_with_a_control_character_runs_no_SQL_and_stops_the_host_naming_the_setting(string control)
+    {
+        var victim = "victim_" + Guid.NewGuid().ToString("N")[..12];
+        var prefix = "s_" + Guid.NewGuid().ToString("N")[..8];
+        var schema = prefix + control + $"DROP TABLE public.{victim}; --";
+        await using var connection = await TestDatabase.OpenAsync();
+        await connection.ExecuteAsync($"CREATE TABLE public.{victim} (id int)");
+        try
+        {
+            var refused = await Record.ExceptionAsync(async () =>
+            {
+                await using var host = await WorkerHost.StartAsync(schema, s => s.AddWorkflow<DoublingWorkflow>(), w => w.Enabled = false);
+                await host.Services.GetRequiredService<SchemaReadiness>().EnsureAsync(CancellationToken.None);
+            });
+
+            Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = @victim", new { victim }));
+            var error = Assert.IsType<OptionsValidationException>(refused);
+            Assert.Contains("Inquir:Schema must not contain control characters", error.Message);
+            Assert.Contains($"U+{(int)control[0]:X4} at index {prefix.Length}", error.Message);
+            Assert.Empty(await SchemasStartingWithAsync(connection, prefix));
+        }
+        finally
+        {
+            await connection.ExecuteAsync($"DROP TABLE IF EXISTS public.{victim}");
+            foreach (var created in await SchemasStartingWithAsync(connection, prefix))
+            {
+                await connection.ExecuteAsync($"DROP SCHEMA {SqlScripts.QuoteIdentifier(created)} CASCADE");
+            }
+        }
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("a_schema_name_that_is_sixty_four_characters_long_xxxxxxxxxxxxxxx")]
+    [InlineData("\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc\u00fc")]
     public async Task A_schema_name_that_PostgreSQL_cannot_hold_stops_the_host_naming_the_setting_and_nothing_is_created(string schema)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => WorkerHost.StartAsync(schema, s => s.AddWorkflow<DoublingWorkflow>()));
 
         Assert.Contains("Inquir:Schema must be 1 to 63 characters", error.Message);
+        Assert.Contains("at most 63 bytes in UTF-8", error.Message);
         await using var connection = await TestDatabase.OpenAsync();
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM pg_namespace WHERE nspname = @schema", new { schema }));
+    }
+
+    private static async Task<IReadOnlyList<string>> SchemasStartingWithAsync(Npgsql.NpgsqlConnection connection, string prefix) =>
+        (await connection.QueryAsync<string>("SELECT nspname FROM pg_namespace WHERE starts_with(nspname, @prefix)", new { prefix })).AsList();
+
+    private static async Task RunsEndToEndInAsync(string schema)
+    {
+        await using (var host = await WorkerHost.StartAsync(schema, s => s.AddWorkflow<DoublingWorkflow>()))
+        {
+            var run = await host.Client.StartDoublingWorkflowAsync("s");
+
+            Assert.Equal("ss", await run.WaitAsync(Eventually.Limit));
+        }
+
+        await using var connection = await TestDatabase.OpenAsync();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM pg_namespace WHERE nspname = @schema", new { schema }));
+        Assert.Equal(3, await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM pg_tables WHERE schemaname = @schema AND tablename IN ('runs', 'checkpoints', 'attempts')", new { schema }));
+        await connection.ExecuteAsync($"DROP SCHEMA {SqlScripts.QuoteIdentifier(schema)} CASCADE");
     }
 
     [Theory]

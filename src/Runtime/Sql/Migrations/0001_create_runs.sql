@@ -1,5 +1,6 @@
 -- The runs, their step checkpoints and every attempt of every step.
--- {schema} is replaced once by the quoted schema name; nothing else is ever spliced in.
+-- The schema placeholder stands only where an identifier is read, and is replaced by the quoted schema name;
+-- nothing else is ever spliced in (see SchemaPlaceholder).
 
 CREATE TABLE {schema}.runs (
     id                 uuid        PRIMARY KEY,

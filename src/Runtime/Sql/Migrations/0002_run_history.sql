@@ -1,6 +1,7 @@
 -- Execution history: replay numbers executions, restart links a new run to its original, cancel records the
 -- attempt it interrupted, and indexes serve the history searches, the failure summary and retention.
--- {schema} is replaced once by the quoted schema name; nothing else is ever spliced in.
+-- The schema placeholder stands only where an identifier is read, and is replaced by the quoted schema name;
+-- nothing else is ever spliced in (see SchemaPlaceholder).
 
 ALTER TABLE {schema}.runs
     ADD COLUMN execution      integer NOT NULL DEFAULT 1,
@@ -45,8 +46,11 @@ COMMENT ON INDEX {schema}.attempts_failures IS 'Failure summary: failed attempts
 -- Error-text search uses a trigram index when pg_trgm can be had. A role that owns only its schema may not be
 -- allowed to create the extension: then the search still works (ILIKE without an index) and the migration
 -- does not fail. The exception handler rolls back only this block's subtransaction.
+-- The block's body is a string literal, so the schema name never goes into it: it reads the name from the setting
+-- inquir.schema (set by the migrator as a bound parameter) and quotes it with format's %I.
 DO $$
 DECLARE
+    runs_schema text := current_setting('inquir.schema');
     trgm_schema text;
 BEGIN
     BEGIN
@@ -60,12 +64,11 @@ BEGIN
     WHERE e.extname = 'pg_trgm';
 
     IF trgm_schema IS NOT NULL THEN
-        -- The operator class is found through search_path (for this transaction only), so that the schema
-        -- name is never spliced into a string.
-        PERFORM set_config('search_path', quote_ident(trgm_schema) || ', ' || current_setting('search_path'), true);
         BEGIN
-            CREATE INDEX runs_error_trigrams ON {schema}.runs USING gin (error gin_trgm_ops) WHERE error IS NOT NULL;
-            COMMENT ON INDEX {schema}.runs_error_trigrams IS 'History search: error text, substring and case-insensitive.';
+            EXECUTE format('CREATE INDEX runs_error_trigrams ON %I.runs USING gin (error %I.gin_trgm_ops) WHERE error IS NOT NULL',
+                           runs_schema, trgm_schema);
+            EXECUTE format('COMMENT ON INDEX %I.runs_error_trigrams IS %L',
+                           runs_schema, 'History search: error text, substring and case-insensitive.');
         EXCEPTION WHEN insufficient_privilege OR undefined_object THEN
             RAISE NOTICE 'pg_trgm cannot be used (%); error-text search will not be indexed', SQLERRM;
         END;

@@ -1,0 +1,196 @@
+using Dapper;
+using Inquir.Typed.Postgres;
+using Inquir.Typed.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Inquir.Typed.Tests.Migrations;
+
+/// <summary>
+/// A schema of its own taken back to version 2, as a deployment that already holds runs finds it when it upgrades,
+/// and the runtime's migrator for it.
+/// </summary>
+internal sealed class MigrationDatabase : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+    private readonly List<Task> _migrations = [];
+    private readonly List<ServiceProvider> _otherProcesses = [];
+
+    private MigrationDatabase(ServiceProvider provider, string schema)
+    {
+        _provider = provider;
+        Schema = schema;
+        QuotedSchema = SqlScripts.QuoteIdentifier(schema);
+    }
+
+    public string Schema { get; }
+
+    public string QuotedSchema { get; }
+
+    private SchemaMigrator Migrator => _provider.GetRequiredService<SchemaMigrator>();
+
+    public NpgsqlDataSource RuntimeDataSource => _provider.GetRequiredService<InquirDataSource>().DataSource;
+
+    public static async Task<MigrationDatabase> AtVersion2Async(Action<InquirOptions>? configure = null)
+    {
+        var schema = TestDatabase.NewSchema();
+        var services = new ServiceCollection();
+        services.AddInquir(o =>
+        {
+            o.UsePostgres(TestDatabase.ConnectionString, schema);
+            configure?.Invoke(o);
+        });
+        var database = new MigrationDatabase(services.BuildServiceProvider(), schema);
+        await database.MigrateAsync();
+        await database.ExecuteAsync(
+            """
+            DROP INDEX {schema}.runs_restarted_from, {schema}.runs_expirable;
+            CREATE INDEX runs_finished ON {schema}.runs (status, completed_at) WHERE completed_at IS NOT NULL;
+            DELETE FROM {schema}.schema_migrations WHERE version >= 3;
+            """);
+        return database;
+    }
+
+    public Task InsertRunsAsync(int count) => ExecuteAsync(
+        """
+        INSERT INTO {schema}.runs (id, workflow, status, input, created_at, updated_at, completed_at)
+        SELECT gen_random_uuid(), 'bulk', 'succeeded', jsonb_build_object('n', n), now(), now(), now()
+        FROM generate_series(1, @count) AS n
+        """,
+        new { count });
+
+    // With error detail: a lock conflict names the statements involved.
+    public async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(TestDatabase.ConnectionString + ";Include Error Detail=true");
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>Starts the runtime's migrator; the schema is dropped only after it has ended.</summary>
+    public Task MigrateAsync()
+    {
+        var migration = Migrator.MigrateAsync(CancellationToken.None);
+        _migrations.Add(migration);
+        return migration;
+    }
+
+    /// <summary>Starts the migrator of another process on the same schema, whose connections carry <paramref name="applicationName"/>.</summary>
+    public Task MigrateFromAnotherProcessAsync(string applicationName)
+    {
+        var services = new ServiceCollection();
+        services.AddInquir(o => o.UsePostgres(TestDatabase.ConnectionString + ";Application Name=" + applicationName, Schema));
+        var provider = services.BuildServiceProvider();
+        _otherProcesses.Add(provider);
+        var migration = provider.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+        _migrations.Add(migration);
+        return migration;
+    }
+
+    /// <summary>
+    /// An open transaction holding ROW EXCLUSIVE on the runs table, as any writer's does: a concurrent index build
+    /// waits for it to end, a plain one waits for its lock.
+    /// </summary>
+    public async Task<OpenWriter> HoldRowExclusiveLockAsync()
+    {
+        var connection = await OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await connection.ExecuteAsync(Fill("LOCK TABLE {schema}.runs IN ROW EXCLUSIVE MODE"), transaction: transaction);
+        return new OpenWriter(connection, transaction);
+    }
+
+    public async Task ExecuteAsync(string sql, object? parameters = null, NpgsqlConnection? connection = null)
+    {
+        if (connection is not null)
+        {
+            await connection.ExecuteAsync(Fill(sql), parameters);
+            return;
+        }
+
+        await using var opened = await OpenAsync();
+        await opened.ExecuteAsync(Fill(sql), parameters);
+    }
+
+    /// <summary>Whether the index exists, and whether it is valid (an interrupted concurrent build leaves an invalid one).</summary>
+    public async Task<(int Count, bool Valid)> IndexAsync(string name)
+    {
+        await using var connection = await OpenAsync();
+        return await connection.QuerySingleAsync<(int, bool)>(
+            """
+            SELECT count(*)::int, coalesce(bool_and(i.indisvalid), false)
+            FROM pg_index AS i JOIN pg_class AS c ON c.oid = i.indexrelid
+            WHERE c.relnamespace = to_regnamespace(@schema) AND c.relname = @name
+            """,
+            new { schema = QuotedSchema, name });
+    }
+
+    /// <summary>
+    /// The process id of the backend running a CREATE INDEX on this schema, once pg_stat_activity shows one; fails
+    /// at once with the migration's error if the migration ends first.
+    /// </summary>
+    public async Task<int> WaitForIndexBuildAsync(Task migration, string olderThan = "0 seconds")
+    {
+        await using var observer = await OpenAsync();
+        int? pid = null;
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                if (migration.IsCompleted)
+                {
+                    await migration;
+                    throw new InvalidOperationException("The migration ended before its index build was seen.");
+                }
+
+                pid = await observer.ExecuteScalarAsync<int?>(
+                    """
+                    SELECT pid FROM pg_stat_activity
+                    WHERE state = 'active' AND query ILIKE '%CREATE INDEX%' AND position(@schema IN query) > 0
+                      AND clock_timestamp() - query_start > @olderThan::interval
+                    LIMIT 1
+                    """,
+                    new { schema = QuotedSchema, olderThan });
+                return pid is not null;
+            },
+            $"a CREATE INDEX on {Schema} running for more than {olderThan}");
+        return pid!.Value;
+    }
+
+    public async Task<long> CountAsync(string table, string where = "true")
+    {
+        await using var connection = await OpenAsync();
+        return await connection.ExecuteScalarAsync<long>(Fill($"SELECT count(*) FROM {{schema}}.{table} WHERE {where}"));
+    }
+
+    public async Task<bool> IsRunningAsync(int pid)
+    {
+        await using var observer = await OpenAsync();
+        return await observer.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = @pid AND state = 'active' AND query ILIKE '%CREATE INDEX%')", new { pid });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Task.WhenAll(_migrations).ContinueWith(_ => { }, TaskScheduler.Default);
+        await ExecuteAsync("DROP SCHEMA IF EXISTS {schema} CASCADE");
+        foreach (var other in _otherProcesses)
+        {
+            await other.DisposeAsync();
+        }
+
+        await _provider.DisposeAsync();
+    }
+
+    public string Fill(string sql) => sql.Replace("{schema}", QuotedSchema, StringComparison.Ordinal);
+}
+
+/// <summary>A writer's transaction left open; disposing it rolls it back.</summary>
+internal sealed class OpenWriter(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+{
+    public Task CommitAsync() => transaction.CommitAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await transaction.DisposeAsync();
+        await connection.DisposeAsync();
+    }
+}
