@@ -55,7 +55,7 @@ public static class RunResults
             }
 
             response.ContentType = "application/json; charset=utf-8";
-            await using var writer = new Utf8JsonWriter(response.BodyWriter);
+            await using var writer = new Utf8JsonWriter(response.BodyWriter, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             writer.WriteStartObject();
             writer.WriteString("id", run.Id);
             writer.WriteBoolean("created", run.Created);

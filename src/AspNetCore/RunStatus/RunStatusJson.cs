@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace Inquir.Typed.AspNetCore;
 
 /// <summary>
-/// Writes a run as the status endpoint answers it. The result is the checkpoint JSON the workflow's generated
+/// Writes a run as the status endpoint answers it (relaxed escaping: the body is JSON for API clients, never HTML). The result is the checkpoint JSON the workflow's generated
 /// serializer stored, written as it is: no reflection and no second serializer between the workflow and the client.
 /// </summary>
 internal static class RunStatusJson
@@ -13,7 +13,7 @@ internal static class RunStatusJson
     {
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json; charset=utf-8";
-        await using var writer = new Utf8JsonWriter(response.BodyWriter);
+        await using var writer = new Utf8JsonWriter(response.BodyWriter, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         writer.WriteStartObject();
         writer.WriteString("id", run.Id);
         writer.WriteString("workflow", run.Workflow);
