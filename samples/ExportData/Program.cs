@@ -1,6 +1,6 @@
-using System.Text.Json;
 using ExportSample;
 using Inquir.Typed;
+using Inquir.Typed.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 var connectionString = builder.Configuration.GetConnectionString("Inquir")
@@ -16,13 +16,10 @@ var app = builder.Build();
 app.MapPost("/exports", async (ExportRequest request, IWorkflowClient workflows) =>
 {
     var run = await workflows.StartExportDataAsync(request, idempotencyKey: $"export:{request.UserId}:{request.Format}");
-    return Results.Accepted($"/exports/{run.Id}", new { jobId = run.Id, status = "queued" });
+    return RunResults.Accepted(run, "/exports/{id}");   // 202, Location: /exports/{run id}
 });
 
-app.MapGet("/exports/{id:guid}", async (Guid id, IWorkflowClient workflows) =>
-    await workflows.GetRunAsync(id) is { } run
-        ? Results.Ok(new ExportStatus(run.Id, run.Status.ToString().ToLowerInvariant(), run.CurrentStep, run.Attempt, run.Error, ParseResult(run.Result)))
-        : Results.NotFound());
+app.MapRunStatus<ExportData>("/exports/{id}");          // status, step, attempt, last error, the ExportLink once done
 
 if (args.Contains("--demo"))
 {
@@ -31,9 +28,3 @@ if (args.Contains("--demo"))
 }
 
 app.Run();
-
-// The stored result is the checkpoint's JSON text; answer it as JSON, not as a string holding JSON.
-static JsonElement? ParseResult(string? json) => json is null ? null : JsonSerializer.Deserialize<JsonElement>(json);
-
-/// <summary>What GET /exports/{id} answers.</summary>
-internal sealed record ExportStatus(Guid JobId, string Status, string? Step, int Attempt, string? LastError, JsonElement? Result);

@@ -120,4 +120,40 @@ internal static class DiagnosticDescriptors
         helpLinkUri: HelpLink("INQ2005"));
 
     private static string HelpLink(string id) => $"https://github.com/inquir/inquir-typed/blob/main/docs/diagnostics/{id}.md";
+
+    /// <summary>INQ1060: a [Schedule] cron string that Cronos cannot read.</summary>
+    public static readonly DiagnosticDescriptor InvalidScheduleCron = new(
+        id: "INQ1060",
+        title: "Invalid cron expression in [Schedule]",
+        messageFormat: "The [Schedule] of workflow '{0}' has a cron expression that cannot be used: \"{1}\": {2}",
+        category: DefinitionCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Schedules are read with Cronos: 5 fields (minute hour day-of-month month day-of-week) or 6 with seconds first, or a macro such as @daily. "
+            + "A cron string it cannot read would stop the host at start.",
+        helpLinkUri: HelpLink("INQ1060"));
+
+    /// <summary>INQ1061: a [Schedule] time zone that the build machine does not know.</summary>
+    public static readonly DiagnosticDescriptor UnknownScheduleTimeZone = new(
+        id: "INQ1061",
+        title: "Unknown time zone in [Schedule]",
+        messageFormat: "The [Schedule] of workflow '{0}' names the time zone \"{1}\", which is not known; use an IANA id such as \"Europe/Berlin\" or \"UTC\"",
+        category: DefinitionCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The cron expression is read in this time zone, looked up by id in the machine's time zone database (IANA ids everywhere .NET runs). "
+            + "An id that is not found would stop the host at start.",
+        helpLinkUri: HelpLink("INQ1061"));
+
+    /// <summary>INQ1062: a workflow with a [Schedule] whose input is not ScheduledTick.</summary>
+    public static readonly DiagnosticDescriptor ScheduledWorkflowInputIsNotTick = new(
+        id: "INQ1062",
+        title: "Scheduled workflow does not take a ScheduledTick",
+        messageFormat: "Workflow '{0}' has a [Schedule], but its first step '{1}' takes {2}, not ScheduledTick: each tick starts the workflow with the ScheduledTick it fired for",
+        category: DefinitionCategory,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "A schedule starts one run per tick, and the run's input is the ScheduledTick: the schedule's name, the tick and when it fired. "
+            + "To start a workflow with another input on a schedule, configure it under Inquir:Schedules:{name} with an Input.",
+        helpLinkUri: HelpLink("INQ1062"));
 }

@@ -6,7 +6,7 @@ internal static class ExitCodes
     /// <summary>The command did what it was asked.</summary>
     public const int Ok = 0;
 
-    /// <summary>The run does not exist, or a bulk command matched no run.</summary>
+    /// <summary>The run or schedule does not exist, or a bulk command matched no run.</summary>
     public const int NotFound = 1;
 
     /// <summary>Bad usage: an unknown option, a bad run id, a bad time or time range, a bad filter, a value PostgreSQL cannot take.</summary>

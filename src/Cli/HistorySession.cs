@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Inquir.Typed.Cli;
 
 /// <summary>
-/// The history API over the connection the command line names. Migrations are not applied on the side: only
+/// The history and schedules APIs over the connection the command line names. Migrations are not applied on the side: only
 /// <c>inquir migrate</c> changes the schema, and no retention sweep or worker runs here.
 /// </summary>
 internal sealed class HistorySession : IAsyncDisposable
@@ -13,6 +13,8 @@ internal sealed class HistorySession : IAsyncDisposable
     private HistorySession(ServiceProvider services) => _services = services;
 
     public IWorkflowHistory History => _services.GetRequiredService<IWorkflowHistory>();
+
+    public IWorkflowSchedules Schedules => _services.GetRequiredService<IWorkflowSchedules>();
 
     public static HistorySession Open(string connectionString, string schema)
     {

@@ -127,12 +127,33 @@ internal static class Tables
         console.WriteLine(groups.Count == 0 ? "No failures in this window." : $"Groups: {groups.Count}");
     }
 
+    public static void Schedules(IAnsiConsole console, IReadOnlyList<ScheduleInfo> schedules)
+    {
+        var table = new Table().AddColumns(
+            Fixed("Schedule"), Fixed("Workflow"), Fixed("Cron"), Fixed("Time zone"), Fixed("State"), Fixed("Catch-up"), Fixed("Last tick (UTC)"), Fixed("Next ticks (UTC)"));
+        foreach (var s in schedules)
+        {
+            table.AddRow(
+                Text(s.Name),
+                Text(s.Workflow),
+                Text(s.Cron),
+                Text(s.TimeZone),
+                Text(s.PausedByConfiguration ? "paused (configuration)" : s.Paused ? "paused" : "active"),
+                Text(s.CatchUp == ScheduleCatchUp.All ? $"all, at most {s.MaxCatchUp.ToString(CultureInfo.InvariantCulture)}" : "skip"),
+                Text(s.LastTickAt is { } last ? Time(last) : "-"),
+                Text(s.NextTicks.Count == 0 ? "-" : string.Join("\n", s.NextTicks.Select(Time))));
+        }
+
+        console.Write(table);
+        console.WriteLine(schedules.Count == 0 ? "No schedules are stored: a schedule is stored when a host that defines it starts." : $"Schedules: {schedules.Count}");
+    }
+
     private static Text Text(string value) => new(value);
 
     // Ids, names, numbers and times are read whole; only the free text column wraps.
     private static TableColumn Fixed(string header) => new TableColumn(header).NoWrap();
 
-    private static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
 
     private static string Status(RunStatus status) => status.ToString().ToLowerInvariant();
 

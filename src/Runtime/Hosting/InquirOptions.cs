@@ -42,6 +42,9 @@ public sealed class InquirOptions
     /// <summary>How long finished runs are kept, and how often the host deletes older ones.</summary>
     public RetentionOptions Retention { get; set; } = new();
 
+    /// <summary>Schedules by name, from <c>Inquir:Schedules</c>: new ones, or overrides of <see cref="ScheduleAttribute"/> values.</summary>
+    public Dictionary<string, ScheduleSettings> Schedules { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Uses PostgreSQL at <paramref name="connectionString"/>.</summary>
     /// <exception cref="ArgumentException">The connection string is empty or not a PostgreSQL connection string.</exception>
     public InquirOptions UsePostgres(string connectionString)

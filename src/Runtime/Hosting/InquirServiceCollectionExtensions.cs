@@ -13,8 +13,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class InquirServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IWorkflowClient"/>, <see cref="IWorkflowHistory"/>, the retention sweep and the worker that runs the steps of every workflow added with
-    /// <c>AddWorkflow&lt;T&gt;()</c>. Options come from the <c>Inquir</c> configuration section, then <paramref name="configure"/>.
+    /// Adds <see cref="IWorkflowClient"/>, <see cref="IWorkflowHistory"/>, <see cref="IWorkflowSchedules"/>, the retention sweep, the worker that runs the steps of every workflow added with
+    /// <c>AddWorkflow&lt;T&gt;()</c> and the runner that fires their schedules. Options come from the <c>Inquir</c> configuration section, then <paramref name="configure"/>.
     /// </summary>
     /// <example>
     /// <code>
@@ -33,6 +33,7 @@ public static class InquirServiceCollectionExtensions
         }
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InquirOptions>, InquirOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InquirOptions>, ScheduleOptionsValidator>());
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IRandomSource, SharedRandomSource>();
@@ -55,7 +56,11 @@ public static class InquirServiceCollectionExtensions
         services.TryAddSingleton(sp => new HistoryStore(
             sp.GetRequiredService<InquirDataSource>().DataSource, sp.GetRequiredService<SqlScripts>(), sp.GetRequiredService<WakeUpChannel>()));
         services.TryAddSingleton<IWorkflowHistory, WorkflowHistory>();
+        services.TryAddSingleton(sp => new ScheduleStore(sp.GetRequiredService<InquirDataSource>().DataSource, sp.GetRequiredService<SqlScripts>()));
+        services.TryAddSingleton<ScheduleSet>();
+        services.TryAddSingleton<IWorkflowSchedules, WorkflowSchedules>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RetentionSweeper>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ScheduleRunner>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WorkflowWorker>(sp => new WorkflowWorker(
             sp.GetRequiredService<IRunStore>(),
             sp.GetRequiredService<SchemaReadiness>(),

@@ -7,7 +7,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class WorkflowServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds a workflow: its class is constructed from DI for every step, and workers of this process run its steps.
+    /// Adds a workflow: its class is constructed from DI for every step, and workers of this process run its steps
+    /// and fire its <see cref="ScheduleAttribute"/> schedules.
     /// </summary>
     /// <typeparam name="TWorkflow">A <see cref="WorkflowAttribute"/> class; the generator makes it an <see cref="IGeneratedWorkflow"/>.</typeparam>
     public static IServiceCollection AddWorkflow<TWorkflow>(this IServiceCollection services)
@@ -21,6 +22,11 @@ public static class WorkflowServiceCollectionExtensions
                 && ReferenceEquals(r.Descriptor, descriptor)))
         {
             services.AddSingleton(new WorkflowRegistration(descriptor));
+            foreach (var schedule in typeof(TWorkflow).GetCustomAttributes(typeof(ScheduleAttribute), inherit: false).Cast<ScheduleAttribute>())
+            {
+                services.AddSingleton(new ScheduleRegistration(
+                    descriptor, schedule.Name ?? descriptor.Name, schedule.Cron, schedule.TimeZone, schedule.CatchUp, schedule.MaxCatchUp));
+            }
         }
 
         return services;

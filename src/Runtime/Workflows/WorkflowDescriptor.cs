@@ -34,4 +34,21 @@ public abstract class WorkflowDescriptor
 
     /// <summary>The steps in the order they run.</summary>
     public IReadOnlyList<StepDescriptor> Steps { get; }
+
+    /// <summary>The workflow's input type: the first step's data parameter, or <see cref="NoValue"/>.</summary>
+    public abstract Type InputType { get; }
+
+    /// <summary>
+    /// Reads an input that arrived as JSON (a webhook's body, a configured schedule's input) the way the first step
+    /// will read it, so that input that does not fit is refused before a run exists.
+    /// </summary>
+    /// <param name="inputJson">The input as JSON.</param>
+    /// <returns>The input as the workflow's serializer writes it, and the key its <see cref="IdempotencyKeyAttribute"/> member holds.</returns>
+    /// <exception cref="CheckpointDecodeException">The JSON is malformed or does not fit <see cref="InputType"/>.</exception>
+    public abstract DecodedInput DecodeInput(string inputJson);
 }
+
+/// <summary>A workflow input read from JSON by <see cref="WorkflowDescriptor.DecodeInput"/>.</summary>
+/// <param name="Json">The input as the workflow's serializer writes it: what a typed start of the same value stores.</param>
+/// <param name="IdempotencyKey">The value of the input's <see cref="IdempotencyKeyAttribute"/> member; <see langword="null"/> when it has none or it is null.</param>
+public readonly record struct DecodedInput(string Json, string? IdempotencyKey);

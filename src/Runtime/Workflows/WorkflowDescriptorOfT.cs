@@ -30,4 +30,20 @@ public sealed class WorkflowDescriptor<TInput, TResult> : WorkflowDescriptor
 
     /// <summary>Reads the input member marked <see cref="IdempotencyKeyAttribute"/>, when there is one.</summary>
     public Func<TInput, string?>? IdempotencyKeyFromInput { get; }
+
+    /// <inheritdoc />
+    public override Type InputType => typeof(TInput);
+
+    /// <inheritdoc />
+    public override DecodedInput DecodeInput(string inputJson)
+    {
+        ArgumentNullException.ThrowIfNull(inputJson);
+        var input = InputSerializer.Deserialize(inputJson);
+        if (input is null && typeof(TInput) != typeof(NoValue))
+        {
+            throw new CheckpointDecodeException(typeof(TInput), new System.Text.Json.JsonException($"Workflow '{Name}' needs an input of type {typeof(TInput).Name}; the JSON is null."));
+        }
+
+        return new DecodedInput(InputSerializer.Serialize(input), IdempotencyKeyFromInput?.Invoke(input));
+    }
 }

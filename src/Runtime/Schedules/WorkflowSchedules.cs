@@ -1,0 +1,71 @@
+using Inquir.Typed.Postgres;
+
+namespace Inquir.Typed;
+
+/// <summary>Reads and switches stored schedules; next ticks are computed from the stored cron expression and time zone.</summary>
+internal sealed class WorkflowSchedules(ScheduleStore store, SchemaReadiness schema, TimeProvider time) : IWorkflowSchedules
+{
+    private const int NextTickCount = 3;
+
+    public async Task<IReadOnlyList<ScheduleInfo>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var rows = await store.ListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(row => ToInfo(row, now)).ToList();
+    }
+
+    public Task PauseAsync(string name, CancellationToken cancellationToken = default) => SetPausedAsync(name, true, cancellationToken);
+
+    public Task ResumeAsync(string name, CancellationToken cancellationToken = default) => SetPausedAsync(name, false, cancellationToken);
+
+    private async Task SetPausedAsync(string name, bool paused, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        if (!await store.SetPausedAsync(name, paused, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            throw new ScheduleNotFoundException(name, nameof(name));
+        }
+    }
+
+    private static ScheduleInfo ToInfo(ScheduleRow row, DateTimeOffset now)
+    {
+        var paused = row.paused || row.paused_by_configuration;
+        return new ScheduleInfo
+        {
+            Name = row.name,
+            Workflow = row.workflow,
+            Cron = row.cron,
+            TimeZone = row.time_zone,
+            CatchUp = ScheduleCatchUpText.Parse(row.catch_up),
+            MaxCatchUp = row.max_catch_up,
+            Paused = row.paused,
+            PausedByConfiguration = row.paused_by_configuration,
+            PausedAt = row.paused_at is { } p ? ScheduleRow.Utc(p) : null,
+            LastTickAt = row.last_tick_at is { } t ? ScheduleRow.Utc(t) : null,
+            NextTicks = paused ? [] : NextTicks(row, now),
+            UpdatedAt = ScheduleRow.Utc(row.updated_at),
+        };
+    }
+
+    // A definition some other deployment wrote may name a zone this machine lacks: then no next tick is shown.
+    private static List<DateTimeOffset> NextTicks(ScheduleRow row, DateTimeOffset now)
+    {
+        if (!CronText.TryParse(row.cron, out var cron, out _) || !CronText.TryFindZone(row.time_zone, out var zone, out _))
+        {
+            return [];
+        }
+
+        var from = row.HandledUntil > now ? row.HandledUntil : now;
+        var ticks = new List<DateTimeOffset>(NextTickCount);
+        var cursor = from.UtcDateTime;
+        while (ticks.Count < NextTickCount && cron.GetNextOccurrence(cursor, zone) is { } next)
+        {
+            ticks.Add(new DateTimeOffset(next, TimeSpan.Zero));
+            cursor = next;
+        }
+
+        return ticks;
+    }
+}
