@@ -1,7 +1,7 @@
 using Inquir.Typed.Tests.Infrastructure;
 using Inquir.Typed.Tests.Workflows;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -128,13 +128,15 @@ public sealed class AttemptLogTests
     [InlineData("MinimumLevel", "None", "Inquir:AttemptLogs:MinimumLevel must be a level from Trace to Critical; it is None.")]
     public async Task A_bad_attempt_log_setting_stops_the_host_naming_the_key(string key, string value, string message)
     {
-        var schema = TestDatabase.NewSchema();
-        await using var host = await WorkerHost.StartAsync(
-            schema, s => s.AddSingleton(new ChattyScript()).AddWorkflow<ChattyWorkflow>(), configuration: new Dictionary<string, string?> { ["Inquir:AttemptLogs:" + key] = value }, start: false);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Inquir:AttemptLogs:" + key] = value }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration)
+            .AddInquir(o => o.UsePostgres(TestDatabase.ConnectionString, TestDatabase.NewSchema()))
+            .AddSingleton(new ChattyScript()).AddWorkflow<ChattyWorkflow>();
+        await using var provider = services.BuildServiceProvider();
 
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<InquirOptions>>().Value);
 
-        Assert.Contains(message, error.Failures);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
     private static Task<WorkerHost> StartAsync(string schema, ChattyScript script, Action<IServiceCollection>? services = null, Action<AttemptLogOptions>? logs = null) =>

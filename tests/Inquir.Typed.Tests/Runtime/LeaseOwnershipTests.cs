@@ -121,6 +121,17 @@ public sealed class LeaseOwnershipTests
     {
         var schema = TestDatabase.NewSchema();
         var stubborn = new StubbornStep();
+
+        // All four runs wait before the worker starts, so that it takes them before any retry (claims go oldest first).
+        var runs = new List<WorkflowRun<string>>();
+        await using (var producer = await WorkerHost.StartAsync(schema, s => s.AddSingleton(stubborn).AddWorkflow<StubbornWorkflow>(), w => w.Enabled = false))
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                runs.Add(await producer.Client.StartStubbornWorkflowAsync(i));
+            }
+        }
+
         await using var host = await WorkerHost.StartAsync(
             schema,
             s => s.AddSingleton(stubborn).AddWorkflow<StubbornWorkflow>(),
@@ -129,11 +140,7 @@ public sealed class LeaseOwnershipTests
                 w.Concurrency = 2;
                 w.TimeoutGracePeriod = TimeSpan.FromMilliseconds(100);
             });
-        var runs = new List<WorkflowRun<string>>();
-        for (var i = 0; i < 4; i++)
-        {
-            runs.Add(await host.Client.StartStubbornWorkflowAsync(i));
-        }
+        runs = runs.Select(r => new WorkflowRun<string>(host.Client, r.Id, false, StubbornWorkflow.InquirDescriptor.ResultSerializer)).ToList();
 
         var history = new History(schema);
         await Eventually.TrueAsync(async () => await history.CountAsync("attempts", "outcome = 'timed_out'") == 4, "four blocked attempts to be abandoned");
