@@ -58,9 +58,11 @@ internal static class RunsCommand
         var command = new Command("show", "Show a run: its steps, checkpoints and every attempt of every execution.");
         var id = new Argument<string>("id") { Description = "The run id." };
         var stacks = new Option<bool>("--stack") { Description = "Also print the stack trace of every failed attempt." };
+        var logs = new Option<bool>("--logs") { Description = "Also print what each attempt logged through its step's logger." };
         var json = CommonOptions.Json();
         command.Arguments.Add(id);
         command.Options.Add(stacks);
+        command.Options.Add(logs);
         command.Options.Add(json);
         command.SetAction(async (parse, ct) =>
         {
@@ -73,7 +75,7 @@ internal static class RunsCommand
             }
             else
             {
-                Tables.History(context.Console, history, parse.GetValue(stacks));
+                Tables.History(context.Console, history, parse.GetValue(stacks), parse.GetValue(logs));
             }
 
             return ExitCodes.Ok;

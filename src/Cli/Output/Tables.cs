@@ -29,7 +29,7 @@ internal static class Tables
         }
     }
 
-    public static void History(IAnsiConsole console, RunHistory history, bool withStacks)
+    public static void History(IAnsiConsole console, RunHistory history, bool withStacks, bool withLogs)
     {
         var run = history.Run;
         var summary = new Grid().AddColumn().AddColumn();
@@ -101,6 +101,34 @@ internal static class Tables
                     console.WriteLine();
                     console.WriteLine($"{step.Name}, execution {attempt.Execution}, attempt {attempt.Number}:");
                     console.WriteLine(attempt.ErrorStack!);
+                }
+            }
+        }
+
+        if (withLogs)
+        {
+            Logs(console, history);
+        }
+    }
+
+    // Under each attempt that kept lines: one line each, then how many were dropped past the bounds.
+    private static void Logs(IAnsiConsole console, RunHistory history)
+    {
+        foreach (var step in history.Steps)
+        {
+            foreach (var attempt in step.Attempts.Where(a => a.Logs.Count > 0 || a.DroppedLogLines > 0))
+            {
+                console.WriteLine();
+                console.WriteLine($"{step.Name}, execution {attempt.Execution}, attempt {attempt.Number} ({Outcome(attempt.Outcome)}), logged:");
+                foreach (var line in attempt.Logs)
+                {
+                    var exception = line.Exception is null ? "" : " | " + line.Exception;
+                    console.WriteLine($"  {Time(line.Time)} {line.Level,-11} {line.Message.ReplaceLineEndings(" ")}{exception}");
+                }
+
+                if (attempt.DroppedLogLines > 0)
+                {
+                    console.WriteLine($"  … {attempt.DroppedLogLines} more lines were not kept (Inquir:AttemptLogs:MaxLines / MaxBytes)");
                 }
             }
         }

@@ -64,6 +64,12 @@ public sealed record StepAttempt
 
     /// <summary>The exception with its stack trace.</summary>
     public string? ErrorStack { get; init; }
+
+    /// <summary>The lines the step wrote through <see cref="StepContext.Logger"/> during this attempt, in order (see <see cref="AttemptLogOptions"/>).</summary>
+    public IReadOnlyList<StepLogLine> Logs { get; init; } = [];
+
+    /// <summary>How many more lines the attempt wrote past the bounds of <see cref="AttemptLogOptions"/>; they were not kept.</summary>
+    public int DroppedLogLines { get; init; }
 }
 
 /// <summary>How an attempt ended.</summary>

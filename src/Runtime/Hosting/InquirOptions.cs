@@ -39,6 +39,9 @@ public sealed class InquirOptions
     /// <summary>The worker's settings.</summary>
     public WorkerOptions Worker { get; set; } = new();
 
+    /// <summary>Which lines of <see cref="StepContext.Logger"/> are kept with each attempt.</summary>
+    public AttemptLogOptions AttemptLogs { get; set; } = new();
+
     /// <summary>How long finished runs are kept, and how often the host deletes older ones.</summary>
     public RetentionOptions Retention { get; set; } = new();
 

@@ -76,6 +76,7 @@ internal sealed class InquirOptionsValidator : IValidateOptions<InquirOptions>
         }
 
         failures.AddRange(RetentionCheck.Problems(options.Retention));
+        failures.AddRange(AttemptLogCheck.Problems(options.AttemptLogs));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

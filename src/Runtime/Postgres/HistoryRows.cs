@@ -21,7 +21,8 @@ internal sealed record AttemptRow(
     string outcome,
     string? error_type,
     string? error_message,
-    string? error_stack);
+    string? error_stack,
+    string? logs);
 
 /// <summary>A row of the failure summary.</summary>
 internal sealed record FailureRow(

@@ -129,18 +129,24 @@ internal sealed class HistoryStore(NpgsqlDataSource dataSource, SqlScripts sql, 
     private Task<int> NotifyWorkersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition("SELECT pg_notify(@channel, '')", new { channel = channel.Name }, transaction, cancellationToken: cancellationToken));
 
-    private static StepAttempt ToAttempt(AttemptRow a) => new()
+    private static StepAttempt ToAttempt(AttemptRow a)
     {
-        Execution = a.execution,
-        Number = a.attempt,
-        Worker = a.worker,
-        StartedAt = Utc(a.started_at),
-        Duration = TimeSpan.FromMilliseconds(a.duration_ms),
-        Outcome = ParseOutcome(a.outcome),
-        ErrorType = a.error_type,
-        ErrorMessage = a.error_message,
-        ErrorStack = a.error_stack,
-    };
+        var (logs, dropped) = AttemptLogJson.Read(a.logs);
+        return new()
+        {
+            Execution = a.execution,
+            Number = a.attempt,
+            Worker = a.worker,
+            StartedAt = Utc(a.started_at),
+            Duration = TimeSpan.FromMilliseconds(a.duration_ms),
+            Outcome = ParseOutcome(a.outcome),
+            ErrorType = a.error_type,
+            ErrorMessage = a.error_message,
+            ErrorStack = a.error_stack,
+            Logs = logs,
+            DroppedLogLines = dropped,
+        };
+    }
 
     private static StepAttemptOutcome ParseOutcome(string outcome) => outcome switch
     {

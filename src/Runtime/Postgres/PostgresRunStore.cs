@@ -213,6 +213,7 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
         p.Add(Array("error_types", c, x => x.ErrorType, NpgsqlDbType.Text));
         p.Add(Array("error_messages", c, x => x.ErrorMessage, NpgsqlDbType.Text));
         p.Add(Array("error_stacks", c, x => x.ErrorStack, NpgsqlDbType.Text));
+        p.Add(Array("logs", c, x => x.Logs, NpgsqlDbType.Text));
         p.Add(new NpgsqlParameter<string>("worker", worker));
         p.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = (object?)now ?? DBNull.Value });
     }

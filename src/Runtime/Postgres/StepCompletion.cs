@@ -43,6 +43,9 @@ internal sealed record StepCompletion
     public string? ErrorMessage { get; init; }
 
     public string? ErrorStack { get; init; }
+
+    /// <summary>The lines the attempt logged, as JSON (see <c>AttemptLog</c>).</summary>
+    public string? Logs { get; init; }
 }
 
 /// <summary>How one attempt ended, as stored in <c>attempts.outcome</c>.</summary>

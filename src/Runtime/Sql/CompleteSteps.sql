@@ -13,11 +13,11 @@ c AS (
     SELECT *
     FROM unnest(@completion_ids, @run_ids, @lease_tokens, @step_indexes, @step_names, @attempts, @executions,
                 @outcomes, @outputs, @next_statuses, @next_step_names, @retry_delays, @run_errors,
-                @durations, @error_types, @error_messages, @error_stacks)
+                @durations, @error_types, @error_messages, @error_stacks, @logs)
          WITH ORDINALITY
          AS c(completion_id, run_id, lease_token, step_index, step_name, attempt, execution,
               outcome, output, next_status, next_step_name, retry_delay, run_error,
-              duration_ms, error_type, error_message, error_stack, ord)
+              duration_ms, error_type, error_message, error_stack, logs, ord)
 ),
 -- Runs are locked in id order, as lease renewal and release lock them, so that none of them deadlock.
 locked AS (
@@ -68,11 +68,11 @@ checkpointed AS (
 ),
 recorded AS (
     INSERT INTO {schema}.attempts (run_id, step_index, step_name, attempt, execution, worker, started_at,
-                                   duration_ms, outcome, error_type, error_message, error_stack)
+                                   duration_ms, outcome, error_type, error_message, error_stack, logs)
     SELECT c.run_id, c.step_index, c.step_name, c.attempt, c.execution, @worker,
            clock.now - make_interval(secs => c.duration_ms / 1000), c.duration_ms,
            CASE WHEN u.ord IS NULL THEN 'superseded' ELSE c.outcome END,
-           c.error_type, c.error_message, c.error_stack
+           c.error_type, c.error_message, c.error_stack, c.logs::jsonb
     FROM c CROSS JOIN clock LEFT JOIN updated AS u ON u.ord = c.ord
     WHERE c.ord NOT IN (SELECT ord FROM already)
       AND (u.ord IS NOT NULL

@@ -16,7 +16,8 @@ WHERE run_id = @id
 ORDER BY step_index;
 
 SELECT a.step_index, a.step_name, COALESCE(a.execution, r.execution) AS execution, a.attempt, a.worker,
-       a.started_at, a.duration_ms, a.outcome, a.error_type, a.error_message, a.error_stack
+       a.started_at, a.duration_ms, a.outcome, a.error_type, a.error_message, a.error_stack,
+       a.logs::text AS logs
 FROM {schema}.attempts AS a
 JOIN {schema}.runs AS r ON r.id = a.run_id
 WHERE a.run_id = @id

@@ -5,6 +5,9 @@ namespace Inquir.Typed.Worker;
 /// <summary>What one attempt of a step came to, before the worker decides where the run goes.</summary>
 internal sealed record AttemptResult(AttemptOutcome Outcome, string? Output, Exception? Error, TimeSpan Duration, bool Interrupted)
 {
+    /// <summary>The lines the attempt logged, as stored JSON; null when it logged none that are kept.</summary>
+    public string? Logs { get; init; }
+
     /// <summary>The worker stopped and cancelled the step: nothing is recorded as its outcome.</summary>
     public static readonly AttemptResult Interruption = new(AttemptOutcome.Failed, null, null, default, Interrupted: true);
 

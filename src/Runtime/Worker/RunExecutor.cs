@@ -120,7 +120,7 @@ internal sealed partial class RunExecutor(
         var written = await writer.SubmitAsync(completion).ConfigureAwait(false);
         if (written.Status == CompletionStatus.Refused)
         {
-            var refused = AttemptResult.Failure(new StepOutputNotStorableException(written.RefusedBecause!), timedOut: false, result.Duration);
+            var refused = AttemptResult.Failure(new StepOutputNotStorableException(written.RefusedBecause!), timedOut: false, result.Duration) with { Logs = result.Logs };
             completion = Decide(of, refused) with { ErrorStack = null };
             written = await writer.SubmitAsync(completion).ConfigureAwait(false);
         }
@@ -143,7 +143,8 @@ internal sealed partial class RunExecutor(
         var started = time.GetTimestamp();
         var logger = _workflowLoggers.GetOrAdd(workflow.Name, static (name, factory) => factory.CreateLogger("Inquir.Typed.Workflows." + name), loggerFactory);
         var children = new ChildWorkflowClient(client, claimed.Id, StepContext.IdempotencyKeyOf(claimed.Id, step.Name));
-        var context = new StepContext(claimed.Id, workflow.Name, step.Name, of.StepIndex, of.Number, logger, children);
+        var attemptLog = options.AttemptLogs.Enabled ? new AttemptLog(options.AttemptLogs, time) : null;
+        var context = new StepContext(claimed.Id, workflow.Name, step.Name, of.StepIndex, of.Number, attemptLog is null ? logger : new CapturingLogger(logger, attemptLog), children);
         using var scope = logger.BeginScope(new StepScope(claimed.Id, workflow.Name, step.Name, of.Number));
         using var activity = InquirTelemetry.ActivitySource.StartActivity($"step {workflow.Name}/{step.Name}");
         activity?.SetTag("inquir.run_id", claimed.Id);
@@ -176,6 +177,7 @@ internal sealed partial class RunExecutor(
             activity?.SetStatus(ActivityStatusCode.Error, e.Message);
         }
 
+        result = result with { Logs = attemptLog?.Seal() };
         InquirTelemetry.StepDuration.Record(
             result.Duration.TotalSeconds,
             new("inquir.workflow", workflow.Name),

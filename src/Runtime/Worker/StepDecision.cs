@@ -28,6 +28,7 @@ internal static class StepDecision
             ErrorType = result.Error is null ? null : StoredText.Clean(result.Error.GetType().FullName),
             ErrorMessage = errorMessage,
             ErrorStack = result.Error is null ? null : StoredText.Clean(result.Error.ToString()),
+            Logs = result.Logs,
         };
 
         if (result.Error is null)

@@ -12,6 +12,11 @@ namespace Inquir.Typed.Worker;
 internal sealed partial class WakeUpListener(
     NpgsqlDataSource dataSource, WakeUpChannel channel, WorkSignal signal, InFlightRuns inFlight, TimeProvider time, ILogger<WakeUpListener> logger)
 {
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Ends once the first LISTEN is in place: a cancel sent before it could not reach this worker.</summary>
+    public Task Listening => _listening.Task;
+
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         var backoff = new Backoff(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(30));
@@ -27,6 +32,7 @@ internal sealed partial class WakeUpListener(
                 }
 
                 // Anything that became due while not listening is found now.
+                _listening.TrySetResult();
                 signal.Set();
                 backoff.Reset();
                 while (!stoppingToken.IsCancellationRequested)

@@ -17,6 +17,8 @@ internal sealed partial class WorkflowWorker : BackgroundService
     // Runs at unknown steps appear only during a rolling deploy; finding them scans the due backlog, so not often.
     private static readonly TimeSpan UnknownStepReportInterval = TimeSpan.FromMinutes(1);
 
+    private static readonly TimeSpan ListenWait = TimeSpan.FromSeconds(5);
+
     private readonly IRunStore _store;
     private readonly SchemaReadiness _schema;
     private readonly WorkflowRegistry _registry;
@@ -103,6 +105,10 @@ internal sealed partial class WorkflowWorker : BackgroundService
             Forever(_unknownSteps.RunAsync, loops.Token),
         };
 
+        // A step that starts before the LISTEN is in place would miss a cancel sent meanwhile (until its next lease
+        // renewal): the first claim waits for it, a few seconds at most, on the real clock so that a fake one cannot
+        // hold the worker back when the database is unreachable.
+        await Task.WhenAny(_listener.Listening, Task.Delay(ListenWait, stoppingToken)).ConfigureAwait(false);
         var running = new HashSet<Task>();
         await ClaimLoopAsync(running, shutdown).ConfigureAwait(false);
 

@@ -50,13 +50,15 @@ public sealed class LeaseOwnershipTests
         var first = await StoreSteps.ClaimOneAsync(db, "me", StoreSteps.T0);
         var firstLease = inFlight.Track(first.Held, time.GetTimestamp());
 
-        // The renewal reads the first claim, then its reply is slow; meanwhile the step fails with no retry delay
-        // and the run is claimed again.
+        // The renewal reads the first claim from the in-flight runs; the step fails with no retry delay; the
+        // renewal's statement then finds the run pending; before its reply is handled the run is claimed again.
         var renewal = keeper.RenewOnceAsync(default);
-        await store.RenewalSent.WaitAsync(Eventually.Limit);
+        await store.RenewalCalled.WaitAsync(Eventually.Limit);
         var failure = StoreSteps.Success(first, "0") with { Outcome = AttemptOutcome.Failed, Output = null, NextStatus = RunStatus.Pending, NextStepName = null, RetryDelay = TimeSpan.Zero };
         Assert.Single(await db.Store.CompleteAsync([failure], "me", StoreSteps.T0, false, default));
         firstLease.Dispose();
+        store.Execute();
+        Assert.Empty(await store.Renewed.WaitAsync(Eventually.Limit));
         var second = await StoreSteps.ClaimOneAsync(db, "me", StoreSteps.T0);
         using var secondLease = inFlight.Track(second.Held, time.GetTimestamp());
         store.Reply();
@@ -119,6 +121,17 @@ public sealed class LeaseOwnershipTests
     {
         var schema = TestDatabase.NewSchema();
         var stubborn = new StubbornStep();
+
+        // All four runs wait before the worker starts, so that it takes them before any retry (claims go oldest first).
+        var runs = new List<WorkflowRun<string>>();
+        await using (var producer = await WorkerHost.StartAsync(schema, s => s.AddSingleton(stubborn).AddWorkflow<StubbornWorkflow>(), w => w.Enabled = false))
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                runs.Add(await producer.Client.StartStubbornWorkflowAsync(i));
+            }
+        }
+
         await using var host = await WorkerHost.StartAsync(
             schema,
             s => s.AddSingleton(stubborn).AddWorkflow<StubbornWorkflow>(),
@@ -127,11 +140,7 @@ public sealed class LeaseOwnershipTests
                 w.Concurrency = 2;
                 w.TimeoutGracePeriod = TimeSpan.FromMilliseconds(100);
             });
-        var runs = new List<WorkflowRun<string>>();
-        for (var i = 0; i < 4; i++)
-        {
-            runs.Add(await host.Client.StartStubbornWorkflowAsync(i));
-        }
+        runs = runs.Select(r => new WorkflowRun<string>(host.Client, r.Id, false, StubbornWorkflow.InquirDescriptor.ResultSerializer)).ToList();
 
         var history = new History(schema);
         await Eventually.TrueAsync(async () => await history.CountAsync("attempts", "outcome = 'timed_out'") == 4, "four blocked attempts to be abandoned");
@@ -168,21 +177,30 @@ public sealed class LeaseOwnershipTests
         await task;
     }
 
+    // Holds a renewal before its statement runs, and again before its reply reaches the worker.
     private sealed class GatedRenewalStore(IRunStore inner) : DelegatingRunStore(inner)
     {
-        private readonly TaskCompletionSource _sent = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _called = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _execute = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<IReadOnlySet<HeldRun>> _renewed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _reply = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public Task RenewalSent => _sent.Task;
+        public Task RenewalCalled => _called.Task;
+
+        public Task<IReadOnlySet<HeldRun>> Renewed => _renewed.Task;
+
+        public void Execute() => _execute.TrySetResult();
 
         public void Reply() => _reply.TrySetResult();
 
         public override async Task<IReadOnlySet<HeldRun>> RenewLeasesAsync(IReadOnlyCollection<HeldRun> runs, TimeSpan leaseDuration, DateTimeOffset? now, CancellationToken cancellationToken)
         {
-            var renewed = base.RenewLeasesAsync(runs, leaseDuration, now, cancellationToken);
-            _sent.TrySetResult();
+            _called.TrySetResult();
+            await _execute.Task;
+            var renewed = await base.RenewLeasesAsync(runs, leaseDuration, now, cancellationToken);
+            _renewed.TrySetResult(renewed);
             await _reply.Task;
-            return await renewed;
+            return renewed;
         }
     }
 
