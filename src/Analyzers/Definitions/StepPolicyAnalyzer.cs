@@ -78,7 +78,7 @@ public sealed class StepPolicyAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        var retries = step.NamedArgument("Retries") as int? ?? symbols.DefaultRetries;
+        var retries = step.NamedArgument("Retries") as int? ?? StepPolicyDefaults.Retries;
         if (retries > MaxRetriesWithoutBackoff
             && BackoffText.TryParse(step.NamedArgument("Backoff") as string, out var backoff)
             && backoff == "None")

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Inquir.Typed.Policies;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -82,7 +83,7 @@ public sealed class RetriedStepWithoutIdempotencyAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static bool IsRetriedWithoutDeclaration(StepMethod step, InquirSymbols symbols, out int retries)
     {
-        retries = step.NamedArgument("Retries") as int? ?? symbols.DefaultRetries;
+        retries = step.NamedArgument("Retries") as int? ?? StepPolicyDefaults.Retries;
 
         // A negative count is the generator's error; only a step that really runs again needs a key.
         return retries > 0 && step.NamedArgument("Idempotent") is not true;
