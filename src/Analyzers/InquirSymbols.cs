@@ -8,17 +8,13 @@ namespace Inquir.Typed.Analyzers;
 /// </summary>
 internal sealed class InquirSymbols
 {
-    /// <summary>The number of retries a step gets when its attribute sets none (<c>StepPolicy.DefaultRetries</c>).</summary>
-    private const int FallbackDefaultRetries = 3;
-
     private InquirSymbols(
         INamedTypeSymbol workflowAttribute,
         INamedTypeSymbol? stepAttribute,
         INamedTypeSymbol? idempotencyKeyAttribute,
         INamedTypeSymbol? stepContext,
         INamedTypeSymbol? workflowClient,
-        INamedTypeSymbol? cancellationToken,
-        int defaultRetries)
+        INamedTypeSymbol? cancellationToken)
     {
         WorkflowClient = workflowClient;
         CancellationToken = cancellationToken;
@@ -26,7 +22,6 @@ internal sealed class InquirSymbols
         StepAttribute = stepAttribute;
         IdempotencyKeyAttribute = idempotencyKeyAttribute;
         StepContext = stepContext;
-        DefaultRetries = defaultRetries;
     }
 
     public INamedTypeSymbol WorkflowAttribute { get; }
@@ -43,9 +38,6 @@ internal sealed class InquirSymbols
     /// <summary><c>System.Threading.CancellationToken</c>.</summary>
     public INamedTypeSymbol? CancellationToken { get; }
 
-    /// <summary>The runtime's default for <c>[Step(Retries = …)]</c>, read from its constant when it can be found.</summary>
-    public int DefaultRetries { get; }
-
     public static bool TryCreate(Compilation compilation, out InquirSymbols symbols)
     {
         symbols = null!;
@@ -55,24 +47,13 @@ internal sealed class InquirSymbols
             return false;
         }
 
-        var defaultRetries = FallbackDefaultRetries;
-        var stepPolicy = compilation.GetTypeByMetadataName("Inquir.Typed.StepPolicy");
-        foreach (var member in stepPolicy?.GetMembers("DefaultRetries") ?? default)
-        {
-            if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: int value })
-            {
-                defaultRetries = value;
-            }
-        }
-
         symbols = new InquirSymbols(
             workflowAttribute,
             compilation.GetTypeByMetadataName("Inquir.Typed.StepAttribute"),
             compilation.GetTypeByMetadataName("Inquir.Typed.IdempotencyKeyAttribute"),
             compilation.GetTypeByMetadataName("Inquir.Typed.StepContext"),
             compilation.GetTypeByMetadataName("Inquir.Typed.IWorkflowClient"),
-            compilation.GetTypeByMetadataName("System.Threading.CancellationToken"),
-            defaultRetries);
+            compilation.GetTypeByMetadataName("System.Threading.CancellationToken"));
         return true;
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Inquir.Typed.Policies;
 using Microsoft.CodeAnalysis;
 
 namespace Inquir.Typed.Generators
@@ -38,7 +40,7 @@ namespace Inquir.Typed.Generators
         public static readonly DiagnosticDescriptor InvalidBackoff = Create(
             "INQ1006",
             "Backoff is not a known kind",
-            "Step '{0}' has Backoff \"{1}\"; write " + Policies.BackoffText.Accepted);
+            "Step '{0}' has Backoff \"{1}\"; write " + BackoffText.Accepted);
 
         public static readonly DiagnosticDescriptor InvalidDuration = Create(
             "INQ1007",
@@ -48,7 +50,7 @@ namespace Inquir.Typed.Generators
         public static readonly DiagnosticDescriptor RetriesOutOfRange = Create(
             "INQ1008",
             "Retries is out of range",
-            "Step '{0}' has Retries = {1}; it must be between 0 and 1000");
+            "Step '{0}' has Retries = {1}; it must be between 0 and " + StepPolicyDefaults.MaxRetries.ToString(CultureInfo.InvariantCulture));
 
         public static readonly DiagnosticDescriptor MaxDelayShorterThanDelay = Create(
             "INQ1009",

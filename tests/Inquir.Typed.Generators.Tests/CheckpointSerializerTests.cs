@@ -1,3 +1,4 @@
+using Inquir.Typed.Generators.CheckpointShapes;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -27,7 +28,7 @@ public class CheckpointSerializerTests
 
     private static Serializer For(Type type)
     {
-        var container = Compiled.Value.GetType(SerializerNames.Namespace + "." + SerializerNames.Container, throwOnError: true)!;
+        var container = Compiled.Value.GetType(CheckpointShapeNames.Namespace + "." + CheckpointShapeNames.Container, throwOnError: true)!;
         var serializer = container.GetNestedTypes(BindingFlags.NonPublic | BindingFlags.Public)
             .Single(t => t.BaseType!.GetGenericArguments()[0] == type);
         return new Serializer(serializer.GetField("Instance")!.GetValue(null)!);

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Inquir.Typed.Generators;
+using Inquir.Typed.Generators.CheckpointShapes;
+using Inquir.Typed.Generators.Emitting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -72,7 +74,7 @@ internal static class TestHelpers
     public static IReadOnlyList<Diagnostic> CompileDiagnostics(Compilation output) =>
         output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning || d.IsWarningAsError).ToList();
 
-    public static string Version => WorkflowEmitter.Version;
+    public static string Version => GeneratedFile.Version;
 
     /// <summary>
     /// Compiles the sources with the generated code and loads the assembly. Other assemblies (Inquir.Typed above all)
@@ -95,5 +97,5 @@ internal static class TestHelpers
 
     /// <summary>Whether a generated file (hint name or path) holds a checkpoint serializer.</summary>
     public static bool IsSerializer(string hintNameOrPath) =>
-        Path.GetFileName(hintNameOrPath).StartsWith(SerializerNames.Container + ".", StringComparison.Ordinal);
+        Path.GetFileName(hintNameOrPath).StartsWith(CheckpointShapeNames.Container + ".", StringComparison.Ordinal);
 }

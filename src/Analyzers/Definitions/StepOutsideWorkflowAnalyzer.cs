@@ -21,17 +21,11 @@ public sealed class StepOutsideWorkflowAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
+        // Declared here rather than in the shared helper: the Roslyn analyzer rules (RS1025, RS1026) check each Initialize.
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (!InquirSymbols.TryCreate(start.Compilation, out var symbols) || symbols.StepAttribute is null)
-            {
-                return;
-            }
-
-            start.RegisterSyntaxNodeAction(node => AnalyzeAttribute(node, symbols), SyntaxKind.Attribute);
-        });
+        InquirAnalysis.ForStepCompilations(context, static (start, symbols) =>
+            start.RegisterSyntaxNodeAction(node => AnalyzeAttribute(node, symbols), SyntaxKind.Attribute));
     }
 
     private static void AnalyzeAttribute(SyntaxNodeAnalysisContext context, InquirSymbols symbols)

@@ -26,17 +26,11 @@ public sealed class StepPolicyAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
+        // Declared here rather than in the shared helper: the Roslyn analyzer rules (RS1025, RS1026) check each Initialize.
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (!InquirSymbols.TryCreate(start.Compilation, out var symbols) || symbols.StepAttribute is null)
-            {
-                return;
-            }
-
-            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, symbols), SymbolKind.NamedType);
-        });
+        InquirAnalysis.ForStepCompilations(context, static (start, symbols) =>
+            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, symbols), SymbolKind.NamedType));
     }
 
     /// <summary>Checks the steps of a [Workflow] class; any other type is passed over after one attribute lookup.</summary>
@@ -51,12 +45,12 @@ public sealed class StepPolicyAnalyzer : DiagnosticAnalyzer
         {
             if (StepMethod.TryCreate(member, symbols) is { } step)
             {
-                AnalyzeStep(context, step, symbols);
+                AnalyzeStep(context, step);
             }
         }
     }
 
-    private static void AnalyzeStep(SymbolAnalysisContext context, StepMethod step, InquirSymbols symbols)
+    private static void AnalyzeStep(SymbolAnalysisContext context, StepMethod step)
     {
         if (step.Attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax attribute)
         {
@@ -78,7 +72,7 @@ public sealed class StepPolicyAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        var retries = step.NamedArgument("Retries") as int? ?? symbols.DefaultRetries;
+        var retries = step.NamedArgument("Retries") as int? ?? StepPolicyDefaults.Retries;
         if (retries > MaxRetriesWithoutBackoff
             && BackoffText.TryParse(step.NamedArgument("Backoff") as string, out var backoff)
             && backoff == "None")

@@ -21,17 +21,11 @@ public sealed class WorkflowClassMustBePartialAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
+        // Declared here rather than in the shared helper: the Roslyn analyzer rules (RS1025, RS1026) check each Initialize.
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (!InquirSymbols.TryCreate(start.Compilation, out var symbols))
-            {
-                return;
-            }
-
-            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, symbols), SymbolKind.NamedType);
-        });
+        InquirAnalysis.ForInquirCompilations(context, static (start, symbols) =>
+            start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, symbols), SymbolKind.NamedType));
     }
 
     private static void AnalyzeType(SymbolAnalysisContext context, InquirSymbols symbols)

@@ -20,21 +20,17 @@ public sealed class BlockingCallInStepAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
+        // Declared here rather than in the shared helper: the Roslyn analyzer rules (RS1025, RS1026) check each Initialize.
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        StepBodyAnalysis.Register(context, static (compilation, _) =>
         {
-            if (!InquirSymbols.TryCreate(start.Compilation, out var symbols) || symbols.StepAttribute is null)
-            {
-                return;
-            }
-
-            var types = new TaskTypes(start.Compilation);
-            StepBodyRegistration.ForEachStepBody(start, symbols, (block, step) =>
+            var types = new TaskTypes(compilation);
+            return (block, step) =>
             {
                 block.RegisterOperationAction(operation => AnalyzeResult(operation, step, types), OperationKind.PropertyReference);
                 block.RegisterOperationAction(operation => AnalyzeInvocation(operation, step, types), OperationKind.Invocation);
-            });
+            };
         });
     }
 

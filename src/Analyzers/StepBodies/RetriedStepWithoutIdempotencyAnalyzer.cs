@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Inquir.Typed.Policies;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -21,23 +22,16 @@ public sealed class RetriedStepWithoutIdempotencyAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
+        // Declared here rather than in the shared helper: the Roslyn analyzer rules (RS1025, RS1026) check each Initialize.
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (!InquirSymbols.TryCreate(start.Compilation, out var symbols) || symbols.StepAttribute is null)
-            {
-                return;
-            }
-
-            StepBodyRegistration.ForEachStepBody(start, symbols, (block, step) => AnalyzeBlock(block, step, symbols));
-        });
+        StepBodyAnalysis.Register(context, static (_, symbols) => (block, step) => AnalyzeBlock(block, step, symbols));
     }
 
     private static void AnalyzeBlock(OperationBlockStartAnalysisContext block, StepMethod step, InquirSymbols symbols)
     {
         var method = step.Method;
-        if (!IsRetriedWithoutDeclaration(step, symbols, out var retries))
+        if (!IsRetriedWithoutDeclaration(step, out var retries))
         {
             return;
         }
@@ -80,9 +74,9 @@ public sealed class RetriedStepWithoutIdempotencyAnalyzer : DiagnosticAnalyzer
     /// Whether this rule applies to the step: it is retried at least once (by its attribute or the default) and is
     /// not declared idempotent.
     /// </summary>
-    private static bool IsRetriedWithoutDeclaration(StepMethod step, InquirSymbols symbols, out int retries)
+    private static bool IsRetriedWithoutDeclaration(StepMethod step, out int retries)
     {
-        retries = step.NamedArgument("Retries") as int? ?? symbols.DefaultRetries;
+        retries = step.NamedArgument("Retries") as int? ?? StepPolicyDefaults.Retries;
 
         // A negative count is the generator's error; only a step that really runs again needs a key.
         return retries > 0 && step.NamedArgument("Idempotent") is not true;

@@ -21,19 +21,13 @@ public sealed class StepSwallowsAllExceptionsAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
+        // Declared here rather than in the shared helper: the Roslyn analyzer rules (RS1025, RS1026) check each Initialize.
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var exception = start.Compilation.GetTypeByMetadataName("System.Exception");
-            if (!InquirSymbols.TryCreate(start.Compilation, out var symbols) || symbols.StepAttribute is null || exception is null)
-            {
-                return;
-            }
-
-            StepBodyRegistration.ForEachStepBody(start, symbols, (block, step) =>
-                block.RegisterOperationAction(operation => AnalyzeCatch(operation, step, exception), OperationKind.CatchClause));
-        });
+        StepBodyAnalysis.Register(context, static (compilation, _) =>
+            compilation.GetTypeByMetadataName("System.Exception") is { } exception
+                ? (block, step) => block.RegisterOperationAction(operation => AnalyzeCatch(operation, step, exception), OperationKind.CatchClause)
+                : null);
     }
 
     private static void AnalyzeCatch(OperationAnalysisContext context, StepMethod step, INamedTypeSymbol exception)

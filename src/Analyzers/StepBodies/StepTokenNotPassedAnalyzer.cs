@@ -20,28 +20,26 @@ public sealed class StepTokenNotPassedAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
+        // Declared here rather than in the shared helper: the Roslyn analyzer rules (RS1025, RS1026) check each Initialize.
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
+        StepBodyAnalysis.Register(context, static (compilation, symbols) =>
         {
-            if (!InquirSymbols.TryCreate(start.Compilation, out var symbols) || symbols.StepAttribute is null || symbols.CancellationToken is null)
+            if (symbols.CancellationToken is not { } cancellationToken)
             {
-                return;
+                return null;
             }
 
-            var awaitables = new AwaitableTypes(start.Compilation);
-            StepBodyRegistration.ForEachStepBody(start, symbols, (block, step) =>
+            var awaitables = new AwaitableTypes(compilation);
+            return (block, step) =>
             {
-                var token = step.TokenParameter(symbols.CancellationToken);
-                if (token is null)
+                if (step.TokenParameter(cancellationToken) is { } token)
                 {
-                    return;
+                    block.RegisterOperationAction(
+                        operation => AnalyzeInvocation(operation, step, token, cancellationToken, awaitables),
+                        OperationKind.Invocation);
                 }
-
-                block.RegisterOperationAction(
-                    operation => AnalyzeInvocation(operation, step, token, symbols.CancellationToken, awaitables),
-                    OperationKind.Invocation);
-            });
+            };
         });
     }
 

@@ -22,18 +22,13 @@ public sealed class WorkflowStartedWithoutStepContextAnalyzer : DiagnosticAnalyz
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
+        // Declared here rather than in the shared helper: the Roslyn analyzer rules (RS1025, RS1026) check each Initialize.
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (!InquirSymbols.TryCreate(start.Compilation, out var symbols) || symbols.StepAttribute is null || symbols.WorkflowClient is null)
-            {
-                return;
-            }
-
-            StepBodyRegistration.ForEachStepBody(start, symbols, (block, step) =>
-                block.RegisterOperationAction(operation => AnalyzeInvocation(operation, step, symbols), OperationKind.Invocation));
-        });
+        StepBodyAnalysis.Register(context, static (_, symbols) =>
+            symbols.WorkflowClient is null
+                ? null
+                : (block, step) => block.RegisterOperationAction(operation => AnalyzeInvocation(operation, step, symbols), OperationKind.Invocation));
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, StepMethod step, InquirSymbols symbols)

@@ -6,7 +6,7 @@ namespace Inquir.Typed.Generators.Model
     internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationInfo? Location, EquatableArray<string> MessageArgs)
     {
         public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] messageArgs) =>
-            new(descriptor, location, new EquatableArray<string>(messageArgs));
+            new(descriptor, location, EquatableArray<string>.From(messageArgs));
 
         public Diagnostic ToDiagnostic()
         {

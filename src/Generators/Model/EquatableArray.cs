@@ -1,42 +1,52 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
 
 namespace Inquir.Typed.Generators.Model
 {
-    /// <summary>An immutable array compared by its elements, so that pipeline models holding it compare by value.</summary>
-    internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
+    /// <summary>
+    /// An immutable array compared by its elements, so that pipeline models holding it compare by value. A class rather
+    /// than a struct: the driver's generic node tables over a reference type share the code the compiler has already
+    /// compiled, where every new struct type argument would be compiled again in each fresh compiler process.
+    /// </summary>
+    internal sealed class EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
     {
-        private readonly T[]? _items;
+        private readonly T[] _items;
 
-        public EquatableArray(ImmutableArray<T> items) => _items = items.IsDefaultOrEmpty ? null : items.ToArray();
+        private EquatableArray(T[] items) => _items = items;
 
-        public EquatableArray(IEnumerable<T> items)
+        public static EquatableArray<T> Empty { get; } = new(Array.Empty<T>());
+
+        public int Count => _items.Length;
+
+        public T this[int index] => _items[index];
+
+        public static EquatableArray<T> From(IEnumerable<T> items)
         {
             var array = new List<T>(items).ToArray();
-            _items = array.Length == 0 ? null : array;
+            return array.Length == 0 ? Empty : new EquatableArray<T>(array);
         }
 
-        public static EquatableArray<T> Empty => default;
+        public static EquatableArray<T> From(List<T> items) => items.Count == 0 ? Empty : new EquatableArray<T>(items.ToArray());
 
-        public int Count => _items?.Length ?? 0;
+        public bool Contains(T item) => Array.IndexOf(_items, item) >= 0;
 
-        public T this[int index] => _items![index];
-
-        public bool Equals(EquatableArray<T> other)
+        public bool Equals(EquatableArray<T>? other)
         {
-            var left = _items ?? Array.Empty<T>();
-            var right = other._items ?? Array.Empty<T>();
-            if (left.Length != right.Length)
+            if (ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
+            if (other is null || other._items.Length != _items.Length)
             {
                 return false;
             }
 
-            for (var i = 0; i < left.Length; i++)
+            var comparer = EqualityComparer<T>.Default;
+            for (var i = 0; i < _items.Length; i++)
             {
-                if (!EqualityComparer<T>.Default.Equals(left[i], right[i]))
+                if (!comparer.Equals(_items[i], other._items[i]))
                 {
                     return false;
                 }
@@ -50,7 +60,7 @@ namespace Inquir.Typed.Generators.Model
         public override int GetHashCode()
         {
             var hash = 17;
-            foreach (var item in _items ?? Array.Empty<T>())
+            foreach (var item in _items)
             {
                 hash = unchecked((hash * 31) + (item is null ? 0 : item.GetHashCode()));
             }
@@ -58,12 +68,8 @@ namespace Inquir.Typed.Generators.Model
             return hash;
         }
 
-        public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
+        public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)_items).GetEnumerator();
 
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-        public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
-
-        public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
+        IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();
     }
 }

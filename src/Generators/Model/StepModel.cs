@@ -33,8 +33,8 @@ namespace Inquir.Typed.Generators.Model
     /// <param name="Policy">The retry policy from the attribute, parsed.</param>
     /// <param name="NonRetryable">Exception types (fully qualified, for <c>typeof</c>) that fail the run at once.</param>
     /// <param name="Idempotent">Whether the step declared itself idempotent.</param>
-    /// <param name="DataSerializer">The id of the data type's generated serializer, once the types are parsed.</param>
-    /// <param name="OutputSerializer">The id of the output type's generated serializer, once the types are parsed.</param>
+    /// <param name="DataSerializer">The id of the data type's checkpoint shape, or null when the step takes no data.</param>
+    /// <param name="OutputSerializer">The id of the output type's checkpoint shape, or null when the step returns no value.</param>
     internal sealed record StepModel(
         string Name,
         string? DataType,
@@ -44,8 +44,8 @@ namespace Inquir.Typed.Generators.Model
         StepPolicyModel Policy,
         EquatableArray<string> NonRetryable,
         bool Idempotent,
-        string? DataSerializer = null,
-        string? OutputSerializer = null);
+        string? DataSerializer,
+        string? OutputSerializer);
 
     /// <summary>A step's policy with every string already parsed; durations in ticks.</summary>
     internal sealed record StepPolicyModel(int Retries, string BackoffKind, long DelayTicks, long MaxDelayTicks, long? TimeoutTicks);

@@ -39,8 +39,8 @@ namespace Inquir.Typed.Generators.Model
     /// <param name="ResultType">The last step's output, or <c>NoValue</c>.</param>
     /// <param name="IdempotencyKey">The input member marked <c>[IdempotencyKey]</c>, if any.</param>
     /// <param name="Steps">The steps in declaration order.</param>
-    /// <param name="InputSerializer">The id of the input's generated serializer; null for <c>NoValue</c>.</param>
-    /// <param name="ResultSerializer">The id of the result's generated serializer; null for <c>NoValue</c>.</param>
+    /// <param name="InputSerializer">The id of the input's checkpoint shape; null for <c>NoValue</c>.</param>
+    /// <param name="ResultSerializer">The id of the result's checkpoint shape; null for <c>NoValue</c>.</param>
     internal sealed record WorkflowModel(
         string WorkflowName,
         string Namespace,
@@ -58,21 +58,4 @@ namespace Inquir.Typed.Generators.Model
         EquatableArray<StepModel> Steps,
         string? InputSerializer,
         string? ResultSerializer);
-
-    /// <summary>What parsing one <c>[Workflow]</c> class produced: a model when it can be generated, and the errors.</summary>
-    /// <param name="Model">The model; null when an error stops generation.</param>
-    /// <param name="WorkflowName">The stored name, for the duplicate-name check.</param>
-    /// <param name="NameLocation">Where the name is written, for the duplicate-name error.</param>
-    /// <param name="Diagnostics">The errors found.</param>
-    /// <param name="Shapes">
-    /// The checkpoint types of the workflow and every type they contain, when the model could be built. Kept apart from
-    /// the model so that editing a step's policy leaves the serializers cached, and merged across workflows so that a type
-    /// two workflows share gets one serializer.
-    /// </param>
-    internal sealed record WorkflowParseResult(
-        WorkflowModel? Model,
-        string WorkflowName,
-        LocationInfo? NameLocation,
-        EquatableArray<DiagnosticInfo> Diagnostics,
-        EquatableArray<TypeShapeModel> Shapes);
 }

@@ -6,16 +6,16 @@ namespace Inquir.Typed;
 public sealed record StepPolicy
 {
     /// <summary>Retries a step gets when its attribute names none.</summary>
-    public const int DefaultRetries = 3;
+    public const int DefaultRetries = StepPolicyDefaults.Retries;
 
     /// <summary>The most retries a step may have; more is almost always a mistake.</summary>
-    public const int MaxRetries = 1000;
+    public const int MaxRetries = StepPolicyDefaults.MaxRetries;
 
     /// <summary>The base delay when the attribute names none.</summary>
-    public static readonly TimeSpan DefaultDelay = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan DefaultDelay = StepPolicyDefaults.Delay;
 
     /// <summary>The longest delay when the attribute names none.</summary>
-    public static readonly TimeSpan DefaultMaxDelay = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan DefaultMaxDelay = StepPolicyDefaults.MaxDelay;
 
     /// <summary>The policy of a step whose attribute sets nothing.</summary>
     public static readonly StepPolicy Default = new(DefaultRetries, BackoffKind.Exponential, DefaultDelay, DefaultMaxDelay, null);

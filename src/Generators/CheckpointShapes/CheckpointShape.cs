@@ -1,4 +1,6 @@
-namespace Inquir.Typed.Generators.Model
+using Inquir.Typed.Generators.Model;
+
+namespace Inquir.Typed.Generators.CheckpointShapes
 {
     /// <summary>How a type is stored in a checkpoint.</summary>
     internal enum ShapeKind
@@ -43,11 +45,11 @@ namespace Inquir.Typed.Generators.Model
         Object,
     }
 
-    /// <summary>A reference from one shape to the type of a member or element.</summary>
+    /// <summary>A reference from one shape to the shape of a member or element.</summary>
     /// <param name="Kind">How the type is stored; kinds up to <see cref="ShapeKind.Bytes"/> are written inline.</param>
     /// <param name="TypeName">The type, fully qualified with <c>global::</c>, without nullable reference annotations.</param>
-    /// <param name="Id">The name of the generated serializer class for the type.</param>
-    internal sealed record ValueRef(ShapeKind Kind, string TypeName, string Id)
+    /// <param name="Id">The id of the referenced shape: the name of its serializer class.</param>
+    internal sealed record ShapeRef(ShapeKind Kind, string TypeName, string Id)
     {
         /// <summary>Whether the value is read and written by inline code rather than through its own serializer class.</summary>
         public bool IsInline => Kind <= ShapeKind.Bytes;
@@ -88,12 +90,15 @@ namespace Inquir.Typed.Generators.Model
     /// <param name="Setter">How a read sets it.</param>
     /// <param name="Write">When it is written.</param>
     /// <param name="DefaultValue">The constructor parameter's default, as C# source, when the parameter has one.</param>
-    internal sealed record MemberModel(string Name, string JsonName, ValueRef Type, bool IsValueType, MemberSetter Setter, WriteCondition Write, string? DefaultValue);
+    internal sealed record ShapeMember(string Name, string JsonName, ShapeRef Type, bool IsValueType, MemberSetter Setter, WriteCondition Write, string? DefaultValue);
 
     /// <summary>An enum member and its name in JSON.</summary>
-    internal sealed record EnumMemberModel(string Name, string JsonName);
+    internal sealed record ShapeEnumMember(string Name, string JsonName);
 
-    /// <summary>Everything needed to emit the serializer of one type; equal types give equal shapes.</summary>
+    /// <summary>
+    /// How one type that crosses a step boundary is stored as JSON: everything needed to emit its serializer. Equal types
+    /// give equal shapes, so a type that several workflows share gets one serializer.
+    /// </summary>
     /// <param name="Id">The generated class name: readable part plus a hash of <paramref name="TypeName"/>.</param>
     /// <param name="TypeName">The type, fully qualified with <c>global::</c>, without nullable reference annotations.</param>
     /// <param name="Kind">How it is stored.</param>
@@ -103,14 +108,14 @@ namespace Inquir.Typed.Generators.Model
     /// <param name="Members">The object's properties, in the order System.Text.Json writes them.</param>
     /// <param name="ConstructorArguments">Indices into <paramref name="Members"/> of the constructor's parameters, in order.</param>
     /// <param name="CanUseWith">Whether the type supports <c>with</c> (records and structs), used to keep init defaults.</param>
-    internal sealed record TypeShapeModel(
+    internal sealed record CheckpointShape(
         string Id,
         string TypeName,
         ShapeKind Kind,
         bool IsValueType,
-        ValueRef? Element,
-        EquatableArray<EnumMemberModel> EnumMembers,
-        EquatableArray<MemberModel> Members,
+        ShapeRef? Element,
+        EquatableArray<ShapeEnumMember> EnumMembers,
+        EquatableArray<ShapeMember> Members,
         EquatableArray<int> ConstructorArguments,
         bool CanUseWith);
 }

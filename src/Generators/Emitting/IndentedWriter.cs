@@ -1,12 +1,15 @@
 using System;
 using System.Text;
 
-namespace Inquir.Typed.Generators
+namespace Inquir.Typed.Generators.Emitting
 {
-    /// <summary>Writes source text line by line with four-space indentation; <see cref="Block"/> opens a braced block.</summary>
+    /// <summary>
+    /// Writes source text with four-space indentation. Code goes in as raw string templates: <see cref="Lines"/> indents
+    /// every line of a template to the current depth, and <see cref="Block"/> opens a braced block.
+    /// </summary>
     internal sealed class IndentedWriter
     {
-        private readonly StringBuilder _text = new();
+        private readonly StringBuilder _text = new(4096);
         private int _depth;
 
         /// <summary>Writes one line at the current indentation; an empty line gets no trailing spaces.</summary>
@@ -14,23 +17,35 @@ namespace Inquir.Typed.Generators
         {
             if (text.Length > 0)
             {
-                _text.Append(' ', _depth * 4);
-                _text.Append(text);
+                _text.Append(' ', _depth * 4).Append(text);
             }
 
             _text.Append('\n');
             return this;
         }
 
-        /// <summary>Writes several lines (split on '\n'), each at the current indentation.</summary>
-        public IndentedWriter Lines(string text)
+        /// <summary>Writes every line of <paramref name="template"/> (split on line breaks) at the current indentation.</summary>
+        public IndentedWriter Lines(string template)
         {
-            foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
+            var start = 0;
+            while (true)
             {
-                Line(line);
-            }
+                var end = template.IndexOf('\n', start);
+                var stop = end < 0 ? template.Length : end;
+                var length = stop > start && template[stop - 1] == '\r' ? stop - start - 1 : stop - start;
+                if (length > 0)
+                {
+                    _text.Append(' ', _depth * 4).Append(template, start, length);
+                }
 
-            return this;
+                _text.Append('\n');
+                if (end < 0)
+                {
+                    return this;
+                }
+
+                start = end + 1;
+            }
         }
 
         /// <summary>Writes <c>{</c>, indents until the returned scope is disposed, then writes <paramref name="close"/>.</summary>

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace Inquir.Typed.Generators
+namespace Inquir.Typed.Generators.CheckpointShapes
 {
-    /// <summary>Names of generated serializer classes: readable, and unique per type through a hash of the full name.</summary>
-    internal static class SerializerNames
+    /// <summary>Ids of checkpoint shapes, which name their serializer classes: readable, and unique per type through a hash of the full name.</summary>
+    internal static class CheckpointShapeNames
     {
         public const string Namespace = "Inquir.Typed.Generated";
         public const string Container = "InquirCheckpointSerializers";

@@ -1,0 +1,232 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using Inquir.Typed.Generators.Emitting;
+using Inquir.Typed.Generators.Model;
+using Inquir.Typed.Generators.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Inquir.Typed.Generators.CheckpointShapes
+{
+    /// <summary>Objects: their stored properties, and the constructor a read calls, picked as System.Text.Json picks it.</summary>
+    internal sealed partial class CheckpointShapeParser
+    {
+        private ShapeRef? ObjectShape(INamedTypeSymbol type, string name, string id, string what)
+        {
+            var display = type.ToDisplayString();
+            var cycleStart = _open.FindIndex(o => o.Id == id);
+            if (cycleStart >= 0)
+            {
+                var path = string.Join(".", _memberPath.GetRange(_open[cycleStart].MemberDepth, _memberPath.Count - _open[cycleStart].MemberDepth));
+                Report(DiagnosticDescriptors.CyclicCheckpointType, Capitalize(what), display, "'" + _open[cycleStart].Type + "." + path + "'");
+                return null;
+            }
+
+            _open.Add((id, display, _memberPath.Count));
+            try
+            {
+                return ObjectCore(type, name, id, what, display);
+            }
+            finally
+            {
+                _open.RemoveAt(_open.Count - 1);
+            }
+        }
+
+        private ShapeRef? ObjectCore(INamedTypeSymbol type, string name, string id, string what, string display)
+        {
+            var properties = StoredProperties(type, display);
+            if (properties is null || HasDuplicateJsonName(properties, display))
+            {
+                return null;
+            }
+
+            var constructor = BindConstructor(type, what, display, properties);
+            if (constructor is null)
+            {
+                return null;
+            }
+
+            var members = new List<ShapeMember>(properties.Count);
+            foreach (var property in properties)
+            {
+                members.Add(property.ToMember());
+            }
+
+            Store(new CheckpointShape(
+                id,
+                name,
+                ShapeKind.Object,
+                type.IsValueType,
+                null,
+                EquatableArray<ShapeEnumMember>.Empty,
+                EquatableArray<ShapeMember>.From(members),
+                EquatableArray<int>.From(constructor),
+                type.IsRecord || type.IsValueType));
+            return new ShapeRef(ShapeKind.Object, name, id);
+        }
+
+        /// <summary>The public readable properties System.Text.Json stores, the type's own first, then each base type's; null when one cannot be stored.</summary>
+        private List<StoredProperty>? StoredProperties(INamedTypeSymbol type, string display)
+        {
+            var stored = new List<StoredProperty>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var failed = false;
+            for (var t = type; t is not null && t.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); t = t.BaseType)
+            {
+                foreach (var member in t.GetMembers())
+                {
+                    if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public } property
+                        || property.GetMethod is not { DeclaredAccessibility: Accessibility.Public }
+                        || !seen.Add(property.Name))
+                    {
+                        continue;
+                    }
+
+                    var attributes = property.GetAttributes();
+                    var ignore = PropertyConventions.IgnoreCondition(attributes, _known.JsonIgnoreAttribute);
+                    if (ignore == PropertyConventions.IgnoreAlways)
+                    {
+                        continue;
+                    }
+
+                    _memberPath.Add(property.Name);
+                    var reference = Add(property.Type, "property '" + display + "." + property.Name + "'");
+                    _memberPath.RemoveAt(_memberPath.Count - 1);
+                    if (reference is null)
+                    {
+                        failed = true;
+                        continue;
+                    }
+
+                    var isPlainValueType = property.Type.IsValueType && property.Type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T;
+                    var write = ignore switch
+                    {
+                        PropertyConventions.IgnoreWhenWritingDefault => WriteCondition.WhenNotDefault,
+                        PropertyConventions.IgnoreWhenWritingNull when !isPlainValueType => WriteCondition.WhenNotNull,
+                        _ => WriteCondition.Always,
+                    };
+                    stored.Add(new StoredProperty(property, PropertyConventions.StringArgument(attributes, _known.JsonPropertyNameAttribute) ?? property.Name, reference, isPlainValueType, PropertyConventions.SetterOf(property), write));
+                }
+            }
+
+            return failed ? null : stored;
+        }
+
+        /// <summary>Reports the first JSON name (in the order the names first appear) that two stored properties share.</summary>
+        private bool HasDuplicateJsonName(List<StoredProperty> properties, string display)
+        {
+            var byJsonName = new Dictionary<string, List<StoredProperty>>(StringComparer.Ordinal);
+            var order = new List<List<StoredProperty>>();
+            foreach (var property in properties)
+            {
+                if (!byJsonName.TryGetValue(property.JsonName, out var group))
+                {
+                    group = new List<StoredProperty>();
+                    byJsonName.Add(property.JsonName, group);
+                    order.Add(group);
+                }
+
+                group.Add(property);
+            }
+
+            var duplicate = order.Find(g => g.Count > 1);
+            if (duplicate is null)
+            {
+                return false;
+            }
+
+            Report(DiagnosticDescriptors.DuplicateJsonName, display, duplicate[0].JsonName, duplicate[0].Symbol.Name, duplicate[1].Symbol.Name);
+            return true;
+        }
+
+        /// <summary>
+        /// Picks the constructor System.Text.Json would: the one marked <c>[JsonConstructor]</c>; else, for a class, the
+        /// public parameterless one, or the only public one; a struct's default constructor. Binds its parameters to
+        /// properties by name, ignoring case, and returns their indices in order; null when it cannot.
+        /// </summary>
+        private List<int>? BindConstructor(INamedTypeSymbol type, string what, string display, List<StoredProperty> properties)
+        {
+            List<int>? Fail(string reason)
+            {
+                Report(DiagnosticDescriptors.CheckpointTypeNotConstructible, Capitalize(what), display, reason);
+                return null;
+            }
+
+            var compilation = _known.Compilation;
+            var usable = new List<IMethodSymbol>();
+            IMethodSymbol? marked = null;
+            foreach (var candidate in type.InstanceConstructors)
+            {
+                if (marked is null && KnownSymbols.FindAttribute(candidate, _known.JsonConstructorAttribute) is not null)
+                {
+                    marked = candidate;
+                }
+
+                if ((!candidate.IsImplicitlyDeclared || candidate.Parameters.Length == 0)
+                    && !IsCopyConstructor(type, candidate)
+                    && compilation.IsSymbolAccessibleWithin(candidate, compilation.Assembly))
+                {
+                    usable.Add(candidate);
+                }
+            }
+
+            IMethodSymbol? constructor;
+            if (marked is not null)
+            {
+                if (!usable.Exists(c => SymbolEqualityComparer.Default.Equals(c, marked)))
+                {
+                    return Fail("its [JsonConstructor] constructor is not accessible; make it public or internal");
+                }
+
+                constructor = marked;
+            }
+            else if (type.IsValueType)
+            {
+                constructor = null;
+            }
+            else
+            {
+                constructor = usable.Find(c => c.Parameters.Length == 0);
+                if (constructor is null)
+                {
+                    if (usable.Count != 1)
+                    {
+                        return Fail(usable.Count == 0
+                            ? "it has no public constructor"
+                            : "it has more than one public constructor with parameters; mark the one to use with [JsonConstructor]");
+                    }
+
+                    constructor = usable[0];
+                }
+            }
+
+            var arguments = new List<int>();
+            foreach (var parameter in constructor is null ? ImmutableArray<IParameterSymbol>.Empty : constructor.Parameters)
+            {
+                var index = properties.FindIndex(p => string.Equals(p.Symbol.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
+                if (index < 0 || parameter.RefKind != RefKind.None)
+                {
+                    return Fail("parameter '" + parameter.Name + "' of its constructor matches no public property, so it could not be read back; add a property of that name");
+                }
+
+                var property = properties[index].Symbol;
+                if (NameOf(parameter.Type) != NameOf(property.Type))
+                {
+                    return Fail("parameter '" + parameter.Name + "' of its constructor is a " + parameter.Type.ToDisplayString()
+                        + " but property '" + property.Name + "' is a " + property.Type.ToDisplayString());
+                }
+
+                properties[index].BindToConstructor(parameter.HasExplicitDefaultValue ? PropertyConventions.DefaultValueSource(parameter, NameOf(parameter.Type)) : null);
+                arguments.Add(index);
+            }
+
+            return arguments;
+        }
+
+        private static bool IsCopyConstructor(INamedTypeSymbol type, IMethodSymbol constructor) =>
+            type.IsRecord && constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, type);
+    }
+}

@@ -1,0 +1,64 @@
+using Inquir.Typed.Generators.Model;
+using Microsoft.CodeAnalysis;
+
+namespace Inquir.Typed.Generators.Parsing
+{
+    /// <summary>
+    /// What the parser learns about one <c>[Step]</c> method, worked out once and read by the chain check, the checkpoint
+    /// shapes and the model build. It holds symbols, so it lives only while one workflow is parsed and never in a
+    /// pipeline stage.
+    /// </summary>
+    internal sealed class StepFacts
+    {
+        public StepFacts(
+            IMethodSymbol method,
+            IParameterSymbol? data,
+            EquatableArray<StepParameterKind> parameters,
+            StepReturnKind returnKind,
+            ITypeSymbol? output,
+            StepPolicyModel? policy,
+            EquatableArray<string> nonRetryable,
+            bool idempotent,
+            bool isValid)
+        {
+            Method = method;
+            Data = data;
+            Parameters = parameters;
+            ReturnKind = returnKind;
+            Output = output;
+            Policy = policy;
+            NonRetryable = nonRetryable;
+            Idempotent = idempotent;
+            IsValid = isValid;
+        }
+
+        public IMethodSymbol Method { get; }
+
+        public string Name => Method.Name;
+
+        /// <summary>The one data parameter, or null when the step takes no data.</summary>
+        public IParameterSymbol? Data { get; }
+
+        public EquatableArray<StepParameterKind> Parameters { get; }
+
+        public StepReturnKind ReturnKind { get; }
+
+        /// <summary>The type of the value the step produces, or null when it returns none.</summary>
+        public ITypeSymbol? Output { get; }
+
+        /// <summary>The policy, or null when the attribute has an error.</summary>
+        public StepPolicyModel? Policy { get; }
+
+        /// <summary>Exception types (fully qualified, for <c>typeof</c>) that fail the run at once.</summary>
+        public EquatableArray<string> NonRetryable { get; }
+
+        public bool Idempotent { get; }
+
+        /// <summary>Whether the signature and the policy have no error, so the step can be generated.</summary>
+        public bool IsValid { get; }
+
+        public LocationInfo? Location => LocationInfo.From(Method.Locations.IsEmpty ? null : Method.Locations[0]);
+
+        public LocationInfo? DataLocation => Data is null || Data.Locations.IsEmpty ? null : LocationInfo.From(Data.Locations[0]);
+    }
+}
