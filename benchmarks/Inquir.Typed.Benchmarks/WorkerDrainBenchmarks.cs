@@ -12,7 +12,22 @@ namespace Inquir.Typed.Benchmarks;
 /// callers' polling, so steps per second = 3 × Runs / mean time is the worker's own rate.
 /// </summary>
 [MemoryDiagnoser]
-public class WorkerDrainBenchmarks
+public class WorkerDrainBenchmarks : WorkerDrain<ThreeSteps>
+{
+    [Params(16, 64)]
+    public int Concurrency { get; set; }
+
+    protected override int WorkerConcurrency => Concurrency;
+
+    protected override Task StartAsync(IWorkflowClient client, int input) => client.StartThreeStepsAsync(input);
+}
+
+/// <summary>
+/// Drains <see cref="Runs"/> runs of a three-step workflow that were waiting before the worker started; the
+/// measurement ends when the last one has succeeded.
+/// </summary>
+public abstract class WorkerDrain<TWorkflow>
+    where TWorkflow : class, IGeneratedWorkflow
 {
     private string _connection = null!;
     private string _schema = null!;
@@ -21,8 +36,17 @@ public class WorkerDrainBenchmarks
     [Params(2000)]
     public int Runs { get; set; }
 
-    [Params(16, 64)]
-    public int Concurrency { get; set; }
+    protected abstract int WorkerConcurrency { get; }
+
+    protected abstract Task StartAsync(IWorkflowClient client, int input);
+
+    protected virtual void Configure(InquirOptions options)
+    {
+    }
+
+    protected virtual void AddServices(IServiceCollection services)
+    {
+    }
 
     [GlobalSetup]
     public void Setup()
@@ -59,7 +83,7 @@ public class WorkerDrainBenchmarks
             var client = producer.Services.GetRequiredService<IWorkflowClient>();
             for (var i = 0; i < Runs; i += 100)
             {
-                await Task.WhenAll(Enumerable.Range(i, Math.Min(100, Runs - i)).Select(n => client.StartThreeStepsAsync(n)));
+                await Task.WhenAll(Enumerable.Range(i, Math.Min(100, Runs - i)).Select(n => StartAsync(client, n)));
             }
 
             await producer.StopAsync();
@@ -86,10 +110,12 @@ public class WorkerDrainBenchmarks
         {
             o.UsePostgres(_connection, _schema);
             o.Worker.Enabled = workerEnabled;
-            o.Worker.Concurrency = Concurrency;
+            o.Worker.Concurrency = WorkerConcurrency;
             o.Retention.Enabled = false;
+            Configure(o);
         });
-        builder.Services.AddWorkflow<ThreeSteps>();
+        builder.Services.AddWorkflow<TWorkflow>();
+        AddServices(builder.Services);
         return builder.Build();
     }
 }
