@@ -44,8 +44,7 @@ public static class InquirServiceCollectionExtensions
         services.TryAddSingleton(sp => new SchemaMigrator(
             sp.GetRequiredService<InquirDataSource>().DataSource,
             sp.GetRequiredService<SqlScripts>(),
-            sp.GetRequiredService<ILogger<SchemaMigrator>>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<ILogger<SchemaMigrator>>()));
         services.TryAddSingleton<IRunStore>(sp => new PostgresRunStore(
             sp.GetRequiredService<InquirDataSource>().DataSource,
             sp.GetRequiredService<SqlScripts>(),
