@@ -7,17 +7,21 @@ using Microsoft.Extensions.Logging;
 namespace Inquir.Typed.Worker;
 
 /// <summary>
-/// The lines one attempt wrote through its step's logger, bounded in lines and bytes; lines past a bound are only
-/// counted. Sealed when the attempt's outcome is decided, so that a step abandoned after its timeout cannot add to
-/// an outcome already on its way to the database. Stored as JSON (<c>{"lines":[…],"dropped":n}</c>).
+/// The lines one attempt wrote through its step's logger, bounded in lines and bytes of text; lines past a bound
+/// are only counted. Each line is written straight into the JSON that is stored (<c>{"lines":[…],"dropped":n}</c>),
+/// so a kept line costs its text and little else. Sealed when the attempt's outcome is decided, so that a step
+/// abandoned after its timeout cannot add to an outcome already on its way to the database.
 /// </summary>
-internal sealed class AttemptLog(AttemptLogOptions options, TimeProvider time)
+internal sealed class AttemptLog(AttemptLogOptions options, TimeProvider time) : IDisposable
 {
     // A value longer than this is cut: one huge value must not take the whole byte budget of the attempt.
     private const int MaxValueLength = 1024;
 
     private readonly Lock _lock = new();
-    private readonly List<StepLogLine> _lines = [];
+    private readonly List<KeyValuePair<string, string?>> _values = [];
+    private ArrayBufferWriter<byte>? _buffer;
+    private Utf8JsonWriter? _json;
+    private int _lines;
     private int _bytes;
     private int _dropped;
     private bool _sealed;
@@ -26,11 +30,6 @@ internal sealed class AttemptLog(AttemptLogOptions options, TimeProvider time)
 
     public void Add<TState>(LogLevel level, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
-        var message = StoredText.Clean(formatter(state, exception)) ?? string.Empty;
-        var error = exception is null ? null : StoredText.Clean($"{exception.GetType().FullName}: {exception.Message}");
-        var values = ValuesOf(state);
-        var bytes = Encoding.UTF8.GetByteCount(message) + (error is null ? 0 : Encoding.UTF8.GetByteCount(error))
-                    + values.Sum(v => Encoding.UTF8.GetByteCount(v.Key) + (v.Value is null ? 0 : Encoding.UTF8.GetByteCount(v.Value)));
         lock (_lock)
         {
             if (_sealed)
@@ -38,14 +37,24 @@ internal sealed class AttemptLog(AttemptLogOptions options, TimeProvider time)
                 return;
             }
 
-            if (_lines.Count >= options.MaxLines || _bytes + bytes > options.MaxBytes)
+            if (_lines >= options.MaxLines)
+            {
+                _dropped++;
+                return;
+            }
+
+            var message = StoredText.Clean(formatter(state, exception)) ?? string.Empty;
+            var error = exception is null ? null : StoredText.Clean($"{exception.GetType().FullName}: {exception.Message}");
+            var bytes = Utf8(message) + Utf8(error) + ReadValues(state);
+            if (_bytes + bytes > options.MaxBytes)
             {
                 _dropped++;
                 return;
             }
 
             _bytes += bytes;
-            _lines.Add(new StepLogLine { Time = time.GetUtcNow(), Level = level, Message = message, Exception = error, Values = values });
+            _lines++;
+            WriteLine(level, message, error);
         }
     }
 
@@ -55,65 +64,105 @@ internal sealed class AttemptLog(AttemptLogOptions options, TimeProvider time)
         lock (_lock)
         {
             _sealed = true;
-            return _lines.Count == 0 && _dropped == 0 ? null : ToJson(_lines, _dropped);
-        }
-    }
-
-    private static Dictionary<string, string?> ValuesOf<TState>(TState state)
-    {
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (state is IReadOnlyList<KeyValuePair<string, object?>> pairs)
-        {
-            foreach (var (key, value) in pairs)
+            if (_lines == 0 && _dropped == 0)
             {
-                if (key != "{OriginalFormat}")
-                {
-                    var text = StoredText.Clean(Convert.ToString(value, CultureInfo.InvariantCulture));
-                    values[StoredText.Clean(key)!] = text is { Length: > MaxValueLength } ? text[..MaxValueLength] + "…" : text;
-                }
-            }
-        }
-
-        return values;
-    }
-
-    private static string ToJson(List<StepLogLine> lines, int dropped)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteStartArray("lines");
-            foreach (var line in lines)
-            {
-                json.WriteStartObject();
-                json.WriteString("time", line.Time);
-                json.WriteString("level", line.Level.ToString());
-                json.WriteString("message", line.Message);
-                if (line.Exception is not null)
-                {
-                    json.WriteString("exception", line.Exception);
-                }
-
-                if (line.Values.Count > 0)
-                {
-                    json.WriteStartObject("values");
-                    foreach (var (key, value) in line.Values)
-                    {
-                        json.WriteString(key, value);
-                    }
-
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndObject();
+                return null;
             }
 
+            var json = Writer();
             json.WriteEndArray();
-            json.WriteNumber("dropped", dropped);
+            json.WriteNumber("dropped", _dropped);
+            json.WriteEndObject();
+            json.Flush();
+            return Encoding.UTF8.GetString(_buffer!.WrittenSpan);
+        }
+    }
+
+    /// <summary>Seals the log (a step still running after its attempt ended adds nothing) and frees its writer.</summary>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _sealed = true;
+            _json?.Dispose();
+        }
+    }
+
+    private static int Utf8(string? text) => text is null ? 0 : Encoding.UTF8.GetByteCount(text);
+
+    // Fills _values with the template's named values as stored text; returns their UTF-8 size.
+    private int ReadValues<TState>(TState state)
+    {
+        _values.Clear();
+        if (state is not IReadOnlyList<KeyValuePair<string, object?>> pairs)
+        {
+            return 0;
+        }
+
+        var bytes = 0;
+        foreach (var (key, value) in pairs)
+        {
+            if (key == "{OriginalFormat}")
+            {
+                continue;
+            }
+
+            var text = StoredText.Clean(Convert.ToString(value, CultureInfo.InvariantCulture));
+            text = text is { Length: > MaxValueLength } ? text[..MaxValueLength] + "…" : text;
+            var name = StoredText.Clean(key)!;
+            _values.Add(new(name, text));
+            bytes += Utf8(name) + Utf8(text);
+        }
+
+        return bytes;
+    }
+
+    private void WriteLine(LogLevel level, string message, string? error)
+    {
+        var json = Writer();
+        json.WriteStartObject();
+        json.WriteString("time", time.GetUtcNow());
+        json.WriteString("level", LevelName(level));
+        json.WriteString("message", message);
+        if (error is not null)
+        {
+            json.WriteString("exception", error);
+        }
+
+        if (_values.Count > 0)
+        {
+            json.WriteStartObject("values");
+            foreach (var (key, value) in _values)
+            {
+                json.WriteString(key, value);
+            }
+
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        json.WriteEndObject();
     }
+
+    private Utf8JsonWriter Writer()
+    {
+        if (_json is null)
+        {
+            _buffer = new ArrayBufferWriter<byte>(256);
+            _json = new Utf8JsonWriter(_buffer);
+            _json.WriteStartObject();
+            _json.WriteStartArray("lines");
+        }
+
+        return _json;
+    }
+
+    private static string LevelName(LogLevel level) => level switch
+    {
+        LogLevel.Trace => nameof(LogLevel.Trace),
+        LogLevel.Debug => nameof(LogLevel.Debug),
+        LogLevel.Information => nameof(LogLevel.Information),
+        LogLevel.Warning => nameof(LogLevel.Warning),
+        LogLevel.Error => nameof(LogLevel.Error),
+        _ => nameof(LogLevel.Critical),
+    };
 }

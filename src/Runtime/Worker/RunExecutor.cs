@@ -143,7 +143,7 @@ internal sealed partial class RunExecutor(
         var started = time.GetTimestamp();
         var logger = _workflowLoggers.GetOrAdd(workflow.Name, static (name, factory) => factory.CreateLogger("Inquir.Typed.Workflows." + name), loggerFactory);
         var children = new ChildWorkflowClient(client, claimed.Id, StepContext.IdempotencyKeyOf(claimed.Id, step.Name));
-        var attemptLog = options.AttemptLogs.Enabled ? new AttemptLog(options.AttemptLogs, time) : null;
+        using var attemptLog = options.AttemptLogs.Enabled ? new AttemptLog(options.AttemptLogs, time) : null;
         var context = new StepContext(claimed.Id, workflow.Name, step.Name, of.StepIndex, of.Number, attemptLog is null ? logger : new CapturingLogger(logger, attemptLog), children);
         using var scope = logger.BeginScope(new StepScope(claimed.Id, workflow.Name, step.Name, of.Number));
         using var activity = InquirTelemetry.ActivitySource.StartActivity($"step {workflow.Name}/{step.Name}");
