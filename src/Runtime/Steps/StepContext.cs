@@ -49,7 +49,9 @@ public sealed class StepContext
 
     /// <summary>
     /// Starts other workflows as children of this run. A start without an idempotency key gets one derived from
-    /// this step's key, so a retried step does not start the same child twice.
+    /// this step's key, the child workflow's name and how many children of that workflow the attempt started
+    /// before it, so a retried step that starts the same children gets the same runs back instead of new ones.
+    /// When which children a step starts depends on data, pass a key derived from that data instead.
     /// </summary>
     public IWorkflowClient Workflows { get; }
 
