@@ -1,6 +1,8 @@
+using System.Data.Common;
 using Dapper;
 using Npgsql;
 using NpgsqlTypes;
+using Inquir.Typed.Storage;
 
 namespace Inquir.Typed.Postgres;
 
@@ -9,7 +11,10 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
 {
     public Task MigrateAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
 
-    public async Task<StartedRun> StartRunAsync(NewRun run, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    public Task<StartedRun> StartRunAsync(NewRun run, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        StartRunAsync(run, StoreTransaction.As<NpgsqlTransaction>(transaction, "PostgreSQL", nameof(transaction)), cancellationToken);
+
+    private async Task<StartedRun> StartRunAsync(NewRun run, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
         var connection = transaction?.Connection;
         var ownConnection = connection is null;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Threading.Channels;
 using Inquir.Typed.Postgres;
+using Inquir.Typed.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 

@@ -1,5 +1,6 @@
 using Inquir.Typed.Postgres;
-using Npgsql;
+using Inquir.Typed.Storage;
+using System.Data.Common;
 
 namespace Inquir.Typed.Tests.Infrastructure;
 
@@ -11,7 +12,7 @@ internal class DelegatingRunStore(IRunStore inner) : IRunStore
 {
     public Task MigrateAsync(CancellationToken cancellationToken) => inner.MigrateAsync(cancellationToken);
 
-    public Task<StartedRun> StartRunAsync(NewRun run, NpgsqlTransaction? transaction, CancellationToken cancellationToken) => inner.StartRunAsync(run, transaction, cancellationToken);
+    public Task<StartedRun> StartRunAsync(NewRun run, DbTransaction? transaction, CancellationToken cancellationToken) => inner.StartRunAsync(run, transaction, cancellationToken);
 
     public Task<RunInfo?> GetRunAsync(Guid runId, CancellationToken cancellationToken) => inner.GetRunAsync(runId, cancellationToken);
 

@@ -1,5 +1,6 @@
 using Dapper;
 using Inquir.Typed.Postgres;
+using Inquir.Typed.Storage;
 using Inquir.Typed.Tests.Infrastructure;
 using static Inquir.Typed.Tests.Store.StoreSteps;
 
@@ -69,5 +70,5 @@ public sealed class AttemptRecordStoreTests
         Assert.All(history.Steps.SelectMany(s => s.Attempts), a => Assert.Equal(1, a.Execution));
     }
 
-    private static HistoryStore HistoryStoreOf(StoreFactory db) => new(db.DataSource, new SqlScripts(db.Schema), new WakeUpChannel(db.Schema));
+    private static PostgresHistoryStore HistoryStoreOf(StoreFactory db) => new(db.DataSource, new SqlScripts(db.Schema), new WakeUpChannel(db.Schema));
 }

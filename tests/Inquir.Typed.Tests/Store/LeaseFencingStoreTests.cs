@@ -1,4 +1,5 @@
 using Inquir.Typed.Postgres;
+using Inquir.Typed.Storage;
 using static Inquir.Typed.Tests.Store.StoreSteps;
 
 namespace Inquir.Typed.Tests.Store;

@@ -1,6 +1,6 @@
-using Npgsql;
+using System.Data.Common;
 
-namespace Inquir.Typed.Postgres;
+namespace Inquir.Typed.Storage;
 
 /// <summary>
 /// Everything the client and the worker ask of the database. One implementation per backend; all pass the same
@@ -12,8 +12,12 @@ internal interface IRunStore
     /// <summary>Creates the schema or brings it up to date.</summary>
     Task MigrateAsync(CancellationToken cancellationToken);
 
-    /// <summary>Inserts a run, or finds the run an earlier start with the same workflow and key made.</summary>
-    Task<StartedRun> StartRunAsync(NewRun run, NpgsqlTransaction? transaction, CancellationToken cancellationToken);
+    /// <summary>
+    /// Inserts a run, or finds the run an earlier start with the same workflow and key made. A
+    /// <paramref name="transaction"/> must be one of this store's database (else an <see cref="ArgumentException"/>
+    /// naming it): the run is inserted in it and workers are woken when it commits.
+    /// </summary>
+    Task<StartedRun> StartRunAsync(NewRun run, DbTransaction? transaction, CancellationToken cancellationToken);
 
     /// <summary>Reads a run.</summary>
     Task<RunInfo?> GetRunAsync(Guid runId, CancellationToken cancellationToken);
@@ -41,32 +45,4 @@ internal interface IRunStore
 
     /// <summary>Marks due runs of known workflows that wait at a step this deployment does not know; returns those newly marked.</summary>
     Task<IReadOnlyList<UnknownStepRun>> ReportUnknownStepsAsync(KnownSteps known, DateTimeOffset? now, int limit, CancellationToken cancellationToken);
-}
-
-/// <summary>
-/// A run to insert, due at <paramref name="RunAt"/> or else <paramref name="Delay"/> after now on the database's clock;
-/// its first step's name is stored so that even an attempt of the first step is recorded by name.
-/// </summary>
-internal sealed record NewRun(
-    Guid Id, string Workflow, string InputJson, string? IdempotencyKey, Guid? ParentRunId, DateTimeOffset? Now, DateTimeOffset? RunAt, TimeSpan Delay, string? FirstStepName = null);
-
-/// <summary>What a claim asks for.</summary>
-internal sealed record ClaimRequest(string Owner, KnownSteps Steps, int Limit, TimeSpan LeaseDuration, DateTimeOffset? Now);
-
-/// <summary>A run a worker holds, identified by the token of its current lease.</summary>
-internal readonly record struct HeldRun(Guid RunId, Guid LeaseToken);
-
-/// <summary>A held run handed back; an attempt that never started leaves no attempt row.</summary>
-internal readonly record struct ReleasedRun(HeldRun Run, bool AttemptStarted);
-
-/// <summary>A run that waits at a step this deployment does not know.</summary>
-internal sealed record UnknownStepRun(Guid RunId, string Workflow, int StepIndex, string? StepName);
-
-/// <summary>
-/// A claimed run: which step to run (its index, and its name as stored once the run got past the first step),
-/// which attempt of which execution this is, and that step's input.
-/// </summary>
-internal sealed record ClaimedRun(Guid Id, string Workflow, int StepIndex, int Attempt, Guid LeaseToken, Guid? ParentRunId, string? StepInput, string? StepName = null, int Execution = 1)
-{
-    public HeldRun Held => new(Id, LeaseToken);
 }

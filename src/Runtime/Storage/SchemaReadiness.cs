@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Inquir.Typed.Postgres;
+namespace Inquir.Typed.Storage;
 
 /// <summary>
 /// Applies migrations once per process, before the first query of the client or the worker, when

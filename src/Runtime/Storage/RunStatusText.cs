@@ -1,4 +1,4 @@
-namespace Inquir.Typed.Postgres;
+namespace Inquir.Typed.Storage;
 
 /// <summary>The spelling of <see cref="RunStatus"/> in the <c>runs.status</c> column.</summary>
 internal static class RunStatusText

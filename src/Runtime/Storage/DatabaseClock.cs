@@ -1,4 +1,4 @@
-namespace Inquir.Typed.Postgres;
+namespace Inquir.Typed.Storage;
 
 /// <summary>
 /// The <c>now</c> the store's SQL is given: <see langword="null"/> with the system clock, so that the database's

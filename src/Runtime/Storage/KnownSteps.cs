@@ -1,4 +1,4 @@
-namespace Inquir.Typed.Postgres;
+namespace Inquir.Typed.Storage;
 
 /// <summary>
 /// The (workflow, step index, step name) triples a deployment can run, as the parallel arrays the claim binds:

@@ -1,6 +1,6 @@
-namespace Inquir.Typed.Postgres;
+namespace Inquir.Typed.Storage;
 
-// Rows as Dapper reads them, by column name; timestamptz arrives as a UTC DateTime.
+// Rows as the store reads them, by column name; times arrive as UTC DateTimes.
 #pragma warning disable IDE1006 // column names
 
 /// <summary>A run's execution number and origin.</summary>

@@ -1,4 +1,4 @@
-namespace Inquir.Typed.Postgres;
+namespace Inquir.Typed.Storage;
 
 /// <summary>The outcome of one attempt of one step, and where the run goes next.</summary>
 internal sealed record StepCompletion

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
-namespace Inquir.Typed.Postgres;
+namespace Inquir.Typed.Storage;
 
 /// <summary>Reads the stored JSON of an attempt's log lines (written by <c>AttemptLog</c>) back into lines.</summary>
 internal static class AttemptLogJson

@@ -1,6 +1,6 @@
-namespace Inquir.Typed.Postgres;
+namespace Inquir.Typed.Storage;
 
-/// <summary>A <c>runs</c> row as Dapper reads it (timestamptz arrives as UTC <see cref="DateTime"/>).</summary>
+/// <summary>A <c>runs</c> row as the store reads it (times arrive as UTC <see cref="DateTime"/>).</summary>
 #pragma warning disable IDE1006 // column names
 internal sealed record RunRow(
     Guid id,
