@@ -1,9 +1,10 @@
+using Inquir.Typed;
 using Inquir.Typed.Sqlite;
 using Microsoft.Data.Sqlite;
 
-namespace Inquir.Typed;
+namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Chooses the embedded SQLite store.</summary>
+/// <summary>Chooses the embedded SQLite store; in this namespace, as <c>AddInquir</c> is, so that it is found where that is.</summary>
 public static class SqliteInquirOptionsExtensions
 {
     /// <summary>
