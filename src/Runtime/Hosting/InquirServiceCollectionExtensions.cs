@@ -45,8 +45,7 @@ public static class InquirServiceCollectionExtensions
         services.TryAddSingleton(sp => new SchemaMigrator(
             sp.GetRequiredService<InquirDataSource>().DataSource,
             sp.GetRequiredService<SqlScripts>(),
-            sp.GetRequiredService<ILogger<SchemaMigrator>>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<ILogger<SchemaMigrator>>()));
         services.TryAddSingleton<SelectedStore>();
         services.TryAddSingleton<IRunStore>(sp => sp.GetRequiredService<SelectedStore>().Opened?.Runs ?? new PostgresRunStore(
             sp.GetRequiredService<InquirDataSource>().DataSource,

@@ -8,12 +8,10 @@ namespace Inquir.Typed.Postgres;
 /// <summary>
 /// Creates and upgrades the schema: each pending migration in its own transaction (or, when it is marked
 /// <see cref="Migration.NoTransactionMarker"/>, statement by statement outside one), all of them under one advisory
-/// lock, so that many processes starting at once apply each migration exactly once. <paramref name="time"/> paces
-/// the tries for that lock (the system clock when none is given).
+/// lock, so that many processes starting at once apply each migration exactly once.
 /// </summary>
-internal sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, SqlScripts sql, ILogger<SchemaMigrator> logger, TimeProvider? time = null)
+internal sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, SqlScripts sql, ILogger<SchemaMigrator> logger)
 {
-    private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
@@ -42,13 +40,15 @@ internal sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, SqlScr
     // Not pg_advisory_lock: a session waiting inside a statement holds a snapshot, and CREATE INDEX CONCURRENTLY in
     // the lock holder waits for every transaction with an older snapshot to end, so the two would wait for each
     // other until PostgreSQL fails one as a deadlock. Between short tries a waiting migrator holds no snapshot.
-    private async Task LockAsync(NpgsqlConnection connection, string lockKey, CancellationToken cancellationToken)
+    private static async Task LockAsync(NpgsqlConnection connection, string lockKey, CancellationToken cancellationToken)
     {
         var backoff = new Backoff(TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(1));
         while (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
                    "SELECT pg_try_advisory_lock(hashtext(@lockKey))", new { lockKey }, cancellationToken: cancellationToken)).ConfigureAwait(false))
         {
-            await Task.Delay(backoff.Next(), _time, cancellationToken).ConfigureAwait(false);
+            // Real time, not the injected clock: hosts of a test that share a fake clock would otherwise wait for a
+            // lock try that never comes.
+            await Task.Delay(backoff.Next(), cancellationToken).ConfigureAwait(false);
         }
     }
 

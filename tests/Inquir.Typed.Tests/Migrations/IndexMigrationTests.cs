@@ -14,7 +14,7 @@ public sealed class IndexMigrationTests
     [Fact]
     public async Task Building_an_index_on_200000_runs_does_not_block_writers()
     {
-        await using var database = await MigrationDatabase.AtVersion2Async();
+        await using var database = await MigrationDatabase.WithoutIndexMigrationAsync();
         await database.InsertRunsAsync(200_000);
         await using var openWriter = await database.HoldRowExclusiveLockAsync();
 
@@ -37,7 +37,7 @@ public sealed class IndexMigrationTests
     [Fact]
     public async Task A_migration_is_not_cancelled_by_the_runtime_s_statement_timeout()
     {
-        await using var database = await MigrationDatabase.AtVersion2Async(o => o.StatementTimeout = TimeSpan.FromMilliseconds(200));
+        await using var database = await MigrationDatabase.WithoutIndexMigrationAsync(o => o.StatementTimeout = TimeSpan.FromMilliseconds(200));
         await using var openWriter = await database.HoldRowExclusiveLockAsync();
 
         var migration = database.MigrateAsync();
@@ -54,7 +54,7 @@ public sealed class IndexMigrationTests
     [Fact]
     public async Task A_second_migrator_waiting_for_the_lock_does_not_deadlock_with_the_first_one_s_concurrent_build()
     {
-        await using var database = await MigrationDatabase.AtVersion2Async();
+        await using var database = await MigrationDatabase.WithoutIndexMigrationAsync();
         var second = "inquir-second-" + Guid.NewGuid().ToString("N")[..8];
         await using var openWriter = await database.HoldRowExclusiveLockAsync();
 
@@ -79,7 +79,7 @@ public sealed class IndexMigrationTests
     [Fact]
     public async Task An_index_left_invalid_by_an_interrupted_concurrent_build_is_dropped_and_built_again()
     {
-        await using var database = await MigrationDatabase.AtVersion2Async();
+        await using var database = await MigrationDatabase.WithoutIndexMigrationAsync();
         await using (var openWriter = await database.HoldRowExclusiveLockAsync())
         {
             await using var interrupted = await database.OpenAsync();

@@ -32,7 +32,8 @@ internal sealed class MigrationDatabase : IAsyncDisposable
 
     public NpgsqlDataSource RuntimeDataSource => _provider.GetRequiredService<InquirDataSource>().DataSource;
 
-    public static async Task<MigrationDatabase> AtVersion2Async(Action<InquirOptions>? configure = null)
+    // Every migration but 0003 applied: 0003 builds the indexes under test; the later ones touch other tables.
+    public static async Task<MigrationDatabase> WithoutIndexMigrationAsync(Action<InquirOptions>? configure = null)
     {
         var schema = TestDatabase.NewSchema();
         var services = new ServiceCollection();
@@ -47,7 +48,7 @@ internal sealed class MigrationDatabase : IAsyncDisposable
             """
             DROP INDEX {schema}.runs_restarted_from, {schema}.runs_expirable;
             CREATE INDEX runs_finished ON {schema}.runs (status, completed_at) WHERE completed_at IS NOT NULL;
-            DELETE FROM {schema}.schema_migrations WHERE version >= 3;
+            DELETE FROM {schema}.schema_migrations WHERE version = 3;
             """);
         return database;
     }

@@ -9,7 +9,7 @@ public sealed class MigratorSessionTests
     public async Task After_migrating_the_pooled_connection_has_the_runtime_s_statement_timeout_and_no_migration_lock()
     {
         // One pooled connection: the one the migrator used is the one read here.
-        await using var database = await MigrationDatabase.AtVersion2Async(o =>
+        await using var database = await MigrationDatabase.WithoutIndexMigrationAsync(o =>
         {
             o.ConnectionString += ";Maximum Pool Size=1";
             o.StatementTimeout = TimeSpan.FromMilliseconds(250);
