@@ -210,6 +210,12 @@ internal sealed class SqliteRunStore(SqliteDatabase database, SqliteMigrator mig
         }
     }
 
+    // A constraint (19: a CHECK such as json_valid) and malformed JSON given to json() (error 1) fail the same way
+    // however often the batch is written; a busy or locked file (5, 6) or a full disk (13) does not.
+    public bool RefusesData(Exception error) =>
+        error is SqliteException { SqliteErrorCode: 19 }
+        || (error is SqliteException { SqliteErrorCode: 1 } e && e.Message.Contains("malformed JSON", StringComparison.Ordinal));
+
     private static async Task<StartedRun> StartRunAsync(SqliteConnection connection, SqliteTransaction transaction, NewRun run, CancellationToken cancellationToken)
     {
         var now = await connection.NowAsync(transaction, run.Now, cancellationToken).ConfigureAwait(false);

@@ -196,6 +196,12 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
         return rows.Select(r => new UnknownStepRun(r.Id, r.Workflow, r.StepIndex, r.StepName)).ToList();
     }
 
+    // Data exceptions (class 22: U+0000 in text, bad JSON) and integrity violations (class 23) fail the same way
+    // however often the batch is written; so does text that has no UTF-8 form.
+    public bool RefusesData(Exception error) =>
+        error is PostgresException { SqlState: ['2', '2' or '3', ..] } or System.Text.EncoderFallbackException
+        || (error is NpgsqlException { InnerException: { } inner } && RefusesData(inner));
+
     private Task<int> NotifyAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition("SELECT pg_notify(@channel, '')", new { channel = channel.Name }, cancellationToken: cancellationToken));
 

@@ -43,6 +43,12 @@ internal interface IRunStore
     /// <summary>Fails a held run without an attempt; false when the run is no longer held with that token.</summary>
     Task<bool> FailRunAsync(HeldRun run, string error, DateTimeOffset? now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether <paramref name="error"/> says the database refused a write for its data (it fails the same way however
+    /// often it is written): the worker then writes the batch in parts, so that only the bad outcome fails.
+    /// </summary>
+    bool RefusesData(Exception error);
+
     /// <summary>Marks due runs of known workflows that wait at a step this deployment does not know; returns those newly marked.</summary>
     Task<IReadOnlyList<UnknownStepRun>> ReportUnknownStepsAsync(KnownSteps known, DateTimeOffset? now, int limit, CancellationToken cancellationToken);
 }

@@ -30,6 +30,8 @@ internal class DelegatingRunStore(IRunStore inner) : IRunStore
 
     public Task<bool> FailRunAsync(HeldRun run, string error, DateTimeOffset? now, CancellationToken cancellationToken) => inner.FailRunAsync(run, error, now, cancellationToken);
 
+    public bool RefusesData(Exception error) => inner.RefusesData(error);
+
     public Task<IReadOnlyList<UnknownStepRun>> ReportUnknownStepsAsync(KnownSteps known, DateTimeOffset? now, int limit, CancellationToken cancellationToken) =>
         inner.ReportUnknownStepsAsync(known, now, limit, cancellationToken);
 }

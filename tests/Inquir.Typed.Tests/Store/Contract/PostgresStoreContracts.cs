@@ -36,3 +36,8 @@ public sealed class PostgresStartContract : StartContract
         return new ForeignTransaction(connection, await connection.BeginTransactionAsync());
     }
 }
+
+public sealed class PostgresPoisonBatchContract : PoisonBatchContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
+}

@@ -35,3 +35,8 @@ public sealed class SqliteStartContract : StartContract
         return new ForeignTransaction(connection, await connection.BeginTransactionAsync());
     }
 }
+
+public sealed class SqlitePoisonBatchContract : PoisonBatchContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
+}
