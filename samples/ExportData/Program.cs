@@ -3,10 +3,9 @@ using Inquir.Typed;
 using Inquir.Typed.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
-var connectionString = builder.Configuration.GetConnectionString("Inquir")
-    ?? throw new InvalidOperationException("Set ConnectionStrings:Inquir (or the ConnectionStrings__Inquir environment variable) to a PostgreSQL connection string.");
 
-builder.Services.AddInquir(o => o.UsePostgres(connectionString));   // client + worker
+// SQLite in exportdata.db beside the project; --postgres "Host=…" (or ConnectionStrings:Inquir) for PostgreSQL.
+builder.Services.AddInquir(o => o.UseSampleStore(builder.Configuration, builder.Environment.ContentRootPath, "exportdata.db"));   // client + worker
 builder.Services.AddWorkflow<ExportData>();
 builder.Services.AddSingleton<IExportStore, InMemoryExportStore>();
 builder.Services.AddSingleton<IBlobs, FlakyBlobs>();

@@ -2,10 +2,9 @@ using Inquir.Typed.AspNetCore;
 using WebhooksSample;
 
 var builder = WebApplication.CreateBuilder(args);
-var connectionString = builder.Configuration.GetConnectionString("Inquir")
-    ?? throw new InvalidOperationException("Set ConnectionStrings:Inquir (or the ConnectionStrings__Inquir environment variable) to a PostgreSQL connection string.");
 
-builder.Services.AddInquir(o => o.UsePostgres(connectionString));
+// SQLite in webhooks.db beside the project; --postgres "Host=…" (or ConnectionStrings:Inquir) for PostgreSQL.
+builder.Services.AddInquir(o => o.UseSampleStore(builder.Configuration, builder.Environment.ContentRootPath, "webhooks.db"));
 builder.Services.AddWorkflow<FulfilPayment>();
 builder.Services.AddSingleton<Orders>();
 

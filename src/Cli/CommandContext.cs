@@ -17,10 +17,25 @@ internal sealed class CommandContext(CommonOptions common, TextWriter output, IA
 
     public HistorySession Open(ParseResult parse)
     {
+        if (parse.GetValue(common.Sqlite) is { } file)
+        {
+            if (parse.GetValue(common.Connection) is not null)
+            {
+                throw new UsageException("Give either --sqlite or --connection, not both.");
+            }
+
+            if (string.IsNullOrWhiteSpace(file))
+            {
+                throw new UsageException("--sqlite names no file.");
+            }
+
+            return HistorySession.OpenSqlite(file);
+        }
+
         ConnectionString = parse.GetValue(common.Connection) ?? environment(CommonOptions.ConnectionVariable);
         if (string.IsNullOrWhiteSpace(ConnectionString))
         {
-            throw new UsageException($"No database given: pass --connection or set {CommonOptions.ConnectionVariable}.");
+            throw new UsageException($"No database given: pass --connection or --sqlite, or set {CommonOptions.ConnectionVariable}.");
         }
 
         try

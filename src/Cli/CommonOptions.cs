@@ -14,6 +14,12 @@ internal sealed class CommonOptions
         Recursive = true,
     };
 
+    public Option<string?> Sqlite { get; } = new("--sqlite")
+    {
+        Description = "Path of a SQLite database file (the embedded store), instead of --connection.",
+        Recursive = true,
+    };
+
     public Option<string> Schema { get; } = new Option<string>("--schema")
     {
         Description = "The schema holding the runtime's tables.",

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -26,6 +27,10 @@ internal static class ErrorReport
         PostgresException { SqlState: ['2', '2', ..] } e => (ExitCodes.Usage, $"PostgreSQL cannot use a value given on the command line: {e.MessageText} ({e.SqlState})"),
         PostgresException e => (ExitCodes.Failed, $"PostgreSQL reported an error: {e.MessageText} ({e.SqlState})"),
         NpgsqlException e => (ExitCodes.DatabaseUnreachable, $"Cannot reach PostgreSQL at {Server(connectionString)}: {Reason(e)}"),
+        // SQLite's error 1 with a missing table: the file exists but holds no migrated store.
+        SqliteException { SqliteErrorCode: 1 } e when e.Message.Contains("no such table", StringComparison.Ordinal) =>
+            (ExitCodes.NotMigrated, "The SQLite file (--sqlite) holds no Inquir.Typed tables; run 'inquir --sqlite <file> migrate' first."),
+        SqliteException e => (ExitCodes.Failed, $"SQLite reported an error: {e.Message}"),
         TimeoutException => (ExitCodes.DatabaseUnreachable, $"Cannot reach PostgreSQL at {Server(connectionString)}: the connection timed out"),
         _ => (ExitCodes.Failed, $"{error.GetType().Name}: {error.Message}"),
     };

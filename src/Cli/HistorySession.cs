@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Inquir.Typed.Cli;
@@ -16,12 +17,17 @@ internal sealed class HistorySession : IAsyncDisposable
 
     public IWorkflowSchedules Schedules => _services.GetRequiredService<IWorkflowSchedules>();
 
-    public static HistorySession Open(string connectionString, string schema)
+    public static HistorySession Open(string connectionString, string schema) => Open(o => o.UsePostgres(connectionString, schema));
+
+    /// <summary>The same over a SQLite file; a missing file is created empty, and commands other than migrate then say it is not migrated.</summary>
+    public static HistorySession OpenSqlite(string file) => Open(o => o.UseSqlite(new SqliteConnectionStringBuilder { DataSource = file }.ToString()));
+
+    private static HistorySession Open(Action<InquirOptions> store)
     {
         var services = new ServiceCollection();
         services.AddInquir(o =>
         {
-            o.UsePostgres(connectionString, schema);
+            store(o);
             o.ApplyMigrations = false;
             o.Retention.Enabled = false;
             o.Worker.Enabled = false;

@@ -23,6 +23,7 @@ internal static class InquirCli
             MigrateCommand.Create(context),
         };
         root.Options.Add(common.Connection);
+        root.Options.Add(common.Sqlite);
         root.Options.Add(common.Schema);
 
         var parse = root.Parse(args);

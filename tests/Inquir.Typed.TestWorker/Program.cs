@@ -3,9 +3,23 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 // Usage: Inquir.Typed.TestWorker <connection string> <schema> <lease milliseconds>
+//    or: Inquir.Typed.TestWorker --sqlite <file>   (a worker of SharedFileWorkflow on that SQLite file)
+if (args is ["--sqlite", var file])
+{
+    var sqlite = Host.CreateApplicationBuilder();
+    sqlite.Services.AddInquir(o =>
+    {
+        o.UseSqlite($"Data Source={file}");
+        o.Worker.PollInterval = TimeSpan.FromMilliseconds(100);
+    });
+    sqlite.Services.AddWorkflow<SharedFileWorkflow>();
+    await sqlite.Build().RunAsync();
+    return 0;
+}
+
 if (args.Length != 3)
 {
-    Console.Error.WriteLine("usage: Inquir.Typed.TestWorker <connection string> <schema> <lease milliseconds>");
+    Console.Error.WriteLine("usage: Inquir.Typed.TestWorker <connection string> <schema> <lease milliseconds> | --sqlite <file>");
     return 2;
 }
 

@@ -12,7 +12,9 @@ internal static class MigrateCommand
         {
             await using var session = context.Open(parse);
             await session.History.MigrateAsync(ct);
-            context.Output.WriteLine($"Schema {parse.GetValue<string>("--schema")} is up to date.");
+            context.Output.WriteLine(parse.GetValue<string?>("--sqlite") is { } file
+                ? $"SQLite file {file} is up to date."
+                : $"Schema {parse.GetValue<string>("--schema")} is up to date.");
             return ExitCodes.Ok;
         });
         return command;

@@ -1,4 +1,4 @@
-using Npgsql;
+using System.Data.Common;
 
 namespace Inquir.Typed;
 
@@ -22,9 +22,10 @@ public sealed class StartOptions
 
     /// <summary>
     /// An open transaction of the caller's: the run is inserted in it, so it exists only if the caller's own
-    /// writes commit, and workers are woken when it commits.
+    /// writes commit, and workers are woken when it commits. It must belong to the database the store uses: an
+    /// <c>NpgsqlTransaction</c> with PostgreSQL, a <c>SqliteTransaction</c> with SQLite.
     /// </summary>
-    public NpgsqlTransaction? Transaction { get; init; }
+    public DbTransaction? Transaction { get; init; }
 
     /// <summary>The run this one is a child of; set by <see cref="StepContext.Workflows"/>.</summary>
     public Guid? ParentRunId { get; init; }

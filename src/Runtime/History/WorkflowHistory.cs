@@ -1,9 +1,10 @@
 using Inquir.Typed.Postgres;
+using Inquir.Typed.Storage;
 
 namespace Inquir.Typed;
 
 /// <summary>Checks every argument, then asks the history store.</summary>
-internal sealed class WorkflowHistory(HistoryStore store, IRunStore runs, SchemaReadiness schema, TimeProvider time) : IWorkflowHistory
+internal sealed class WorkflowHistory(IHistoryStore store, IRunStore runs, SchemaReadiness schema, TimeProvider time) : IWorkflowHistory
 {
     private const int BulkPageSize = 500;
 

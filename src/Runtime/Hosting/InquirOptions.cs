@@ -48,12 +48,19 @@ public sealed class InquirOptions
     /// <summary>Schedules by name, from <c>Inquir:Schedules</c>: new ones, or overrides of <see cref="ScheduleAttribute"/> values.</summary>
     public Dictionary<string, ScheduleSettings> Schedules { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// A store other than PostgreSQL, set by its package (<c>UseSqlite</c> of <c>Inquir.Typed.Sqlite</c>);
+    /// <see langword="null"/> for PostgreSQL at <see cref="ConnectionString"/>.
+    /// </summary>
+    internal Storage.StoreBackend? Store { get; set; }
+
     /// <summary>Uses PostgreSQL at <paramref name="connectionString"/>.</summary>
     /// <exception cref="ArgumentException">The connection string is empty or not a PostgreSQL connection string.</exception>
     public InquirOptions UsePostgres(string connectionString)
     {
         ConnectionStringCheck.ThrowIfInvalid(connectionString, nameof(connectionString));
         ConnectionString = connectionString;
+        Store = null;
         return this;
     }
 

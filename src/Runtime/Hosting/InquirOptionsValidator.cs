@@ -8,13 +8,20 @@ internal sealed class InquirOptionsValidator : IValidateOptions<InquirOptions>
     public ValidateOptionsResult Validate(string? name, InquirOptions options)
     {
         var failures = new List<string>();
-        try
+        if (options.Store is { } store)
         {
-            ConnectionStringCheck.ThrowIfInvalid(options.ConnectionString, nameof(options.ConnectionString));
+            failures.AddRange(store.Problems());
         }
-        catch (ArgumentException e)
+        else
         {
-            failures.Add($"Inquir:ConnectionString: {e.Message.Split(" (Parameter", 2)[0]} Call o.UsePostgres(connectionString) or set Inquir:ConnectionString.");
+            try
+            {
+                ConnectionStringCheck.ThrowIfInvalid(options.ConnectionString, nameof(options.ConnectionString));
+            }
+            catch (ArgumentException e)
+            {
+                failures.Add($"Inquir:ConnectionString: {e.Message.Split(" (Parameter", 2)[0]} Call o.UsePostgres(connectionString) or set Inquir:ConnectionString.");
+            }
         }
 
         failures.AddRange(SchemaNameCheck.Problems(options.Schema));

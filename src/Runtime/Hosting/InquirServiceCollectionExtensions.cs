@@ -1,5 +1,6 @@
 using Inquir.Typed;
 using Inquir.Typed.Postgres;
+using Inquir.Typed.Storage;
 using Inquir.Typed.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,17 +46,22 @@ public static class InquirServiceCollectionExtensions
             sp.GetRequiredService<InquirDataSource>().DataSource,
             sp.GetRequiredService<SqlScripts>(),
             sp.GetRequiredService<ILogger<SchemaMigrator>>()));
-        services.TryAddSingleton<IRunStore>(sp => new PostgresRunStore(
+        services.TryAddSingleton<SelectedStore>();
+        services.TryAddSingleton<IRunStore>(sp => sp.GetRequiredService<SelectedStore>().Opened?.Runs ?? new PostgresRunStore(
             sp.GetRequiredService<InquirDataSource>().DataSource,
             sp.GetRequiredService<SqlScripts>(),
             sp.GetRequiredService<SchemaMigrator>(),
             sp.GetRequiredService<WakeUpChannel>()));
         services.TryAddSingleton<SchemaReadiness>();
         services.TryAddSingleton<IWorkflowClient, WorkflowClient>();
-        services.TryAddSingleton(sp => new HistoryStore(
+        services.TryAddSingleton<IHistoryStore>(sp => sp.GetRequiredService<SelectedStore>().Opened?.History ?? new PostgresHistoryStore(
             sp.GetRequiredService<InquirDataSource>().DataSource, sp.GetRequiredService<SqlScripts>(), sp.GetRequiredService<WakeUpChannel>()));
+        services.TryAddSingleton<IWakeUpSource>(sp => sp.GetRequiredService<SelectedStore>().Opened?.WakeUps ?? new PostgresWakeUpSource(
+            sp.GetRequiredService<InquirDataSource>().DataSource,
+            sp.GetRequiredService<WakeUpChannel>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<PostgresWakeUpSource>>()));
         services.TryAddSingleton<IWorkflowHistory, WorkflowHistory>();
-        services.TryAddSingleton(sp => new ScheduleStore(sp.GetRequiredService<InquirDataSource>().DataSource, sp.GetRequiredService<SqlScripts>()));
         services.TryAddSingleton<ScheduleSet>();
         services.TryAddSingleton<IWorkflowSchedules, WorkflowSchedules>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RetentionSweeper>());
@@ -65,8 +71,7 @@ public static class InquirServiceCollectionExtensions
             sp.GetRequiredService<SchemaReadiness>(),
             sp.GetRequiredService<WorkflowRegistry>(),
             sp.GetRequiredService<IOptions<InquirOptions>>(),
-            sp.GetRequiredService<InquirDataSource>().DataSource,
-            sp.GetRequiredService<WakeUpChannel>(),
+            sp.GetRequiredService<IWakeUpSource>(),
             sp.GetRequiredService<IServiceScopeFactory>(),
             sp.GetRequiredService<IWorkflowClient>(),
             sp.GetRequiredService<TimeProvider>(),

@@ -1,6 +1,8 @@
+using System.Data.Common;
 using Dapper;
 using Npgsql;
 using NpgsqlTypes;
+using Inquir.Typed.Storage;
 
 namespace Inquir.Typed.Postgres;
 
@@ -9,7 +11,10 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
 {
     public Task MigrateAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
 
-    public async Task<StartedRun> StartRunAsync(NewRun run, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    public Task<StartedRun> StartRunAsync(NewRun run, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        StartRunAsync(run, StoreTransaction.As<NpgsqlTransaction>(transaction, "PostgreSQL", nameof(transaction)), cancellationToken);
+
+    private async Task<StartedRun> StartRunAsync(NewRun run, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
         var connection = transaction?.Connection;
         var ownConnection = connection is null;
@@ -190,6 +195,12 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new UnknownStepRun(r.Id, r.Workflow, r.StepIndex, r.StepName)).ToList();
     }
+
+    // Data exceptions (class 22: U+0000 in text, bad JSON) and integrity violations (class 23) fail the same way
+    // however often the batch is written; so does text that has no UTF-8 form.
+    public bool RefusesData(Exception error) =>
+        error is PostgresException { SqlState: ['2', '2' or '3', ..] } or System.Text.EncoderFallbackException
+        || (error is NpgsqlException { InnerException: { } inner } && RefusesData(inner));
 
     private Task<int> NotifyAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition("SELECT pg_notify(@channel, '')", new { channel = channel.Name }, cancellationToken: cancellationToken));

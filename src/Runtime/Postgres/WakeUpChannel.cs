@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Inquir.Typed.Storage;
 
 namespace Inquir.Typed.Postgres;
 

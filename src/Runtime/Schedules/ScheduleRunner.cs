@@ -1,4 +1,5 @@
 using Inquir.Typed.Postgres;
+using Inquir.Typed.Storage;
 using Inquir.Typed.Worker;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,7 +15,7 @@ namespace Inquir.Typed;
 /// </summary>
 internal sealed partial class ScheduleRunner(
     ScheduleSet schedules,
-    ScheduleStore store,
+    IHistoryStore store,
     SchemaReadiness schema,
     IWorkflowClient client,
     TimeProvider time,
@@ -44,7 +45,7 @@ internal sealed partial class ScheduleRunner(
                 await schema.EnsureAsync(stoppingToken).ConfigureAwait(false);
                 if (!_stored)
                 {
-                    await store.UpsertAsync(definitions, time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+                    await store.UpsertSchedulesAsync(definitions, time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
                     _stored = true;
                     LogStored(definitions.Count, names);
                 }
@@ -106,7 +107,7 @@ internal sealed partial class ScheduleRunner(
     private async Task<DateTimeOffset> FireDueTicksAsync(IReadOnlyList<ScheduleDefinition> definitions, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var rows = (await store.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.name, StringComparer.Ordinal);
+        var rows = (await store.ListSchedulesAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.name, StringComparer.Ordinal);
         var wake = now + LongestSleep;
         foreach (var schedule in definitions)
         {
@@ -121,7 +122,7 @@ internal sealed partial class ScheduleRunner(
             {
                 if (row.paused || schedule.PausedByConfiguration)
                 {
-                    await store.AdvanceAsync(schedule.Name, due[^1], now, cancellationToken).ConfigureAwait(false);
+                    await store.AdvanceScheduleAsync(schedule.Name, due[^1], now, cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
@@ -133,7 +134,7 @@ internal sealed partial class ScheduleRunner(
                     foreach (var tick in due)
                     {
                         await StartAsync(schedule, tick, now, cancellationToken).ConfigureAwait(false);
-                        await store.AdvanceAsync(schedule.Name, tick, now, cancellationToken).ConfigureAwait(false);
+                        await store.AdvanceScheduleAsync(schedule.Name, tick, now, cancellationToken).ConfigureAwait(false);
                     }
                 }
             }

@@ -1,9 +1,10 @@
 using Inquir.Typed.Postgres;
+using Inquir.Typed.Storage;
 
 namespace Inquir.Typed;
 
 /// <summary>Reads and switches stored schedules; next ticks are computed from the stored cron expression and time zone.</summary>
-internal sealed class WorkflowSchedules(ScheduleStore store, SchemaReadiness schema, TimeProvider time) : IWorkflowSchedules
+internal sealed class WorkflowSchedules(IHistoryStore store, SchemaReadiness schema, TimeProvider time) : IWorkflowSchedules
 {
     private const int NextTickCount = 3;
 
@@ -11,7 +12,7 @@ internal sealed class WorkflowSchedules(ScheduleStore store, SchemaReadiness sch
     {
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        var rows = await store.ListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await store.ListSchedulesAsync(cancellationToken).ConfigureAwait(false);
         return rows.Select(row => ToInfo(row, now)).ToList();
     }
 
@@ -23,7 +24,7 @@ internal sealed class WorkflowSchedules(ScheduleStore store, SchemaReadiness sch
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        if (!await store.SetPausedAsync(name, paused, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        if (!await store.SetSchedulePausedAsync(name, paused, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
             throw new ScheduleNotFoundException(name, nameof(name));
         }

@@ -1,8 +1,7 @@
-using System.Text;
 using System.Threading.Channels;
 using Inquir.Typed.Postgres;
+using Inquir.Typed.Storage;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Inquir.Typed.Worker;
 
@@ -76,7 +75,7 @@ internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signa
         {
             committed = await CompleteWithRetriesAsync(completions, dueNow).ConfigureAwait(false);
         }
-        catch (Exception e) when (IsRefusedData(e))
+        catch (Exception e) when (store.RefusesData(e))
         {
             if (batch.Count == 1)
             {
@@ -120,7 +119,7 @@ internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signa
             {
                 return await store.CompleteAsync(completions, workerId, clock.Now, notify, CancellationToken.None).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is not OutOfMemoryException && !IsRefusedData(e) && time.GetUtcNow() + delay < giveUpAt)
+            catch (Exception e) when (e is not OutOfMemoryException && !store.RefusesData(e) && time.GetUtcNow() + delay < giveUpAt)
             {
                 LogWriteRetrying(e, completions.Count, delay);
                 await Task.Delay(delay, time).ConfigureAwait(false);
@@ -128,12 +127,6 @@ internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signa
             }
         }
     }
-
-    // Data exceptions (class 22: U+0000 in text, bad JSON) and integrity violations (class 23) fail the same way
-    // however often the batch is written; so does text that has no UTF-8 form.
-    private static bool IsRefusedData(Exception e) =>
-        e is PostgresException { SqlState: ['2', '2' or '3', ..] } or EncoderFallbackException
-        || (e is NpgsqlException { InnerException: { } inner } && IsRefusedData(inner));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} step outcomes failed; writing them again in {Delay}")]
     private partial void LogWriteRetrying(Exception exception, int count, TimeSpan delay);

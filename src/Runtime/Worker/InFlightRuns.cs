@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Inquir.Typed.Postgres;
+using Inquir.Typed.Storage;
 
 namespace Inquir.Typed.Worker;
 

@@ -1,4 +1,5 @@
 using Inquir.Typed.Postgres;
+using Inquir.Typed.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Inquir.Typed.Worker;

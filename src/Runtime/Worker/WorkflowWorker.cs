@@ -1,9 +1,9 @@
 using Inquir.Typed.Postgres;
+using Inquir.Typed.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Inquir.Typed.Worker;
 
@@ -43,8 +43,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
         SchemaReadiness schema,
         WorkflowRegistry registry,
         IOptions<InquirOptions> options,
-        NpgsqlDataSource dataSource,
-        WakeUpChannel channel,
+        IWakeUpSource wakeUps,
         IServiceScopeFactory scopes,
         IWorkflowClient client,
         TimeProvider time,
@@ -65,7 +64,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
         _writer = new CompletionWriter(store, _signal, time, _clock, _workerId, _options.MaxCompletionBatch, _options.LeaseDuration, loggerFactory.CreateLogger<CompletionWriter>());
         _leaseKeeper = new LeaseKeeper(store, _inFlight, time, _clock, _options.LeaseDuration, loggerFactory.CreateLogger<LeaseKeeper>());
         _rescuer = new LeaseRescuer(store, _signal, time, _clock, _options.RescueInterval, loggerFactory.CreateLogger<LeaseRescuer>());
-        _listener = new WakeUpListener(dataSource, channel, _signal, _inFlight, time, loggerFactory.CreateLogger<WakeUpListener>());
+        _listener = new WakeUpListener(wakeUps, _signal, _inFlight);
         _unknownSteps = new UnknownStepReporter(store, _knownSteps, time, _clock, UnknownStepReportInterval, loggerFactory.CreateLogger<UnknownStepReporter>());
         _executor = new RunExecutor(registry, store, _writer, _inFlight, _abandoned, scopes, client, time, _clock, random, loggerFactory, _workerId, options.Value);
     }

@@ -1,5 +1,6 @@
 using Dapper;
 using Inquir.Typed.Postgres;
+using Inquir.Typed.Storage;
 using Inquir.Typed.Tests.Infrastructure;
 
 namespace Inquir.Typed.Tests.HistoryApi;

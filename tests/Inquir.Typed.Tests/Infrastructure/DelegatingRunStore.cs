@@ -1,5 +1,6 @@
 using Inquir.Typed.Postgres;
-using Npgsql;
+using Inquir.Typed.Storage;
+using System.Data.Common;
 
 namespace Inquir.Typed.Tests.Infrastructure;
 
@@ -11,7 +12,7 @@ internal class DelegatingRunStore(IRunStore inner) : IRunStore
 {
     public Task MigrateAsync(CancellationToken cancellationToken) => inner.MigrateAsync(cancellationToken);
 
-    public Task<StartedRun> StartRunAsync(NewRun run, NpgsqlTransaction? transaction, CancellationToken cancellationToken) => inner.StartRunAsync(run, transaction, cancellationToken);
+    public Task<StartedRun> StartRunAsync(NewRun run, DbTransaction? transaction, CancellationToken cancellationToken) => inner.StartRunAsync(run, transaction, cancellationToken);
 
     public Task<RunInfo?> GetRunAsync(Guid runId, CancellationToken cancellationToken) => inner.GetRunAsync(runId, cancellationToken);
 
@@ -28,6 +29,8 @@ internal class DelegatingRunStore(IRunStore inner) : IRunStore
     public Task<int> ReleaseAsync(IReadOnlyCollection<ReleasedRun> runs, string worker, DateTimeOffset? now, CancellationToken cancellationToken) => inner.ReleaseAsync(runs, worker, now, cancellationToken);
 
     public Task<bool> FailRunAsync(HeldRun run, string error, DateTimeOffset? now, CancellationToken cancellationToken) => inner.FailRunAsync(run, error, now, cancellationToken);
+
+    public bool RefusesData(Exception error) => inner.RefusesData(error);
 
     public Task<IReadOnlyList<UnknownStepRun>> ReportUnknownStepsAsync(KnownSteps known, DateTimeOffset? now, int limit, CancellationToken cancellationToken) =>
         inner.ReportUnknownStepsAsync(known, now, limit, cancellationToken);

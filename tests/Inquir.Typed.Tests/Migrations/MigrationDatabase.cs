@@ -1,5 +1,6 @@
 using Dapper;
 using Inquir.Typed.Postgres;
+using Inquir.Typed.Storage;
 using Inquir.Typed.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

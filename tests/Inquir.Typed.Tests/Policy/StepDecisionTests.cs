@@ -1,4 +1,5 @@
 using Inquir.Typed.Postgres;
+using Inquir.Typed.Storage;
 using Inquir.Typed.Tests.Runtime;
 using Inquir.Typed.Tests.Workflows;
 using Inquir.Typed.Worker;

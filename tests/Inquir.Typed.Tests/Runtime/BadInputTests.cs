@@ -1,4 +1,5 @@
 using Inquir.Typed.Postgres;
+using Inquir.Typed.Storage;
 using Inquir.Typed.Tests.Infrastructure;
 using Inquir.Typed.Tests.Workflows;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using Inquir.Typed.Postgres;
+using Inquir.Typed.Storage;
 using Inquir.Typed.Tests.Infrastructure;
 using Inquir.Typed.Tests.Store;
 using Inquir.Typed.Tests.Workflows;
@@ -46,8 +47,8 @@ public sealed class LeaseOwnershipTests
         var store = new GatedRenewalStore(db.Store);
         var inFlight = new InFlightRuns(time, TimeSpan.FromSeconds(30));
         var keeper = new LeaseKeeper(store, inFlight, time, new DatabaseClock(time), TimeSpan.FromSeconds(30), NullLogger.Instance);
-        await StoreSteps.StartAsync(db);
-        var first = await StoreSteps.ClaimOneAsync(db, "me", StoreSteps.T0);
+        await StoreSteps.StartAsync(db.Store);
+        var first = await StoreSteps.ClaimOneAsync(db.Store, "me", StoreSteps.T0);
         var firstLease = inFlight.Track(first.Held, time.GetTimestamp());
 
         // The renewal reads the first claim from the in-flight runs; the step fails with no retry delay; the
@@ -59,7 +60,7 @@ public sealed class LeaseOwnershipTests
         firstLease.Dispose();
         store.Execute();
         Assert.Empty(await store.Renewed.WaitAsync(Eventually.Limit));
-        var second = await StoreSteps.ClaimOneAsync(db, "me", StoreSteps.T0);
+        var second = await StoreSteps.ClaimOneAsync(db.Store, "me", StoreSteps.T0);
         using var secondLease = inFlight.Track(second.Held, time.GetTimestamp());
         store.Reply();
         await renewal;

@@ -1,4 +1,5 @@
 using Inquir.Typed.Postgres;
+using Inquir.Typed.Storage;
 using Inquir.Typed.Tests.Infrastructure;
 using Inquir.Typed.Tests.Store;
 using Inquir.Typed.Tests.Workflows;
@@ -17,7 +18,7 @@ public sealed class PoisonBatchTests
         await using var db = await StoreFactory.CreateAsync();
         for (var i = 0; i < 5; i++)
         {
-            await StoreSteps.StartAsync(db);
+            await StoreSteps.StartAsync(db.Store);
         }
 
         var claims = await db.Store.ClaimAsync(new ClaimRequest("me", StoreSteps.Known, 5, TimeSpan.FromSeconds(30), StoreSteps.T0), default);

@@ -1,4 +1,4 @@
-using Inquir.Typed.Postgres;
+using Inquir.Typed.Storage;
 
 namespace Inquir.Typed.Tests.Store;
 
@@ -9,14 +9,14 @@ internal static class StoreSteps
 
     public static readonly KnownSteps Known = new([("w", Enumerable.Range(0, 10).Select(i => "s" + i).ToArray())]);
 
-    public static async Task<Guid> StartAsync(StoreFactory db, DateTimeOffset? due = null)
+    public static async Task<Guid> StartAsync(IRunStore store, DateTimeOffset? due = null)
     {
-        var started = await db.Store.StartRunAsync(new NewRun(Guid.NewGuid(), "w", "{\"n\":1}", null, null, T0, due ?? T0, TimeSpan.Zero), null, default);
+        var started = await store.StartRunAsync(new NewRun(Guid.NewGuid(), "w", "{\"n\":1}", null, null, T0, due ?? T0, TimeSpan.Zero), null, default);
         return started.Id;
     }
 
-    public static async Task<ClaimedRun> ClaimOneAsync(StoreFactory db, string owner, DateTimeOffset now, TimeSpan? lease = null) =>
-        Assert.Single(await db.Store.ClaimAsync(new ClaimRequest(owner, Known, 1, lease ?? TimeSpan.FromSeconds(30), now), default));
+    public static async Task<ClaimedRun> ClaimOneAsync(IRunStore store, string owner, DateTimeOffset now, TimeSpan? lease = null) =>
+        Assert.Single(await store.ClaimAsync(new ClaimRequest(owner, Known, 1, lease ?? TimeSpan.FromSeconds(30), now), default));
 
     public static StepCompletion Success(ClaimedRun claim, string output, int? stepIndex = null, bool last = false)
     {
@@ -35,4 +35,20 @@ internal static class StoreSteps
             Duration = TimeSpan.FromMilliseconds(3),
         };
     }
+
+    public static StepCompletion Failure(ClaimedRun claim, TimeSpan retryDelay, bool last = false) => new()
+    {
+        Run = claim.Held,
+        Execution = claim.Execution,
+        StepIndex = claim.StepIndex,
+        StepName = "s" + claim.StepIndex,
+        Attempt = claim.Attempt,
+        Outcome = AttemptOutcome.Failed,
+        NextStatus = last ? RunStatus.Failed : RunStatus.Pending,
+        RetryDelay = last ? null : retryDelay,
+        RunError = "boom",
+        ErrorType = "System.InvalidOperationException",
+        ErrorMessage = "boom",
+        Duration = TimeSpan.FromMilliseconds(5),
+    };
 }

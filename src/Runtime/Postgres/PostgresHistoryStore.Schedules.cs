@@ -1,0 +1,54 @@
+using Dapper;
+using Npgsql;
+using Inquir.Typed.Storage;
+
+namespace Inquir.Typed.Postgres;
+
+/// <summary>The schedules table on PostgreSQL: definitions, the pause switch and the latest tick handled. Every value is a bound parameter.</summary>
+internal sealed partial class PostgresHistoryStore
+{
+    private readonly string _upsertSchedules = sql.Load("Schedules.UpsertSchedules");
+    private readonly string _listSchedules = sql.Load("Schedules.ListSchedules");
+    private readonly string _advanceSchedule = sql.Load("Schedules.AdvanceSchedule");
+    private readonly string _pauseSchedule = sql.Load("Schedules.PauseSchedule");
+    private readonly string _resumeSchedule = sql.Load("Schedules.ResumeSchedule");
+
+    public async Task UpsertSchedulesAsync(IReadOnlyList<ScheduleDefinition> schedules, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            _upsertSchedules,
+            new
+            {
+                names = schedules.Select(s => s.Name).ToArray(),
+                workflows = schedules.Select(s => s.Workflow.Name).ToArray(),
+                crons = schedules.Select(s => s.CronText).ToArray(),
+                time_zones = schedules.Select(s => s.TimeZone.Id).ToArray(),
+                catch_ups = schedules.Select(s => ScheduleCatchUpText.Of(s.CatchUp)).ToArray(),
+                max_catch_ups = schedules.Select(s => s.MaxCatchUp).ToArray(),
+                paused_by_configuration = schedules.Select(s => s.PausedByConfiguration).ToArray(),
+                now,
+            },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<ScheduleRow>> ListSchedulesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return (await connection.QueryAsync<ScheduleRow>(new CommandDefinition(_listSchedules, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+    }
+
+    public async Task AdvanceScheduleAsync(string name, DateTimeOffset tick, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(_advanceSchedule, new { name, tick, now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task<bool> SetSchedulePausedAsync(string name, bool paused, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var found = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
+            paused ? _pauseSchedule : _resumeSchedule, new { name, now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return found is not null;
+    }
+}

@@ -1,0 +1,42 @@
+namespace Inquir.Typed.Storage;
+
+/// <summary>
+/// What history, operator commands, retention and schedules ask of the database. One implementation per backend;
+/// all pass the same conformance suite. Every <c>now</c> is <see langword="null"/> in production, where the
+/// database's clock decides due times (see <see cref="DatabaseClock"/>).
+/// </summary>
+internal interface IHistoryStore
+{
+    /// <summary>Finds runs by the search's filters, newest first, after its cursor.</summary>
+    Task<IReadOnlyList<RunRow>> SearchAsync(SearchParameters search, CancellationToken cancellationToken);
+
+    /// <summary>Reads a run with its checkpoints, every attempt, its children and its restarts.</summary>
+    Task<RunHistory?> GetAsync(Guid runId, CancellationToken cancellationToken);
+
+    /// <summary>Replays failed or cancelled runs from the step that stopped them; returns what each run was and whether it was replayed.</summary>
+    Task<IReadOnlyList<ReplayRow>> ReplayAsync(IReadOnlyCollection<Guid> runIds, DateTimeOffset? now, CancellationToken cancellationToken);
+
+    /// <summary>Inserts the restarted run; <see langword="null"/> when the original does not exist or has not finished.</summary>
+    Task<Guid?> RestartAsync(Guid runId, Guid newRunId, DateTimeOffset? now, CancellationToken cancellationToken);
+
+    /// <summary>Cancels the run if it is pending or running; returns the status it had, or <see langword="null"/> when there is no such run.</summary>
+    Task<string?> CancelAsync(Guid runId, string reason, DateTimeOffset? now, CancellationToken cancellationToken);
+
+    /// <summary>Deletes up to <paramref name="limit"/> runs of <paramref name="statuses"/> that finished before <paramref name="cutoff"/> and have no parent, with their checkpoints and attempts; returns how many.</summary>
+    Task<int> DeleteFinishedAsync(string[] statuses, DateTimeOffset cutoff, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Failed attempts in a time range, grouped by workflow, step and error type.</summary>
+    Task<IReadOnlyList<FailureGroup>> FailuresAsync(DateTimeOffset since, DateTimeOffset until, string? workflow, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Inserts or updates the schedules the deployment defines.</summary>
+    Task UpsertSchedulesAsync(IReadOnlyList<ScheduleDefinition> schedules, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Reads every schedule.</summary>
+    Task<IReadOnlyList<ScheduleRow>> ListSchedulesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Records <paramref name="tick"/> as the latest tick of the schedule handled.</summary>
+    Task AdvanceScheduleAsync(string name, DateTimeOffset tick, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Pauses or resumes a schedule; false when there is no schedule of that name.</summary>
+    Task<bool> SetSchedulePausedAsync(string name, bool paused, DateTimeOffset now, CancellationToken cancellationToken);
+}

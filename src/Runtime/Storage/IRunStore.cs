@@ -1,0 +1,54 @@
+using System.Data.Common;
+
+namespace Inquir.Typed.Storage;
+
+/// <summary>
+/// Everything the client and the worker ask of the database. One implementation per backend; all pass the same
+/// conformance suite against a real server. Every <c>now</c> is <see langword="null"/> in production, where the
+/// database's clock decides leases and due times; tests pass a fake time instead (see <see cref="DatabaseClock"/>).
+/// </summary>
+internal interface IRunStore
+{
+    /// <summary>Creates the schema or brings it up to date.</summary>
+    Task MigrateAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inserts a run, or finds the run an earlier start with the same workflow and key made. A
+    /// <paramref name="transaction"/> must be one of this store's database (else an <see cref="ArgumentException"/>
+    /// naming it): the run is inserted in it and workers are woken when it commits.
+    /// </summary>
+    Task<StartedRun> StartRunAsync(NewRun run, DbTransaction? transaction, CancellationToken cancellationToken);
+
+    /// <summary>Reads a run.</summary>
+    Task<RunInfo?> GetRunAsync(Guid runId, CancellationToken cancellationToken);
+
+    /// <summary>Claims up to <see cref="ClaimRequest.Limit"/> due runs at steps this deployment knows and leases them.</summary>
+    Task<IReadOnlyList<ClaimedRun>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes many step outcomes in one statement; returns the <see cref="StepCompletion.CompletionId"/>s that are
+    /// committed (not fenced off), including those an earlier write of the same completion committed.
+    /// </summary>
+    Task<IReadOnlySet<Guid>> CompleteAsync(IReadOnlyList<StepCompletion> completions, string worker, DateTimeOffset? now, bool notify, CancellationToken cancellationToken);
+
+    /// <summary>Extends the leases of runs held with the given tokens; returns those still held with them.</summary>
+    Task<IReadOnlySet<HeldRun>> RenewLeasesAsync(IReadOnlyCollection<HeldRun> runs, TimeSpan leaseDuration, DateTimeOffset? now, CancellationToken cancellationToken);
+
+    /// <summary>Makes runs whose lease expired due again; returns how many.</summary>
+    Task<int> RescueExpiredLeasesAsync(DateTimeOffset? now, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Hands back runs a stopping worker holds, due at once; returns how many.</summary>
+    Task<int> ReleaseAsync(IReadOnlyCollection<ReleasedRun> runs, string worker, DateTimeOffset? now, CancellationToken cancellationToken);
+
+    /// <summary>Fails a held run without an attempt; false when the run is no longer held with that token.</summary>
+    Task<bool> FailRunAsync(HeldRun run, string error, DateTimeOffset? now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether <paramref name="error"/> says the database refused a write for its data (it fails the same way however
+    /// often it is written): the worker then writes the batch in parts, so that only the bad outcome fails.
+    /// </summary>
+    bool RefusesData(Exception error);
+
+    /// <summary>Marks due runs of known workflows that wait at a step this deployment does not know; returns those newly marked.</summary>
+    Task<IReadOnlyList<UnknownStepRun>> ReportUnknownStepsAsync(KnownSteps known, DateTimeOffset? now, int limit, CancellationToken cancellationToken);
+}

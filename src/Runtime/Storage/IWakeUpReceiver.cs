@@ -1,0 +1,14 @@
+namespace Inquir.Typed.Storage;
+
+/// <summary>What an <see cref="IWakeUpSource"/> tells the worker.</summary>
+internal interface IWakeUpReceiver
+{
+    /// <summary>The source is in place (again): a cancel sent from now on reaches this worker, and work that became due meanwhile is to be looked for.</summary>
+    void ListeningStarted();
+
+    /// <summary>There may be due work.</summary>
+    void WorkAvailable();
+
+    /// <summary>The run held with that lease was cancelled.</summary>
+    void Cancelled(HeldRun run);
+}

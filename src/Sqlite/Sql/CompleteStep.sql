@@ -1,0 +1,25 @@
+-- Moves a run on with the outcome of one attempt, only while the run is still held with that lease token at that
+-- step and attempt (else another claim or a cancel overtook it, and nothing is written here). Returns the run id
+-- when it was written.
+UPDATE runs
+SET status = @next_status,
+    step_index = CASE WHEN @next_status = 'running' THEN @step_index + 1 ELSE @step_index END,
+    step_name = COALESCE(@next_step_name, step_name),
+    attempt = CASE WHEN @next_status = 'running' THEN 1 ELSE attempt END,
+    result = CASE WHEN @next_status = 'succeeded' THEN json(@output) END,
+    error = @run_error,
+    next_attempt_at = CASE WHEN @next_status = 'pending' THEN @now + @retry_delay_ms END,
+    attempt_started_at = CASE WHEN @next_status = 'running' THEN @now END,
+    completed_at = CASE WHEN @next_status IN ('succeeded', 'failed') THEN @now END,
+    lease_owner = CASE WHEN @next_status = 'running' THEN lease_owner END,
+    lease_token = CASE WHEN @next_status = 'running' THEN lease_token END,
+    lease_expires_at = CASE WHEN @next_status = 'running' THEN lease_expires_at END,
+    completion_id = @completion_id,
+    updated_at = @now
+WHERE id = @run_id
+  AND status = 'running'
+  AND lease_token = @lease_token
+  AND step_index = @step_index
+  AND attempt = @attempt
+  AND completion_id IS NOT @completion_id
+RETURNING id;

@@ -1,0 +1,1 @@
+SELECT id FROM runs WHERE workflow = @workflow AND idempotency_key = @idempotency_key;

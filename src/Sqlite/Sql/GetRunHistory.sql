@@ -1,0 +1,35 @@
+-- A run with everything its history view shows, read in one transaction: the run, its execution number and
+-- origin, its checkpoints, every attempt (each with the execution it belonged to), and the runs it started or
+-- that were restarted from it.
+SELECT id, workflow, status, step_index, step_name, attempt, input, result, error,
+       idempotency_key, parent_run_id, created_at, updated_at, completed_at, next_attempt_at
+FROM runs
+WHERE id = @id;
+
+SELECT execution, restarted_from
+FROM runs
+WHERE id = @id;
+
+SELECT step_index, step_name, output, attempt, completed_at
+FROM checkpoints
+WHERE run_id = @id
+ORDER BY step_index;
+
+SELECT a.step_index, a.step_name, COALESCE(a.execution, r.execution) AS execution, a.attempt, a.worker,
+       a.started_at, a.duration_ms, a.outcome, a.error_type, a.error_message, a.error_stack, a.logs
+FROM attempts AS a
+JOIN runs AS r ON r.id = a.run_id
+WHERE a.run_id = @id
+ORDER BY a.step_index, a.id;
+
+SELECT id, workflow, status, step_index, step_name, attempt, input, result, error,
+       idempotency_key, parent_run_id, created_at, updated_at, completed_at, next_attempt_at
+FROM runs
+WHERE parent_run_id = @id
+ORDER BY created_at, id;
+
+SELECT id, workflow, status, step_index, step_name, attempt, input, result, error,
+       idempotency_key, parent_run_id, created_at, updated_at, completed_at, next_attempt_at
+FROM runs
+WHERE restarted_from = @id
+ORDER BY created_at, id;

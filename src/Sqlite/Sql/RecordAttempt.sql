@@ -1,0 +1,14 @@
+-- Records one attempt of a completion. An attempt whose outcome was not committed is recorded as superseded,
+-- unless a cancel already recorded it (then the cancel's row is the truth about it).
+INSERT INTO attempts (run_id, step_index, step_name, attempt, execution, worker, started_at,
+                      duration_ms, outcome, error_type, error_message, error_stack, logs)
+SELECT @run_id, @step_index, @step_name, @attempt, @execution, @worker, @now - CAST(@duration_ms AS INTEGER), @duration_ms,
+       CASE WHEN @committed THEN @outcome ELSE 'superseded' END,
+       @error_type, @error_message, @error_stack, json(@logs)
+WHERE @committed
+   OR NOT EXISTS (SELECT 1 FROM attempts AS a
+                  WHERE a.run_id = @run_id
+                    AND a.step_index = @step_index
+                    AND a.attempt = @attempt
+                    AND COALESCE(a.execution, @execution) = @execution
+                    AND a.outcome = 'cancelled');

@@ -1,0 +1,22 @@
+-- Marks due runs of this deployment's workflows (@workflows, a JSON array) that wait at a step it does not know
+-- (@known, as in ClaimRuns.sql): the claim leaves them for a worker that knows the step, and their error says
+-- so. Only runs whose error does not say it yet are written. Returns the runs newly marked.
+UPDATE runs
+SET error = 'waiting for a worker that knows step ' || COALESCE('''' || step_name || '''', step_index + 1)
+            || ' (step ' || (step_index + 1) || ') of workflow ''' || workflow
+            || '''; a worker of another deployment does not run it'
+WHERE id IN (
+    SELECT r.id
+    FROM runs AS r INDEXED BY runs_due
+    WHERE r.status = 'pending'
+      AND r.next_attempt_at <= @now
+      AND r.workflow IN (SELECT value FROM json_each(@workflows))
+      AND NOT EXISTS (SELECT 1 FROM json_each(@known) AS k
+                      WHERE k.value ->> 0 = r.workflow
+                        AND k.value ->> 1 = r.step_index
+                        AND (r.step_name IS NULL OR r.step_name = k.value ->> 2))
+    LIMIT @limit)
+  AND error IS NOT ('waiting for a worker that knows step ' || COALESCE('''' || step_name || '''', step_index + 1)
+                    || ' (step ' || (step_index + 1) || ') of workflow ''' || workflow
+                    || '''; a worker of another deployment does not run it')
+RETURNING id, workflow, step_index, step_name;

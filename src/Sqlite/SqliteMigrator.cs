@@ -1,0 +1,85 @@
+using Microsoft.Data.Sqlite;
+
+namespace Inquir.Typed.Sqlite;
+
+/// <summary>
+/// Puts the file in WAL mode and applies the forward-only migrations, each in its own write transaction (whose
+/// lock keeps another process from applying it at the same time), with a version row. Opening problems are
+/// reported naming the file: a path that cannot be opened, a file that is not a database, a schema newer than
+/// this version knows.
+/// </summary>
+internal sealed class SqliteMigrator(SqliteDatabase database)
+{
+    // SQLite's primary result codes for "cannot open the file" and "not a database".
+    private const int CannotOpen = 14;
+    private const int NotADatabase = 26;
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+
+            // WAL lets readers go on while one process writes; the setting stays with the file.
+            await using (var wal = connection.CreateCommand())
+            {
+                wal.CommandText = "PRAGMA journal_mode = WAL;";
+                await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await using (var ensure = connection.Script("EnsureMigrationTable"))
+            {
+                await ensure.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var (version, name, sql) in SqliteScripts.Migrations())
+            {
+                await ApplyAsync(connection, version, name, sql, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == CannotOpen)
+        {
+            throw new InvalidOperationException($"The SQLite database '{database.FileName}' cannot be opened: {e.Message} Check that its folder exists and can be written.", e);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == NotADatabase)
+        {
+            throw new InvalidOperationException($"The file '{database.FileName}' is not a SQLite database; name another file or move this one away.", e);
+        }
+    }
+
+    private async Task ApplyAsync(SqliteConnection connection, int version, string name, string sql, CancellationToken cancellationToken)
+    {
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var applied = new HashSet<long>();
+        await using (var read = connection.Script("AppliedMigrations", transaction))
+        {
+            applied.UnionWith(await read.ReadAllAsync(r => r.GetInt64(0), cancellationToken).ConfigureAwait(false));
+        }
+
+        var known = SqliteScripts.Migrations().Max(m => m.Version);
+        if (applied.Count > 0 && applied.Max() > known)
+        {
+            throw new InvalidOperationException(
+                $"The SQLite database '{database.FileName}' has schema version {applied.Max()}, newer than this version of Inquir.Typed.Sqlite knows ({known}); upgrade the package or use another file.");
+        }
+
+        if (applied.Contains(version))
+        {
+            return;
+        }
+
+        await using (var migrate = connection.CreateCommand())
+        {
+            migrate.Transaction = transaction;
+            migrate.CommandText = sql;
+            await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var record = connection.Script("RecordMigration", transaction).Bind("@version", version).Bind("@name", name))
+        {
+            await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

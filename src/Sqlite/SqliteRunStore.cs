@@ -1,0 +1,247 @@
+using System.Data.Common;
+using System.Text.Json;
+using Inquir.Typed.Storage;
+using Microsoft.Data.Sqlite;
+using static Inquir.Typed.Sqlite.SqliteValues;
+
+namespace Inquir.Typed.Sqlite;
+
+/// <summary>
+/// The SQLite store of the client and the worker. Every write is one short <c>BEGIN IMMEDIATE</c> transaction,
+/// so that writers of all processes on the file take turns; its time is read once from SQLite's clock (or the
+/// fake one a test passes) and every statement uses it.
+/// </summary>
+internal sealed class SqliteRunStore(SqliteDatabase database, SqliteMigrator migrator, SqliteWakeUps wakeUps) : IRunStore
+{
+    public Task MigrateAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
+
+    public async Task<StartedRun> StartRunAsync(NewRun run, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var caller = StoreTransaction.As<SqliteTransaction>(transaction, "SQLite", nameof(transaction));
+        if (caller is not null)
+        {
+            // The run commits with the caller's writes; a worker of this process polls it up if the wake-up comes first.
+            var started = await StartRunAsync(caller.Connection!, caller, run, cancellationToken).ConfigureAwait(false);
+            wakeUps.WorkAvailable();
+            return started;
+        }
+
+        var (connection, own) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection)
+        await using (own)
+        {
+            var started = await StartRunAsync(connection, own, run, cancellationToken).ConfigureAwait(false);
+            await own.CommitAsync(cancellationToken).ConfigureAwait(false);
+            if (started.Created)
+            {
+                wakeUps.WorkAvailable();
+            }
+
+            return started;
+        }
+    }
+
+    public async Task<RunInfo?> GetRunAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Script("GetRun").Bind("@id", runId);
+        return (await command.ReadAllAsync(SqliteRows.Run, cancellationToken).ConfigureAwait(false)).SingleOrDefault()?.ToRunInfo();
+    }
+
+    public async Task<IReadOnlyList<ClaimedRun>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken)
+    {
+        var (connection, transaction) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection)
+        await using (transaction)
+        {
+            var now = await connection.NowAsync(transaction, request.Now, cancellationToken).ConfigureAwait(false);
+            await using var claim = connection.Script("ClaimRuns", transaction)
+                .Bind("@now", now)
+                .Bind("@known", KnownJson(request.Steps))
+                .Bind("@limit", request.Limit)
+                .Bind("@owner", request.Owner)
+                .Bind("@lease_ms", request.LeaseDuration);
+            var claimed = await claim.ReadAllAsync(
+                r => new ClaimedRun(Id(r, 0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), Id(r, 4), NullableId(r, 5), Text(r, 7), Text(r, 8), r.GetInt32(6)),
+                cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return claimed;
+        }
+    }
+
+    public async Task<IReadOnlySet<Guid>> CompleteAsync(IReadOnlyList<StepCompletion> completions, string worker, DateTimeOffset? now, bool notify, CancellationToken cancellationToken)
+    {
+        var committed = new HashSet<Guid>();
+        var (connection, transaction) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection)
+        await using (transaction)
+        {
+            var at = await connection.NowAsync(transaction, now, cancellationToken).ConfigureAwait(false);
+            foreach (var completion in completions)
+            {
+                if (await SqliteCompletion.WriteAsync(connection, transaction, completion, worker, at, cancellationToken).ConfigureAwait(false))
+                {
+                    committed.Add(completion.CompletionId);
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (notify)
+        {
+            wakeUps.WorkAvailable();
+        }
+
+        return committed;
+    }
+
+    public async Task<IReadOnlySet<HeldRun>> RenewLeasesAsync(IReadOnlyCollection<HeldRun> runs, TimeSpan leaseDuration, DateTimeOffset? now, CancellationToken cancellationToken)
+    {
+        var (connection, transaction) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection)
+        await using (transaction)
+        {
+            var at = await connection.NowAsync(transaction, now, cancellationToken).ConfigureAwait(false);
+            await using var renew = connection.Script("RenewLeases", transaction)
+                .Bind("@now", at)
+                .Bind("@lease_ms", leaseDuration)
+                .Bind("@held", JsonSerializer.Serialize(runs.Select(r => new[] { r.RunId.ToString("D"), r.LeaseToken.ToString("D") })));
+            var renewed = await renew.ReadAllAsync(r => new HeldRun(Id(r, 0), Id(r, 1)), cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return renewed.ToHashSet();
+        }
+    }
+
+    public async Task<int> RescueExpiredLeasesAsync(DateTimeOffset? now, int limit, CancellationToken cancellationToken)
+    {
+        int rescued;
+        var (connection, transaction) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection)
+        await using (transaction)
+        {
+            var at = await connection.NowAsync(transaction, now, cancellationToken).ConfigureAwait(false);
+            await using (var record = connection.Script("RecordAbandonedAttempts", transaction).Bind("@now", at).Bind("@limit", limit))
+            {
+                await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await using (var rescue = connection.Script("RescueExpiredLeases", transaction).Bind("@now", at).Bind("@limit", limit))
+            {
+                rescued = (await rescue.ReadAllAsync(r => r.GetString(0), cancellationToken).ConfigureAwait(false)).Count;
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (rescued > 0)
+        {
+            wakeUps.WorkAvailable();
+        }
+
+        return rescued;
+    }
+
+    public async Task<int> ReleaseAsync(IReadOnlyCollection<ReleasedRun> runs, string worker, DateTimeOffset? now, CancellationToken cancellationToken)
+    {
+        if (runs.Count == 0)
+        {
+            return 0;
+        }
+
+        int released;
+        var held = JsonSerializer.Serialize(runs.Select(r => new object[] { r.Run.RunId.ToString("D"), r.Run.LeaseToken.ToString("D"), r.AttemptStarted }));
+        var (connection, transaction) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection)
+        await using (transaction)
+        {
+            var at = await connection.NowAsync(transaction, now, cancellationToken).ConfigureAwait(false);
+            await using (var record = connection.Script("RecordInterruptedAttempts", transaction).Bind("@now", at).Bind("@held", held).Bind("@worker", worker))
+            {
+                await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await using (var release = connection.Script("ReleaseRuns", transaction).Bind("@now", at).Bind("@held", held))
+            {
+                released = (await release.ReadAllAsync(r => r.GetString(0), cancellationToken).ConfigureAwait(false)).Count;
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (released > 0)
+        {
+            wakeUps.WorkAvailable();
+        }
+
+        return released;
+    }
+
+    public async Task<bool> FailRunAsync(HeldRun run, string error, DateTimeOffset? now, CancellationToken cancellationToken)
+    {
+        var (connection, transaction) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection)
+        await using (transaction)
+        {
+            var at = await connection.NowAsync(transaction, now, cancellationToken).ConfigureAwait(false);
+            await using var fail = connection.Script("FailRun", transaction)
+                .Bind("@id", run.RunId).Bind("@lease_token", run.LeaseToken).Bind("@error", error).Bind("@now", at);
+            var failed = (await fail.ReadAllAsync(r => r.GetString(0), cancellationToken).ConfigureAwait(false)).Count > 0;
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return failed;
+        }
+    }
+
+    public async Task<IReadOnlyList<UnknownStepRun>> ReportUnknownStepsAsync(KnownSteps known, DateTimeOffset? now, int limit, CancellationToken cancellationToken)
+    {
+        var (connection, transaction) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection)
+        await using (transaction)
+        {
+            var at = await connection.NowAsync(transaction, now, cancellationToken).ConfigureAwait(false);
+            await using var report = connection.Script("ReportUnknownSteps", transaction)
+                .Bind("@now", at)
+                .Bind("@known", KnownJson(known))
+                .Bind("@workflows", JsonSerializer.Serialize(known.Workflows.Distinct(StringComparer.Ordinal)))
+                .Bind("@limit", limit);
+            var marked = await report.ReadAllAsync(r => new UnknownStepRun(Id(r, 0), r.GetString(1), r.GetInt32(2), Text(r, 3)), cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return marked;
+        }
+    }
+
+    // A constraint (19: a CHECK such as json_valid) and malformed JSON given to json() (error 1) fail the same way
+    // however often the batch is written; a busy or locked file (5, 6) or a full disk (13) does not.
+    public bool RefusesData(Exception error) =>
+        error is SqliteException { SqliteErrorCode: 19 }
+        || (error is SqliteException { SqliteErrorCode: 1 } e && e.Message.Contains("malformed JSON", StringComparison.Ordinal));
+
+    private static async Task<StartedRun> StartRunAsync(SqliteConnection connection, SqliteTransaction transaction, NewRun run, CancellationToken cancellationToken)
+    {
+        var now = await connection.NowAsync(transaction, run.Now, cancellationToken).ConfigureAwait(false);
+        await using (var insert = connection.Script("StartRun", transaction)
+            .Bind("@id", run.Id)
+            .Bind("@workflow", run.Workflow)
+            .Bind("@input", run.InputJson)
+            .Bind("@idempotency_key", run.IdempotencyKey)
+            .Bind("@parent_run_id", run.ParentRunId)
+            .Bind("@now", now)
+            .Bind("@run_at", run.RunAt)
+            .Bind("@delay_ms", run.Delay)
+            .Bind("@step_name", run.FirstStepName))
+        {
+            if ((await insert.ReadAllAsync(r => Id(r, 0), cancellationToken).ConfigureAwait(false)).SingleOrDefault() is { } id && id != Guid.Empty)
+            {
+                return new StartedRun(id, Created: true);
+            }
+        }
+
+        // The key was used; with one writer at a time the run that holds it is committed and visible here.
+        await using var find = connection.Script("FindRunByIdempotencyKey", transaction).Bind("@workflow", run.Workflow).Bind("@idempotency_key", run.IdempotencyKey);
+        return new StartedRun((await find.ReadAllAsync(r => Id(r, 0), cancellationToken).ConfigureAwait(false)).Single(), Created: false);
+    }
+
+    // The (workflow, step index, step name) triples as the JSON array of arrays the claim reads with json_each.
+    private static string KnownJson(KnownSteps known) =>
+        JsonSerializer.Serialize(known.Workflows.Select((workflow, i) => new object[] { workflow, known.StepIndexes[i], known.StepNames[i] }));
+}

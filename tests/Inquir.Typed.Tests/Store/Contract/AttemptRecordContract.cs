@@ -1,0 +1,79 @@
+using Inquir.Typed.Storage;
+using static Inquir.Typed.Tests.Store.StoreSteps;
+
+namespace Inquir.Typed.Tests.Store.Contract;
+
+/// <summary>Attempt rows tell the truth: one row per attempt, of the execution it belonged to.</summary>
+public abstract class AttemptRecordContract : StoreContract
+{
+    [Fact]
+    public async Task An_attempt_that_finishes_after_its_run_was_cancelled_stays_recorded_as_cancelled_only()
+    {
+        await using var db = await OpenAsync();
+        var id = await StartAsync(db.Runs);
+        var claim = await ClaimOneAsync(db.Runs, "me", T0);
+
+        Assert.Equal("running", await db.History.CancelAsync(id, "stop", T0.AddSeconds(1), default));
+        Assert.Empty(await db.Runs.CompleteAsync([Success(claim, "1")], "me", T0.AddSeconds(2), false, default));
+
+        Assert.Equal([StepAttemptOutcome.Cancelled], await db.OutcomesAsync(id));
+    }
+
+    [Fact]
+    public async Task A_run_handed_back_before_its_attempt_started_leaves_no_attempt_row_and_keeps_its_attempt_count()
+    {
+        await using var db = await OpenAsync();
+        var id = await StartAsync(db.Runs);
+        var claim = await ClaimOneAsync(db.Runs, "me", T0);
+
+        Assert.Equal(1, await db.Runs.ReleaseAsync([new ReleasedRun(claim.Held, AttemptStarted: false)], "me", T0, default));
+
+        Assert.Empty(await db.OutcomesAsync(id));
+        var run = (await db.Runs.GetRunAsync(id, default))!;
+        Assert.Equal((RunStatus.Pending, 0), (run.Status, run.Attempt));
+    }
+
+    [Fact]
+    public async Task A_run_handed_back_mid_attempt_records_the_attempt_as_interrupted()
+    {
+        await using var db = await OpenAsync();
+        var id = await StartAsync(db.Runs);
+        var claim = await ClaimOneAsync(db.Runs, "me", T0);
+
+        await db.Runs.ReleaseAsync([new ReleasedRun(claim.Held, AttemptStarted: true)], "me", T0, default);
+
+        Assert.Equal([StepAttemptOutcome.Interrupted], await db.OutcomesAsync(id));
+        Assert.Equal(1, (await ClaimOneAsync(db.Runs, "next", T0)).Attempt);
+    }
+
+    [Fact]
+    public async Task A_release_with_a_lease_token_that_no_longer_holds_hands_back_nothing()
+    {
+        await using var db = await OpenAsync();
+        var id = await StartAsync(db.Runs);
+        await ClaimOneAsync(db.Runs, "me", T0);
+
+        Assert.Equal(0, await db.Runs.ReleaseAsync([new ReleasedRun(new HeldRun(id, Guid.NewGuid()), AttemptStarted: true)], "me", T0, default));
+        Assert.Equal(RunStatus.Running, (await db.Runs.GetRunAsync(id, default))!.Status);
+    }
+
+    [Fact]
+    public async Task A_late_outcome_of_an_earlier_execution_is_recorded_with_that_execution_not_the_replay()
+    {
+        await using var db = await OpenAsync();
+        var id = await StartAsync(db.Runs);
+        var zombie = await ClaimOneAsync(db.Runs, "zombie", T0, TimeSpan.FromSeconds(10));
+        await db.Runs.RescueExpiredLeasesAsync(T0.AddSeconds(11), 100, default);
+        var owner = await ClaimOneAsync(db.Runs, "owner", T0.AddSeconds(11));
+        Assert.True(await db.Runs.FailRunAsync(owner.Held, "broken", T0.AddSeconds(12), default));
+        Assert.True(Assert.Single(await db.History.ReplayAsync([id], T0.AddSeconds(13), default)).replayed);
+
+        await db.Runs.CompleteAsync([Success(zombie, "\"late\"")], "zombie", T0.AddSeconds(14), false, default);
+
+        var history = await db.HistoryOfAsync(id);
+        Assert.Equal(2, history.Execution);
+        var attempts = history.Steps.SelectMany(s => s.Attempts).ToList();
+        Assert.Contains(attempts, a => a.Outcome == StepAttemptOutcome.Superseded);
+        Assert.All(attempts, a => Assert.Equal(1, a.Execution));
+    }
+}

@@ -1,0 +1,60 @@
+using Inquir.Typed.Storage;
+using static Inquir.Typed.Tests.Store.StoreSteps;
+
+namespace Inquir.Typed.Tests.Store.Contract;
+
+/// <summary>Starts: one run per workflow and key, also when the starts race; due times from the store's clock.</summary>
+public abstract class StartContract : StoreContract
+{
+    [Fact]
+    public async Task A_start_with_a_key_used_before_returns_the_first_run()
+    {
+        await using var db = await OpenAsync();
+        var first = await db.Runs.StartRunAsync(Keyed("w", "k"), null, default);
+        var again = await db.Runs.StartRunAsync(Keyed("w", "k"), null, default);
+        var otherWorkflow = await db.Runs.StartRunAsync(Keyed("v", "k"), null, default);
+
+        Assert.True(first.Created);
+        Assert.Equal((first.Id, false), (again.Id, again.Created));
+        Assert.True(otherWorkflow.Created);
+    }
+
+    [Fact]
+    public async Task Concurrent_starts_with_one_key_make_one_run()
+    {
+        await using var db = await OpenAsync();
+
+        var started = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => db.Runs.StartRunAsync(Keyed("w", "same"), null, default))));
+
+        Assert.Single(started.Select(s => s.Id).Distinct());
+        Assert.Single(started, s => s.Created);
+    }
+
+    [Fact]
+    public async Task A_delay_counts_from_the_store_s_clock_and_a_run_at_names_the_instant()
+    {
+        await using var db = await OpenAsync();
+        var delayed = await db.Runs.StartRunAsync(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0, null, TimeSpan.FromMinutes(5)), null, default);
+        var at = await db.Runs.StartRunAsync(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0, T0.AddHours(2), TimeSpan.Zero), null, default);
+
+        Assert.Equal(T0.AddMinutes(5), (await db.Runs.GetRunAsync(delayed.Id, default))!.NextAttemptAt);
+        var run = (await db.Runs.GetRunAsync(at.Id, default))!;
+        Assert.Equal((T0.AddHours(2), T0, RunStatus.Pending), (run.NextAttemptAt, run.CreatedAt, run.Status));
+    }
+
+    [Fact]
+    public async Task A_transaction_of_another_database_is_refused_naming_the_parameter()
+    {
+        await using var db = await OpenAsync();
+        await using var foreign = await ForeignTransactionAsync();
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => db.Runs.StartRunAsync(Keyed("w", "k"), foreign.Transaction, default));
+
+        Assert.Equal("transaction", refused.ParamName);
+    }
+
+    /// <summary>A real open transaction of the other kind of database than the store's.</summary>
+    private protected abstract Task<ForeignTransaction> ForeignTransactionAsync();
+
+    private static NewRun Keyed(string workflow, string key) => new(Guid.NewGuid(), workflow, "{\"n\":1}", key, null, T0, T0, TimeSpan.Zero);
+}

@@ -1,0 +1,60 @@
+using Inquir.Typed.Postgres;
+using Inquir.Typed.Sqlite;
+using Inquir.Typed.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Inquir.Typed.Tests.Store.Contract;
+
+/// <summary>Opens each store of the suite on a database of its own: a fresh schema of the test PostgreSQL, a fresh SQLite file.</summary>
+internal static class Stores
+{
+    public static async Task<StoreUnderTest> PostgresAsync()
+    {
+        var schema = TestDatabase.NewSchema();
+        var dataSource = NpgsqlDataSource.Create(TestDatabase.ConnectionString);
+        var runs = StoreFactory.NewStore(dataSource, schema);
+        await runs.MigrateAsync(default);
+        var history = new PostgresHistoryStore(dataSource, new SqlScripts(schema), new WakeUpChannel(schema));
+        return new StoreUnderTest(runs, history, dataSource.DisposeAsync);
+    }
+
+    public static async Task<StoreUnderTest> SqliteAsync()
+    {
+        var file = SqliteFiles.NewPath();
+        var opened = new SqliteBackend($"Data Source={file}").Open(EmptyServices.Instance);
+        await opened.Runs.MigrateAsync(default);
+        return new StoreUnderTest(opened.Runs, opened.History, async () =>
+        {
+            await opened.DisposeAsync();
+            SqliteFiles.Delete(file);
+        });
+    }
+
+    private sealed class EmptyServices : IServiceProvider
+    {
+        public static readonly EmptyServices Instance = new();
+
+        public object? GetService(Type serviceType) => null;
+    }
+}
+
+/// <summary>Temporary SQLite files of the tests, with their WAL and shared-memory files.</summary>
+internal static class SqliteFiles
+{
+    public static string NewPath()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "inquir-tests");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, Guid.NewGuid().ToString("N") + ".db");
+    }
+
+    public static void Delete(string file)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+        {
+            File.Delete(path);
+        }
+    }
+}
