@@ -9,11 +9,13 @@ public sealed record DriverOptions(
     int Jobs,
     int DrainPipelines,
     int LatencySamples,
+    int HangfireCap,
     int PgbenchSeconds,
     int PgbenchClients,
     TimeSpan Timeout,
     TimeSpan ProgressInterval,
-    string OutputSvg)
+    string OutputSvg,
+    IReadOnlySet<string> Systems)
 {
     public const string Usage = """
         Inquir.Typed.SideBySide [options]   (run it through scripts/bench-side-by-side.sh, which starts PostgreSQL)
@@ -21,12 +23,18 @@ public sealed record DriverOptions(
           --jobs N              1-step jobs (default 1000)
           --drain N             waiting 3-step pipelines to drain (default 1000)
           --latency-samples N   sequential idle starts for p50/p99 (default 200)
+          --hangfire-cap N      most pipelines or jobs Hangfire gets per workload (default 200): at its ~10-100
+                                steps/s on two cores, 1000 would take the run past ten minutes; steps/s is a rate
           --pgbench-seconds N   duration of each pgbench ceiling run (default 10)
           --pgbench-clients N   pgbench clients (default 8)
           --timeout SECONDS     longest wait for one workload before the driver fails (default 300)
+          --systems LIST        which of pgbench,hangfire,inquir to run (default all; ratios need hangfire and pgbench)
           --output PATH         SVG chart; the Markdown table is written beside it (default benchmarks/results/side-by-side.svg)
         The database comes from INQUIR_TEST_CONNECTION.
         """;
+
+    /// <summary>How many pipelines or jobs <paramref name="system"/> gets when a workload asks for <paramref name="count"/>.</summary>
+    public int CountFor(Systems.SystemUnderTest system, int count) => system.IsHangfire ? Math.Min(count, HangfireCap) : count;
 
     public static DriverOptions Parse(string[] args, string connectionString)
     {
@@ -41,7 +49,7 @@ public sealed record DriverOptions(
             values[args[i][2..]] = args[i + 1];
         }
 
-        var known = new[] { "pipelines", "jobs", "drain", "latency-samples", "pgbench-seconds", "pgbench-clients", "timeout", "output" };
+        var known = new[] { "pipelines", "jobs", "drain", "latency-samples", "hangfire-cap", "pgbench-seconds", "pgbench-clients", "timeout", "output", "systems" };
         var unknown = values.Keys.Except(known).ToList();
         if (unknown.Count > 0)
         {
@@ -66,10 +74,23 @@ public sealed record DriverOptions(
             Count("jobs", 1000),
             Count("drain", 1000),
             Count("latency-samples", 200),
+            Count("hangfire-cap", 200),
             Count("pgbench-seconds", 10),
             Count("pgbench-clients", 8),
             TimeSpan.FromSeconds(Count("timeout", 300)),
             TimeSpan.FromSeconds(2),
-            values.GetValueOrDefault("output", Path.Combine("benchmarks", "results", "side-by-side.svg")));
+            values.GetValueOrDefault("output", Path.Combine("benchmarks", "results", "side-by-side.svg")),
+            ParseSystems(values.GetValueOrDefault("systems", string.Join(",", AllSystems))));
+    }
+
+    public static readonly string[] AllSystems = ["pgbench", "hangfire", "inquir"];
+
+    private static HashSet<string> ParseSystems(string list)
+    {
+        var systems = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        var unknown = systems.Except(AllSystems).ToList();
+        return unknown.Count == 0 && systems.Count > 0
+            ? systems
+            : throw new ArgumentException($"--systems takes a comma-separated list of {string.Join(",", AllSystems)}, got '{list}'");
     }
 }

@@ -30,13 +30,19 @@ Console.WriteLine("PostgreSQL settings: " + string.Join(", ", settings.Select(s 
 var loadBefore = RunConditions.ReadLoad();
 var startedAt = DateTimeOffset.UtcNow;
 
-SystemUnderTest[] systems = [new HangfireUnderTest(8), new HangfireUnderTest(16), new InquirUnderTest(null), new InquirUnderTest(64)];
+SystemUnderTest[] hangfire = [new HangfireUnderTest(8), new HangfireUnderTest(16)];
+SystemUnderTest[] inquir = [new InquirUnderTest(null), new InquirUnderTest(64)];
+var systems = (options.Systems.Contains("hangfire") ? hangfire : []).Concat(options.Systems.Contains("inquir") ? inquir : []);
 var figures = new List<Figure>();
 try
 {
-    var ceiling = new PgbenchCeiling(options, progress);
-    figures.Add(await ceiling.MeasureAsync(1));
-    figures.Add(await ceiling.MeasureAsync(50));
+    if (options.Systems.Contains("pgbench"))
+    {
+        var ceiling = new PgbenchCeiling(options, progress);
+        figures.Add(await ceiling.MeasureAsync(1));
+        figures.Add(await ceiling.MeasureAsync(50));
+    }
+
     var runner = new WorkloadRunner(options, progress);
     foreach (var system in systems)
     {

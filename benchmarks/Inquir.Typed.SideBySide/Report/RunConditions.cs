@@ -20,7 +20,8 @@ public sealed record RunConditions(
         $"{LoadBefore} before and {LoadAfter} after. PostgreSQL: " +
         string.Join(", ", Settings.Select(s => $"`{s.Name}={s.Value}`")) + ". " +
         $"Counts: {Options.Pipelines} pipelines per pipeline workload, {Options.Jobs} one-step jobs, " +
-        $"{Options.DrainPipelines} pipelines drained, {Options.LatencySamples} latency samples, started from 4 threads; " +
+        $"{Options.DrainPipelines} pipelines drained (Hangfire at most {Options.HangfireCap} of each), " +
+        $"{Options.LatencySamples} sequential latency samples; runs started from 4 threads; " +
         $"pgbench {Options.PgbenchClients} clients for {Options.PgbenchSeconds} s. Every step's executions were counted and checked.";
 
     public static string ReadLoad()

@@ -28,7 +28,7 @@ public sealed class WorkloadRunner(DriverOptions options, Progress progress)
     private async Task<Figure> PipelinesAsync(SystemUnderTest system, bool failOnce)
     {
         var workload = failOnce ? Workload.PipelinesFailingOnce : Workload.Pipelines;
-        var n = options.Pipelines;
+        var n = options.CountFor(system, options.Pipelines);
         await using var jobs = await OpenAsync(system, workload);
         await jobs.StartWorkersAsync();
         var clock = Stopwatch.StartNew();
@@ -46,7 +46,7 @@ public sealed class WorkloadRunner(DriverOptions options, Progress progress)
 
     private async Task<Figure> OneStepJobsAsync(SystemUnderTest system)
     {
-        var n = options.Jobs;
+        var n = options.CountFor(system, options.Jobs);
         await using var jobs = await OpenAsync(system, Workload.OneStepJobs);
         await jobs.StartWorkersAsync();
         var clock = Stopwatch.StartNew();
@@ -59,7 +59,7 @@ public sealed class WorkloadRunner(DriverOptions options, Progress progress)
 
     private async Task<Figure> DrainAsync(SystemUnderTest system)
     {
-        var n = options.DrainPipelines;
+        var n = options.CountFor(system, options.DrainPipelines);
         await using var jobs = await OpenAsync(system, Workload.Drain);
         await StartFromThreadsAsync(n, run => jobs.StartPipelineAsync(run, failOnce: false));
         progress.Report($"{system.Name}: {n} pipelines waiting; draining");
