@@ -16,7 +16,7 @@ public static class DatabaseSettings
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var read = new NpgsqlCommand(
-            "SELECT name, setting || COALESCE(' ' || unit, '') FROM pg_settings WHERE name = ANY (@names)", connection);
+            "SELECT name, current_setting(name) FROM pg_settings WHERE name = ANY (@names)", connection);
         read.Parameters.AddWithValue("names", Names);
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         await using var rows = await read.ExecuteReaderAsync();
