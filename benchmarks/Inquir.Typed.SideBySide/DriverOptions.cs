@@ -1,0 +1,96 @@
+using System.Globalization;
+
+namespace Inquir.Typed.SideBySide;
+
+/// <summary>The driver's command line. Counts are small by default so that the whole run fits in ten minutes on two cores.</summary>
+public sealed record DriverOptions(
+    string ConnectionString,
+    int Pipelines,
+    int Jobs,
+    int DrainPipelines,
+    int LatencySamples,
+    int HangfireCap,
+    int PgbenchSeconds,
+    int PgbenchClients,
+    TimeSpan Timeout,
+    TimeSpan ProgressInterval,
+    string OutputSvg,
+    IReadOnlySet<string> Systems)
+{
+    public const string Usage = """
+        Inquir.Typed.SideBySide [options]   (run it through scripts/bench-side-by-side.sh, which starts PostgreSQL)
+          --pipelines N         3-step pipelines per pipeline workload (default 1000)
+          --jobs N              1-step jobs (default 1000)
+          --drain N             waiting 3-step pipelines to drain (default 1000)
+          --latency-samples N   sequential idle starts for p50/p99 (default 200)
+          --hangfire-cap N      most pipelines or jobs Hangfire gets per workload (default 200): at its ~10-100
+                                steps/s on two cores, 1000 would take the run past ten minutes; steps/s is a rate
+          --pgbench-seconds N   duration of each pgbench ceiling run (default 10)
+          --pgbench-clients N   pgbench clients (default 8)
+          --timeout SECONDS     longest wait for one workload before the driver fails (default 300)
+          --systems LIST        which of pgbench,hangfire,inquir to run (default all; ratios need hangfire and pgbench)
+          --output PATH         SVG chart; the Markdown table is written beside it (default benchmarks/results/side-by-side.svg)
+        The database comes from INQUIR_TEST_CONNECTION.
+        """;
+
+    /// <summary>How many pipelines or jobs <paramref name="system"/> gets when a workload asks for <paramref name="count"/>.</summary>
+    public int CountFor(Systems.SystemUnderTest system, int count) => system.IsHangfire ? Math.Min(count, HangfireCap) : count;
+
+    public static DriverOptions Parse(string[] args, string connectionString)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                throw new ArgumentException($"expected --option value, got '{args[i]}'\n{Usage}");
+            }
+
+            values[args[i][2..]] = args[i + 1];
+        }
+
+        var known = new[] { "pipelines", "jobs", "drain", "latency-samples", "hangfire-cap", "pgbench-seconds", "pgbench-clients", "timeout", "output", "systems" };
+        var unknown = values.Keys.Except(known).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"unknown option --{unknown[0]}\n{Usage}");
+        }
+
+        int Count(string name, int fallback)
+        {
+            if (!values.TryGetValue(name, out var text))
+            {
+                return fallback;
+            }
+
+            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+                ? n
+                : throw new ArgumentException($"--{name} takes a positive whole number, got '{text}'");
+        }
+
+        return new DriverOptions(
+            connectionString,
+            Count("pipelines", 1000),
+            Count("jobs", 1000),
+            Count("drain", 1000),
+            Count("latency-samples", 200),
+            Count("hangfire-cap", 200),
+            Count("pgbench-seconds", 10),
+            Count("pgbench-clients", 8),
+            TimeSpan.FromSeconds(Count("timeout", 300)),
+            TimeSpan.FromSeconds(2),
+            values.GetValueOrDefault("output", Path.Combine("benchmarks", "results", "side-by-side.svg")),
+            ParseSystems(values.GetValueOrDefault("systems", string.Join(",", AllSystems))));
+    }
+
+    public static readonly string[] AllSystems = ["pgbench", "hangfire", "inquir"];
+
+    private static HashSet<string> ParseSystems(string list)
+    {
+        var systems = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        var unknown = systems.Except(AllSystems).ToList();
+        return unknown.Count == 0 && systems.Count > 0
+            ? systems
+            : throw new ArgumentException($"--systems takes a comma-separated list of {string.Join(",", AllSystems)}, got '{list}'");
+    }
+}

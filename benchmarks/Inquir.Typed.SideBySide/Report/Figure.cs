@@ -1,0 +1,10 @@
+namespace Inquir.Typed.SideBySide.Report;
+
+/// <summary>
+/// One measured figure. Throughput figures carry steps per second; latency figures carry p50 and p99 in
+/// milliseconds (lower is better).
+/// </summary>
+public sealed record Figure(string Workload, string System, bool IsHangfire, double? StepsPerSecond, double? P50Ms = null, double? P99Ms = null)
+{
+    public bool IsLatency => P50Ms is not null;
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs the side-by-side driver (benchmarks/Inquir.Typed.SideBySide): a pgbench ceiling, Hangfire + Hangfire.PostgreSql
+# and Inquir.Typed, the same workloads on one throwaway PostgreSQL with its default durable settings, in one run.
+# Arguments go to the driver, e.g. scripts/bench-side-by-side.sh --pipelines 2000 --output /tmp/sbs.svg
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/postgres.sh
+
+dotnet build benchmarks/Inquir.Typed.SideBySide -c Release -v quiet -nologo || { echo "build failed" >&2; exit 1; }
+PG_DURABLE=1 pg_start || { echo "could not start PostgreSQL" >&2; exit 1; }
+trap pg_stop EXIT
+dotnet run --project benchmarks/Inquir.Typed.SideBySide -c Release --no-build -- "$@"
