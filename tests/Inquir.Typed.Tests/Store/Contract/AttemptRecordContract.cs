@@ -20,6 +20,23 @@ public abstract class AttemptRecordContract : StoreContract
     }
 
     [Fact]
+    public async Task The_lines_an_attempt_logged_are_kept_with_it_and_read_back_in_order()
+    {
+        await using var db = await OpenAsync();
+        var id = await StartAsync(db.Runs);
+        var claim = await ClaimOneAsync(db.Runs, "me", T0);
+        const string Logs = """{"lines":[{"time":"2026-03-01T09:00:00+00:00","level":"Information","message":"charging 41","values":{"OrderId":"41"}},{"time":"2026-03-01T09:00:01+00:00","level":"Warning","message":"slow","exception":"System.TimeoutException: late"}],"dropped":3}""";
+
+        Assert.Single(await db.Runs.CompleteAsync([Success(claim, "1") with { Logs = Logs }], "me", T0, false, default));
+
+        var attempt = (await db.History.GetAsync(id, default))!.Steps.Single().Attempts.Single();
+        Assert.Equal(["charging 41", "slow"], attempt.Logs.Select(l => l.Message));
+        Assert.Equal("41", attempt.Logs[0].Values["OrderId"]);
+        Assert.Equal("System.TimeoutException: late", attempt.Logs[1].Exception);
+        Assert.Equal(3, attempt.DroppedLogLines);
+    }
+
+    [Fact]
     public async Task A_run_handed_back_before_its_attempt_started_leaves_no_attempt_row_and_keeps_its_attempt_count()
     {
         await using var db = await OpenAsync();
