@@ -7,7 +7,7 @@ using Npgsql;
 namespace Inquir.Typed.Tests.Migrations;
 
 /// <summary>
-/// A schema of its own taken back to version 2, as a deployment that already holds runs finds it when it upgrades,
+/// A schema of its own with migration 0003 (its indexes) taken back, as a deployment that already holds runs finds it when it upgrades,
 /// and the runtime's migrator for it.
 /// </summary>
 internal sealed class MigrationDatabase : IAsyncDisposable
@@ -46,7 +46,7 @@ internal sealed class MigrationDatabase : IAsyncDisposable
             """
             DROP INDEX {schema}.runs_restarted_from, {schema}.runs_expirable;
             CREATE INDEX runs_finished ON {schema}.runs (status, completed_at) WHERE completed_at IS NOT NULL;
-            DELETE FROM {schema}.schema_migrations WHERE version >= 3;
+            DELETE FROM {schema}.schema_migrations WHERE version = 3;
             """);
         return database;
     }
