@@ -1,6 +1,4 @@
 using Inquir.Typed;
-using Inquir.Typed.Postgres;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -40,8 +38,6 @@ public static class InquirHealthChecksBuilderExtensions
             options.Configure(configure);
         }
 
-        services.TryAddSingleton(sp => new HealthStore(
-            sp.GetRequiredService<InquirDataSource>().DataSource, sp.GetRequiredService<SqlScripts>(), new DatabaseClock(sp.GetRequiredService<TimeProvider>())));
         var tags = new InquirHealthCheckOptions();
         configure?.Invoke(tags);
         string[] all = ["inquir", .. tags.Tags];

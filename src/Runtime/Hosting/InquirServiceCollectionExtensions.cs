@@ -60,6 +60,7 @@ public static class InquirServiceCollectionExtensions
         services.TryAddSingleton<ScheduleSet>();
         services.TryAddSingleton<IWorkflowSchedules, WorkflowSchedules>();
         AlertServices.Add(services);
+        TelemetryServices.Add(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RetentionSweeper>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ScheduleRunner>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WorkflowWorker>(sp => new WorkflowWorker(
