@@ -151,4 +151,18 @@ public sealed class FailureRateAlertTests
 
         await Eventually.TrueAsync(() => Task.FromResult(fixture.Logs.Entries.Any(m => m.StartsWith("Warning Inquir.Typed.LoggerAlertSink: Alert flaky-failing firing: flaky failed 100 %", StringComparison.Ordinal))), "the firing line in the log");
     }
+
+    [Fact]
+    public async Task A_configured_webhook_receives_the_firing_alert_from_the_evaluator()
+    {
+        var fixture = new AlertFixture();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var host = await fixture.EvaluatingHostAsync(s => s.Configure<InquirOptions>(o => o.Alerting.Webhook.Url = receiver.Url));
+        await fixture.FinishRunsAsync(failed: 10, succeeded: 0);
+        await fixture.AdvanceAndEvaluateAsync(host, AlertFixture.Interval);
+
+        await Eventually.TrueAsync(() => Task.FromResult(receiver.Bodies.Count == 1), "the webhook to be posted");
+        var alert = receiver.Bodies[0]["alerts"]![0]!;
+        Assert.Equal(("firing", "flaky-failing", "flaky"), ((string?)alert["status"], (string?)alert["labels"]!["alertname"], (string?)alert["labels"]!["workflow"]));
+    }
 }
