@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Inquir.Typed.Cli;
 
 /// <summary>
-/// The history and schedules APIs over the connection the command line names. Migrations are not applied on the side: only
+/// The history, schedules and alerts APIs over the connection the command line names. Migrations are not applied on the side: only
 /// <c>inquir migrate</c> changes the schema, and no retention sweep or worker runs here.
 /// </summary>
 internal sealed class HistorySession : IAsyncDisposable
@@ -16,6 +16,8 @@ internal sealed class HistorySession : IAsyncDisposable
     public IWorkflowHistory History => _services.GetRequiredService<IWorkflowHistory>();
 
     public IWorkflowSchedules Schedules => _services.GetRequiredService<IWorkflowSchedules>();
+
+    public IWorkflowAlerts Alerts => _services.GetRequiredService<IWorkflowAlerts>();
 
     public static HistorySession Open(string connectionString, string schema) => Open(o => o.UsePostgres(connectionString, schema));
 

@@ -54,6 +54,15 @@ public sealed class InquirOptions
     /// </summary>
     internal Storage.StoreBackend? Store { get; set; }
 
+    /// <summary>
+    /// Failure-rate alert rules by name, from code (<c>o.Alerts.Add(name, rule)</c>) or <c>Inquir:Alerts:{name}</c>;
+    /// evaluated from the database by one process at a time.
+    /// </summary>
+    public Dictionary<string, AlertRule> Alerts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How the alert rules are evaluated and where their notices go.</summary>
+    public AlertingOptions Alerting { get; set; } = new();
+
     /// <summary>Uses PostgreSQL at <paramref name="connectionString"/>.</summary>
     /// <exception cref="ArgumentException">The connection string is empty or not a PostgreSQL connection string.</exception>
     public InquirOptions UsePostgres(string connectionString)

@@ -14,7 +14,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class InquirServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IWorkflowClient"/>, <see cref="IWorkflowHistory"/>, <see cref="IWorkflowSchedules"/>, the retention sweep, the worker that runs the steps of every workflow added with
+    /// Adds <see cref="IWorkflowClient"/>, <see cref="IWorkflowHistory"/>, <see cref="IWorkflowSchedules"/>, <see cref="IWorkflowAlerts"/>, the retention sweep, the alert evaluator, the worker that runs the steps of every workflow added with
     /// <c>AddWorkflow&lt;T&gt;()</c> and the runner that fires their schedules. Options come from the <c>Inquir</c> configuration section, then <paramref name="configure"/>.
     /// </summary>
     /// <example>
@@ -64,6 +64,8 @@ public static class InquirServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowHistory, WorkflowHistory>();
         services.TryAddSingleton<ScheduleSet>();
         services.TryAddSingleton<IWorkflowSchedules, WorkflowSchedules>();
+        AlertServices.Add(services);
+        TelemetryServices.Add(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RetentionSweeper>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ScheduleRunner>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WorkflowWorker>(sp => new WorkflowWorker(

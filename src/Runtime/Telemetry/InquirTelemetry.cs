@@ -30,4 +30,13 @@ public static class InquirTelemetry
 
     internal static readonly Histogram<double> StepDuration = Meter.CreateHistogram<double>(
         "inquir.steps.duration", "s", "How long step attempts ran, by workflow, step and outcome.");
+
+    internal static readonly Counter<long> StepAttempts = Meter.CreateCounter<long>(
+        "inquir.steps.attempts", "{attempt}", "Step attempts that ended, by workflow, step and outcome.");
+
+    internal static readonly Counter<long> StepFailures = Meter.CreateCounter<long>(
+        "inquir.steps.failures", "{failure}", "Step attempts that failed or timed out, by workflow, step and error.type (the exception's type).");
+
+    internal static readonly Counter<long> LeaseTakeovers = Meter.CreateCounter<long>(
+        "inquir.leases.takeovers", "{run}", "Runs whose worker's lease expired and that were handed back for another worker to take over.");
 }

@@ -12,7 +12,12 @@ namespace Inquir.Typed.Worker;
 /// </summary>
 internal sealed partial class LeaseKeeper(IRunStore store, InFlightRuns inFlight, TimeProvider time, DatabaseClock clock, TimeSpan leaseDuration, ILogger logger)
 {
+    private long _lastTickUtcTicks;
+
     public TimeSpan Interval => leaseDuration / 3;
+
+    /// <summary>When the renewal loop last woke to renew, for the worker health check; null before its first turn.</summary>
+    public DateTimeOffset? LastTickAt => Volatile.Read(ref _lastTickUtcTicks) is var t and > 0 ? new DateTimeOffset(t, TimeSpan.Zero) : null;
 
     public async Task RunAsync(CancellationToken stoppingToken)
     {
@@ -20,6 +25,7 @@ internal sealed partial class LeaseKeeper(IRunStore store, InFlightRuns inFlight
         {
             var wait = inFlight.UntilEarliestDeadline() is { } untilDeadline && untilDeadline < Interval ? untilDeadline : Interval;
             await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
+            Volatile.Write(ref _lastTickUtcTicks, time.GetUtcNow().UtcTicks);
             LoseExpired();
             await RenewOnceAsync(stoppingToken).ConfigureAwait(false);
             LoseExpired();

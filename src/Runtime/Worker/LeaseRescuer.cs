@@ -25,6 +25,7 @@ internal sealed partial class LeaseRescuer(IRunStore store, WorkSignal signal, T
             var rescued = await store.RescueExpiredLeasesAsync(clock.Now, BatchLimit, cancellationToken).ConfigureAwait(false);
             if (rescued > 0)
             {
+                InquirTelemetry.LeaseTakeovers.Add(rescued);
                 LogRescued(rescued);
                 signal.Set();
             }

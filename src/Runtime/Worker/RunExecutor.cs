@@ -184,6 +184,12 @@ internal sealed partial class RunExecutor(
             new("inquir.workflow", workflow.Name),
             new("inquir.step", step.Name),
             new("inquir.outcome", result.Outcome.ToString()));
+        InquirTelemetry.StepAttempts.Add(1, new("inquir.workflow", workflow.Name), new("inquir.step", step.Name), new("inquir.outcome", result.Outcome.ToString()));
+        if (result.Error is { } error)
+        {
+            InquirTelemetry.StepFailures.Add(1, new("inquir.workflow", workflow.Name), new("inquir.step", step.Name), new("error.type", error.GetType().FullName));
+        }
+
         return result;
     }
 

@@ -37,6 +37,9 @@ internal sealed partial class WorkflowWorker : BackgroundService
     private readonly UnknownStepReporter _unknownSteps;
     private readonly RunExecutor _executor;
     private readonly string _workerId;
+    private long _startedUtcTicks;
+    private long _claimTickUtcTicks;
+    private bool _stopped;
 
     public WorkflowWorker(
         IRunStore store,
@@ -72,6 +75,9 @@ internal sealed partial class WorkflowWorker : BackgroundService
     /// <summary>The name this worker writes as lease owner.</summary>
     public string WorkerId => _workerId;
 
+    /// <summary>When the worker's loops last turned, for the worker health check.</summary>
+    public WorkerLoopTicks LoopTicks => new(Ticks(ref _startedUtcTicks), Ticks(ref _claimTickUtcTicks), _leaseKeeper.LastTickAt, Volatile.Read(ref _stopped));
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!_options.Enabled)
@@ -91,6 +97,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
         }
 
         LogStarted(_workerId, _registry.Names, _options.Concurrency);
+        Volatile.Write(ref _startedUtcTicks, _time.GetUtcNow().UtcTicks);
 
         using var abort = new CancellationTokenSource();
         using var loops = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -124,6 +131,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
         await writer.ConfigureAwait(false);
         await loops.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(background).ConfigureAwait(false);
+        Volatile.Write(ref _stopped, true);
         LogStopped(_workerId);
     }
 
@@ -133,6 +141,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
         var failureBackoff = new Backoff(_options.PollInterval);
         while (!stoppingToken.IsCancellationRequested)
         {
+            Volatile.Write(ref _claimTickUtcTicks, _time.GetUtcNow().UtcTicks);
             running.RemoveWhere(t => t.IsCompleted);
 
             // Steps abandoned after their timeout still run: up to Concurrency of them free their slots (a stuck
@@ -265,6 +274,8 @@ internal sealed partial class WorkflowWorker : BackgroundService
             }
         }
     }
+
+    private static DateTimeOffset? Ticks(ref long utcTicks) => Volatile.Read(ref utcTicks) is var t and > 0 ? new DateTimeOffset(t, TimeSpan.Zero) : null;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Worker {WorkerId} started for workflows {Workflows} with {Concurrency} slots")]
     private partial void LogStarted(string workerId, IReadOnlyList<string> workflows, int concurrency);

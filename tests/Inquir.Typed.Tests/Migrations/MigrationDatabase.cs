@@ -8,7 +8,7 @@ using Npgsql;
 namespace Inquir.Typed.Tests.Migrations;
 
 /// <summary>
-/// A schema of its own taken back to version 2, as a deployment that already holds runs finds it when it upgrades,
+/// A schema of its own with migration 0003 (its indexes) taken back, as a deployment that already holds runs finds it when it upgrades,
 /// and the runtime's migrator for it.
 /// </summary>
 internal sealed class MigrationDatabase : IAsyncDisposable

@@ -1,0 +1,10 @@
+namespace Inquir.Typed;
+
+/// <summary>Fills <see cref="AlertWebhookOptions.LinkTemplate"/>: <c>{rule}</c>, <c>{workflow}</c> and <c>{step}</c>, each URL-escaped.</summary>
+internal static class AlertLink
+{
+    public static string? Of(string? template, AlertNotice notice) => template?
+        .Replace("{rule}", Uri.EscapeDataString(notice.Rule), StringComparison.Ordinal)
+        .Replace("{workflow}", Uri.EscapeDataString(notice.Workflow), StringComparison.Ordinal)
+        .Replace("{step}", Uri.EscapeDataString(notice.Step ?? ""), StringComparison.Ordinal);
+}

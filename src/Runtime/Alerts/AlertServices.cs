@@ -1,0 +1,24 @@
+using Inquir.Typed.Storage;
+using Inquir.Typed.Postgres;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Inquir.Typed;
+
+/// <summary>The services of failure-rate alerts, added by <c>AddInquir</c>.</summary>
+internal static class AlertServices
+{
+    public static void Add(IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InquirOptions>, AlertOptionsValidator>());
+        services.TryAddSingleton(sp => new AlertStore(sp.GetRequiredService<InquirDataSource>().DataSource, sp.GetRequiredService<SqlScripts>()));
+        services.TryAddSingleton(sp => new AlertEvaluation(sp.GetRequiredService<AlertStore>(), new DatabaseClock(sp.GetRequiredService<TimeProvider>())));
+        services.TryAddSingleton<AlertWebhookSink>();
+        services.TryAddSingleton<AlertNotifier>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSink, LoggerAlertSink>());
+        services.TryAddSingleton<IWorkflowAlerts, WorkflowAlerts>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AlertEvaluator>());
+    }
+}

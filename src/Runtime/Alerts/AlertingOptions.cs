@@ -1,0 +1,17 @@
+namespace Inquir.Typed;
+
+/// <summary>How the alert rules of <see cref="InquirOptions.Alerts"/> are evaluated and where their notices go; bound from <c>Inquir:Alerting</c>.</summary>
+public sealed class AlertingOptions
+{
+    /// <summary>How often the rules are evaluated. Default 30 s; no rule's window may be shorter.</summary>
+    public TimeSpan EvaluationInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many of the commonest error messages a notice carries. Default 3.</summary>
+    public int TopErrors { get; set; } = 3;
+
+    /// <summary>How long one sink may take with one notice before it is given up (the webhook's retries included). Default 60 s.</summary>
+    public TimeSpan SinkTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The webhook notices are posted to, in the shape of an Alertmanager webhook; off until its URL is set.</summary>
+    public AlertWebhookOptions Webhook { get; set; } = new();
+}

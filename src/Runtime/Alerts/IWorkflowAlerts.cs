@@ -1,0 +1,8 @@
+namespace Inquir.Typed;
+
+/// <summary>The failure-rate alert rules every host stored, with their shared state.</summary>
+public interface IWorkflowAlerts
+{
+    /// <summary>Every stored rule by name.</summary>
+    Task<IReadOnlyList<AlertInfo>> ListAsync(CancellationToken cancellationToken = default);
+}

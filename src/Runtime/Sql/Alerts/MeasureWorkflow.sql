@@ -1,0 +1,25 @@
+-- A workflow rule's numbers: runs that finished in the window, succeeded or failed (a cancelled run is neither),
+-- and the commonest error messages of the failed ones. Uses the runs_finished index. Also returns the evaluation's
+-- clock, so that the state's times come from the same now.
+WITH clock AS (SELECT COALESCE(@now::timestamptz, now()) AS now),
+finished AS (
+    SELECT r.status, r.error
+    FROM {schema}.runs AS r, clock
+    WHERE r.status IN ('succeeded', 'failed')
+      AND r.completed_at > clock.now - @window::interval
+      AND r.completed_at <= clock.now
+      AND r.workflow = @workflow
+),
+errors AS (
+    SELECT left(error, 500) AS message, count(*) AS count
+    FROM finished
+    WHERE status = 'failed' AND error IS NOT NULL
+    GROUP BY left(error, 500)
+    ORDER BY count(*) DESC, left(error, 500)
+    LIMIT @topErrors
+)
+SELECT (SELECT now FROM clock) AS now,
+       (SELECT count(*) FROM finished)::integer AS total,
+       (SELECT count(*) FROM finished WHERE status = 'failed')::integer AS failures,
+       COALESCE((SELECT array_agg(message ORDER BY count DESC, message) FROM errors), '{}') AS error_messages,
+       COALESCE((SELECT array_agg(count::integer ORDER BY count DESC, message) FROM errors), '{}') AS error_counts;

@@ -1,0 +1,52 @@
+using Inquir.Typed.Storage;
+using Inquir.Typed.Postgres;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Inquir.Typed;
+
+/// <summary>
+/// Samples the backlog (due, unclaimed runs and the oldest one's wait) every <see cref="Interval"/> for the
+/// <c>inquir.runs.backlog</c> and <c>inquir.runs.oldest_due_age</c> gauges, in every process whose worker is enabled.
+/// One cheap query on the claim's index; a failure leaves the last sample and is logged at debug level, since the
+/// worker already reports an unreachable database.
+/// </summary>
+internal sealed partial class BacklogSampler(
+    HealthStore store, SchemaReadiness schema, SqlScripts sql, IOptions<InquirOptions> options, TimeProvider time, ILogger<BacklogSampler> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Worker.Enabled)
+        {
+            return;
+        }
+
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await schema.EnsureAsync(stoppingToken).ConfigureAwait(false);
+                    BacklogGauges.Publish(sql.Schema, await store.BacklogAsync(stoppingToken).ConfigureAwait(false));
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    LogSampleFailed(e);
+                }
+
+                await Task.Delay(Interval, time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            BacklogGauges.Withdraw(sql.Schema);
+        }
+    }
+
+    [LoggerMessage(EventId = 3200, Level = LogLevel.Debug, Message = "Sampling the backlog for the gauges failed; keeping the last sample")]
+    private partial void LogSampleFailed(Exception exception);
+}

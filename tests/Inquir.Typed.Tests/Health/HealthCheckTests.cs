@@ -1,0 +1,150 @@
+using Dapper;
+using Inquir.Typed.Tests.HistoryApi;
+using Inquir.Typed.Tests.Infrastructure;
+using Inquir.Typed.Tests.Workflows;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Inquir.Typed.Tests.Health;
+
+public sealed class HealthCheckTests
+{
+    private const string Database = InquirHealthChecksBuilderExtensions.DatabaseCheckName;
+    private const string Worker = InquirHealthChecksBuilderExtensions.WorkerCheckName;
+    private const string Backlog = InquirHealthChecksBuilderExtensions.BacklogCheckName;
+
+    [Fact]
+    public async Task A_working_host_is_healthy_on_all_three_checks()
+    {
+        await using var host = await HostAsync(TestDatabase.NewSchema());
+
+        await Eventually.TrueAsync(async () => (await CheckAsync(host)).Status == HealthStatus.Healthy, "every check to be healthy");
+
+        var report = await CheckAsync(host);
+        Assert.Equal([Backlog, Database, Worker], report.Entries.Keys.Order(StringComparer.Ordinal));
+        Assert.All(report.Entries.Values, e => Assert.Contains("inquir", e.Tags));
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_is_unhealthy()
+    {
+        await using var host = await WorkerHost.StartAsync(
+            TestDatabase.NewSchema(),
+            s => s.Configure<InquirOptions>(o => o.ConnectionString = "Host=127.0.0.1;Port=1;Username=nobody;Timeout=2").AddHealthChecks().AddInquir(),
+            w => w.Enabled = false);
+
+        var report = await CheckAsync(host);
+
+        Assert.Equal(HealthStatus.Unhealthy, report.Entries[Database].Status);
+        Assert.StartsWith("PostgreSQL does not answer:", report.Entries[Database].Description);
+        Assert.Equal(HealthStatus.Unhealthy, report.Entries[Backlog].Status);
+        Assert.Equal(HealthStatus.Healthy, report.Entries[Worker].Status);
+    }
+
+    [Fact]
+    public async Task The_oldest_due_run_makes_the_backlog_degraded_then_unhealthy()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var schema = TestDatabase.NewSchema();
+        await using var host = await HostAsync(schema, clock, worker: false);
+        await host.Services.GetRequiredService<Inquir.Typed.Storage.SchemaReadiness>().EnsureAsync(CancellationToken.None);
+        Assert.Equal(HealthStatus.Healthy, (await CheckAsync(host)).Entries[Backlog].Status);
+
+        await SeededRun.InsertAsync(schema, Enumerable.Range(0, 3).Select(_ => new SeededRun { Workflow = "flaky", Status = "pending", CreatedAt = clock.GetUtcNow().AddSeconds(-90) }));
+        var degraded = (await CheckAsync(host)).Entries[Backlog];
+        clock.Advance(TimeSpan.FromMinutes(10));
+        var unhealthy = (await CheckAsync(host)).Entries[Backlog];
+
+        Assert.Equal((HealthStatus.Degraded, 3L, 90.0), (degraded.Status, (long)degraded.Data["due"], (double)degraded.Data["oldest_wait_seconds"]));
+        Assert.Equal(HealthStatus.Unhealthy, unhealthy.Status);
+        Assert.Contains("the workers are not keeping up", unhealthy.Description);
+    }
+
+    [Fact]
+    public async Task A_claim_loop_stuck_past_the_bound_is_unhealthy_and_healthy_again_once_it_turns()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var schema = TestDatabase.NewSchema();
+        await using var host = await HostAsync(schema, clock);
+        await Eventually.TrueAsync(async () => (await CheckAsync(host)).Entries[Worker].Status == HealthStatus.Healthy, "the worker to start");
+
+        // The claim query waits for the table lock, as it would on a database that hangs.
+        await using var blocker = await TestDatabase.OpenAsync();
+        await using (var transaction = await blocker.BeginTransactionAsync())
+        {
+            await blocker.ExecuteAsync($"LOCK TABLE \"{schema}\".runs IN ACCESS EXCLUSIVE MODE", transaction: transaction);
+            await Eventually.TrueAsync(
+                async () =>
+                {
+                    clock.Advance(TimeSpan.FromMilliseconds(200));
+                    return await blocker.ExecuteScalarAsync<long>(
+                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%AS k(workflow, step_index, step_name)%' AND strpos(query, @schema) > 0",
+                        new { schema }) > 0;
+                },
+                "the claim to wait for the lock");
+            clock.Advance(TimeSpan.FromMinutes(2));
+
+            // Only the worker check: the backlog check's query would wait for the lock too.
+            var stuck = (await CheckAsync(host, Worker)).Entries[Worker];
+            Assert.Equal(HealthStatus.Unhealthy, stuck.Status);
+            Assert.Contains("the claim loop last turned", stuck.Description);
+            Assert.DoesNotContain("renewal", stuck.Description);
+            await transaction.RollbackAsync();
+        }
+
+        // Its next turn comes at the next poll, on the fake clock.
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                clock.Advance(TimeSpan.FromMilliseconds(200));
+                return (await CheckAsync(host)).Entries[Worker].Status == HealthStatus.Healthy;
+            },
+            "the claim loop to turn again");
+    }
+
+    [Fact]
+    public async Task A_stopped_worker_is_unhealthy()
+    {
+        var host = await HostAsync(TestDatabase.NewSchema());
+        await Eventually.TrueAsync(async () => (await CheckAsync(host)).Entries[Worker].Status == HealthStatus.Healthy, "the worker to start");
+
+        await host.StopAsync();
+        var report = await CheckAsync(host);
+        await host.DisposeAsync();
+
+        Assert.Equal(HealthStatus.Unhealthy, report.Entries[Worker].Status);
+        Assert.EndsWith("has stopped.", report.Entries[Worker].Description);
+    }
+
+    [Fact]
+    public async Task A_process_without_a_worker_reports_its_worker_healthy()
+    {
+        await using var host = await HostAsync(TestDatabase.NewSchema(), worker: false);
+
+        var entry = (await CheckAsync(host)).Entries[Worker];
+
+        Assert.Equal((HealthStatus.Healthy, "The worker is disabled in this process."), (entry.Status, entry.Description));
+    }
+
+    private static Task<WorkerHost> HostAsync(string schema, TimeProvider? clock = null, bool worker = true) =>
+        WorkerHost.StartAsync(
+            schema,
+            s =>
+            {
+                if (clock is not null)
+                {
+                    s.AddSingleton(clock);
+                }
+
+                s.AddSingleton(new StepLog()).AddWorkflow<FlakyWorkflow>().AddHealthChecks().AddInquir(o => o.Tags.Add("ready"));
+            },
+            w =>
+            {
+                w.Enabled = worker;
+                w.LeaseDuration = TimeSpan.FromHours(1);
+            });
+
+    private static Task<HealthReport> CheckAsync(WorkerHost host, string? only = null) =>
+        host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(r => only is null || r.Name == only);
+}

@@ -1,0 +1,75 @@
+using Inquir.Typed.Tests.HistoryApi;
+using Inquir.Typed.Tests.Infrastructure;
+using Inquir.Typed.Tests.Workflows;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Inquir.Typed.Tests.Telemetry;
+
+public sealed class InstrumentTests
+{
+    [Fact]
+    public async Task Attempts_are_counted_by_outcome_and_failures_by_error_type()
+    {
+        using var log = new MeasurementLog();
+        var schema = TestDatabase.NewSchema();
+        var steps = new StepLog { FailWhen = ctx => ctx.Attempt == 1 ? new TimeoutException("the bank did not answer") : null };
+        await using var host = await WorkerHost.StartAsync(schema, s => s.AddSingleton(steps).AddWorkflow<FlakyWorkflow>());
+
+        var run = await host.Client.StartFlakyWorkflowAsync(1, idempotencyKey: "instruments-" + schema);
+        await run.WaitAsync(Eventually.Limit);
+
+        var attempts = log.Of("inquir.steps.attempts", "inquir.workflow", "flaky").Where(m => (string?)m.Tags["inquir.step"] == "Work").ToList();
+        Assert.Contains(attempts, m => (string?)m.Tags["inquir.outcome"] == "Failed");
+        Assert.Contains(attempts, m => (string?)m.Tags["inquir.outcome"] == "Succeeded");
+        Assert.All(attempts, m => Assert.Equal("{attempt}", m.Unit));
+        var failure = Assert.Single(log.Of("inquir.steps.failures", "error.type", "System.TimeoutException"), m => (string?)m.Tags["inquir.workflow"] == "flaky");
+        Assert.Equal(("Work", "{failure}"), ((string?)failure.Tags["inquir.step"], failure.Unit));
+    }
+
+    [Fact]
+    public async Task The_backlog_gauges_report_the_due_unclaimed_runs_of_the_schema_and_the_oldest_wait()
+    {
+        using var log = new MeasurementLog();
+        var schema = TestDatabase.NewSchema();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var host = await WorkerHost.StartAsync(
+            schema, s => s.AddSingleton<TimeProvider>(clock).AddSingleton(new StepLog()).AddWorkflow<FlakyWorkflow>(), w => w.LeaseDuration = TimeSpan.FromHours(1));
+        await host.Services.GetRequiredService<Inquir.Typed.Storage.SchemaReadiness>().EnsureAsync(CancellationToken.None);
+
+        // A workflow this host does not have: its runs stay due and unclaimed.
+        await SeededRun.InsertAsync(schema, Enumerable.Range(0, 2).Select(_ => new SeededRun { Workflow = "elsewhere", Status = "pending", CreatedAt = clock.GetUtcNow().AddSeconds(-90) }));
+        await Eventually.TrueAsync(
+            () =>
+            {
+                clock.Advance(TimeSpan.FromSeconds(5));
+                log.Observe();
+                return Task.FromResult(log.Of("inquir.runs.backlog", "inquir.schema", schema).LastOrDefault()?.Value == 2);
+            },
+            "the sampler to see the two runs");
+
+        var oldest = log.Of("inquir.runs.oldest_due_age", "inquir.schema", schema).Last();
+        Assert.Equal("s", oldest.Unit);
+        Assert.True(oldest.Value >= 90, $"the oldest wait is {oldest.Value} s");
+    }
+
+    [Fact]
+    public async Task A_run_whose_lease_expired_is_counted_as_a_takeover()
+    {
+        using var log = new MeasurementLog();
+        var schema = TestDatabase.NewSchema();
+        await using var host = await WorkerHost.StartAsync(schema, s => s.AddSingleton(new StepLog()).AddWorkflow<FlakyWorkflow>());
+        await host.Services.GetRequiredService<Inquir.Typed.Storage.SchemaReadiness>().EnsureAsync(CancellationToken.None);
+
+        await using var connection = await TestDatabase.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            $"""
+            INSERT INTO "{schema}".runs (id, workflow, status, step_name, input, created_at, updated_at, attempt, lease_owner, lease_token, lease_expires_at, attempt_started_at)
+            VALUES (gen_random_uuid(), 'elsewhere', 'running', 'Work', '1', now(), now(), 1, 'a-worker-that-died', gen_random_uuid(), now() - interval '1 minute', now() - interval '2 minutes')
+            """,
+            connection);
+        await command.ExecuteNonQueryAsync();
+
+        await Eventually.TrueAsync(() => Task.FromResult(log.Measured.Any(m => m.Instrument == "inquir.leases.takeovers" && m.Value >= 1)), "a counted takeover");
+    }
+}
