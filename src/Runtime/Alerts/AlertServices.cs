@@ -19,6 +19,6 @@ internal static class AlertServices
         services.TryAddSingleton<AlertNotifier>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSink, LoggerAlertSink>());
         services.TryAddSingleton<IWorkflowAlerts, WorkflowAlerts>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AlertEvaluator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgresOnlyService<AlertEvaluator>>());
     }
 }

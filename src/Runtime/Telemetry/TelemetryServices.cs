@@ -13,6 +13,6 @@ internal static class TelemetryServices
     {
         services.TryAddSingleton(sp => new HealthStore(
             sp.GetRequiredService<InquirDataSource>().DataSource, sp.GetRequiredService<SqlScripts>(), new DatabaseClock(sp.GetRequiredService<TimeProvider>())));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, BacklogSampler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgresOnlyService<BacklogSampler>>());
     }
 }
