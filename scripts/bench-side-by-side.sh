@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the side-by-side driver (benchmarks/Inquir.Typed.SideBySide): a pgbench ceiling, Hangfire + Hangfire.PostgreSql
 # and Inquir.Typed, the same workloads on one throwaway PostgreSQL with its default durable settings, in one run.
-# Arguments go to the driver, e.g. scripts/bench-side-by-side.sh --pipelines 2000 --output /tmp/sbs.svg
+# Arguments go to the driver, e.g. scripts/bench-side-by-side.sh --pipelines 2000 --output benchmarks/results/trial.svg
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
