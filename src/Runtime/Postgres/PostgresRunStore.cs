@@ -86,7 +86,7 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.Select(r => new ClaimedRun(r.id, r.workflow, r.step_index, r.attempt, r.lease_token, r.parent_run_id, r.step_input, r.step_name, r.execution)
         {
-            AwaitedRuns = r.awaited_runs,
+            AwaitedRuns = r.awaited_runs is null ? null : System.Text.Json.JsonSerializer.Deserialize<Guid[]>(r.awaited_runs),
         }).ToList();
     }
 
@@ -302,6 +302,6 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
 
     // Dapper maps these by column name; timestamptz arrives as a UTC DateTime.
 #pragma warning disable SA1300, IDE1006 // column names
-    private sealed record ClaimRow(Guid id, string workflow, int step_index, int attempt, Guid lease_token, Guid? parent_run_id, int execution, string? step_input, string? step_name, Guid[]? awaited_runs);
+    private sealed record ClaimRow(Guid id, string workflow, int step_index, int attempt, Guid lease_token, Guid? parent_run_id, int execution, string? step_input, string? step_name, string? awaited_runs);
 #pragma warning restore SA1300, IDE1006
 }

@@ -42,4 +42,4 @@ RETURNING r.id, r.workflow, r.step_index, r.attempt, r.lease_token, r.parent_run
                WHERE c.run_id = r.id AND c.step_index = r.step_index - 1)
     END AS step_input,
     r.step_name,
-    r.awaited_runs;
+    to_json(r.awaited_runs)::text AS awaited_runs;
