@@ -19,4 +19,12 @@ internal static class SqliteCommands
         await using var command = connection.Script("Now", transaction).Bind("@now", now);
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
+
+    /// <summary>Runs a pragma of the connection (outside any transaction, where it takes effect).</summary>
+    public static async Task PragmaAsync(this SqliteConnection connection, string pragma, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = pragma;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -35,12 +35,14 @@ internal static class SqliteCompletion
             .Bind("@output", c.Output)
             .Bind("@run_error", c.RunError)
             .Bind("@retry_delay_ms", c.RetryDelay)
+            .Bind("@awaited", c.AwaitedRuns is { } awaited ? SqliteWaitingRuns.IdsJson(awaited) : null)
             .Bind("@now", now))
         {
             written = await complete.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
         }
 
-        if (written && c.Outcome == AttemptOutcome.Succeeded)
+        // A step that hands over child runs is checkpointed when its children's results are in.
+        if (written && c.Outcome == AttemptOutcome.Succeeded && c.NextStatus != RunStatus.Waiting)
         {
             await using var checkpoint = connection.Script("InsertCheckpoint", transaction)
                 .Bind("@run_id", c.Run.RunId)

@@ -98,31 +98,51 @@ internal sealed partial class SqliteHistoryStore(SqliteDatabase database, Sqlite
 
     public async Task<string?> CancelAsync(Guid runId, string reason, DateTimeOffset? now, CancellationToken cancellationToken)
     {
-        (string Status, Guid? LeaseToken)? previous;
+        List<(Guid Id, string Status, Guid? LeaseToken, bool Cancelled)> runs;
+        bool woken;
         var (connection, transaction) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (connection)
         await using (transaction)
         {
             var at = await connection.NowAsync(transaction, now, cancellationToken).ConfigureAwait(false);
-            await using var command = connection.Script("CancelRun", transaction).Bind("@id", runId).Bind("@reason", reason).Bind("@now", at);
+            List<Guid> tree;
+            await using (var find = connection.Script("AwaitedTree", transaction).Bind("@id", runId))
+            {
+                tree = await find.ReadAllAsync(r => Id(r, 0), cancellationToken).ConfigureAwait(false);
+            }
+
+            await using (var command = connection.Script("CancelRun", transaction)
+                .Bind("@id", runId)
+                .Bind("@tree", SqliteWaitingRuns.IdsJson(tree))
+                .Bind("@reason", reason)
+                .Bind("@child_reason", ChildCancellation.Reason(runId))
+                .Bind("@now", at))
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
-                previous = (await ReadAsync(reader, r => ((string Status, Guid? LeaseToken)?)(r.GetString(0), NullableId(r, 1)), cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+                runs = await ReadAsync(reader, r => (Id(r, 0), r.GetString(1), NullableId(r, 2), r.GetInt64(3) != 0), cancellationToken).ConfigureAwait(false);
                 while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
                 {
                 }
             }
 
+            woken = runs.Any(r => r.Id == runId && r.Cancelled)
+                && await SqliteWaitingRuns.ParentOfAsync(connection, transaction, runId, cancellationToken).ConfigureAwait(false) is { } parent
+                && await SqliteWaitingRuns.WakeAsync(connection, transaction, [parent], at, cancellationToken).ConfigureAwait(false) > 0;
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        if (previous is { Status: "running", LeaseToken: { } leaseToken })
+        foreach (var run in runs.Where(r => r is { Cancelled: true, Status: "running", LeaseToken: not null }))
         {
             // A worker of another process learns of it at its next lease renewal, which no longer finds the lease.
-            wakeUps.Cancelled(new HeldRun(runId, leaseToken));
+            wakeUps.Cancelled(new HeldRun(run.Id, run.LeaseToken!.Value));
         }
 
-        return previous?.Status;
+        if (woken)
+        {
+            wakeUps.WorkAvailable();
+        }
+
+        return runs.Where(r => r.Id == runId).Select(r => r.Status).FirstOrDefault();
     }
 
     public async Task<int> DeleteFinishedAsync(string[] statuses, DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)

@@ -32,9 +32,20 @@ internal sealed class SqliteMigrator(SqliteDatabase database)
                 await ensure.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            foreach (var (version, name, sql) in SqliteScripts.Migrations())
+            // A migration that rebuilds a table (SQLite cannot change a constraint in place) drops the old one;
+            // with foreign keys on, that DROP would delete the rows that refer to it. They are off while migrating
+            // (the pragma has no effect inside a transaction) and each migration is checked before it commits.
+            await connection.PragmaAsync("PRAGMA foreign_keys = OFF;", cancellationToken).ConfigureAwait(false);
+            try
             {
-                await ApplyAsync(connection, version, name, sql, cancellationToken).ConfigureAwait(false);
+                foreach (var (version, name, sql) in SqliteScripts.Migrations())
+                {
+                    await ApplyAsync(connection, version, name, sql, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                await connection.PragmaAsync("PRAGMA foreign_keys = ON;", CancellationToken.None).ConfigureAwait(false);
             }
         }
         catch (SqliteException e) when (e.SqliteErrorCode == CannotOpen)
@@ -73,6 +84,16 @@ internal sealed class SqliteMigrator(SqliteDatabase database)
             migrate.Transaction = transaction;
             migrate.CommandText = sql;
             await migrate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var check = connection.CreateCommand())
+        {
+            check.Transaction = transaction;
+            check.CommandText = "PRAGMA foreign_key_check;";
+            if (await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } table)
+            {
+                throw new InvalidOperationException($"Migration {name} of the SQLite database '{database.FileName}' left rows of table '{table}' whose foreign key refers to no row; it was not applied.");
+            }
         }
 
         await using (var record = connection.Script("RecordMigration", transaction).Bind("@version", version).Bind("@name", name))

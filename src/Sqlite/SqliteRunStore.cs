@@ -62,7 +62,10 @@ internal sealed class SqliteRunStore(SqliteDatabase database, SqliteMigrator mig
                 .Bind("@owner", request.Owner)
                 .Bind("@lease_ms", request.LeaseDuration);
             var claimed = await claim.ReadAllAsync(
-                r => new ClaimedRun(Id(r, 0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), Id(r, 4), NullableId(r, 5), Text(r, 7), Text(r, 8), r.GetInt32(6)),
+                r => new ClaimedRun(Id(r, 0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), Id(r, 4), NullableId(r, 5), Text(r, 7), Text(r, 8), r.GetInt32(6))
+                {
+                    AwaitedRuns = Text(r, 9) is { } awaited ? JsonSerializer.Deserialize<Guid[]>(awaited) : null,
+                },
                 cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return claimed;
@@ -85,6 +88,15 @@ internal sealed class SqliteRunStore(SqliteDatabase database, SqliteMigrator mig
                 }
             }
 
+            // The parents of children that ended here, and the runs that began to wait (their children may have
+            // ended already), in the same commit.
+            var waits = completions
+                .Where(c => committed.Contains(c.CompletionId))
+                .Select(c => c.NextStatus == RunStatus.Waiting ? c.Run.RunId : c.NextStatus is RunStatus.Succeeded or RunStatus.Failed ? c.ParentRunId : null)
+                .OfType<Guid>()
+                .Distinct()
+                .ToList();
+            notify |= await SqliteWaitingRuns.WakeAsync(connection, transaction, waits, at, cancellationToken).ConfigureAwait(false) > 0;
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -187,7 +199,14 @@ internal sealed class SqliteRunStore(SqliteDatabase database, SqliteMigrator mig
             await using var fail = connection.Script("FailRun", transaction)
                 .Bind("@id", run.RunId).Bind("@lease_token", run.LeaseToken).Bind("@error", error).Bind("@now", at);
             var failed = (await fail.ReadAllAsync(r => r.GetString(0), cancellationToken).ConfigureAwait(false)).Count > 0;
+            var woken = failed && await SqliteWaitingRuns.ParentOfAsync(connection, transaction, run.RunId, cancellationToken).ConfigureAwait(false) is { } parent
+                && await SqliteWaitingRuns.WakeAsync(connection, transaction, [parent], at, cancellationToken).ConfigureAwait(false) > 0;
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            if (woken)
+            {
+                wakeUps.WorkAvailable();
+            }
+
             return failed;
         }
     }

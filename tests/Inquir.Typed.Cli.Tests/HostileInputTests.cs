@@ -46,7 +46,7 @@ public sealed class HostileInputTests(HostileInputTests.Runs runs) : IClassFixtu
 
         data.Add(Args("runs", "replay", Pending), 4, "only failed or cancelled runs can be replayed");
         data.Add(Args("runs", "restart", Pending), 4, "only a finished run can be restarted");
-        data.Add(Args("runs", "cancel", Failed), 4, "only a pending or running run can be cancelled");
+        data.Add(Args("runs", "cancel", Failed), 4, "only a pending, running or waiting run can be cancelled");
         data.Add(Args("runs", "replay", Failed, "--failed"), 2, "not both");
 
         // Time ranges.
@@ -96,7 +96,7 @@ public sealed class HostileInputTests(HostileInputTests.Runs runs) : IClassFixtu
         string[] badStatuses = ["exploded", "1", "0", "pending,failed", "", " failed", .. SqlMetacharacters];
         foreach (var status in badStatuses)
         {
-            data.Add(Args("runs", "search", "--status", status), 2, "is not one of pending, running, succeeded, failed, cancelled");
+            data.Add(Args("runs", "search", "--status", status), 2, "is not one of pending, running, waiting, succeeded, failed, cancelled");
         }
 
         // U+0000 in every string filter: PostgreSQL text cannot hold it.

@@ -30,6 +30,24 @@ public sealed class SqliteCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_run_waiting_for_children_is_listed_and_found_as_waiting()
+    {
+        await RunAsync("--sqlite", _file, "migrate");
+        var waiting = await InsertRunAsync("waiting", "[\"0199a0f0-0000-7000-8000-000000000001\"]");
+        await InsertRunAsync("pending", null);
+
+        var table = await RunAsync("--sqlite", _file, "runs", "list");
+        var found = await RunAsync("--sqlite", _file, "runs", "search", "--status", "waiting", "--json");
+
+        Assert.Equal(0, table.ExitCode);
+        Assert.Contains("waiting", table.Output, StringComparison.Ordinal);
+        Assert.Equal(0, found.ExitCode);
+        using var json = JsonDocument.Parse(found.Output);
+        var run = json.RootElement.GetProperty("runs").EnumerateArray().Single();
+        Assert.Equal((waiting, "waiting"), (run.GetProperty("id").GetGuid(), run.GetProperty("status").GetString()));
+    }
+
+    [Fact]
     public async Task A_file_without_the_tables_says_to_migrate_first()
     {
         var run = await RunAsync("--sqlite", _file, "runs", "list");
@@ -57,17 +75,21 @@ public sealed class SqliteCommandTests : IDisposable
 
     private static Task<CliRun> RunAsync(params string[] args) => CliRun.InvokeAsync(null, args);
 
-    private async Task<Guid> InsertPendingRunAsync()
+    private Task<Guid> InsertPendingRunAsync() => InsertRunAsync("pending", null);
+
+    private async Task<Guid> InsertRunAsync(string status, string? awaitedRuns)
     {
         var id = Guid.NewGuid();
         await using var connection = new SqliteConnection($"Data Source={_file}");
         await connection.OpenAsync();
         await using var insert = connection.CreateCommand();
         insert.CommandText = """
-            INSERT INTO runs (id, workflow, status, input, created_at, updated_at, next_attempt_at)
-            VALUES ($id, 'orders', 'pending', '{"userId":42}', 0, 0, 0);
+            INSERT INTO runs (id, workflow, status, input, created_at, updated_at, next_attempt_at, awaited_runs)
+            VALUES ($id, 'orders', $status, '{"userId":42}', 0, 0, CASE WHEN $status = 'pending' THEN 0 END, $awaited);
             """;
         insert.Parameters.AddWithValue("$id", id.ToString("D"));
+        insert.Parameters.AddWithValue("$status", status);
+        insert.Parameters.AddWithValue("$awaited", (object?)awaitedRuns ?? DBNull.Value);
         await insert.ExecuteNonQueryAsync();
         return id;
     }

@@ -148,7 +148,7 @@ internal static class RunsCommand
 
     private static Command Cancel(CommandContext context)
     {
-        var command = new Command("cancel", "Cancel a pending or running run: a running step's cancellation token fires and no further step starts.");
+        var command = new Command("cancel", "Cancel a pending, running or waiting run (and the children a waiting run waits for): a running step's cancellation token fires and no further step starts.");
         var id = new Argument<string>("id") { Description = "The run id." };
         var reason = new Option<string?>("--reason") { Description = "Recorded as the run's error." }.RefusingNul();
         var json = CommonOptions.Json();

@@ -6,5 +6,5 @@ internal static class StatusArgument
     public static RunStatus? Parse(string? text) =>
         text is null ? null
         : text.Length > 0 && text.All(char.IsAsciiLetter) && Enum.TryParse<RunStatus>(text, ignoreCase: true, out var status) ? status
-        : throw new UsageException($"--status \"{text}\" is not one of pending, running, succeeded, failed, cancelled.");
+        : throw new UsageException($"--status \"{text}\" is not one of pending, running, waiting, succeeded, failed, cancelled.");
 }

@@ -44,9 +44,12 @@ namespace Inquir.Typed.Generators.Emitting
                     policy: new global::Inquir.Typed.StepPolicy({{Number(policy.Retries)}}, global::Inquir.Typed.BackoffKind.{{policy.BackoffKind}}, {{Ticks(policy.DelayTicks)}}, {{Ticks(policy.MaxDelayTicks)}}, {{timeout}}),
                     invoker: {{InvokerName(step)}},
                     nonRetryable: {{NonRetryableTypes(step)}},
-                    idempotent: {{Boolean(step.Idempotent)}}),
+                    idempotent: {{Boolean(step.Idempotent)}}{{Awaits(step)}}),
                 """);
         }
+
+        private static string Awaits(StepModel step) =>
+            step.Awaits == ChildAwaitKind.None ? string.Empty : $",\n    awaits: global::Inquir.Typed.ChildAwait.{step.Awaits}";
 
         private static string NonRetryableTypes(StepModel step)
         {

@@ -33,7 +33,7 @@ namespace Inquir.Typed.Generators.Emitting
                     case StepReturnKind.Value:
                         w.Lines($$"""
                             var output = {{call}};
-                            return new {{ValueTaskOfString}}({{serializers[step.OutputType!]}}.Serialize(output));
+                            return new {{ValueTaskOfString}}({{Encode(step, serializers)}});
                             """);
                         break;
                     case StepReturnKind.Awaitable:
@@ -45,12 +45,21 @@ namespace Inquir.Typed.Generators.Emitting
                     default:
                         w.Lines($$"""
                             var output = await {{call}}.ConfigureAwait(false);
-                            return {{serializers[step.OutputType!]}}.Serialize(output);
+                            return {{Encode(step, serializers)}};
                             """);
                         break;
                 }
             }
         }
+
+        /// <summary>
+        /// How the invoker encodes the method's value: through the output's serializer, or, for child runs, as their ids,
+        /// which the runtime awaits and replaces by their results.
+        /// </summary>
+        private static string Encode(StepModel step, SerializerFields serializers) =>
+            step.Awaits == ChildAwaitKind.None
+                ? $"{serializers[step.OutputType!]}.Serialize(output)"
+                : "global::Inquir.Typed.ChildRunHandles.Encode(output)";
 
         /// <summary>The call's arguments in the method's own parameter order.</summary>
         private static string Arguments(StepModel step)

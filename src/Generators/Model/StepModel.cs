@@ -24,17 +24,31 @@ namespace Inquir.Typed.Generators.Model
         AwaitableValue,
     }
 
+    /// <summary>Whether a step returns child runs for the runtime to await (mirrors the runtime's <c>ChildAwait</c>).</summary>
+    internal enum ChildAwaitKind
+    {
+        /// <summary>The step's value is its output.</summary>
+        None,
+
+        /// <summary>Returns <c>WorkflowRun&lt;T&gt;</c>; its output is <c>T</c>.</summary>
+        One,
+
+        /// <summary>Returns <c>IReadOnlyList&lt;WorkflowRun&lt;T&gt;&gt;</c>; its output is <c>IReadOnlyList&lt;T&gt;</c>.</summary>
+        Many,
+    }
+
     /// <summary>One step, ready to emit. Type names are fully qualified with <c>global::</c>.</summary>
     /// <param name="Name">The method name, which is also the step's stored name (not escaped).</param>
     /// <param name="DataType">The data parameter's type, or null when the step takes no data.</param>
     /// <param name="Parameters">The method's parameters in order.</param>
     /// <param name="ReturnKind">How the method returns.</param>
-    /// <param name="OutputType">The output's type, or null when the step returns no value.</param>
+    /// <param name="OutputType">The output's type (for a step returning child runs, their results'), or null when the step returns no value.</param>
     /// <param name="Policy">The retry policy from the attribute, parsed.</param>
     /// <param name="NonRetryable">Exception types (fully qualified, for <c>typeof</c>) that fail the run at once.</param>
     /// <param name="Idempotent">Whether the step declared itself idempotent.</param>
     /// <param name="DataSerializer">The id of the data type's checkpoint shape, or null when the step takes no data.</param>
     /// <param name="OutputSerializer">The id of the output type's checkpoint shape, or null when the step returns no value.</param>
+    /// <param name="Awaits">Whether the method returns child runs, whose results are the output.</param>
     internal sealed record StepModel(
         string Name,
         string? DataType,
@@ -45,7 +59,8 @@ namespace Inquir.Typed.Generators.Model
         EquatableArray<string> NonRetryable,
         bool Idempotent,
         string? DataSerializer,
-        string? OutputSerializer);
+        string? OutputSerializer,
+        ChildAwaitKind Awaits = ChildAwaitKind.None);
 
     /// <summary>A step's policy with every string already parsed; durations in ticks.</summary>
     internal sealed record StepPolicyModel(int Retries, string BackoffKind, long DelayTicks, long MaxDelayTicks, long? TimeoutTicks);

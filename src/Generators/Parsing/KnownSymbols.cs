@@ -29,6 +29,8 @@ namespace Inquir.Typed.Generators.Parsing
             ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
             TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
             ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+            WorkflowRunOfT = compilation.GetTypeByMetadataName("Inquir.Typed.WorkflowRun`1");
+            ReadOnlyListOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyList`1");
             Formattable = compilation.GetTypeByMetadataName("System.IFormattable");
             JsonPropertyNameAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute");
             JsonIgnoreAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIgnoreAttribute");
@@ -70,6 +72,10 @@ namespace Inquir.Typed.Generators.Parsing
         public INamedTypeSymbol? TaskOfT { get; }
 
         public INamedTypeSymbol? ValueTaskOfT { get; }
+
+        public INamedTypeSymbol? WorkflowRunOfT { get; }
+
+        public INamedTypeSymbol? ReadOnlyListOfT { get; }
 
         public INamedTypeSymbol? Formattable { get; }
 

@@ -4,7 +4,10 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace Inquir.Typed.Generators.Parsing
 {
-    /// <summary>Checks that each step's data parameter takes what the step before it returns.</summary>
+    /// <summary>
+    /// Checks that each step's data parameter takes what the step before it returns; after a step that returns child
+    /// runs, what their results are (<c>T</c> for <c>WorkflowRun&lt;T&gt;</c>, <c>IReadOnlyList&lt;T&gt;</c> for a list).
+    /// </summary>
     internal static class StepChain
     {
         public static void Check(List<StepFacts> steps, KnownSymbols known, List<DiagnosticInfo> diagnostics)
@@ -43,7 +46,7 @@ namespace Inquir.Typed.Generators.Parsing
                             current.DataLocation,
                             current.Name,
                             data.Type.ToDisplayString(),
-                            output.ToDisplayString(),
+                            previous.OutputText!,
                             previous.Name));
                     }
                 }

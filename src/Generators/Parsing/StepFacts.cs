@@ -19,8 +19,12 @@ namespace Inquir.Typed.Generators.Parsing
             StepPolicyModel? policy,
             EquatableArray<string> nonRetryable,
             bool idempotent,
-            bool isValid)
+            bool isValid,
+            ChildAwaitKind awaits = ChildAwaitKind.None,
+            ITypeSymbol? childRuns = null)
         {
+            Awaits = awaits;
+            ChildRuns = childRuns;
             Method = method;
             Data = data;
             Parameters = parameters;
@@ -43,8 +47,22 @@ namespace Inquir.Typed.Generators.Parsing
 
         public StepReturnKind ReturnKind { get; }
 
-        /// <summary>The type of the value the step produces, or null when it returns none.</summary>
+        /// <summary>
+        /// The type of the value the step produces, or null when it returns none. For a step that returns child runs it
+        /// is what the next step takes: <c>T</c> for <c>WorkflowRun&lt;T&gt;</c>, <c>IReadOnlyList&lt;T&gt;</c> for a list of them.
+        /// </summary>
         public ITypeSymbol? Output { get; }
+
+        /// <summary>Whether the method returns child runs.</summary>
+        public ChildAwaitKind Awaits { get; }
+
+        /// <summary>The child runs' type the method returns (<c>WorkflowRun&lt;T&gt;</c> or a list of them), when it returns child runs.</summary>
+        public ITypeSymbol? ChildRuns { get; }
+
+        /// <summary>The output as messages name it: for child runs, their results' type and the type returned.</summary>
+        public string? OutputText => Output is null ? null
+            : ChildRuns is null ? Output.ToDisplayString()
+            : Output.ToDisplayString() + " (the result of " + ChildRuns.ToDisplayString() + ")";
 
         /// <summary>The policy, or null when the attribute has an error.</summary>
         public StepPolicyModel? Policy { get; }

@@ -72,7 +72,8 @@ namespace Inquir.Typed.Generators.Parsing
                 parameters.Add(kind);
             }
 
-            var (returnKind, output) = ClassifyReturn(method, known);
+            var (returnKind, returned) = ClassifyReturn(method, known);
+            var (awaits, output) = ChildRuns(returned, known);
             var policy = StepPolicyParser.Parse(method, attribute, diagnostics, cancellationToken);
             var (nonRetryable, idempotent) = ReadFlags(attribute);
             return new StepFacts(
@@ -84,7 +85,34 @@ namespace Inquir.Typed.Generators.Parsing
                 policy,
                 nonRetryable,
                 idempotent,
-                isValid: diagnostics.Count == errorsBefore && policy is not null);
+                isValid: diagnostics.Count == errorsBefore && policy is not null,
+                awaits,
+                awaits == ChildAwaitKind.None ? null : returned);
+        }
+
+        /// <summary>
+        /// Whether a step's value is child runs (<c>WorkflowRun&lt;T&gt;</c> or <c>IReadOnlyList&lt;WorkflowRun&lt;T&gt;&gt;</c>), and the
+        /// output the next step takes: their result <c>T</c>, or <c>IReadOnlyList&lt;T&gt;</c> in start order.
+        /// </summary>
+        private static (ChildAwaitKind Awaits, ITypeSymbol? Output) ChildRuns(ITypeSymbol? returned, KnownSymbols known)
+        {
+            if (returned is INamedTypeSymbol { IsGenericType: true } generic && known.WorkflowRunOfT is not null)
+            {
+                if (KnownSymbols.Is(generic.OriginalDefinition, known.WorkflowRunOfT))
+                {
+                    return (ChildAwaitKind.One, generic.TypeArguments[0]);
+                }
+
+                if (known.ReadOnlyListOfT is not null
+                    && KnownSymbols.Is(generic.OriginalDefinition, known.ReadOnlyListOfT)
+                    && generic.TypeArguments[0] is INamedTypeSymbol { IsGenericType: true } element
+                    && KnownSymbols.Is(element.OriginalDefinition, known.WorkflowRunOfT))
+                {
+                    return (ChildAwaitKind.Many, known.ReadOnlyListOfT.Construct(element.TypeArguments[0]));
+                }
+            }
+
+            return (ChildAwaitKind.None, returned);
         }
 
         /// <summary>

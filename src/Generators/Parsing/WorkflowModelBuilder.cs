@@ -66,7 +66,8 @@ namespace Inquir.Typed.Generators.Parsing
                     step.NonRetryable,
                     step.Idempotent,
                     serializerIds[i].Data,
-                    serializerIds[i].Output));
+                    serializerIds[i].Output,
+                    step.Awaits));
             }
 
             var fullName = type.ToDisplayString(TypeNames.TypeOf);

@@ -5,22 +5,32 @@ namespace Inquir.Typed;
 /// and a start without a key gets <c>"{step key}:{child workflow}:{n}"</c>, n counting this attempt's starts of
 /// that workflow from 1. A retried step that starts the children of each workflow in the same order gets the same
 /// runs back, even when it no longer starts a child of another workflow. Starts with a key of their own keep it and
-/// take no ordinal.
+/// take no ordinal. It remembers the runs it started, so that the runtime awaits only children of this run.
 /// </summary>
 internal sealed class ChildWorkflowClient(IWorkflowClient inner, Guid parentRunId, string stepIdempotencyKey) : IWorkflowClient
 {
     private readonly Dictionary<string, int> _startsByWorkflow = new(StringComparer.Ordinal);
+    private readonly HashSet<Guid> _started = [];
 
-    public Task<StartedRun> StartAsync(WorkflowDescriptor descriptor, string inputJson, StartOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<StartedRun> StartAsync(WorkflowDescriptor descriptor, string inputJson, StartOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
-        return inner.StartAsync(descriptor, inputJson, AsChild(descriptor.Name, options), cancellationToken);
+        return Remember(await inner.StartAsync(descriptor, inputJson, AsChild(descriptor.Name, options), cancellationToken).ConfigureAwait(false));
     }
 
-    public Task<StartedRun> StartAsync(string workflowName, string inputJson, StartOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<StartedRun> StartAsync(string workflowName, string inputJson, StartOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(workflowName);
-        return inner.StartAsync(workflowName, inputJson, AsChild(workflowName, options), cancellationToken);
+        return Remember(await inner.StartAsync(workflowName, inputJson, AsChild(workflowName, options), cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Whether this client started (or found, by its key) the run <paramref name="runId"/>.</summary>
+    public bool Started(Guid runId)
+    {
+        lock (_started)
+        {
+            return _started.Contains(runId);
+        }
     }
 
     public Task<RunInfo?> GetRunAsync(Guid runId, CancellationToken cancellationToken = default) => inner.GetRunAsync(runId, cancellationToken);
@@ -33,6 +43,16 @@ internal sealed class ChildWorkflowClient(IWorkflowClient inner, Guid parentRunI
         Transaction = options?.Transaction,
         ParentRunId = parentRunId,
     };
+
+    private StartedRun Remember(StartedRun run)
+    {
+        lock (_started)
+        {
+            _started.Add(run.Id);
+        }
+
+        return run;
+    }
 
     // A step may start children concurrently (Task.WhenAll); their order then is the order of these calls.
     private int NextOrdinal(string workflowName)

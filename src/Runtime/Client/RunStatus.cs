@@ -17,4 +17,10 @@ public enum RunStatus
 
     /// <summary>The run was cancelled.</summary>
     Cancelled,
+
+    /// <summary>
+    /// A step handed child runs to the runtime (it returned <see cref="WorkflowRun{TResult}"/> or a list of them): the
+    /// run holds no worker and becomes <see cref="Pending"/> in the commit that ends its last child.
+    /// </summary>
+    Waiting,
 }

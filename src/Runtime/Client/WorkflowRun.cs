@@ -1,6 +1,11 @@
 namespace Inquir.Typed;
 
-/// <summary>A started run whose result type is known.</summary>
+/// <summary>
+/// A started run whose result type is known. A step that starts a child through <see cref="StepContext.Workflows"/>
+/// and returns this handle (or an <c>IReadOnlyList</c> of them) has the runtime await the child durably: the run
+/// waits without holding a worker, and the next step takes the child's result. Within a step, prefer that to
+/// <see cref="WaitAsync(CancellationToken)"/>, which holds the step's worker slot while it polls.
+/// </summary>
 /// <typeparam name="TResult">The workflow's result: its last step's output.</typeparam>
 public sealed class WorkflowRun<TResult>
 {

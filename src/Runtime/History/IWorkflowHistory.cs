@@ -39,9 +39,11 @@ public interface IWorkflowHistory
     Task<Guid> RestartAsync(Guid runId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Cancels a pending or running run: no further step starts and the run ends <see cref="RunStatus.Cancelled"/>.
+    /// Cancels a pending, running or waiting run: no further step starts and the run ends <see cref="RunStatus.Cancelled"/>.
     /// A running step's <see cref="CancellationToken"/> fires at its worker's next lease renewal (within a third of
-    /// the lease duration).
+    /// the lease duration). A run waiting for children cancels, in the same commit, those of them that have not
+    /// ended, and theirs in turn: nothing would take their results any more. A cancelled child fails the step of
+    /// its waiting parent with <see cref="ChildWorkflowFailedException"/>.
     /// </summary>
     /// <param name="runId">The run.</param>
     /// <param name="reason">Recorded as the run's error; a default text when <see langword="null"/>.</param>

@@ -89,9 +89,9 @@ internal sealed class WorkflowHistory(IHistoryStore store, IRunStore runs, Schem
         var previous = await store.CancelAsync(runId, text, _clock.Now, cancellationToken).ConfigureAwait(false)
             ?? throw new RunNotFoundException(runId, nameof(runId));
         var status = RunStatusText.Parse(previous);
-        if (status is not (RunStatus.Pending or RunStatus.Running))
+        if (status is not (RunStatus.Pending or RunStatus.Running or RunStatus.Waiting))
         {
-            throw new RunStateException(runId, status, $"Run {runId} is {previous}; only a pending or running run can be cancelled.", nameof(runId));
+            throw new RunStateException(runId, status, $"Run {runId} is {previous}; only a pending, running or waiting run can be cancelled.", nameof(runId));
         }
     }
 

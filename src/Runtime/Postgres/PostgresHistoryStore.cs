@@ -12,6 +12,7 @@ internal sealed partial class PostgresHistoryStore(NpgsqlDataSource dataSource, 
     private readonly string _replayRuns = sql.Load("ReplayRuns");
     private readonly string _restartRun = sql.Load("RestartRun");
     private readonly string _cancelRun = sql.Load("CancelRun");
+    private readonly string _lockCancelTree = sql.Load("LockCancelTree");
     private readonly string _deleteFinishedRuns = sql.Load("DeleteFinishedRuns");
     private readonly string _failureSummary = sql.Load("FailureSummary");
 
@@ -67,19 +68,39 @@ internal sealed partial class PostgresHistoryStore(NpgsqlDataSource dataSource, 
     public async Task<string?> CancelAsync(Guid runId, string reason, DateTimeOffset? now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var previous = await connection.QuerySingleOrDefaultAsync<CancelRow>(new CommandDefinition(
-            _cancelRun, new { id = runId, reason, now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (previous is { status: "running", lease_token: { } leaseToken })
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var locked = (await connection.QueryAsync<(Guid Id, bool IsParent)>(new CommandDefinition(
+            _lockCancelTree, new { id = runId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        if (!locked.Any(r => r.Id == runId && !r.IsParent))
         {
-            // The worker running the step under that lease cancels its token on this; if the notification is lost,
-            // its next lease renewal finds the lease gone and does the same.
+            return null;
+        }
+
+        var tree = locked.Where(r => !r.IsParent).Select(r => r.Id).ToArray();
+        Guid? parent = locked.Where(r => r.IsParent).Select(r => (Guid?)r.Id).FirstOrDefault();
+        var rows = (await connection.QueryAsync<CancelRow>(new CommandDefinition(
+            _cancelRun,
+            new { id = runId, tree, parent, reason, child_reason = ChildCancellation.Reason(runId), now },
+            transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        foreach (var row in rows.Where(r => r is { cancelled: true, status: "running", lease_token: not null }))
+        {
+            // The worker running the step under that lease cancels its token on this (sent at commit); if the
+            // notification is lost, its next lease renewal finds the lease gone and does the same.
             await connection.ExecuteAsync(new CommandDefinition(
                 "SELECT pg_notify(@channel, @payload)",
-                new { channel = channel.Name, payload = WakeUpChannel.CancelPayload(new HeldRun(runId, leaseToken)) },
+                new { channel = channel.Name, payload = WakeUpChannel.CancelPayload(new HeldRun(row.id, row.lease_token!.Value)) },
+                transaction,
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
-        return previous?.status;
+        if (rows.Any(r => r.woke_parent))
+        {
+            await NotifyWorkersAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Single(r => r.id == runId).status;
     }
 
     public async Task<int> DeleteFinishedAsync(string[] statuses, DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
@@ -101,6 +122,6 @@ internal sealed partial class PostgresHistoryStore(NpgsqlDataSource dataSource, 
         connection.ExecuteAsync(new CommandDefinition("SELECT pg_notify(@channel, '')", new { channel = channel.Name }, transaction, cancellationToken: cancellationToken));
 
 #pragma warning disable SA1300, IDE1006 // column names
-    private sealed record CancelRow(string status, Guid? lease_token);
+    private sealed record CancelRow(Guid id, string status, Guid? lease_token, bool cancelled, bool woke_parent);
 #pragma warning restore SA1300, IDE1006
 }

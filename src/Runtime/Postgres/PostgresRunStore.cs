@@ -84,16 +84,31 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
                 lease_seconds = request.LeaseDuration.TotalSeconds,
             },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => new ClaimedRun(r.id, r.workflow, r.step_index, r.attempt, r.lease_token, r.parent_run_id, r.step_input, r.step_name, r.execution)).ToList();
+        return rows.Select(r => new ClaimedRun(r.id, r.workflow, r.step_index, r.attempt, r.lease_token, r.parent_run_id, r.step_input, r.step_name, r.execution)
+        {
+            AwaitedRuns = r.awaited_runs is null ? null : System.Text.Json.JsonSerializer.Deserialize<Guid[]>(r.awaited_runs),
+        }).ToList();
     }
 
     public async Task<IReadOnlySet<Guid>> CompleteAsync(IReadOnlyList<StepCompletion> completions, string worker, DateTimeOffset? now, bool notify, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection);
+        var wakes = WaitingRunsToCheck(completions);
+        if (wakes.Length > 0)
+        {
+            // The runs and the parents they may wake are locked before the completion takes its snapshot.
+            batch.BatchCommands.Add(LockCommand(wakes.Concat(completions.Select(c => c.Run.RunId)).Distinct().ToArray()));
+        }
+
         var complete = new NpgsqlBatchCommand(sql.CompleteSteps);
         AddCompletionParameters(complete.Parameters, completions, worker, now);
         batch.BatchCommands.Add(complete);
+        if (wakes.Length > 0)
+        {
+            batch.BatchCommands.Add(WakeCommand(wakes, now));
+        }
+
         if (notify)
         {
             // A batch without an explicit transaction is one implicit transaction: the notification goes out with the commit.
@@ -104,6 +119,11 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
 
         var committed = new HashSet<Guid>();
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (wakes.Length > 0)
+        {
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             committed.Add(completions[(int)reader.GetInt64(0) - 1].CompletionId);
@@ -172,11 +192,26 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
     public async Task<bool> FailRunAsync(HeldRun run, string error, DateTimeOffset? now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var failed = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
-            sql.FailRun,
-            new { id = run.RunId, lease_token = run.LeaseToken, error, now },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return failed is not null;
+        var parent = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
+            "SELECT parent_run_id FROM " + sql.QuotedSchema + ".runs WHERE id = @id", new { id = run.RunId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        Guid[] wakes = parent is { } p ? [p] : [];
+
+        // A child that fails here may end its parent's wait, in the same commit, as a completion does.
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(LockCommand([run.RunId, .. wakes]));
+        var fail = new NpgsqlBatchCommand(sql.FailRun);
+        fail.Parameters.Add(new NpgsqlParameter<Guid>("id", run.RunId));
+        fail.Parameters.Add(new NpgsqlParameter<Guid>("lease_token", run.LeaseToken));
+        fail.Parameters.Add(new NpgsqlParameter<string>("error", error));
+        fail.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = (object?)now ?? DBNull.Value });
+        batch.BatchCommands.Add(fail);
+        batch.BatchCommands.Add(WakeCommand(wakes, now));
+        var wake = new NpgsqlBatchCommand("SELECT pg_notify($1, '')");
+        wake.Parameters.Add(new NpgsqlParameter<string> { TypedValue = channel.Name });
+        batch.BatchCommands.Add(wake);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<UnknownStepRun>> ReportUnknownStepsAsync(KnownSteps known, DateTimeOffset? now, int limit, CancellationToken cancellationToken)
@@ -202,6 +237,30 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
         error is PostgresException { SqlState: ['2', '2' or '3', ..] } or System.Text.EncoderFallbackException
         || (error is NpgsqlException { InnerException: { } inner } && RefusesData(inner));
 
+    // The parents a batch's child outcomes may wake, and the runs it parks to wait (whose children may all have
+    // ended already). Empty for a batch of plain steps, which then runs as one statement as before.
+    private static Guid[] WaitingRunsToCheck(IReadOnlyList<StepCompletion> completions) =>
+        completions
+            .Where(c => c.NextStatus == RunStatus.Waiting || (c.ParentRunId is not null && c.NextStatus is RunStatus.Succeeded or RunStatus.Failed))
+            .SelectMany(c => c.NextStatus == RunStatus.Waiting ? [c.Run.RunId] : new[] { c.ParentRunId!.Value })
+            .Distinct()
+            .ToArray();
+
+    private NpgsqlBatchCommand LockCommand(Guid[] runIds)
+    {
+        var command = new NpgsqlBatchCommand(sql.LockRuns);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("run_ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = runIds });
+        return command;
+    }
+
+    private NpgsqlBatchCommand WakeCommand(Guid[] runIds, DateTimeOffset? now)
+    {
+        var command = new NpgsqlBatchCommand(sql.WakeWaitingRuns);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("run_ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = runIds });
+        command.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = (object?)now ?? DBNull.Value });
+        return command;
+    }
+
     private Task<int> NotifyAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition("SELECT pg_notify(@channel, '')", new { channel = channel.Name }, cancellationToken: cancellationToken));
 
@@ -225,6 +284,7 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
         p.Add(Array("error_messages", c, x => x.ErrorMessage, NpgsqlDbType.Text));
         p.Add(Array("error_stacks", c, x => x.ErrorStack, NpgsqlDbType.Text));
         p.Add(Array("logs", c, x => x.Logs, NpgsqlDbType.Text));
+        p.Add(Array("awaited", c, x => x.AwaitedRuns is { } ids ? "{" + string.Join(",", ids) + "}" : null, NpgsqlDbType.Text));
         p.Add(new NpgsqlParameter<string>("worker", worker));
         p.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = (object?)now ?? DBNull.Value });
     }
@@ -242,6 +302,6 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
 
     // Dapper maps these by column name; timestamptz arrives as a UTC DateTime.
 #pragma warning disable SA1300, IDE1006 // column names
-    private sealed record ClaimRow(Guid id, string workflow, int step_index, int attempt, Guid lease_token, Guid? parent_run_id, int execution, string? step_input, string? step_name);
+    private sealed record ClaimRow(Guid id, string workflow, int step_index, int attempt, Guid lease_token, Guid? parent_run_id, int execution, string? step_input, string? step_name, string? awaited_runs);
 #pragma warning restore SA1300, IDE1006
 }

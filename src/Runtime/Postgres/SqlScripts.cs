@@ -23,6 +23,8 @@ internal sealed class SqlScripts
         RescueExpiredLeases = Load("RescueExpiredLeases");
         ReleaseRuns = Load("ReleaseRuns");
         FailRun = Load("FailRun");
+        LockRuns = Load("LockRuns");
+        WakeWaitingRuns = Load("WakeWaitingRuns");
         ReportUnknownSteps = Load("ReportUnknownSteps");
         StartRun = Load("StartRun");
         FindRunByIdempotencyKey = Load("FindRunByIdempotencyKey");
@@ -47,6 +49,10 @@ internal sealed class SqlScripts
     public string ReleaseRuns { get; }
 
     public string FailRun { get; }
+
+    public string LockRuns { get; }
+
+    public string WakeWaitingRuns { get; }
 
     public string ReportUnknownSteps { get; }
 

@@ -1,21 +1,23 @@
--- Cancels a pending or running run. A running run loses its lease here: the worker's next lease renewal no
--- longer finds it, which fires the step's CancellationToken, and the changed lease token refuses any outcome
--- the step still reports. The attempt that was running is recorded as cancelled. Returns the status the run
--- had and the lease token it was running under (for the cancel notification), or nothing when there is no such run.
+-- Cancels a pending, running or waiting run and, when it waits, the children it waits for that have not
+-- ended (@tree: the run and those children, down every waiting child, as LockCancelTree found and locked
+-- them). A running run loses its lease here: the worker's next lease renewal no longer finds it, which fires
+-- the step's CancellationToken, and the changed lease token refuses any outcome the step still reports. The
+-- attempt that was running is recorded as cancelled. A cancelled child whose parent (@parent) waits for no
+-- other unended child makes that parent due, in this commit. Returns each run of @tree with the status and
+-- lease token it had and whether it was cancelled (for the cancel notifications).
 WITH clock AS (
     SELECT COALESCE(@now::timestamptz, now()) AS now
 ),
-target AS (
+before AS (
     SELECT id, status, step_index, COALESCE(step_name, step_index::text) AS step_name, attempt, execution,
            lease_owner, lease_token, attempt_started_at
     FROM {schema}.runs
-    WHERE id = @id
-    FOR UPDATE
+    WHERE id = ANY (@tree)
 ),
 cancelled AS (
     UPDATE {schema}.runs AS r
     SET status = 'cancelled',
-        error = @reason,
+        error = CASE WHEN r.id = @id THEN @reason ELSE @child_reason END,
         next_attempt_at = NULL,
         lease_owner = NULL,
         lease_token = NULL,
@@ -23,21 +25,38 @@ cancelled AS (
         attempt_started_at = NULL,
         completed_at = clock.now,
         updated_at = clock.now
-    FROM target AS t, clock
-    WHERE r.id = t.id
-      AND t.status IN ('pending', 'running')
+    FROM clock
+    WHERE r.id = ANY (@tree)
+      AND r.status IN ('pending', 'running', 'waiting')
     RETURNING r.id
 ),
 recorded AS (
     INSERT INTO {schema}.attempts (run_id, step_index, step_name, attempt, execution, worker, started_at,
                                    duration_ms, outcome, error_type, error_message)
-    SELECT t.id, t.step_index, t.step_name, t.attempt, t.execution, t.lease_owner,
-           COALESCE(t.attempt_started_at, clock.now),
-           GREATEST(0, EXTRACT(EPOCH FROM (clock.now - COALESCE(t.attempt_started_at, clock.now))) * 1000),
-           'cancelled', 'RunCancelled', @reason
-    FROM target AS t
-    JOIN cancelled AS c ON c.id = t.id
+    SELECT b.id, b.step_index, b.step_name, b.attempt, b.execution, b.lease_owner,
+           COALESCE(b.attempt_started_at, clock.now),
+           GREATEST(0, EXTRACT(EPOCH FROM (clock.now - COALESCE(b.attempt_started_at, clock.now))) * 1000),
+           'cancelled', 'RunCancelled', CASE WHEN b.id = @id THEN @reason ELSE @child_reason END
+    FROM before AS b
+    JOIN cancelled AS c ON c.id = b.id
     CROSS JOIN clock
-    WHERE t.status = 'running'
+    WHERE b.status = 'running'
+),
+woken AS (
+    UPDATE {schema}.runs AS p
+    SET status = 'pending',
+        next_attempt_at = clock.now,
+        updated_at = clock.now
+    FROM clock
+    WHERE p.id = @parent
+      AND p.status = 'waiting'
+      AND EXISTS (SELECT 1 FROM cancelled WHERE id = @id)
+      AND NOT EXISTS (SELECT 1 FROM {schema}.runs AS k
+                      WHERE k.id = ANY (p.awaited_runs)
+                        AND k.id <> @id
+                        AND k.status IN ('pending', 'running', 'waiting'))
+    RETURNING p.id
 )
-SELECT status, lease_token FROM target;
+SELECT b.id, b.status, b.lease_token, EXISTS (SELECT 1 FROM cancelled AS c WHERE c.id = b.id) AS cancelled,
+       EXISTS (SELECT 1 FROM woken) AS woke_parent
+FROM before AS b;

@@ -41,4 +41,5 @@ RETURNING r.id, r.workflow, r.step_index, r.attempt, r.lease_token, r.parent_run
          ELSE (SELECT c.output::text FROM {schema}.checkpoints AS c
                WHERE c.run_id = r.id AND c.step_index = r.step_index - 1)
     END AS step_input,
-    r.step_name;
+    r.step_name,
+    to_json(r.awaited_runs)::text AS awaited_runs;

@@ -5,6 +5,9 @@
 -- overtaken (another claim, a cancel): its run and checkpoint are left alone and its attempt is recorded as
 -- superseded, unless a cancel already recorded that attempt. A row whose completion id the run already holds was
 -- committed by an earlier write whose reply was lost: it is reported committed and written nothing again.
+-- A row whose next status is 'waiting' parks the run at its step without a lease, with the child runs it waits
+-- for (@awaited: a uuid[] literal per row), and writes no checkpoint yet: the checkpoint of that step is written
+-- when the woken step commits its children's results. Any other row clears the children the run waited for.
 -- RETURNING lists the positions (from 1) of the rows that are committed. Times come from the database's clock.
 WITH clock AS (
     SELECT COALESCE(@now::timestamptz, now()) AS now
@@ -13,11 +16,11 @@ c AS (
     SELECT *
     FROM unnest(@completion_ids, @run_ids, @lease_tokens, @step_indexes, @step_names, @attempts, @executions,
                 @outcomes, @outputs, @next_statuses, @next_step_names, @retry_delays, @run_errors,
-                @durations, @error_types, @error_messages, @error_stacks, @logs)
+                @durations, @error_types, @error_messages, @error_stacks, @logs, @awaited)
          WITH ORDINALITY
          AS c(completion_id, run_id, lease_token, step_index, step_name, attempt, execution,
               outcome, output, next_status, next_step_name, retry_delay, run_error,
-              duration_ms, error_type, error_message, error_stack, logs, ord)
+              duration_ms, error_type, error_message, error_stack, logs, awaited, ord)
 ),
 -- Runs are locked in id order, as lease renewal and release lock them, so that none of them deadlock.
 locked AS (
@@ -55,6 +58,7 @@ updated AS (
         lease_token = CASE WHEN f.next_status = 'running' THEN r.lease_token END,
         lease_expires_at = CASE WHEN f.next_status = 'running' THEN r.lease_expires_at END,
         completion_id = f.completion_id,
+        awaited_runs = CASE WHEN f.next_status = 'waiting' THEN f.awaited::uuid[] END,
         updated_at = clock.now
     FROM fresh AS f, clock
     WHERE r.id = f.run_id
@@ -65,6 +69,7 @@ checkpointed AS (
     SELECT c.run_id, c.step_index, c.step_name, c.output::jsonb, c.attempt, clock.now
     FROM c JOIN updated AS u ON u.ord = c.ord, clock
     WHERE c.outcome = 'succeeded'
+      AND c.next_status <> 'waiting'
 ),
 recorded AS (
     INSERT INTO {schema}.attempts (run_id, step_index, step_name, attempt, execution, worker, started_at,

@@ -1,7 +1,9 @@
 -- Starts a new execution of each failed or cancelled run from the step that ended it: the run is due at once,
 -- its checkpoints stay (completed steps are not run again), its attempt counter starts again, and the attempts
 -- of the execution that ended are stamped with that execution's number. Runs in another state are left alone;
--- every requested run that exists is returned with the status it had, so the caller can say why.
+-- every requested run that exists is returned with the status it had, so the caller can say why. A run that
+-- waited for children runs the waiting step again: it gets the same children back (their keys derive from
+-- the step) and waits on them again, so a child replayed first lets it go on.
 WITH target AS (
     SELECT id, status, execution
     FROM {schema}.runs
@@ -24,6 +26,7 @@ replayed AS (
     SET status = 'pending',
         execution = r.execution + 1,
         attempt = 0,
+        awaited_runs = NULL,
         result = NULL,
         error = NULL,
         completed_at = NULL,

@@ -2,9 +2,12 @@ namespace Inquir.Typed.Storage;
 
 /// <summary>
 /// A claimed run: which step to run (its index, and its name as stored once the run got past the first step),
-/// which attempt of which execution this is, and that step's input.
+/// which attempt of which execution this is, and that step's input; and, when its step's child runs have ended
+/// and woke it, the children it waited for.
 /// </summary>
 internal sealed record ClaimedRun(Guid Id, string Workflow, int StepIndex, int Attempt, Guid LeaseToken, Guid? ParentRunId, string? StepInput, string? StepName = null, int Execution = 1)
 {
+    public IReadOnlyList<Guid>? AwaitedRuns { get; init; }
+
     public HeldRun Held => new(Id, LeaseToken);
 }

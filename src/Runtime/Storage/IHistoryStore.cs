@@ -19,7 +19,11 @@ internal interface IHistoryStore
     /// <summary>Inserts the restarted run; <see langword="null"/> when the original does not exist or has not finished.</summary>
     Task<Guid?> RestartAsync(Guid runId, Guid newRunId, DateTimeOffset? now, CancellationToken cancellationToken);
 
-    /// <summary>Cancels the run if it is pending or running; returns the status it had, or <see langword="null"/> when there is no such run.</summary>
+    /// <summary>
+    /// Cancels the run if it is pending, running or waiting (and, when it waits, its unended children, down every
+    /// waiting child), making its waiting parent due when no other child of it is left; returns the status it had,
+    /// or <see langword="null"/> when there is no such run.
+    /// </summary>
     Task<string?> CancelAsync(Guid runId, string reason, DateTimeOffset? now, CancellationToken cancellationToken);
 
     /// <summary>Deletes up to <paramref name="limit"/> runs of <paramref name="statuses"/> that finished before <paramref name="cutoff"/> and have no parent, with their checkpoints and attempts; returns how many.</summary>

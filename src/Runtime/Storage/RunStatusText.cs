@@ -10,6 +10,7 @@ internal static class RunStatusText
         RunStatus.Succeeded => "succeeded",
         RunStatus.Failed => "failed",
         RunStatus.Cancelled => "cancelled",
+        RunStatus.Waiting => "waiting",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -20,6 +21,7 @@ internal static class RunStatusText
         "succeeded" => RunStatus.Succeeded,
         "failed" => RunStatus.Failed,
         "cancelled" => RunStatus.Cancelled,
+        "waiting" => RunStatus.Waiting,
         _ => throw new InvalidOperationException($"Unknown run status '{text}' in the database."),
     };
 }

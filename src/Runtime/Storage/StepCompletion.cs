@@ -27,6 +27,12 @@ internal sealed record StepCompletion
 
     public required RunStatus NextStatus { get; init; }
 
+    /// <summary>The run's parent, whose wait for its children this outcome may end.</summary>
+    public Guid? ParentRunId { get; init; }
+
+    /// <summary>The child runs the run waits for, when <see cref="NextStatus"/> is <see cref="RunStatus.Waiting"/>.</summary>
+    public IReadOnlyList<Guid>? AwaitedRuns { get; init; }
+
     /// <summary>The name of the next step, when the run goes on to it.</summary>
     public string? NextStepName { get; init; }
 

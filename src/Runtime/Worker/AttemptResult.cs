@@ -9,11 +9,17 @@ internal sealed record AttemptResult(AttemptOutcome Outcome, string? Output, Exc
     /// <summary>The lines the attempt logged, as stored JSON; null when it logged none that are kept.</summary>
     public string? Logs { get; init; }
 
+    /// <summary>The child runs the step returned, which the run waits for; null for any other outcome.</summary>
+    public IReadOnlyList<Guid>? AwaitedRuns { get; init; }
+
     /// <summary>The worker stopped and cancelled the step: nothing is recorded as its outcome.</summary>
     public static readonly AttemptResult Interruption = new(AttemptOutcome.Failed, null, null, default, Interrupted: true);
 
     public static AttemptResult Success(string output, TimeSpan duration) =>
         new(AttemptOutcome.Succeeded, output, null, duration, Interrupted: false);
+
+    public static AttemptResult Waiting(IReadOnlyList<Guid> children, TimeSpan duration) =>
+        new(AttemptOutcome.Succeeded, null, null, duration, Interrupted: false) { AwaitedRuns = children };
 
     public static AttemptResult Failure(Exception error, bool timedOut, TimeSpan duration) =>
         new(timedOut ? AttemptOutcome.TimedOut : AttemptOutcome.Failed, null, error, duration, Interrupted: false);

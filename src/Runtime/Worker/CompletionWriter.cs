@@ -69,7 +69,8 @@ internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signa
         var completions = batch.Select(p => p.Completion).ToList();
 
         // Other workers are woken only for work that is already due; a delayed retry is found by polling.
-        var dueNow = completions.Any(c => c.NextStatus == RunStatus.Pending && c.RetryDelay <= TimeSpan.Zero);
+        // A run that waits for children, or a child that ends, may make a waiting run due in this commit.
+        var dueNow = completions.Any(c => (c.NextStatus == RunStatus.Pending && c.RetryDelay <= TimeSpan.Zero) || MayWakeARun(c));
         IReadOnlySet<Guid> committed;
         try
         {
@@ -107,6 +108,9 @@ internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signa
             signal.Set();
         }
     }
+
+    private static bool MayWakeARun(StepCompletion c) =>
+        c.NextStatus == RunStatus.Waiting || (c.ParentRunId is not null && c.NextStatus is RunStatus.Succeeded or RunStatus.Failed);
 
     private async Task<IReadOnlySet<Guid>> CompleteWithRetriesAsync(List<StepCompletion> completions, bool notify)
     {

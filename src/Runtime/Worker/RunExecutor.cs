@@ -57,6 +57,7 @@ internal sealed partial class RunExecutor(
         var stepIndex = claimed.StepIndex;
         var attempt = claimed.Attempt;
         var input = claimed.StepInput;
+        var awaited = claimed.AwaitedRuns;
         while (true)
         {
             var step = steps[stepIndex];
@@ -67,7 +68,7 @@ internal sealed partial class RunExecutor(
                 return;
             }
 
-            if (attempt > policy.MaxAttempts)
+            if (awaited is null && attempt > policy.MaxAttempts)
             {
                 // The last allowed attempt was abandoned by a worker that died; there is none left to make.
                 await FailAsync(claimed.Held, $"step '{step.Name}' used all {policy.MaxAttempts} attempts; the last one was abandoned when its worker stopped renewing its lease").ConfigureAwait(false);
@@ -80,8 +81,13 @@ internal sealed partial class RunExecutor(
                 return;
             }
 
-            var of = new AttemptOf(claimed.Held, claimed.Execution, workflow.Descriptor, stepIndex, policy, attempt);
-            var result = await AttemptAsync(claimed, of, input, lease, shutdown).ConfigureAwait(false);
+            var of = new AttemptOf(claimed.Held, claimed.Execution, workflow.Descriptor, stepIndex, policy, attempt, claimed.ParentRunId);
+
+            // A run woken by its children takes their results as the step's outcome; the step is not called again.
+            var result = awaited is null
+                ? await AttemptAsync(claimed, of, input, lease, shutdown).ConfigureAwait(false)
+                : await ChildResults.ResolveAsync(store, step, awaited, time).ConfigureAwait(false);
+            awaited = null;
             if (result.Interrupted)
             {
                 await ReleaseAsync(claimed.Held, attemptStarted: true).ConfigureAwait(false);
@@ -164,8 +170,15 @@ internal sealed partial class RunExecutor(
                 options.Worker.TimeoutGracePeriod,
                 abandoned,
                 time).ConfigureAwait(false);
-            ThrowIfNotStorable(output);
-            result = AttemptResult.Success(output, time.GetElapsedTime(started));
+            if (step.Awaits == ChildAwait.None)
+            {
+                ThrowIfNotStorable(output);
+                result = AttemptResult.Success(output, time.GetElapsedTime(started));
+            }
+            else
+            {
+                result = ChildResults.FromHandles(step, output, children, time.GetElapsedTime(started));
+            }
         }
         catch (Exception e) when (shutdown.Abort.IsCancellationRequested && e is OperationCanceledException)
         {
@@ -217,6 +230,9 @@ internal sealed partial class RunExecutor(
             case RunStatus.Running or RunStatus.Succeeded:
                 LogStepSucceeded(runId, step, of.Number, result.Duration.TotalMilliseconds);
                 break;
+            case RunStatus.Waiting:
+                LogStepWaiting(runId, step, of.Number, completion.AwaitedRuns!.Count);
+                break;
             case RunStatus.Pending:
                 LogRetryScheduled(runId, step, of.Number, of.Policy.MaxAttempts, completion.ErrorMessage!, completion.RetryDelay!.Value.TotalMilliseconds);
                 break;
@@ -237,7 +253,7 @@ internal sealed partial class RunExecutor(
         {
             InquirTelemetry.StepRetries.Add(1, new("inquir.workflow", workflow.Name), new("inquir.step", completion.StepName));
         }
-        else
+        else if (completion.NextStatus != RunStatus.Waiting)
         {
             InquirTelemetry.RunsFinished.Add(1, new("inquir.workflow", workflow.Name), new("inquir.status", RunStatusText.Of(completion.NextStatus)));
         }
@@ -254,6 +270,9 @@ internal sealed partial class RunExecutor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: step {Step} succeeded on attempt {Attempt} in {DurationMs:0.#} ms")]
     private partial void LogStepSucceeded(Guid runId, string step, int attempt, double durationMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: step {Step} returned {Count} child runs on attempt {Attempt}; the run waits for them")]
+    private partial void LogStepWaiting(Guid runId, string step, int attempt, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: step {Step} attempt {Attempt}/{MaxAttempts} failed: {Error}; retrying in {DelayMs:0} ms")]
     private partial void LogRetryScheduled(Guid runId, string step, int attempt, int maxAttempts, string error, double delayMs);

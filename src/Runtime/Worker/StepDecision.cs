@@ -4,8 +4,8 @@ using Inquir.Typed.Storage;
 namespace Inquir.Typed.Worker;
 
 /// <summary>
-/// Where a run goes after one attempt of a step: on to the next step, done, a retry after a jittered delay, or
-/// failed. A pure function of the attempt and the step's policy (the randomness of the jitter comes in), so that
+/// Where a run goes after one attempt of a step: on to the next step, done, waiting for the child runs the step
+/// returned, a retry after a jittered delay, or failed. A pure function of the attempt and the step's policy (the randomness of the jitter comes in), so that
 /// the policy is tested without a database.
 /// </summary>
 internal static class StepDecision
@@ -30,7 +30,15 @@ internal static class StepDecision
             ErrorMessage = errorMessage,
             ErrorStack = result.Error is null ? null : StoredText.Clean(result.Error.ToString()),
             Logs = result.Logs,
+            ParentRunId = attempt.ParentRunId,
         };
+
+        if (result.AwaitedRuns is { } children)
+        {
+            // The step's output is its children: the run waits for them at this step, and the checkpoint is written
+            // when they have ended (their results, which the next step takes).
+            return completion with { NextStatus = RunStatus.Waiting, AwaitedRuns = children };
+        }
 
         if (result.Error is null)
         {
@@ -67,5 +75,5 @@ internal static class StepDecision
     }
 }
 
-/// <summary>Which attempt of which step of which held run, under which policy.</summary>
-internal sealed record AttemptOf(HeldRun Run, int Execution, WorkflowDescriptor Workflow, int StepIndex, StepPolicy Policy, int Number);
+/// <summary>Which attempt of which step of which held run (a child of <paramref name="ParentRunId"/>, if any), under which policy.</summary>
+internal sealed record AttemptOf(HeldRun Run, int Execution, WorkflowDescriptor Workflow, int StepIndex, StepPolicy Policy, int Number, Guid? ParentRunId = null);

@@ -4,7 +4,7 @@ namespace Inquir.Typed;
 public sealed class StepDescriptor
 {
     /// <summary>Creates the descriptor.</summary>
-    public StepDescriptor(string name, StepPolicy policy, StepInvoker invoker, IReadOnlyList<Type>? nonRetryable = null, bool idempotent = false)
+    public StepDescriptor(string name, StepPolicy policy, StepInvoker invoker, IReadOnlyList<Type>? nonRetryable = null, bool idempotent = false, ChildAwait awaits = ChildAwait.None)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(policy);
@@ -14,6 +14,7 @@ public sealed class StepDescriptor
         Invoker = invoker;
         NonRetryable = nonRetryable ?? [];
         Idempotent = idempotent;
+        Awaits = awaits;
     }
 
     /// <summary>The step's name: its method name.</summary>
@@ -30,4 +31,11 @@ public sealed class StepDescriptor
 
     /// <summary>Whether the step declared itself idempotent.</summary>
     public bool Idempotent { get; }
+
+    /// <summary>
+    /// Whether the step returns child runs: its invoker then returns their ids (see <see cref="ChildRunHandles"/>),
+    /// the run waits for them, and the step's checkpoint is their result (<see cref="ChildAwait.One"/>) or the JSON
+    /// array of their results in start order (<see cref="ChildAwait.Many"/>).
+    /// </summary>
+    public ChildAwait Awaits { get; }
 }

@@ -1,22 +1,24 @@
--- Cancels a pending or running run, in one write transaction: the status it had and its lease token are read
--- first (for the caller and the cancel wake-up), the attempt that was running is recorded as cancelled, and the
--- run loses its lease, so that the changed lease token refuses any outcome the step still reports.
-SELECT status, lease_token
+-- Cancels a pending, running or waiting run and the unended children it waits for (@tree, a JSON array: the
+-- run and those children, down every waiting child, from AwaitedTree), in one write transaction: each run's
+-- status and lease token are read first (for the caller and the cancel wake-ups), the attempts that were
+-- running are recorded as cancelled, and the runs lose their leases, so that a changed lease token refuses any
+-- outcome a step still reports. The run's parent, when it waits for no other unended child, is made due.
+SELECT id, status, lease_token, status IN ('pending', 'running', 'waiting') AS cancelled
 FROM runs
-WHERE id = @id;
+WHERE id IN (SELECT value FROM json_each(@tree));
 
 INSERT INTO attempts (run_id, step_index, step_name, attempt, execution, worker, started_at,
                       duration_ms, outcome, error_type, error_message)
 SELECT id, step_index, COALESCE(step_name, CAST(step_index AS TEXT)), attempt, execution, lease_owner,
        COALESCE(attempt_started_at, @now), max(0, @now - COALESCE(attempt_started_at, @now)),
-       'cancelled', 'RunCancelled', @reason
+       'cancelled', 'RunCancelled', CASE WHEN id = @id THEN @reason ELSE @child_reason END
 FROM runs
-WHERE id = @id
+WHERE id IN (SELECT value FROM json_each(@tree))
   AND status = 'running';
 
 UPDATE runs
 SET status = 'cancelled',
-    error = @reason,
+    error = CASE WHEN id = @id THEN @reason ELSE @child_reason END,
     next_attempt_at = NULL,
     lease_owner = NULL,
     lease_token = NULL,
@@ -24,5 +26,5 @@ SET status = 'cancelled',
     attempt_started_at = NULL,
     completed_at = @now,
     updated_at = @now
-WHERE id = @id
-  AND status IN ('pending', 'running');
+WHERE id IN (SELECT value FROM json_each(@tree))
+  AND status IN ('pending', 'running', 'waiting');

@@ -29,4 +29,5 @@ RETURNING id, workflow, step_index, attempt, lease_token, parent_run_id, executi
     CASE WHEN step_index = 0 THEN input
          ELSE (SELECT c.output FROM checkpoints AS c WHERE c.run_id = runs.id AND c.step_index = runs.step_index - 1)
     END AS step_input,
-    step_name;
+    step_name,
+    awaited_runs;

@@ -1,6 +1,7 @@
 -- Moves a run on with the outcome of one attempt, only while the run is still held with that lease token at that
--- step and attempt (else another claim or a cancel overtook it, and nothing is written here). Returns the run id
--- when it was written.
+-- step and attempt (else another claim or a cancel overtook it, and nothing is written here). A next status of
+-- 'waiting' parks the run at its step without a lease, with the children it waits for (@awaited, a JSON array of
+-- ids); any other clears them. Returns the run id when it was written.
 UPDATE runs
 SET status = @next_status,
     step_index = CASE WHEN @next_status = 'running' THEN @step_index + 1 ELSE @step_index END,
@@ -15,6 +16,7 @@ SET status = @next_status,
     lease_token = CASE WHEN @next_status = 'running' THEN lease_token END,
     lease_expires_at = CASE WHEN @next_status = 'running' THEN lease_expires_at END,
     completion_id = @completion_id,
+    awaited_runs = CASE WHEN @next_status = 'waiting' THEN @awaited END,
     updated_at = @now
 WHERE id = @run_id
   AND status = 'running'

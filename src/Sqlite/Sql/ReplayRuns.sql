@@ -1,7 +1,8 @@
 -- Starts a new execution of each failed or cancelled run of @run_ids (a JSON array) from the step that ended
 -- it: the run is due at once, its checkpoints stay, its attempt counter starts again, and the attempts of the
 -- execution that ended are stamped with that execution's number. Every requested run that exists is returned
--- first with the status it had, so the caller can say why one was left alone.
+-- first with the status it had, so the caller can say why one was left alone. A run that waited for children
+-- runs the waiting step again, gets the same children back and waits on them again.
 SELECT id, status, status IN ('failed', 'cancelled') AS replayed
 FROM runs
 WHERE id IN (SELECT value FROM json_each(@run_ids))
@@ -17,6 +18,7 @@ UPDATE runs
 SET status = 'pending',
     execution = execution + 1,
     attempt = 0,
+    awaited_runs = NULL,
     result = NULL,
     error = NULL,
     completed_at = NULL,

@@ -1,0 +1,69 @@
+-- Children, durably awaited: a step that returns child runs parks its run as 'waiting', holding no lease, with
+-- the ids of the children it waits for (a JSON array of ids, in start order). The commit that ends the last of
+-- them makes the run pending again. The ids live on the run row because that row is what the children's
+-- commits read to decide the wake-up; the step's checkpoint is written later, holding the children's results.
+-- SQLite cannot change a CHECK constraint in place, so the runs table is rebuilt the way SQLite documents
+-- (create, copy, drop, rename, index again), with foreign keys off while the migrator applies it (a DROP with
+-- them on would delete every checkpoint and attempt) and checked before it commits.
+
+CREATE TABLE runs_new (
+    id                 TEXT    PRIMARY KEY,
+    workflow           TEXT    NOT NULL,
+    status             TEXT    NOT NULL,
+    step_index         INTEGER NOT NULL DEFAULT 0,
+    step_name          TEXT,
+    attempt            INTEGER NOT NULL DEFAULT 0,
+    input              TEXT    NOT NULL CHECK (json_valid(input)),
+    result             TEXT    CHECK (result IS NULL OR json_valid(result)),
+    error              TEXT,
+    idempotency_key    TEXT,
+    parent_run_id      TEXT    REFERENCES runs (id) ON DELETE SET NULL,
+    created_at         INTEGER NOT NULL,
+    updated_at         INTEGER NOT NULL,
+    started_at         INTEGER,
+    completed_at       INTEGER,
+    next_attempt_at    INTEGER,
+    attempt_started_at INTEGER,
+    lease_owner        TEXT,
+    lease_token        TEXT,
+    lease_expires_at   INTEGER,
+    execution          INTEGER NOT NULL DEFAULT 1,
+    restarted_from     TEXT    REFERENCES runs (id) ON DELETE SET NULL,
+    completion_id      TEXT,
+    awaited_runs       TEXT    CHECK (awaited_runs IS NULL OR json_valid(awaited_runs)),
+    CONSTRAINT runs_status_known CHECK (status IN ('pending', 'running', 'waiting', 'succeeded', 'failed', 'cancelled')),
+    CONSTRAINT runs_waiting_has_children CHECK (status <> 'waiting' OR awaited_runs IS NOT NULL),
+    CONSTRAINT runs_step_index_not_negative CHECK (step_index >= 0),
+    CONSTRAINT runs_attempt_not_negative CHECK (attempt >= 0),
+    CONSTRAINT runs_pending_is_scheduled CHECK (status <> 'pending' OR next_attempt_at IS NOT NULL),
+    CONSTRAINT runs_running_is_leased CHECK (
+        status <> 'running' OR (lease_owner IS NOT NULL AND lease_token IS NOT NULL AND lease_expires_at IS NOT NULL)),
+    CONSTRAINT runs_idempotency_key_length CHECK (idempotency_key IS NULL OR length(idempotency_key) BETWEEN 1 AND 512),
+    CONSTRAINT runs_execution_positive CHECK (execution >= 1),
+    CONSTRAINT runs_one_run_per_idempotency_key UNIQUE (workflow, idempotency_key)
+);
+
+INSERT INTO runs_new (id, workflow, status, step_index, step_name, attempt, input, result, error, idempotency_key, parent_run_id, created_at, updated_at, started_at, completed_at, next_attempt_at, attempt_started_at, lease_owner, lease_token, lease_expires_at, execution, restarted_from, completion_id)
+SELECT id, workflow, status, step_index, step_name, attempt, input, result, error, idempotency_key, parent_run_id, created_at, updated_at, started_at, completed_at, next_attempt_at, attempt_started_at, lease_owner, lease_token, lease_expires_at, execution, restarted_from, completion_id
+FROM runs;
+
+DROP TABLE runs;
+
+ALTER TABLE runs_new RENAME TO runs;
+
+-- Exactly the claim's WHERE and ORDER BY; finished history never enters it.
+CREATE INDEX runs_due ON runs (next_attempt_at) WHERE status = 'pending';
+
+-- The rescuer's query: running runs whose lease ran out.
+CREATE INDEX runs_leased ON runs (lease_expires_at) WHERE status = 'running';
+
+CREATE INDEX runs_children ON runs (parent_run_id) WHERE parent_run_id IS NOT NULL;
+CREATE INDEX runs_restarted_from ON runs (restarted_from) WHERE restarted_from IS NOT NULL;
+
+-- Listing and paging newest first, with and without a workflow; (created_at, id) is the keyset.
+CREATE INDEX runs_newest ON runs (created_at DESC, id DESC);
+CREATE INDEX runs_by_workflow ON runs (workflow, created_at DESC, id DESC);
+CREATE INDEX runs_by_idempotency_key ON runs (idempotency_key) WHERE idempotency_key IS NOT NULL;
+
+-- Retention's deletes: finished runs without a parent, oldest first.
+CREATE INDEX runs_expirable ON runs (status, completed_at) WHERE completed_at IS NOT NULL AND parent_run_id IS NULL;

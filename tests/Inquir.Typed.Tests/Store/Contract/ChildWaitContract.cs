@@ -1,0 +1,204 @@
+using Inquir.Typed.Storage;
+using static Inquir.Typed.Tests.Store.StoreSteps;
+
+namespace Inquir.Typed.Tests.Store.Contract;
+
+/// <summary>
+/// Runs that wait for child runs: a waiting run holds no lease and is not claimed; the commit that ends its last
+/// child makes it due; the woken step checkpoints the children's results; cancel and replay know the wait.
+/// </summary>
+public abstract class ChildWaitContract : StoreContract
+{
+    private static readonly DateTimeOffset T1 = T0.AddSeconds(1);
+
+    [Fact]
+    public async Task A_waiting_run_holds_no_lease_is_not_claimed_and_has_no_checkpoint_of_its_step()
+    {
+        await using var db = await OpenAsync();
+        var (parent, claim) = await StartParentAsync(db);
+        var children = await StartChildrenAsync(db, parent, 2);
+
+        var committed = await db.Runs.CompleteAsync([Waiting(claim, children)], "a", T0, true, default);
+
+        Assert.Single(committed);
+        var run = (await db.Runs.GetRunAsync(parent, default))!;
+        Assert.Equal((RunStatus.Waiting, 0, (DateTimeOffset?)null), (run.Status, run.CurrentStepIndex, run.NextAttemptAt));
+        Assert.Empty(await db.CheckpointsAsync(parent));
+        var claimed = await db.Runs.ClaimAsync(new ClaimRequest("b", Known, 10, TimeSpan.FromSeconds(30), T1.AddMinutes(5)), default);
+        Assert.Equal(children.Order(), claimed.Select(c => c.Id).Order());
+    }
+
+    [Fact]
+    public async Task The_commit_that_ends_the_last_child_makes_the_waiting_run_due_with_its_children_in_start_order()
+    {
+        await using var db = await OpenAsync();
+        var (parent, claim) = await StartParentAsync(db);
+        var children = await StartChildrenAsync(db, parent, 3);
+        await db.Runs.CompleteAsync([Waiting(claim, children)], "a", T0, true, default);
+
+        var claims = await db.Runs.ClaimAsync(new ClaimRequest("c", Known, 3, TimeSpan.FromSeconds(30), T1), default);
+        await db.Runs.CompleteAsync([ChildSucceeds(claims[0], parent, "1"), ChildSucceeds(claims[1], parent, "2")], "c", T1, true, default);
+        Assert.Equal(RunStatus.Waiting, (await db.Runs.GetRunAsync(parent, default))!.Status);
+
+        await db.Runs.CompleteAsync([ChildSucceeds(claims[2], parent, "3")], "c", T1, true, default);
+
+        var run = (await db.Runs.GetRunAsync(parent, default))!;
+        Assert.Equal((RunStatus.Pending, T1), (run.Status, run.NextAttemptAt));
+        var woken = await ClaimOneAsync(db.Runs, "a", T1);
+        Assert.Equal((parent, 0, 2), (woken.Id, woken.StepIndex, woken.Attempt));
+        Assert.Equal(children, woken.AwaitedRuns);
+    }
+
+    [Fact]
+    public async Task A_child_ending_in_the_same_batch_as_its_parent_parks_wakes_the_parent()
+    {
+        await using var db = await OpenAsync();
+        var (parent, claim) = await StartParentAsync(db);
+        var children = await StartChildrenAsync(db, parent, 1);
+        var child = await ClaimOneAsync(db.Runs, "a", T1);
+
+        await db.Runs.CompleteAsync([Waiting(claim, children), ChildSucceeds(child, parent, "7")], "a", T1, true, default);
+
+        Assert.Equal(RunStatus.Pending, (await db.Runs.GetRunAsync(parent, default))!.Status);
+    }
+
+    [Fact]
+    public async Task A_run_whose_children_ended_before_it_parked_is_due_at_once()
+    {
+        await using var db = await OpenAsync();
+        var (parent, claim) = await StartParentAsync(db);
+        var children = await StartChildrenAsync(db, parent, 1);
+        var child = await ClaimOneAsync(db.Runs, "b", T1);
+        await db.Runs.CompleteAsync([ChildSucceeds(child, parent, "7")], "b", T1, true, default);
+
+        await db.Runs.CompleteAsync([Waiting(claim, children)], "a", T1, true, default);
+
+        Assert.Equal(RunStatus.Pending, (await db.Runs.GetRunAsync(parent, default))!.Status);
+    }
+
+    [Fact]
+    public async Task A_failed_child_wakes_its_parent_as_a_succeeded_one_does()
+    {
+        await using var db = await OpenAsync();
+        var (parent, claim) = await StartParentAsync(db);
+        var children = await StartChildrenAsync(db, parent, 1);
+        await db.Runs.CompleteAsync([Waiting(claim, children)], "a", T0, true, default);
+        var child = await ClaimOneAsync(db.Runs, "b", T1);
+
+        await db.Runs.CompleteAsync([Failure(child, TimeSpan.Zero, last: true) with { ParentRunId = parent }], "b", T1, true, default);
+
+        Assert.Equal(RunStatus.Pending, (await db.Runs.GetRunAsync(parent, default))!.Status);
+    }
+
+    [Fact]
+    public async Task A_child_failed_without_an_attempt_wakes_its_parent()
+    {
+        await using var db = await OpenAsync();
+        var (parent, claim) = await StartParentAsync(db);
+        var children = await StartChildrenAsync(db, parent, 1);
+        await db.Runs.CompleteAsync([Waiting(claim, children)], "a", T0, true, default);
+        var child = await ClaimOneAsync(db.Runs, "b", T1);
+
+        Assert.True(await db.Runs.FailRunAsync(child.Held, "its checkpoint is missing", T1, default));
+
+        Assert.Equal(RunStatus.Pending, (await db.Runs.GetRunAsync(parent, default))!.Status);
+    }
+
+    [Fact]
+    public async Task The_woken_step_checkpoints_the_children_s_results_and_the_next_step_takes_them()
+    {
+        await using var db = await OpenAsync();
+        var (parent, claim) = await StartParentAsync(db);
+        var children = await StartChildrenAsync(db, parent, 1);
+        await db.Runs.CompleteAsync([Waiting(claim, children)], "a", T0, true, default);
+        await db.Runs.CompleteAsync([ChildSucceeds(await ClaimOneAsync(db.Runs, "b", T1), parent, "5")], "b", T1, true, default);
+        var woken = await ClaimOneAsync(db.Runs, "a", T1);
+
+        var resolved = Success(woken, "[5]");
+        Assert.Single(await db.Runs.CompleteAsync([resolved], "a", T1, false, default));
+
+        Assert.Equal(["[5]"], await db.CheckpointsAsync(parent));
+        var run = (await db.Runs.GetRunAsync(parent, default))!;
+        Assert.Equal((RunStatus.Running, 1), (run.Status, run.CurrentStepIndex));
+    }
+
+    [Fact]
+    public async Task Cancelling_a_waiting_run_cancels_its_children_that_have_not_ended_and_leaves_the_ended_ones()
+    {
+        await using var db = await OpenAsync();
+        var (parent, claim) = await StartParentAsync(db);
+        var children = await StartChildrenAsync(db, parent, 3);
+        await db.Runs.CompleteAsync([Waiting(claim, children)], "a", T0, true, default);
+        var claims = await db.Runs.ClaimAsync(new ClaimRequest("b", Known, 2, TimeSpan.FromSeconds(30), T1), default);
+        await db.Runs.CompleteAsync([ChildSucceeds(claims[0], parent, "1")], "b", T1, true, default);
+        var running = claims[1].Id;
+
+        Assert.Equal("waiting", await db.History.CancelAsync(parent, "stop", T1, default));
+
+        var statuses = new Dictionary<Guid, RunStatus>();
+        foreach (var id in children.Append(parent))
+        {
+            statuses[id] = (await db.Runs.GetRunAsync(id, default))!.Status;
+        }
+
+        Assert.Equal(RunStatus.Cancelled, statuses[parent]);
+        Assert.Equal(RunStatus.Succeeded, statuses[claims[0].Id]);
+        Assert.Equal(RunStatus.Cancelled, statuses[running]);
+        Assert.Equal(RunStatus.Cancelled, statuses[children.Single(c => c != claims[0].Id && c != running)]);
+        Assert.Contains(StepAttemptOutcome.Cancelled, await db.OutcomesAsync(running));
+        Assert.Contains(parent.ToString("D"), (await db.Runs.GetRunAsync(running, default))!.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancelling_the_last_unended_child_makes_its_waiting_parent_due()
+    {
+        await using var db = await OpenAsync();
+        var (parent, claim) = await StartParentAsync(db);
+        var children = await StartChildrenAsync(db, parent, 1);
+        await db.Runs.CompleteAsync([Waiting(claim, children)], "a", T0, true, default);
+
+        Assert.Equal("pending", await db.History.CancelAsync(children[0], "not needed", T1, default));
+
+        Assert.Equal(RunStatus.Pending, (await db.Runs.GetRunAsync(parent, default))!.Status);
+    }
+
+    [Fact]
+    public async Task A_replayed_run_that_had_waited_runs_its_waiting_step_again_instead_of_taking_the_old_children()
+    {
+        await using var db = await OpenAsync();
+        var (parent, claim) = await StartParentAsync(db);
+        var children = await StartChildrenAsync(db, parent, 1);
+        await db.Runs.CompleteAsync([Waiting(claim, children)], "a", T0, true, default);
+        await db.History.CancelAsync(parent, "stop", T1, default);
+
+        await db.History.ReplayAsync([parent], T1, default);
+
+        var replayed = await ClaimOneAsync(db.Runs, "a", T1);
+        Assert.Equal((parent, 0, (IReadOnlyList<Guid>?)null), (replayed.Id, replayed.StepIndex, replayed.AwaitedRuns));
+    }
+
+    private static async Task<(Guid Parent, ClaimedRun Claim)> StartParentAsync(StoreUnderTest db)
+    {
+        var parent = await StartAsync(db.Runs, T0);
+        return (parent, await ClaimOneAsync(db.Runs, "a", T0));
+    }
+
+    // Children are due a second after the parent, so that a claim at T0 takes only the parent.
+    private static async Task<Guid[]> StartChildrenAsync(StoreUnderTest db, Guid parent, int count)
+    {
+        var children = new Guid[count];
+        for (var i = 0; i < count; i++)
+        {
+            var run = new NewRun(Guid.NewGuid(), "w", "{\"part\":" + i + "}", "child:" + i, parent, T0, T1, TimeSpan.Zero);
+            children[i] = (await db.Runs.StartRunAsync(run, null, default)).Id;
+        }
+
+        return children;
+    }
+
+    private static StepCompletion Waiting(ClaimedRun claim, Guid[] children) =>
+        Success(claim, "null") with { Output = null, NextStatus = RunStatus.Waiting, NextStepName = null, AwaitedRuns = children };
+
+    private static StepCompletion ChildSucceeds(ClaimedRun child, Guid parent, string result) =>
+        Success(child, result, last: true) with { ParentRunId = parent };
+}
