@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,8 +24,9 @@ namespace Inquir.Typed.Testing;
 /// also move the clock to each next due time, as the backoff delays would pass.
 /// </para>
 /// <para>
-/// The clock is registered as the host's <see cref="TimeProvider"/>; do not register another. Schedules fire on it
-/// too, when the clock passes their ticks.
+/// The store, the clock (the host's <see cref="TimeProvider"/>) and the retry jitter (<see cref="IRandomSource"/>)
+/// are the test host's even when the test's services register their own, as an application's <c>AddInquir</c>
+/// with <c>UsePostgres</c> would. Schedules fire on the clock too, when it passes their ticks.
 /// </para>
 /// </remarks>
 /// <example>
@@ -100,14 +102,14 @@ public sealed class InquirTestHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings.Configuration);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(settings.MinimumLogLevel);
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddSingleton<IRandomSource>(new FixedRandomSource(settings.RetryJitter));
-        builder.Services.AddInquir(o =>
-        {
-            settings.ConfigureInquir?.Invoke(o);
-            o.UseSqlite(file.ConnectionString);
-        });
         services(builder.Services);
+
+        // After the test's services, so that an application's own registration (AddInquir with UsePostgres, the
+        // system clock) cannot take the test host off its file and its fake clock.
+        builder.Services.AddInquir(o => settings.ConfigureInquir?.Invoke(o));
+        builder.Services.PostConfigure<InquirOptions>(o => o.UseSqlite(file.ConnectionString));
+        builder.Services.RemoveAll<TimeProvider>().AddSingleton<TimeProvider>(time);
+        builder.Services.RemoveAll<IRandomSource>().AddSingleton<IRandomSource>(new FixedRandomSource(settings.RetryJitter));
 
         var host = builder.Build();
         try

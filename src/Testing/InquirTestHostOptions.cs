@@ -27,7 +27,7 @@ public sealed class InquirTestHostOptions
     /// <summary>Configuration keys and values the host starts with, such as <c>Inquir:Workflows:upload:Steps:Upload:Retries</c>.</summary>
     public IDictionary<string, string?> Configuration { get; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Changes the runtime's options after the test host's own (the store and the fake clock stay the test host's).</summary>
+    /// <summary>Changes the runtime's options (the worker's, the attempt logs'…); the store stays the test host's SQLite file.</summary>
     public Action<InquirOptions>? ConfigureInquir { get; set; }
 
     /// <summary>The least level of the log lines written to the console. Default <see cref="LogLevel.Warning"/>.</summary>
