@@ -28,7 +28,7 @@ public sealed record DriverOptions(
           --pgbench-seconds N   duration of each pgbench ceiling run (default 10)
           --pgbench-clients N   pgbench clients (default 8)
           --timeout SECONDS     longest wait for one workload before the driver fails (default 300)
-          --systems LIST        which of pgbench,hangfire,inquir to run (default all; ratios need hangfire and pgbench)
+          --systems LIST        which of pgbench,hangfire,inquir,inquir-sqlite to run (default all; ratios need hangfire and pgbench)
           --output PATH         SVG chart; the Markdown table is written beside it (default benchmarks/results/side-by-side.svg)
         The database comes from INQUIR_TEST_CONNECTION.
         """;
@@ -83,7 +83,7 @@ public sealed record DriverOptions(
             ParseSystems(values.GetValueOrDefault("systems", string.Join(",", AllSystems))));
     }
 
-    public static readonly string[] AllSystems = ["pgbench", "hangfire", "inquir"];
+    public static readonly string[] AllSystems = ["pgbench", "hangfire", "inquir", Inquir.InquirSqliteUnderTest.Key];
 
     private static HashSet<string> ParseSystems(string list)
     {

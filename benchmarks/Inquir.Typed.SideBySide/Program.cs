@@ -32,7 +32,8 @@ var startedAt = DateTimeOffset.UtcNow;
 
 SystemUnderTest[] hangfire = [new HangfireUnderTest(8), new HangfireUnderTest(16)];
 SystemUnderTest[] inquir = [new InquirUnderTest(null), new InquirUnderTest(64)];
-var systems = (options.Systems.Contains("hangfire") ? hangfire : []).Concat(options.Systems.Contains("inquir") ? inquir : []);
+var systems = (options.Systems.Contains("hangfire") ? hangfire : []).Concat(options.Systems.Contains("inquir") ? inquir : [])
+    .Concat(options.Systems.Contains(InquirSqliteUnderTest.Key) ? InquirSqliteUnderTest.All : []);
 var figures = new List<Figure>();
 try
 {

@@ -5,16 +5,18 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NightlySample;
 
-// Usage: dotnet run --project samples/Nightly -- "<connection string>" [seconds to run]
-// Starts two worker hosts on one database, as two machines would be, with the nightly schedule and a demo schedule
+// Usage: dotnet run --project samples/Nightly [-- --seconds 16] [--postgres "<connection string>"]
+// Starts two worker hosts on one store, as two processes would be, with the nightly schedule and a demo schedule
 // every five seconds; after the given time (default 16 s) prints every run the schedules started, one per tick.
-if (args.Length is < 1 or > 2)
+// The store is a SQLite file (nightly.db in the working directory) unless --postgres names a PostgreSQL database.
+var command = new ConfigurationBuilder().AddCommandLine(args).Build();
+if (args.Length % 2 != 0 || args.Where((_, i) => i % 2 == 0).Any(a => a is not ("--seconds" or "--postgres"))
+    || !int.TryParse(command["seconds"] ?? "16", System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)
 {
-    Console.Error.WriteLine("usage: Nightly <connection string> [seconds to run]");
+    Console.Error.WriteLine("usage: Nightly [--seconds <seconds to run, default 16>] [--postgres <connection string>]");
     return 2;
 }
 
-var seconds = args.Length == 2 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 16;
 var demoSchedule = new Dictionary<string, string?>
 {
     ["Inquir:Schedules:every-five-seconds:Workflow"] = "nightly-report",
@@ -24,10 +26,10 @@ var demoSchedule = new Dictionary<string, string?>
 var hosts = new List<IHost>();
 foreach (var name in new[] { "worker-a", "worker-b" })
 {
-    var builder = Host.CreateApplicationBuilder();
+    var builder = Host.CreateApplicationBuilder(args);
     builder.Configuration.AddInMemoryCollection(demoSchedule);
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
-    builder.Services.AddInquir(o => o.UsePostgres(args[0]));
+    builder.Services.AddInquir(o => o.UseSampleStore(builder.Configuration, builder.Environment.ContentRootPath, "nightly.db"));
     builder.Services.AddWorkflow<NightlyReport>();
     builder.Services.AddSingleton(new WorkerName(name));
     var host = builder.Build();

@@ -27,6 +27,13 @@ internal sealed class SqliteMigrator(SqliteDatabase database)
                 await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            // A file that is up to date is only read: the first start inside a caller's open write transaction
+            // then does not wait for the write lock that the caller itself holds.
+            if (await IsUpToDateAsync(connection, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
             await using (var ensure = connection.Script("EnsureMigrationTable"))
             {
                 await ensure.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -58,6 +65,33 @@ internal sealed class SqliteMigrator(SqliteDatabase database)
         }
     }
 
+    private async Task<bool> IsUpToDateAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using (var exists = connection.CreateCommand())
+        {
+            exists.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations';";
+            if (Convert.ToInt64(await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                return false;
+            }
+        }
+
+        await using var read = connection.Script("AppliedMigrations");
+        var applied = (await read.ReadAllAsync(r => r.GetInt64(0), cancellationToken).ConfigureAwait(false)).ToHashSet();
+        ThrowIfNewer(applied);
+        return SqliteScripts.Migrations().All(m => applied.Contains(m.Version));
+    }
+
+    private void ThrowIfNewer(HashSet<long> applied)
+    {
+        var known = SqliteScripts.Migrations().Max(m => m.Version);
+        if (applied.Count > 0 && applied.Max() > known)
+        {
+            throw new InvalidOperationException(
+                $"The SQLite database '{database.FileName}' has schema version {applied.Max()}, newer than this version of Inquir.Typed.Sqlite knows ({known}); upgrade the package or use another file.");
+        }
+    }
+
     private async Task ApplyAsync(SqliteConnection connection, int version, string name, string sql, CancellationToken cancellationToken)
     {
         await using var transaction = connection.BeginTransaction(deferred: false);
@@ -67,13 +101,7 @@ internal sealed class SqliteMigrator(SqliteDatabase database)
             applied.UnionWith(await read.ReadAllAsync(r => r.GetInt64(0), cancellationToken).ConfigureAwait(false));
         }
 
-        var known = SqliteScripts.Migrations().Max(m => m.Version);
-        if (applied.Count > 0 && applied.Max() > known)
-        {
-            throw new InvalidOperationException(
-                $"The SQLite database '{database.FileName}' has schema version {applied.Max()}, newer than this version of Inquir.Typed.Sqlite knows ({known}); upgrade the package or use another file.");
-        }
-
+        ThrowIfNewer(applied);
         if (applied.Contains(version))
         {
             return;

@@ -20,7 +20,7 @@ internal sealed class InquirOptionsValidator : IValidateOptions<InquirOptions>
             }
             catch (ArgumentException e)
             {
-                failures.Add($"Inquir:ConnectionString: {e.Message.Split(" (Parameter", 2)[0]} Call o.UsePostgres(connectionString) or set Inquir:ConnectionString.");
+                failures.Add($"Inquir:ConnectionString: {e.Message.Split(" (Parameter", 2)[0]} Call o.UsePostgres(connectionString) or set Inquir:ConnectionString; for SQLite, o.UseSqlite(\"Data Source=inquir.db\") or Inquir:Sqlite:ConnectionString.");
             }
         }
 

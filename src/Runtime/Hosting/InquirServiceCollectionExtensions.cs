@@ -83,8 +83,15 @@ public static class InquirServiceCollectionExtensions
     }
 }
 
-/// <summary>Binds the <c>Inquir</c> configuration section when the host has configuration.</summary>
+/// <summary>Binds the <c>Inquir</c> configuration section when the host has configuration, and chooses SQLite when it names a file.</summary>
 internal sealed class InquirOptionsFromConfiguration(IServiceProvider services) : IConfigureOptions<InquirOptions>
 {
-    public void Configure(InquirOptions options) => services.GetService<IConfiguration>()?.GetSection("Inquir").Bind(options);
+    public void Configure(InquirOptions options)
+    {
+        if (services.GetService<IConfiguration>() is { } configuration)
+        {
+            configuration.GetSection("Inquir").Bind(options);
+            SqliteFromConfiguration.Apply(configuration, options);
+        }
+    }
 }

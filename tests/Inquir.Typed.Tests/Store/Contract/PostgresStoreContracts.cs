@@ -46,3 +46,8 @@ public sealed class PostgresChildWaitContract : ChildWaitContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
 }
+
+public sealed class PostgresScheduleContract : ScheduleContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
+}

@@ -45,3 +45,8 @@ public sealed class SqliteChildWaitContract : ChildWaitContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
 }
+
+public sealed class SqliteScheduleContract : ScheduleContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
+}

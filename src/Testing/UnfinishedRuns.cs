@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+
+namespace Inquir.Typed.Testing;
+
+/// <summary>
+/// The runs that have not finished, read from the history store at one fake time: those a worker holds, those due
+/// now, and those waiting for a later time. What "idle" means is decided here.
+/// </summary>
+internal sealed record UnfinishedRuns(DateTimeOffset Now, IReadOnlyList<RunInfo> Running, IReadOnlyList<RunInfo> Due, IReadOnlyList<RunInfo> Waiting)
+{
+    /// <summary>Idle: no run is held by a worker and none is due at the current fake time.</summary>
+    public bool IsIdle => Running.Count == 0 && Due.Count == 0;
+
+    /// <summary>The earliest time a waiting run becomes due; <see langword="null"/> when none waits.</summary>
+    public DateTimeOffset? NextDueAt => Waiting.Count == 0 ? null : Waiting.Min(r => r.NextAttemptAt);
+
+    /// <summary>
+    /// Reads every run in one statement, so that the reading is one snapshot: a run that moves from due to running
+    /// (or back, on a retry with no delay) between two reads cannot be missed by both. More runs than one page holds
+    /// take more statements; <see cref="IsSnapshot"/> is then false and the caller reads again to confirm.
+    /// </summary>
+    public static async Task<UnfinishedRuns> ReadAsync(IWorkflowHistory history, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var runs = new List<RunInfo>();
+        var pages = 0;
+        string? cursor = null;
+        do
+        {
+            var page = await history.SearchAsync(new RunQuery { Limit = RunQuery.MaxLimit, Cursor = cursor }, cancellationToken).ConfigureAwait(false);
+            runs.AddRange(page.Runs.Where(r => !r.IsFinished));
+            cursor = page.NextCursor;
+            pages++;
+        }
+        while (cursor is not null);
+
+        var running = runs.Where(r => r.Status == RunStatus.Running).ToArray();
+        var due = runs.Where(r => r.Status == RunStatus.Pending && (r.NextAttemptAt is null || r.NextAttemptAt <= now)).ToArray();
+        var waiting = runs.Where(r => r.Status == RunStatus.Pending && r.NextAttemptAt > now).OrderBy(r => r.NextAttemptAt).ToArray();
+        return new UnfinishedRuns(now, running, due, waiting) { IsSnapshot = pages == 1 };
+    }
+
+    /// <summary>Whether the reading took one statement (see <see cref="ReadAsync"/>).</summary>
+    public bool IsSnapshot { get; private init; }
+
+    /// <summary>Lists what is still running or due, for the message of a host that did not become idle.</summary>
+    public string Describe()
+    {
+        var text = new StringBuilder();
+        foreach (var run in Running)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n  run {RunText.ShortId(run.Id)} ({run.Workflow}) is running step '{run.CurrentStep}', attempt {run.Attempt}");
+        }
+
+        foreach (var run in Due)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n  run {RunText.ShortId(run.Id)} ({run.Workflow}) is due at step '{run.CurrentStep}' and no worker claimed it; is '{run.Workflow}' added with services.AddWorkflow<T>()?");
+        }
+
+        return text.ToString();
+    }
+}
