@@ -59,6 +59,13 @@ internal ref struct MarkupHandler
 
     public readonly void AppendFormatted<T>(T value, string? format)
     {
+        // A list of markup binds here rather than to the IEnumerable overload; it is markup all the same.
+        if (value is IEnumerable<Markup> parts)
+        {
+            AppendFormatted(parts);
+            return;
+        }
+
         var text = value switch
         {
             null => string.Empty,
