@@ -42,9 +42,9 @@ internal static class RunsPage
         return Markup.Of($"""
             <form method="get" action="{request.Url("/runs")}" class="filters">
             {Field("since", "Since", "1h, 2d or 2026-05-01T12:00Z")}{Field("until", "Until", "duration or date")}
-            {Field("workflow", "Workflow", "export-data")}{Field("step", "Step", "Upload")}
+            {Field("workflow", "Workflow", "export-data")}{Field("step", "Step (any attempt)", "Upload")}
             <label>Status<select name="status">{statuses}</select></label>
-            {Field("key", "Idempotency key", "")}{Field("error", "Error text", "timeout")}{inputs}
+            {Field("key", "Idempotency key", "")}{Field("error", "Error text (any attempt)", "timeout")}{inputs}
             <button type="submit">Search</button>
             </form>
             """);
