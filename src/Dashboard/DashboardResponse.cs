@@ -6,9 +6,9 @@ namespace Inquir.Typed.Dashboard;
 /// <summary>Writes a page with the headers that keep it safe: a strict Content-Security-Policy, no sniffing, no caching.</summary>
 internal static class DashboardResponse
 {
-    /// <summary>Only the dashboard's own stylesheet loads; no script runs; forms post only back to this origin.</summary>
+    /// <summary>Only the dashboard's own stylesheet loads (and the empty data: icon, so the browser asks for no favicon); no script runs; forms post only back to this origin.</summary>
     public const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     public static Task WriteAsync(HttpContext http, int statusCode, Markup page)
     {

@@ -18,6 +18,7 @@ internal static class Layout
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{title} · {request.Options.Title}</title>
+            <link rel="icon" href="data:,">
             <link rel="stylesheet" href="{request.Url("/dashboard.css")}">
             </head>
             <body>
