@@ -25,7 +25,7 @@ internal static class OverviewPage
             {Counts(request, "Last 24 hours", "24h", day.Counts.Where(c => c.BucketStart >= now.AddHours(-24) - Bucket).ToList())}
             <section class="card"><h2>Backlog</h2><p class="big">{hour.Due}</p><p>due and waiting for a worker; the oldest has waited {Display.Duration(hour.OldestDueWait)}</p></section>
             </div>
-            <h2>Failure rate per workflow, per hour (UTC)</h2>
+            <h2>Failure rate per workflow: finished runs created each hour (UTC) that failed</h2>
             {FailureRateChart.Render(day.Counts, chartFrom, Bucket, Buckets)}
             <h2>Firing alerts</h2>
             {alerts}
