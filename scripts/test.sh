@@ -5,14 +5,17 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
 
-# The clock-skew tests run a worker under faketime, as on a machine whose clock is wrong.
-if ! command -v faketime >/dev/null 2>&1; then
-  echo "faketime not found; installing it with apt-get" >&2
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq faketime; } >&2 \
-    || { echo "could not install faketime" >&2; exit 1; }
-fi
+# The clock-skew tests run a worker under faketime, as on a machine whose clock is wrong; the dashboard's
+# browser tests drive Debian's chromium.
+for tool in faketime chromium; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "$tool not found; installing it with apt-get" >&2
+    sudo=""
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$tool"; } >&2 \
+      || { echo "could not install $tool" >&2; exit 1; }
+  fi
+done
 
 pg_start || { echo "could not start PostgreSQL" >&2; exit 1; }
 trap pg_stop EXIT

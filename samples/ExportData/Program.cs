@@ -9,6 +9,7 @@ builder.Services.AddInquir(o => o.UseSampleStore(builder.Configuration, builder.
 builder.Services.AddWorkflow<ExportData>();
 builder.Services.AddSingleton<IExportStore, InMemoryExportStore>();
 builder.Services.AddSingleton<IBlobs, FlakyBlobs>();
+builder.Services.AddInquirDashboard();
 
 var app = builder.Build();
 
@@ -19,6 +20,8 @@ app.MapPost("/exports", async (ExportRequest request, IWorkflowClient workflows)
 });
 
 app.MapRunStatus<ExportData>("/exports/{id}");          // status, step, attempt, last error, the ExportLink once done
+
+app.MapInquirDashboard("/inquir");                      // the dashboard; local requests only until .RequireAuthorization(...)
 
 if (args.Contains("--demo"))
 {

@@ -11,10 +11,10 @@ internal sealed class RunFilterOptions
     private readonly Option<string?> _since = new Option<string?>("--since") { Description = "Runs created at or after this: a duration back from now (1h, 30m, 2d) or a date and time." };
     private readonly Option<string?> _until = new Option<string?>("--until") { Description = "Runs created before this: a duration back from now or a date and time." };
     private readonly Option<string?> _workflow = new Option<string?>("--workflow", "-w") { Description = "Runs of this workflow." }.RefusingNul();
-    private readonly Option<string?> _step = new Option<string?>("--step") { Description = "Runs whose current step (running, next, or the one that ended the run) has this name." }.RefusingNul();
+    private readonly Option<string?> _step = new Option<string?>("--step") { Description = "Runs whose current step, or any attempt, was of this step." }.RefusingNul();
     private readonly Option<string?> _status = new Option<string?>("--status") { Description = "pending, running, waiting, succeeded, failed or cancelled." }.RefusingNul();
     private readonly Option<string?> _key = new Option<string?>("--key") { Description = "Runs started with this idempotency key." }.RefusingNul();
-    private readonly Option<string?> _error = new Option<string?>("--error") { Description = "Runs whose error contains this text, ignoring case." }.RefusingNul();
+    private readonly Option<string?> _error = new Option<string?>("--error") { Description = "Runs whose error, or the error of any attempt, contains this text, ignoring case." }.RefusingNul();
     private readonly Option<string[]> _input = new Option<string[]>("--input") { Description = "path=value the input must hold, as JSON (userId=42, customer.tier=\"gold\"); repeat for more.", AllowMultipleArgumentsPerToken = false }.RefusingNul();
 
     public RunFilterOptions(Command command, bool withStatus)

@@ -56,6 +56,13 @@ public interface IWorkflowHistory
     /// <exception cref="ArgumentException">The time range is empty or the limit is not positive.</exception>
     Task<IReadOnlyList<FailureGroup>> FailuresAsync(DateTimeOffset since, DateTimeOffset until, string? workflow = null, int limit = 100, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Runs created between <paramref name="since"/> and <paramref name="until"/> counted by workflow, status and
+    /// time bucket of <paramref name="bucket"/> (for charts of the failure rate), with the backlog due now.
+    /// </summary>
+    /// <exception cref="ArgumentException">The time range is empty, or the bucket is not a whole number of seconds from one second to one day.</exception>
+    Task<RunActivity> ActivityAsync(DateTimeOffset since, DateTimeOffset until, TimeSpan bucket, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes finished runs older than the ages in <paramref name="retention"/>, in bounded batches; returns how many runs were deleted.</summary>
     /// <exception cref="ArgumentException">An age or the batch size is not positive.</exception>
     Task<int> DeleteExpiredAsync(RetentionOptions retention, CancellationToken cancellationToken = default);

@@ -15,7 +15,7 @@ public sealed record RunQuery
     /// <summary>Runs of this workflow (its stored name).</summary>
     public string? Workflow { get; init; }
 
-    /// <summary>Runs whose current step (the one running, next, or the one that ended the run) has this name.</summary>
+    /// <summary>Runs whose current step (the one running, next, or the one that ended the run) has this name, or that had an attempt of a step of this name in any execution.</summary>
     public string? Step { get; init; }
 
     /// <summary>Runs in this status.</summary>
@@ -24,7 +24,7 @@ public sealed record RunQuery
     /// <summary>Runs started with this idempotency key.</summary>
     public string? IdempotencyKey { get; init; }
 
-    /// <summary>Runs whose error contains this text, ignoring case.</summary>
+    /// <summary>Runs whose error, or the error message of any of their attempts (in any execution, also of runs that later succeeded), contains this text, ignoring case.</summary>
     public string? ErrorContains { get; init; }
 
     /// <summary>Runs whose input has every one of these values at these paths.</summary>

@@ -107,6 +107,22 @@ internal sealed class WorkflowHistory(IHistoryStore store, IRunStore runs, Schem
         return await store.FailuresAsync(since.ToUniversalTime(), until.ToUniversalTime(), string.IsNullOrEmpty(workflow) ? null : workflow, limit, cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<RunActivity> ActivityAsync(DateTimeOffset since, DateTimeOffset until, TimeSpan bucket, CancellationToken cancellationToken = default)
+    {
+        if (since >= until)
+        {
+            throw new ArgumentException($"The time range is empty: since ({since:O}) is not before until ({until:O}).", nameof(since));
+        }
+
+        if (bucket < TimeSpan.FromSeconds(1) || bucket > TimeSpan.FromDays(1) || bucket.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            throw new ArgumentException($"The bucket ({bucket}) must be a whole number of seconds from one second to one day.", nameof(bucket));
+        }
+
+        await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        return await store.ActivityAsync(since.ToUniversalTime(), until.ToUniversalTime(), (int)bucket.TotalSeconds, _clock.Now, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<int> DeleteExpiredAsync(RetentionOptions retention, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(retention);

@@ -32,6 +32,9 @@ internal interface IHistoryStore
     /// <summary>Failed attempts in a time range, grouped by workflow, step and error type.</summary>
     Task<IReadOnlyList<FailureGroup>> FailuresAsync(DateTimeOffset since, DateTimeOffset until, string? workflow, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Runs created in [since, until) counted by workflow, status and bucket of <paramref name="bucketSeconds"/>, with the backlog at <paramref name="now"/>.</summary>
+    Task<RunActivity> ActivityAsync(DateTimeOffset since, DateTimeOffset until, int bucketSeconds, DateTimeOffset? now, CancellationToken cancellationToken);
+
     /// <summary>Inserts or updates the schedules the deployment defines.</summary>
     Task UpsertSchedulesAsync(IReadOnlyList<ScheduleDefinition> schedules, DateTimeOffset now, CancellationToken cancellationToken);
 

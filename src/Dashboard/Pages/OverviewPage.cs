@@ -1,0 +1,78 @@
+using Inquir.Typed.Dashboard.Html;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Inquir.Typed.Dashboard.Pages;
+
+/// <summary>What an operator needs at a glance: runs by status, the failure rate per workflow, the backlog, firing alerts and the next schedule ticks.</summary>
+internal static class OverviewPage
+{
+    private static readonly TimeSpan Bucket = TimeSpan.FromHours(1);
+    private const int Buckets = 24;
+
+    public static async Task<DashboardPage> RenderAsync(DashboardRequest request)
+    {
+        var now = request.Clock.GetUtcNow();
+        var chartFrom = new DateTimeOffset(now.UtcTicks - now.UtcTicks % Bucket.Ticks, TimeSpan.Zero) - Bucket * (Buckets - 1);
+        var day = await request.History.ActivityAsync(chartFrom, now.AddSeconds(1), Bucket, request.Aborted).ConfigureAwait(false);
+        var hour = await request.History.ActivityAsync(now.AddHours(-1), now.AddSeconds(1), TimeSpan.FromDays(1), request.Aborted).ConfigureAwait(false);
+        var schedules = await request.Schedules.ListAsync(request.Aborted).ConfigureAwait(false);
+        var alerts = await AlertsAsync(request).ConfigureAwait(false);
+
+        var body = Markup.Of($"""
+            <div class="cards">
+            {Counts(request, "Last hour", "1h", hour.Counts)}
+            {Counts(request, "Last 24 hours", "24h", day.Counts.Where(c => c.BucketStart >= now.AddHours(-24) - Bucket).ToList())}
+            <section class="card"><h2>Backlog</h2><p class="big">{hour.Due}</p><p>due and waiting for a worker; the oldest has waited {Display.Duration(hour.OldestDueWait)}</p></section>
+            </div>
+            <h2>Failure rate per workflow: finished runs created each hour (UTC) that failed</h2>
+            {FailureRateChart.Render(day.Counts, chartFrom, Bucket, Buckets)}
+            <h2>Firing alerts</h2>
+            {alerts}
+            <h2>Next schedule ticks</h2>
+            {NextTicks(request, schedules)}
+            """);
+        return new DashboardPage("Overview", body);
+    }
+
+    private static Markup Counts(DashboardRequest request, string title, string since, IReadOnlyList<RunCount> counts)
+    {
+        var statuses = Enum.GetValues<RunStatus>().Select(status => Markup.Of($"""
+            <span><a href="{request.Url("/runs")}?since={since}&amp;status={Display.Lower(status)}">{Display.Status(status)}</a> {counts.Where(c => c.Status == status).Sum(c => c.Runs)}</span>
+            """));
+        return Markup.Of($"""<section class="card"><h2>{title}</h2><p class="big">{counts.Sum(c => c.Runs)}</p><div class="counts">{statuses}</div></section>""");
+    }
+
+    private static async Task<Markup> AlertsAsync(DashboardRequest request)
+    {
+        // Alert rules and their state are kept by the PostgreSQL store only.
+        if (request.Http.RequestServices.GetRequiredService<IOptions<InquirOptions>>().Value.Store is not null)
+        {
+            return Markup.Of($"""<p class="muted">Alerts are evaluated on the PostgreSQL store only; this application uses another store.</p>""");
+        }
+
+        var alerts = await request.Http.RequestServices.GetRequiredService<IWorkflowAlerts>().ListAsync(request.Aborted).ConfigureAwait(false);
+        var firing = alerts.Where(a => a.State == AlertState.Firing).ToList();
+        if (firing.Count == 0)
+        {
+            return Markup.Of($"""<p class="muted">None firing ({alerts.Count} rule(s) stored).</p>""");
+        }
+
+        var rows = firing.Select(a => Markup.Of($"""
+            <tr><td>{a.Name}</td><td>{a.Workflow}</td><td>{a.Step ?? "—"}</td><td class="num">{(a.LastRatePercent is { } rate ? rate.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—")}</td><td class="num">{a.ThresholdPercent}%</td><td>{Display.Time(a.Since)}</td></tr>
+            """));
+        return Markup.Of($"""<table><thead><tr><th>Rule</th><th>Workflow</th><th>Step</th><th>Rate</th><th>Threshold</th><th>Firing since (UTC)</th></tr></thead><tbody>{rows}</tbody></table>""");
+    }
+
+    private static Markup NextTicks(DashboardRequest request, IReadOnlyList<ScheduleInfo> schedules)
+    {
+        var next = schedules.Where(s => s.NextTicks.Count > 0).OrderBy(s => s.NextTicks[0]).Take(10).ToList();
+        if (next.Count == 0)
+        {
+            return Markup.Of($"""<p class="muted">No active schedule.</p>""");
+        }
+
+        var rows = next.Select(s => Markup.Of($"""<tr><td><a href="{request.Url("/schedules")}">{s.Name}</a></td><td>{s.Workflow}</td><td><code>{s.Cron}</code></td><td>{Display.Time(s.NextTicks[0])}</td></tr>"""));
+        return Markup.Of($"""<table><thead><tr><th>Schedule</th><th>Workflow</th><th>Cron</th><th>Next tick (UTC)</th></tr></thead><tbody>{rows}</tbody></table>""");
+    }
+}

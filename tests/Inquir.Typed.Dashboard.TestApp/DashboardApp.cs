@@ -1,0 +1,53 @@
+using Inquir.Typed.Dashboard.TestApp;
+
+namespace Inquir.Typed.Dashboard.TestApp;
+
+/// <summary>
+/// Builds the test app from configuration: <c>Store</c> (<c>sqlite</c> or <c>postgres</c>), <c>Sqlite</c> (the file),
+/// <c>Postgres</c> and <c>Schema</c>, <c>Worker</c>, <c>ReadOnly</c>, and <c>Authorization</c> (<c>ops</c> puts the
+/// dashboard behind a policy that wants the ops role).
+/// </summary>
+public static class DashboardApp
+{
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddInquir(o =>
+        {
+            if (configuration["Store"] == "postgres")
+            {
+                o.UsePostgres(configuration["Postgres"]!, configuration["Schema"] ?? "inquir");
+            }
+            else
+            {
+                o.UseSqlite("Data Source=" + (configuration["Sqlite"] ?? Path.Combine(Path.GetTempPath(), "inquir-dashboard-test.db")));
+            }
+
+            o.Worker.Enabled = configuration["Worker"] != "false";
+            o.Worker.PollInterval = TimeSpan.FromMilliseconds(50);
+        });
+        builder.Services.AddWorkflow<Export>().AddWorkflow<Cleanup>();
+        builder.Services.AddSingleton<UploadSwitch>();
+        builder.Services.AddInquirDashboard(o =>
+        {
+            o.ReadOnly = configuration["ReadOnly"] == "true";
+            o.PageSize = int.Parse(configuration["PageSize"] ?? "50", System.Globalization.CultureInfo.InvariantCulture);
+        });
+        var authorization = configuration["Authorization"] == "ops";
+        if (authorization)
+        {
+            builder.Services.AddAuthentication(TestAuthentication.SchemeName)
+                .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TestAuthentication>(TestAuthentication.SchemeName, null);
+            builder.Services.AddAuthorizationBuilder().AddPolicy("ops", policy => policy.RequireRole("ops"));
+        }
+
+        var app = builder.Build();
+        var dashboard = app.MapInquirDashboard("/inquir");
+        if (authorization)
+        {
+            dashboard.RequireAuthorization("ops");
+        }
+
+        return app;
+    }
+}

@@ -1,0 +1,32 @@
+namespace Inquir.Typed.Dashboard.TestApp;
+
+/// <summary>Decides whether the upload step fails; a test flips it to make a replay succeed.</summary>
+public sealed class UploadSwitch
+{
+    public volatile bool Broken = true;
+}
+
+public sealed record ExportInput(string UserId, string Note);
+
+public sealed record ExportLink(string Url);
+
+/// <summary>Two steps: prepare always works; upload fails with "disk quota exceeded" while the switch is broken.</summary>
+[Workflow("export")]
+public sealed partial class Export(UploadSwitch upload)
+{
+    [Step(Idempotent = true)]
+    public string Prepare(ExportInput input) => $"prepared {input.UserId}";
+
+    [Step(Retries = 0, Idempotent = true)]
+    public ExportLink Upload(string prepared) =>
+        upload.Broken ? throw new IOException("disk quota exceeded on the export volume") : new ExportLink("https://files.example/" + prepared.Replace(' ', '-'));
+}
+
+/// <summary>A nightly schedule, for the schedules page and its pause and resume.</summary>
+[Workflow("cleanup")]
+[Schedule("0 3 * * *", Name = "nightly-cleanup")]
+public sealed partial class Cleanup
+{
+    [Step(Idempotent = true)]
+    public string Sweep(ScheduledTick tick) => "swept " + tick.Schedule;
+}

@@ -1,0 +1,114 @@
+using Inquir.Typed.Dashboard.TestApp;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+namespace Inquir.Typed.Dashboard.Tests;
+
+/// <summary>
+/// The dashboard in headless Chromium (Debian's, at /usr/bin/chromium) against the test app on a real Kestrel
+/// port: an operator opens the overview, finds a failed run by its error text, opens it, replays it and sees it
+/// succeed, with no Content-Security-Policy violation on the way. With <c>INQUIR_SCREENSHOTS</c> set to a folder it
+/// also writes the README's screenshots there at 1280×800.
+/// </summary>
+public sealed class BrowserTests : IAsyncLifetime
+{
+    private readonly string _database = Path.Combine(Path.GetTempPath(), "inquir-browser-" + Guid.NewGuid().ToString("N") + ".db");
+    private WebApplication _app = null!;
+    private string _address = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Store"] = "sqlite", ["Sqlite"] = _database });
+        _app = DashboardApp.Build(builder);
+        await _app.StartAsync();
+        _address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+    }
+
+    [Fact]
+    public async Task An_operator_finds_a_failed_run_by_its_error_replays_it_and_sees_it_succeed()
+    {
+        var workflows = _app.Services.GetRequiredService<IWorkflowClient>();
+        var upload = _app.Services.GetRequiredService<UploadSwitch>();
+        upload.Broken = false;
+        for (var i = 0; i < 6; i++)
+        {
+            await (await workflows.StartExportAsync(new ExportInput("user-" + i, "daily"))).WaitAsync(TimeSpan.FromMinutes(1));
+        }
+
+        upload.Broken = true;
+        var failed = await workflows.StartExportAsync(new ExportInput("user-42", "monthly report for <finance>"));
+        await Assert.ThrowsAsync<WorkflowFailedException>(() => failed.WaitAsync(TimeSpan.FromMinutes(1)));
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors.Add(message.Text + " " + message.Location);
+            }
+        };
+
+        await page.GotoAsync(_address + "/inquir");
+        Assert.Equal("Overview", await page.Locator("main h1").TextContentAsync());
+        Assert.Equal("rgb(29, 35, 48)", await page.EvalOnSelectorAsync<string>("header", "e => getComputedStyle(e).backgroundColor"));
+        Assert.Equal(1, await page.Locator("svg.chart").CountAsync());
+        await ScreenshotAsync(page, "dashboard-overview.png");
+
+        await page.ClickAsync("header nav >> text=Runs");
+        await page.FillAsync("input[name=error]", "disk QUOTA");
+        await page.ClickAsync("button:has-text('Search')");
+        Assert.Contains("error=disk+QUOTA", page.Url, StringComparison.Ordinal);
+        var shortId = failed.Id.ToString("D")[..8];
+        Assert.Equal(1, await page.Locator("tbody tr").CountAsync());
+        await page.ClickAsync($"a:text-is('{shortId}')");
+
+        Assert.Contains("disk quota exceeded on the export volume", await page.Locator("pre.error").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("monthly report for <finance>", await page.Locator("pre.json").First.TextContentAsync(), StringComparison.Ordinal);
+        await ScreenshotAsync(page, "dashboard-failed-run.png");
+
+        upload.Broken = false;
+        await page.ClickAsync("button:has-text('Replay from the failed step')");
+        Assert.Contains("is pending again", await page.Locator("p.done").TextContentAsync(), StringComparison.Ordinal);
+        await page.ClickAsync("a:has-text('Open run')");
+
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (await page.Locator(".facts .status").TextContentAsync() != "succeeded")
+        {
+            await Task.Delay(100, limit.Token);
+            await page.ReloadAsync();
+        }
+
+        Assert.Contains("replayed 1 time(s)", await page.Locator(".facts").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Empty(consoleErrors);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("INQUIR_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name) });
+        }
+    }
+}

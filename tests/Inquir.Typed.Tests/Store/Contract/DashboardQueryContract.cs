@@ -1,0 +1,75 @@
+using Inquir.Typed.Storage;
+using Inquir.Typed.Tests.Infrastructure;
+using static Inquir.Typed.Tests.Store.StoreSteps;
+
+namespace Inquir.Typed.Tests.Store.Contract;
+
+/// <summary>What the dashboard asks of a store: search over every attempt, and the counts of its overview.</summary>
+public abstract class DashboardQueryContract : StoreContract
+{
+    [Fact]
+    public async Task A_run_that_failed_twice_with_an_error_then_succeeded_is_found_by_that_error_and_that_step()
+    {
+        await using var db = await OpenAsync();
+        var id = await StartAsync(db.Runs);
+        var at = T0;
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var failing = await ClaimOneAsync(db.Runs, "me", at = at.AddSeconds(1));
+            await db.Runs.CompleteAsync([Failure(failing, TimeSpan.Zero) with { ErrorMessage = "Disk QUOTA exceeded", RunError = "Disk QUOTA exceeded" }], "me", at, false, default);
+        }
+
+        var third = await ClaimOneAsync(db.Runs, "me", at = at.AddSeconds(1));
+        await db.Runs.CompleteAsync([Success(third, "1")], "me", at, false, default);
+        var last = new ClaimedRun(third.Id, "w", 1, 1, third.LeaseToken, null, "1", "s1");   // the worker goes on holding the run
+        await db.Runs.CompleteAsync([Success(last, "2", last: true)], "me", at, false, default);
+        await StartAsync(db.Runs, T0.AddDays(1));
+
+        var run = (await db.Runs.GetRunAsync(id, default))!;
+        Assert.Equal((RunStatus.Succeeded, null), (run.Status, run.Error));
+        Assert.Equal([id], await IdsAsync(db, Search() with { error_pattern = "%quota exceeded%" }));
+        Assert.Equal([id], await IdsAsync(db, Search() with { error_pattern = "%quota%", status = "succeeded" }));
+        Assert.Equal([id], await IdsAsync(db, Search() with { step = "s0", status = "succeeded" }));
+        Assert.Equal([id], await IdsAsync(db, Search() with { step = "s0" }));
+        Assert.Empty(await IdsAsync(db, Search() with { step = "s5" }));
+        Assert.Empty(await IdsAsync(db, Search() with { error_pattern = "%timeout%" }));
+    }
+
+    [Fact]
+    public async Task Activity_counts_runs_by_workflow_status_and_bucket_with_the_backlog()
+    {
+        await using var db = await OpenAsync();
+        var succeeded = await StartAsync(db.Runs);
+        var claim = await ClaimOneAsync(db.Runs, "me", T0);
+        await db.Runs.CompleteAsync([Success(claim, "1", last: true)], "me", T0, false, default);
+        await db.History.CancelAsync(await StartAsync(db.Runs, T0.AddDays(1)), "no", T0, default);
+        await StartAsync(db.Runs);
+        await StartAsync(db.Runs, T0.AddDays(1));
+
+        var activity = await db.History.ActivityAsync(T0.AddHours(-1), T0.AddHours(1), 3600, T0.AddMinutes(10), default);
+
+        Assert.Equal(
+            [("w", RunStatus.Pending, T0, 2L), ("w", RunStatus.Succeeded, T0, 1L), ("w", RunStatus.Cancelled, T0, 1L)],
+            activity.Counts.Select(c => (c.Workflow, c.Status, c.BucketStart, c.Runs)));
+        Assert.Equal((1L, TimeSpan.FromMinutes(10)), (activity.Due, activity.OldestDueWait));
+        Assert.Empty((await db.History.ActivityAsync(T0.AddHours(1), T0.AddHours(2), 60, T0, default)).Counts);
+        Assert.NotEqual(Guid.Empty, succeeded);
+    }
+
+    private static SearchParameters Search() => new(null, null, null, null, null, null, null, null, null, null, 50);
+
+    private static async Task<IReadOnlyList<Guid>> IdsAsync(StoreUnderTest db, SearchParameters search) =>
+        (await db.History.SearchAsync(search, default)).Select(r => r.id).ToList();
+}
+
+#pragma warning disable SA1402 // the two stores' classes beside the contract they run
+
+public sealed class PostgresDashboardQueryContract : DashboardQueryContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
+}
+
+public sealed class SqliteDashboardQueryContract : DashboardQueryContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
+}
