@@ -7,4 +7,10 @@ namespace Inquir.Typed.Storage;
 internal sealed record ClaimedRun(Guid Id, string Workflow, int StepIndex, int Attempt, Guid LeaseToken, Guid? ParentRunId, string? StepInput, string? StepName = null, int Execution = 1)
 {
     public HeldRun Held => new(Id, LeaseToken);
+
+    /// <summary>The trace context stored when the run was started.</summary>
+    public RunTraceContext Trace { get; init; }
+
+    /// <summary>How long the run waited between becoming due and this claim.</summary>
+    public TimeSpan QueueWait { get; init; }
 }

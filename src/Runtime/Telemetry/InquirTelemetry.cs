@@ -20,7 +20,7 @@ public static class InquirTelemetry
         "inquir.runs.started", "{run}", "Runs created by a start (a start that found an existing run is not counted).");
 
     internal static readonly Counter<long> RunsFinished = Meter.CreateCounter<long>(
-        "inquir.runs.finished", "{run}", "Runs that ended, by workflow and status.");
+        "inquir.runs.finished", "{run}", "Runs that ended, by workflow and status (succeeded and failed on a worker, cancelled where the cancel was committed).");
 
     internal static readonly Counter<long> StepRetries = Meter.CreateCounter<long>(
         "inquir.steps.retries", "{retry}", "Failed attempts that were scheduled for another try.");
@@ -30,6 +30,9 @@ public static class InquirTelemetry
 
     internal static readonly Histogram<double> StepDuration = Meter.CreateHistogram<double>(
         "inquir.steps.duration", "s", "How long step attempts ran, by workflow, step and outcome.");
+
+    internal static readonly Histogram<double> StepQueueWait = Meter.CreateHistogram<double>(
+        "inquir.steps.queue_wait_time", "s", "How long claimed runs waited between becoming due (started, retry due, handed back) and their claim, by workflow and step.");
 
     internal static readonly Counter<long> StepAttempts = Meter.CreateCounter<long>(
         "inquir.steps.attempts", "{attempt}", "Step attempts that ended, by workflow, step and outcome.");
