@@ -82,6 +82,10 @@ internal sealed partial class RunExecutor(
             }
 
             var of = new AttemptOf(claimed.Held, claimed.Execution, workflow.Descriptor, stepIndex, policy, attempt);
+
+            // Scopes belong to the logger factory, so the step's own lines and the runtime's lines about this attempt
+            // (succeeded, retrying, failed) all carry the run id, workflow, step and attempt.
+            using var scope = _logger.BeginScope(new StepScope(claimed.Id, workflow.Descriptor.Name, step.Name, attempt));
             var result = await AttemptAsync(claimed, of, input, lease, shutdown).ConfigureAwait(false);
             if (result.Interrupted)
             {
@@ -147,7 +151,6 @@ internal sealed partial class RunExecutor(
         var children = new ChildWorkflowClient(client, claimed.Id, StepContext.IdempotencyKeyOf(claimed.Id, step.Name));
         using var attemptLog = options.AttemptLogs.Enabled ? new AttemptLog(options.AttemptLogs, time) : null;
         var context = new StepContext(claimed.Id, workflow.Name, step.Name, of.StepIndex, of.Number, attemptLog is null ? logger : new CapturingLogger(logger, attemptLog), children);
-        using var scope = logger.BeginScope(new StepScope(claimed.Id, workflow.Name, step.Name, of.Number));
         using var activity = StepActivity.Start(claimed, workflow.Name, step.Name, of.Number);
         AttemptResult result;
         try
