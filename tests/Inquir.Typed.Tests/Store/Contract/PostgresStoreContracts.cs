@@ -46,3 +46,8 @@ public sealed class PostgresTelemetryContract : TelemetryContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
 }
+
+public sealed class PostgresMonitoringContract : MonitoringContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
+}

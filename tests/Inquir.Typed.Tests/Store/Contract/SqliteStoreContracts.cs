@@ -45,3 +45,8 @@ public sealed class SqliteTelemetryContract : TelemetryContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
 }
+
+public sealed class SqliteMonitoringContract : MonitoringContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
+}
