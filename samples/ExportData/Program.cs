@@ -9,6 +9,10 @@ builder.Services.AddInquir(o => o.UseSampleStore(builder.Configuration, builder.
 builder.Services.AddWorkflow<ExportData>();
 builder.Services.AddSingleton<IExportStore, InMemoryExportStore>();
 builder.Services.AddSingleton<IBlobs, FlakyBlobs>();
+if (args.Contains("--otel"))
+{
+    builder.Services.AddSampleTelemetry();   // the OpenTelemetry SDK: traces and metrics to the console
+}
 
 var app = builder.Build();
 
