@@ -10,6 +10,10 @@ builder.Services.AddWorkflow<ExportData>();
 builder.Services.AddSingleton<IExportStore, InMemoryExportStore>();
 builder.Services.AddSingleton<IBlobs, FlakyBlobs>();
 builder.Services.AddInquirDashboard();
+if (args.Contains("--otel"))
+{
+    builder.Services.AddSampleTelemetry();   // the OpenTelemetry SDK: traces and metrics to the console
+}
 
 var app = builder.Build();
 

@@ -13,7 +13,10 @@ internal sealed class SqliteBackend(string connectionString) : StoreBackend
         var database = new SqliteDatabase(ConnectionString);
         var wakeUps = new SqliteWakeUps();
         var runs = new SqliteRunStore(database, new SqliteMigrator(database), wakeUps);
-        return new OpenedStore(runs, new SqliteHistoryStore(database, wakeUps), wakeUps, database);
+        return new OpenedStore(runs, new SqliteHistoryStore(database, wakeUps), wakeUps, database)
+        {
+            Monitoring = new SqliteMonitoringStore(database, new DatabaseClock((TimeProvider?)services.GetService(typeof(TimeProvider)) ?? TimeProvider.System)),
+        };
     }
 
     public override IEnumerable<string> Problems()

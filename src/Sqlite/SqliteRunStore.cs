@@ -65,6 +65,8 @@ internal sealed class SqliteRunStore(SqliteDatabase database, SqliteMigrator mig
                 r => new ClaimedRun(Id(r, 0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), Id(r, 4), NullableId(r, 5), Text(r, 7), Text(r, 8), r.GetInt32(6))
                 {
                     AwaitedRuns = Text(r, 9) is { } awaited ? JsonSerializer.Deserialize<Guid[]>(awaited) : null,
+                    Trace = new RunTraceContext(Text(r, 10), Text(r, 11)),
+                    QueueWait = TimeSpan.FromMilliseconds(Math.Max(0, r.GetInt64(12))),
                 },
                 cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -247,7 +249,9 @@ internal sealed class SqliteRunStore(SqliteDatabase database, SqliteMigrator mig
             .Bind("@now", now)
             .Bind("@run_at", run.RunAt)
             .Bind("@delay_ms", run.Delay)
-            .Bind("@step_name", run.FirstStepName))
+            .Bind("@step_name", run.FirstStepName)
+            .Bind("@trace_parent", run.Trace.Parent)
+            .Bind("@trace_state", run.Trace.State))
         {
             if ((await insert.ReadAllAsync(r => Id(r, 0), cancellationToken).ConfigureAwait(false)).SingleOrDefault() is { } id && id != Guid.Empty)
             {

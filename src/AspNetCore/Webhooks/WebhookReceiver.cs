@@ -71,9 +71,9 @@ internal sealed partial class WebhookReceiver(WorkflowDescriptor workflow, Webho
         return Problems.WriteAsync(context, status, "The webhook was refused: " + problem + ".");
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook for {Workflow}: event {EventId} is run {RunId} (new: {Created})")]
+    [LoggerMessage(EventId = 1400, Level = LogLevel.Information, Message = "Webhook for {Workflow}: event {EventId} is run {RunId} (new: {Created})")]
     private partial void LogAccepted(string workflow, string eventId, Guid runId, bool created);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook for {Workflow} refused with {Status}: {Problem}")]
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Warning, Message = "Webhook for {Workflow} refused with {Status}: {Problem}")]
     private partial void LogRefused(string workflow, int status, string problem);
 }

@@ -1,35 +1,33 @@
 using Inquir.Typed.Storage;
-using Inquir.Typed.Postgres;
 
 namespace Inquir.Typed;
 
 /// <summary>
-/// One evaluation of every rule, in one transaction under the evaluation lock: measure each rule, move its state,
+/// One evaluation of every rule, in one transaction that no other evaluator runs beside: measure each rule, move its state,
 /// and return the notices of the rules whose state changed. The notices are sent after the commit, by the caller,
 /// so that no transaction stays open while a sink (user code, a webhook) runs.
 /// </summary>
-internal sealed class AlertEvaluation(AlertStore store, DatabaseClock clock)
+internal sealed class AlertEvaluation(IMonitoringStore store, DatabaseClock clock)
 {
     /// <returns>The notices to send; <see langword="null"/> when another evaluator holds the lock.</returns>
     public async Task<IReadOnlyList<AlertNotice>?> RunAsync(IReadOnlyList<AlertDefinition> rules, int topErrors, CancellationToken cancellationToken)
     {
-        await using var connection = await store.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        if (!await store.TryLockAsync(transaction, cancellationToken).ConfigureAwait(false))
+        await using var evaluation = await store.TryBeginAlertEvaluationAsync(cancellationToken).ConfigureAwait(false);
+        if (evaluation is null)
         {
             return null;
         }
 
         var now = clock.Now;
-        await store.UpsertAsync(transaction, rules, now, cancellationToken).ConfigureAwait(false);
-        var stored = (await store.ListAsync(connection, transaction, cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Name, StringComparer.Ordinal);
+        await evaluation.UpsertAsync(rules, now, cancellationToken).ConfigureAwait(false);
+        var stored = (await evaluation.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Name, StringComparer.Ordinal);
         var notices = new List<AlertNotice>();
         foreach (var rule in rules)
         {
             var before = stored[rule.Name];
-            var measure = await store.MeasureAsync(transaction, rule, now, topErrors, cancellationToken).ConfigureAwait(false);
+            var measure = await evaluation.MeasureAsync(rule, now, topErrors, cancellationToken).ConfigureAwait(false);
             var after = AlertDecision.Next(before.State, rule, measure);
-            var since = await store.RecordAsync(transaction, rule, after, measure, cancellationToken).ConfigureAwait(false);
+            var since = await evaluation.RecordAsync(rule, after, measure, cancellationToken).ConfigureAwait(false);
             if (after != before.State)
             {
                 notices.Add(after == AlertState.Firing
@@ -38,7 +36,7 @@ internal sealed class AlertEvaluation(AlertStore store, DatabaseClock clock)
             }
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await evaluation.CommitAsync(cancellationToken).ConfigureAwait(false);
         return notices;
     }
 

@@ -14,11 +14,11 @@ internal static class AlertServices
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InquirOptions>, AlertOptionsValidator>());
         services.TryAddSingleton(sp => new AlertStore(sp.GetRequiredService<InquirDataSource>().DataSource, sp.GetRequiredService<SqlScripts>()));
-        services.TryAddSingleton(sp => new AlertEvaluation(sp.GetRequiredService<AlertStore>(), new DatabaseClock(sp.GetRequiredService<TimeProvider>())));
+        services.TryAddSingleton(sp => new AlertEvaluation(sp.GetRequiredService<IMonitoringStore>(), new DatabaseClock(sp.GetRequiredService<TimeProvider>())));
         services.TryAddSingleton<AlertWebhookSink>();
         services.TryAddSingleton<AlertNotifier>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSink, LoggerAlertSink>());
         services.TryAddSingleton<IWorkflowAlerts, WorkflowAlerts>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgresOnlyService<AlertEvaluator>>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AlertEvaluator>());
     }
 }

@@ -28,7 +28,10 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
             _clock.Now,
             options.RunAt?.ToUniversalTime(),
             options.Delay ?? TimeSpan.Zero,
-            descriptor.Steps[0].Name);
+            descriptor.Steps[0].Name)
+        {
+            Trace = RunTraceContext.OfCurrent(),
+        };
         var started = await store.StartRunAsync(run, options.Transaction, cancellationToken).ConfigureAwait(false);
         if (started.Created)
         {

@@ -1,3 +1,4 @@
+using Inquir.Typed.Storage;
 using System.Globalization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace Inquir.Typed;
 /// (the workers fall behind, work still moves), Unhealthy past <see cref="InquirHealthCheckOptions.BacklogUnhealthyAfter"/>.
 /// It judges all workers together, since it reads the shared table.
 /// </summary>
-internal sealed class BacklogHealthCheck(HealthStore store, IOptions<InquirHealthCheckOptions> options) : IHealthCheck
+internal sealed class BacklogHealthCheck(IMonitoringStore store, IOptions<InquirHealthCheckOptions> options) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

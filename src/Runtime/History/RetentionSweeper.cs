@@ -51,9 +51,9 @@ internal sealed partial class RetentionSweeper(IWorkflowHistory history, IOption
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention deleted {Count} expired finished runs")]
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Retention deleted {Count} expired finished runs")]
     private partial void LogDeleted(int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting expired runs failed; trying again in {Interval}")]
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Deleting expired runs failed; trying again in {Interval}")]
     private partial void LogSweepFailed(Exception exception, TimeSpan interval);
 }

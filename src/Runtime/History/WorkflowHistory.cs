@@ -93,6 +93,13 @@ internal sealed class WorkflowHistory(IHistoryStore store, IRunStore runs, Schem
         {
             throw new RunStateException(runId, status, $"Run {runId} is {previous}; only a pending, running or waiting run can be cancelled.", nameof(runId));
         }
+
+        // Counted where the cancel is committed (the worker that ran the step only sees its lease go): the run's
+        // workflow is read back for the tag, since the cancel answers with the status alone.
+        if (await runs.GetRunAsync(runId, cancellationToken).ConfigureAwait(false) is { } cancelled)
+        {
+            InquirTelemetry.RunsFinished.Add(1, new("inquir.workflow", cancelled.Workflow), new("inquir.status", RunStatusText.Of(RunStatus.Cancelled)));
+        }
     }
 
     public async Task<IReadOnlyList<FailureGroup>> FailuresAsync(DateTimeOffset since, DateTimeOffset until, string? workflow = null, int limit = 100, CancellationToken cancellationToken = default)

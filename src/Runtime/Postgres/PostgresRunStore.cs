@@ -32,6 +32,8 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
                 run_at = run.RunAt,
                 delay_seconds = run.Delay.TotalSeconds,
                 step_name = run.FirstStepName,
+                trace_parent = run.Trace.Parent,
+                trace_state = run.Trace.State,
             };
             var inserted = await connection.QuerySingleOrDefaultAsync<Guid?>(
                 new CommandDefinition(sql.StartRun, parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -87,6 +89,8 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
         return rows.Select(r => new ClaimedRun(r.id, r.workflow, r.step_index, r.attempt, r.lease_token, r.parent_run_id, r.step_input, r.step_name, r.execution)
         {
             AwaitedRuns = r.awaited_runs is null ? null : System.Text.Json.JsonSerializer.Deserialize<Guid[]>(r.awaited_runs),
+            Trace = new RunTraceContext(r.trace_parent, r.trace_state),
+            QueueWait = TimeSpan.FromSeconds(Math.Max(0, r.queue_wait_seconds)),
         }).ToList();
     }
 
@@ -302,6 +306,6 @@ internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts s
 
     // Dapper maps these by column name; timestamptz arrives as a UTC DateTime.
 #pragma warning disable SA1300, IDE1006 // column names
-    private sealed record ClaimRow(Guid id, string workflow, int step_index, int attempt, Guid lease_token, Guid? parent_run_id, int execution, string? step_input, string? step_name, string? awaited_runs);
+    private sealed record ClaimRow(Guid id, string workflow, int step_index, int attempt, Guid lease_token, Guid? parent_run_id, int execution, string? step_input, string? step_name, string? awaited_runs, string? trace_parent, string? trace_state, double queue_wait_seconds);
 #pragma warning restore SA1300, IDE1006
 }

@@ -57,6 +57,6 @@ internal sealed partial class PostgresWakeUpSource(NpgsqlDataSource dataSource, 
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for new work failed; polling until it reconnects in {Backoff}")]
+    [LoggerMessage(EventId = 1120, Level = LogLevel.Warning, Message = "Listening for new work failed; polling until it reconnects in {Backoff}")]
     private partial void LogListenFailed(Exception exception, TimeSpan backoff);
 }

@@ -112,9 +112,9 @@ internal sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, SqlScr
             transaction,
             cancellationToken: cancellationToken));
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {Migration} to schema {Schema}")]
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Applied migration {Migration} to schema {Schema}")]
     private partial void LogApplied(string migration, string schema);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropping index {Index}, left invalid by an interrupted concurrent build, to build it again")]
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Dropping index {Index}, left invalid by an interrupted concurrent build, to build it again")]
     private partial void LogDroppingInvalidIndex(string index);
 }

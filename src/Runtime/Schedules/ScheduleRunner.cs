@@ -159,15 +159,15 @@ internal sealed partial class ScheduleRunner(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Schedules stored: {Count} ({Names})")]
+    [LoggerMessage(EventId = 1300, Level = LogLevel.Information, Message = "Schedules stored: {Count} ({Names})")]
     private partial void LogStored(int count, string names);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Schedule {Schedule} fired its tick {Tick:O} as run {RunId}")]
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "Schedule {Schedule} fired its tick {Tick:O} as run {RunId}")]
     private partial void LogFired(string schedule, DateTimeOffset tick, Guid runId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Schedule {Schedule} missed {Missed} ticks while no worker ran; starting {Starting} of them (CatchUp = {CatchUp})")]
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Warning, Message = "Schedule {Schedule} missed {Missed} ticks while no worker ran; starting {Starting} of them (CatchUp = {CatchUp})")]
     private partial void LogCatchingUp(string schedule, int missed, int starting, ScheduleCatchUp catchUp);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Firing schedules failed; trying again in {Delay}")]
+    [LoggerMessage(EventId = 1303, Level = LogLevel.Warning, Message = "Firing schedules failed; trying again in {Delay}")]
     private partial void LogFailed(Exception exception, TimeSpan delay);
 }

@@ -3,6 +3,7 @@
 -- Due and lease times come from the database's clock (@now is null in production; tests pass a fake time), so
 -- that workers whose clocks disagree still agree on which leases hold. A run at a step this deployment does not
 -- know (a newer deployment started it, or an older one left it there) is left for a worker that knows it.
+-- Each claimed run comes back with its stored trace context and how long it waited since it became due.
 WITH clock AS (
     SELECT COALESCE(@now::timestamptz, now()) AS now
 ),
@@ -11,7 +12,7 @@ known AS (
              AS k(workflow, step_index, step_name)
 ),
 due AS (
-    SELECT r.id
+    SELECT r.id, r.next_attempt_at AS due_at
     FROM {schema}.runs AS r, clock
     WHERE r.status = 'pending'
       AND r.next_attempt_at <= clock.now
@@ -42,4 +43,5 @@ RETURNING r.id, r.workflow, r.step_index, r.attempt, r.lease_token, r.parent_run
                WHERE c.run_id = r.id AND c.step_index = r.step_index - 1)
     END AS step_input,
     r.step_name,
-    to_json(r.awaited_runs)::text AS awaited_runs;
+    to_json(r.awaited_runs)::text AS awaited_runs,
+    r.trace_parent, r.trace_state, EXTRACT(EPOCH FROM clock.now - due.due_at)::double precision AS queue_wait_seconds;

@@ -2,9 +2,11 @@
 WITH clock AS (
     SELECT COALESCE(@now::timestamptz, now()) AS now
 )
-INSERT INTO {schema}.runs (id, workflow, status, step_name, input, idempotency_key, parent_run_id, created_at, updated_at, next_attempt_at)
+INSERT INTO {schema}.runs (id, workflow, status, step_name, input, idempotency_key, parent_run_id, created_at, updated_at, next_attempt_at,
+                           trace_parent, trace_state)
 SELECT @id, @workflow, 'pending', @step_name, @input::jsonb, @idempotency_key, @parent_run_id, clock.now, clock.now,
-       COALESCE(@run_at::timestamptz, clock.now + make_interval(secs => @delay_seconds::double precision))
+       COALESCE(@run_at::timestamptz, clock.now + make_interval(secs => @delay_seconds::double precision)),
+       @trace_parent, @trace_state
 FROM clock
 ON CONFLICT (workflow, idempotency_key) DO NOTHING
 RETURNING id;

@@ -10,4 +10,10 @@ internal sealed record ClaimedRun(Guid Id, string Workflow, int StepIndex, int A
     public IReadOnlyList<Guid>? AwaitedRuns { get; init; }
 
     public HeldRun Held => new(Id, LeaseToken);
+
+    /// <summary>The trace context stored when the run was started.</summary>
+    public RunTraceContext Trace { get; init; }
+
+    /// <summary>How long the run waited between becoming due and this claim.</summary>
+    public TimeSpan QueueWait { get; init; }
 }

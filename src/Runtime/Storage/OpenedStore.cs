@@ -9,5 +9,8 @@ internal sealed class OpenedStore(IRunStore runs, IHistoryStore history, IWakeUp
 
     public IWakeUpSource WakeUps { get; } = wakeUps;
 
+    /// <summary>The health checks', backlog gauges' and alerts' queries.</summary>
+    public required IMonitoringStore Monitoring { get; init; }
+
     public ValueTask DisposeAsync() => database.DisposeAsync();
 }

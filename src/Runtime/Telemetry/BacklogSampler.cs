@@ -1,5 +1,4 @@
 using Inquir.Typed.Storage;
-using Inquir.Typed.Postgres;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +12,7 @@ namespace Inquir.Typed;
 /// worker already reports an unreachable database.
 /// </summary>
 internal sealed partial class BacklogSampler(
-    HealthStore store, SchemaReadiness schema, SqlScripts sql, IOptions<InquirOptions> options, TimeProvider time, ILogger<BacklogSampler> logger) : BackgroundService
+    IMonitoringStore store, SchemaReadiness schema, IOptions<InquirOptions> options, TimeProvider time, ILogger<BacklogSampler> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 
@@ -31,7 +30,7 @@ internal sealed partial class BacklogSampler(
                 try
                 {
                     await schema.EnsureAsync(stoppingToken).ConfigureAwait(false);
-                    BacklogGauges.Publish(sql.Schema, await store.BacklogAsync(stoppingToken).ConfigureAwait(false));
+                    BacklogGauges.Publish(store.Label, await store.BacklogAsync(stoppingToken).ConfigureAwait(false));
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
@@ -43,7 +42,7 @@ internal sealed partial class BacklogSampler(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            BacklogGauges.Withdraw(sql.Schema);
+            BacklogGauges.Withdraw(store.Label);
         }
     }
 

@@ -14,13 +14,20 @@ public static class InquirTelemetry
 
     internal static readonly ActivitySource ActivitySource = new(Name, typeof(InquirTelemetry).Assembly.GetName().Version?.ToString());
 
+    // The boundaries OpenTelemetry's conventions give for durations in seconds (http.server.request.duration), up to a
+    // minute and an hour for long steps and queues; the SDK's default ones (0, 5, 10, 25, …) are meant for milliseconds.
+    private static readonly InstrumentAdvice<double> SecondsBuckets = new()
+    {
+        HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30, 60, 300, 3600],
+    };
+
     internal static readonly Meter Meter = new(Name, typeof(InquirTelemetry).Assembly.GetName().Version?.ToString());
 
     internal static readonly Counter<long> RunsStarted = Meter.CreateCounter<long>(
         "inquir.runs.started", "{run}", "Runs created by a start (a start that found an existing run is not counted).");
 
     internal static readonly Counter<long> RunsFinished = Meter.CreateCounter<long>(
-        "inquir.runs.finished", "{run}", "Runs that ended, by workflow and status.");
+        "inquir.runs.finished", "{run}", "Runs that ended, by workflow and status (succeeded and failed on a worker, cancelled where the cancel was committed).");
 
     internal static readonly Counter<long> StepRetries = Meter.CreateCounter<long>(
         "inquir.steps.retries", "{retry}", "Failed attempts that were scheduled for another try.");
@@ -29,7 +36,10 @@ public static class InquirTelemetry
         "inquir.runs.unknown_step", "{run}", "Due runs found waiting at a step this deployment does not have (a rolling deploy); left for a worker that knows it.");
 
     internal static readonly Histogram<double> StepDuration = Meter.CreateHistogram<double>(
-        "inquir.steps.duration", "s", "How long step attempts ran, by workflow, step and outcome.");
+        "inquir.steps.duration", "s", "How long step attempts ran, by workflow, step and outcome.", tags: null, SecondsBuckets);
+
+    internal static readonly Histogram<double> StepQueueWait = Meter.CreateHistogram<double>(
+        "inquir.steps.queue_wait_time", "s", "How long claimed runs waited between becoming due (started, retry due, handed back) and their claim, by workflow and step.", tags: null, SecondsBuckets);
 
     internal static readonly Counter<long> StepAttempts = Meter.CreateCounter<long>(
         "inquir.steps.attempts", "{attempt}", "Step attempts that ended, by workflow, step and outcome.");

@@ -132,16 +132,16 @@ internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signa
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} step outcomes failed; writing them again in {Delay}")]
+    [LoggerMessage(EventId = 1040, Level = LogLevel.Warning, Message = "Writing {Count} step outcomes failed; writing them again in {Delay}")]
     private partial void LogWriteRetrying(Exception exception, int count, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Writing {Count} step outcomes failed; their runs are handed to another attempt when their leases expire")]
+    [LoggerMessage(EventId = 1041, Level = LogLevel.Error, Message = "Writing {Count} step outcomes failed; their runs are handed to another attempt when their leases expire")]
     private partial void LogWriteFailed(Exception exception, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The database refused a batch of {Count} step outcomes for its data; writing it in halves so that the good outcomes commit")]
+    [LoggerMessage(EventId = 1042, Level = LogLevel.Warning, Message = "The database refused a batch of {Count} step outcomes for its data; writing it in halves so that the good outcomes commit")]
     private partial void LogSplittingBatch(int count);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId}: the database refused the outcome of step {Step}; the attempt fails with the reason")]
+    [LoggerMessage(EventId = 1043, Level = LogLevel.Error, Message = "Run {RunId}: the database refused the outcome of step {Step}; the attempt fails with the reason")]
     private partial void LogOutcomeRefused(Exception exception, Guid runId, string step);
 
     private sealed record Pending(StepCompletion Completion, TaskCompletionSource<CompletionResult> Result);

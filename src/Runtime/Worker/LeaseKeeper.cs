@@ -70,12 +70,12 @@ internal sealed partial class LeaseKeeper(IRunStore store, InFlightRuns inFlight
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the lease of {Count} runs: another worker took them over or they were cancelled; their steps are cancelled and their outcomes will not be committed")]
+    [LoggerMessage(EventId = 1060, Level = LogLevel.Warning, Message = "Lost the lease of {Count} runs: another worker took them over or they were cancelled; their steps are cancelled and their outcomes will not be committed")]
     private partial void LogLeasesLost(int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the leases of {Count} runs failed; trying again next interval")]
+    [LoggerMessage(EventId = 1061, Level = LogLevel.Warning, Message = "Renewing the leases of {Count} runs failed; trying again next interval")]
     private partial void LogRenewFailed(Exception exception, int count);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The leases of {Count} runs could not be renewed in time: their steps are cancelled {Margin} before the leases can expire, so that another worker may take the runs")]
+    [LoggerMessage(EventId = 1062, Level = LogLevel.Error, Message = "The leases of {Count} runs could not be renewed in time: their steps are cancelled {Margin} before the leases can expire, so that another worker may take the runs")]
     private partial void LogLeasesExpiring(int count, TimeSpan margin);
 }

@@ -39,9 +39,9 @@ internal sealed partial class LeaseRescuer(IRunStore store, WorkSignal signal, T
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Handed back {Count} runs whose worker's lease expired")]
+    [LoggerMessage(EventId = 1070, Level = LogLevel.Warning, Message = "Handed back {Count} runs whose worker's lease expired")]
     private partial void LogRescued(int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for runs with expired leases failed; trying again next interval")]
+    [LoggerMessage(EventId = 1071, Level = LogLevel.Warning, Message = "Looking for runs with expired leases failed; trying again next interval")]
     private partial void LogRescueFailed(Exception exception);
 }

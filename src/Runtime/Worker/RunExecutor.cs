@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text;
 using Inquir.Typed.Postgres;
 using Inquir.Typed.Storage;
@@ -58,6 +57,8 @@ internal sealed partial class RunExecutor(
         var attempt = claimed.Attempt;
         var input = claimed.StepInput;
         var awaited = claimed.AwaitedRuns;
+        InquirTelemetry.StepQueueWait.Record(
+            claimed.QueueWait.TotalSeconds, new("inquir.workflow", claimed.Workflow), new("inquir.step", steps[stepIndex].Name));
         while (true)
         {
             var step = steps[stepIndex];
@@ -82,6 +83,10 @@ internal sealed partial class RunExecutor(
             }
 
             var of = new AttemptOf(claimed.Held, claimed.Execution, workflow.Descriptor, stepIndex, policy, attempt, claimed.ParentRunId);
+
+            // Scopes belong to the logger factory, so the step's own lines and the runtime's lines about this attempt
+            // (succeeded, retrying, failed) all carry the run id, workflow, step and attempt.
+            using var scope = _logger.BeginScope(new StepScope(claimed.Id, workflow.Descriptor.Name, step.Name, attempt));
 
             // A run woken by its children takes their results as the step's outcome; the step is not called again.
             var result = awaited is null
@@ -152,10 +157,7 @@ internal sealed partial class RunExecutor(
         var children = new ChildWorkflowClient(client, claimed.Id, StepContext.IdempotencyKeyOf(claimed.Id, step.Name));
         using var attemptLog = options.AttemptLogs.Enabled ? new AttemptLog(options.AttemptLogs, time) : null;
         var context = new StepContext(claimed.Id, workflow.Name, step.Name, of.StepIndex, of.Number, attemptLog is null ? logger : new CapturingLogger(logger, attemptLog), children);
-        using var scope = logger.BeginScope(new StepScope(claimed.Id, workflow.Name, step.Name, of.Number));
-        using var activity = InquirTelemetry.ActivitySource.StartActivity($"step {workflow.Name}/{step.Name}");
-        activity?.SetTag("inquir.run_id", claimed.Id);
-        activity?.SetTag("inquir.attempt", of.Number);
+        using var activity = StepActivity.Start(claimed, workflow.Name, step.Name, of.Number);
         AttemptResult result;
         try
         {
@@ -188,7 +190,7 @@ internal sealed partial class RunExecutor(
         {
             var timedOut = (timeout.IsCancellationRequested && e is OperationCanceledException) || e is StepAbandonedException;
             result = AttemptResult.Failure(e, timedOut, time.GetElapsedTime(started));
-            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+            StepActivity.Fail(activity, e);
         }
 
         result = result with { Logs = attemptLog?.Seal() };
@@ -268,27 +270,27 @@ internal sealed partial class RunExecutor(
     private Task<int> ReleaseAsync(HeldRun run, bool attemptStarted) =>
         store.ReleaseAsync([new ReleasedRun(run, attemptStarted)], workerId, clock.Now, CancellationToken.None);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: step {Step} succeeded on attempt {Attempt} in {DurationMs:0.#} ms")]
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "Run {RunId}: step {Step} succeeded on attempt {Attempt} in {DurationMs:0.#} ms")]
     private partial void LogStepSucceeded(Guid runId, string step, int attempt, double durationMs);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: step {Step} returned {Count} child runs on attempt {Attempt}; the run waits for them")]
+    [LoggerMessage(EventId = 1027, Level = LogLevel.Information, Message = "Run {RunId}: step {Step} returned {Count} child runs on attempt {Attempt}; the run waits for them")]
     private partial void LogStepWaiting(Guid runId, string step, int attempt, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: step {Step} attempt {Attempt}/{MaxAttempts} failed: {Error}; retrying in {DelayMs:0} ms")]
+    [LoggerMessage(EventId = 1021, Level = LogLevel.Warning, Message = "Run {RunId}: step {Step} attempt {Attempt}/{MaxAttempts} failed: {Error}; retrying in {DelayMs:0} ms")]
     private partial void LogRetryScheduled(Guid runId, string step, int attempt, int maxAttempts, string error, double delayMs);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId}: step {Step} failed permanently on attempt {Attempt}; the run failed")]
+    [LoggerMessage(EventId = 1022, Level = LogLevel.Error, Message = "Run {RunId}: step {Step} failed permanently on attempt {Attempt}; the run failed")]
     private partial void LogStepFailedPermanently(Exception exception, Guid runId, string step, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId}: step {Step} failed on its last attempt ({Attempt}); the run failed")]
+    [LoggerMessage(EventId = 1023, Level = LogLevel.Error, Message = "Run {RunId}: step {Step} failed on its last attempt ({Attempt}); the run failed")]
     private partial void LogRetriesExhausted(Exception exception, Guid runId, string step, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} failed before any step could run: {Reason}")]
+    [LoggerMessage(EventId = 1024, Level = LogLevel.Error, Message = "Run {RunId} failed before any step could run: {Reason}")]
     private partial void LogRunFailedUnrunnable(Guid runId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: the run was taken over by another claim or cancelled while step {Step} ran; this attempt's outcome is not committed")]
+    [LoggerMessage(EventId = 1025, Level = LogLevel.Warning, Message = "Run {RunId}: the run was taken over by another claim or cancelled while step {Step} ran; this attempt's outcome is not committed")]
     private partial void LogLeaseLost(Guid runId, string step);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId}: the worker could not record the step's outcome; the run is retried when its lease expires")]
+    [LoggerMessage(EventId = 1026, Level = LogLevel.Error, Message = "Run {RunId}: the worker could not record the step's outcome; the run is retried when its lease expires")]
     private partial void LogRunAbandoned(Exception exception, Guid runId);
 }

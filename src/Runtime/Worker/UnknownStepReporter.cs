@@ -39,9 +39,9 @@ internal sealed partial class UnknownStepReporter(IRunStore store, KnownSteps kn
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} due runs of workflow {Workflow} wait at step {Step}, which this deployment does not have; they are left for a worker that knows it")]
+    [LoggerMessage(EventId = 1080, Level = LogLevel.Warning, Message = "{Count} due runs of workflow {Workflow} wait at step {Step}, which this deployment does not have; they are left for a worker that knows it")]
     private partial void LogWaiting(int count, string workflow, string step);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for runs at steps this deployment does not know failed; trying again next interval")]
+    [LoggerMessage(EventId = 1081, Level = LogLevel.Warning, Message = "Looking for runs at steps this deployment does not know failed; trying again next interval")]
     private partial void LogReportFailed(Exception exception);
 }

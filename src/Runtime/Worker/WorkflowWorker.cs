@@ -277,24 +277,24 @@ internal sealed partial class WorkflowWorker : BackgroundService
 
     private static DateTimeOffset? Ticks(ref long utcTicks) => Volatile.Read(ref utcTicks) is var t and > 0 ? new DateTimeOffset(t, TimeSpan.Zero) : null;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {WorkerId} started for workflows {Workflows} with {Concurrency} slots")]
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Worker {WorkerId} started for workflows {Workflows} with {Concurrency} slots")]
     private partial void LogStarted(string workerId, IReadOnlyList<string> workflows, int concurrency);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {WorkerId} stopped")]
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Worker {WorkerId} stopped")]
     private partial void LogStopped(string workerId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "No workflows are registered; the worker does nothing. Call services.AddWorkflow<T>() for each workflow class")]
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "No workflows are registered; the worker does nothing. Call services.AddWorkflow<T>() for each workflow class")]
     private partial void LogNoWorkflows();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming due runs failed; trying again in {Delay}")]
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Claiming due runs failed; trying again in {Delay}")]
     private partial void LogClaimFailed(Exception exception, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "A background loop of the worker failed; starting it again in {Delay}")]
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "A background loop of the worker failed; starting it again in {Delay}")]
     private partial void LogLoopFailed(Exception exception, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Preparing the database schema failed; trying again in {Delay}")]
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Preparing the database schema failed; trying again in {Delay}")]
     private partial void LogSchemaFailed(Exception exception, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The grace period ended with {Count} steps still running: cancelling them and handing their runs back")]
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "The grace period ended with {Count} steps still running: cancelling them and handing their runs back")]
     private partial void LogAbortingSteps(int count);
 }

@@ -2,7 +2,8 @@
 -- partial index (status = 'pending', ORDER BY next_attempt_at); SQLite has one writer at a time, so no two
 -- claims ever see the same pending row. @known is the deployment's (workflow, step index, step name) triples as
 -- a JSON array of arrays: a run at any other step is left for a worker that knows it. Each run gets a fresh
--- random lease token (a version-4 UUID made from randomblob).
+-- random lease token (a version-4 UUID made from randomblob). Each claimed run comes back with its stored trace
+-- context and how long it waited since it became due (SET reads the old next_attempt_at into attempt_due_at).
 UPDATE runs
 SET status = 'running',
     attempt = attempt + 1,
@@ -10,6 +11,7 @@ SET status = 'running',
     lease_token = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-'
                   || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))),
     lease_expires_at = @now + @lease_ms,
+    attempt_due_at = next_attempt_at,
     next_attempt_at = NULL,
     started_at = COALESCE(started_at, @now),
     attempt_started_at = @now,
@@ -30,4 +32,5 @@ RETURNING id, workflow, step_index, attempt, lease_token, parent_run_id, executi
          ELSE (SELECT c.output FROM checkpoints AS c WHERE c.run_id = runs.id AND c.step_index = runs.step_index - 1)
     END AS step_input,
     step_name,
-    awaited_runs;
+    awaited_runs,
+    trace_parent, trace_state, @now - attempt_due_at AS queue_wait_ms;

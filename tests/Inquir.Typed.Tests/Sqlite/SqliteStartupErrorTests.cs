@@ -69,6 +69,7 @@ public sealed class SqliteStartupErrorTests
         try
         {
             await MigrateAsync(file);
+            var applied = await AppliedMigrationsAsync(file);
             await MigrateAsync(file);
 
             await using var connection = new SqliteConnection($"Data Source={file}");
@@ -89,5 +90,14 @@ public sealed class SqliteStartupErrorTests
     {
         await using var database = new SqliteDatabase($"Data Source={file}");
         await new SqliteMigrator(database).MigrateAsync(default);
+    }
+
+    private static async Task<object?> AppliedMigrationsAsync(string file)
+    {
+        await using var connection = new SqliteConnection($"Data Source={file}");
+        await connection.OpenAsync();
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM schema_migrations;";
+        return await count.ExecuteScalarAsync();
     }
 }

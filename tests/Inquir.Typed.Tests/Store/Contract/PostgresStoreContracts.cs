@@ -47,7 +47,17 @@ public sealed class PostgresChildWaitContract : ChildWaitContract
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
 }
 
+public sealed class PostgresTelemetryContract : TelemetryContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
+}
+
 public sealed class PostgresScheduleContract : ScheduleContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
+}
+
+public sealed class PostgresMonitoringContract : MonitoringContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
 }

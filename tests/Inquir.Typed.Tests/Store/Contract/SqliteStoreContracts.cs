@@ -46,7 +46,17 @@ public sealed class SqliteChildWaitContract : ChildWaitContract
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
 }
 
+public sealed class SqliteTelemetryContract : TelemetryContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
+}
+
 public sealed class SqliteScheduleContract : ScheduleContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
+}
+
+public sealed class SqliteMonitoringContract : MonitoringContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
 }

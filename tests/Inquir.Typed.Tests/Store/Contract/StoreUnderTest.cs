@@ -8,6 +8,12 @@ internal sealed class StoreUnderTest(IRunStore runs, IHistoryStore history, Func
 {
     public IRunStore Runs { get; } = runs;
 
+    /// <summary>The monitoring queries, whose own clock is <see cref="Clock"/>.</summary>
+    public required IMonitoringStore Monitoring { get; init; }
+
+    /// <summary>The clock the monitoring store reads its <c>now</c> from (it starts at <c>StoreSteps.T0</c>).</summary>
+    public required Microsoft.Extensions.Time.Testing.FakeTimeProvider Clock { get; init; }
+
     public IHistoryStore History { get; } = history;
 
     public async Task<RunHistory> HistoryOfAsync(Guid runId) => (await History.GetAsync(runId, default))!;

@@ -2,6 +2,9 @@ using Inquir.Typed.Postgres;
 using Inquir.Typed.Sqlite;
 using Inquir.Typed.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Inquir.Typed.Storage;
+using Inquir.Typed.Tests.Store;
+using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace Inquir.Typed.Tests.Store.Contract;
@@ -15,27 +18,34 @@ internal static class Stores
         var dataSource = NpgsqlDataSource.Create(TestDatabase.ConnectionString);
         var runs = StoreFactory.NewStore(dataSource, schema);
         await runs.MigrateAsync(default);
-        var history = new PostgresHistoryStore(dataSource, new SqlScripts(schema), new WakeUpChannel(schema));
-        return new StoreUnderTest(runs, history, dataSource.DisposeAsync);
+        var sql = new SqlScripts(schema);
+        var history = new PostgresHistoryStore(dataSource, sql, new WakeUpChannel(schema));
+        var clock = new FakeTimeProvider(StoreSteps.T0);
+        var monitoring = new PostgresMonitoringStore(new HealthStore(dataSource, sql, new DatabaseClock(clock)), new AlertStore(dataSource, sql), sql);
+        return new StoreUnderTest(runs, history, dataSource.DisposeAsync) { Monitoring = monitoring, Clock = clock };
     }
 
     public static async Task<StoreUnderTest> SqliteAsync()
     {
         var file = SqliteFiles.NewPath();
-        var opened = new SqliteBackend($"Data Source={file}").Open(EmptyServices.Instance);
+        var clock = new FakeTimeProvider(StoreSteps.T0);
+        var opened = new SqliteBackend($"Data Source={file}").Open(new ClockServices(clock));
         await opened.Runs.MigrateAsync(default);
         return new StoreUnderTest(opened.Runs, opened.History, async () =>
         {
             await opened.DisposeAsync();
             SqliteFiles.Delete(file);
-        });
+        })
+        {
+            Monitoring = opened.Monitoring,
+            Clock = clock,
+        };
     }
 
-    private sealed class EmptyServices : IServiceProvider
+    // The one service the SQLite backend asks for: the clock of its monitoring queries.
+    private sealed class ClockServices(TimeProvider clock) : IServiceProvider
     {
-        public static readonly EmptyServices Instance = new();
-
-        public object? GetService(Type serviceType) => null;
+        public object? GetService(Type serviceType) => serviceType == typeof(TimeProvider) ? clock : null;
     }
 }
 

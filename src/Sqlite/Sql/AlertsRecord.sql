@@ -1,0 +1,10 @@
+-- Stores one evaluation of a rule; state_since moves only when the state changes.
+UPDATE alerts
+SET state_since = CASE WHEN state = @state THEN state_since ELSE @now END,
+    state = @state,
+    last_rate_percent = @rate,
+    last_failures = @failures,
+    last_total = @total,
+    last_evaluated_at = @now
+WHERE name = @name
+RETURNING state_since;
