@@ -25,6 +25,8 @@ internal sealed class SqlScripts
         FailRun = Load("FailRun");
         ReportUnknownSteps = Load("ReportUnknownSteps");
         StartRun = Load("StartRun");
+        StartRuns = Load("StartRuns");
+        FindRunsByIdempotencyKeys = Load("FindRunsByIdempotencyKeys");
         FindRunByIdempotencyKey = Load("FindRunByIdempotencyKey");
         GetRun = Load("GetRun");
         EnsureMigrationTable = Load("EnsureMigrationTable");
@@ -51,6 +53,10 @@ internal sealed class SqlScripts
     public string ReportUnknownSteps { get; }
 
     public string StartRun { get; }
+
+    public string StartRuns { get; }
+
+    public string FindRunsByIdempotencyKeys { get; }
 
     public string FindRunByIdempotencyKey { get; }
 

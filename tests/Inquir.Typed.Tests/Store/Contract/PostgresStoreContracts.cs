@@ -41,3 +41,8 @@ public sealed class PostgresPoisonBatchContract : PoisonBatchContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
 }
+
+public sealed class PostgresCoalescedStartContract : CoalescedStartContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
+}

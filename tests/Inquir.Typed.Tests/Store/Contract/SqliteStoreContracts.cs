@@ -40,3 +40,8 @@ public sealed class SqlitePoisonBatchContract : PoisonBatchContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
 }
+
+public sealed class SqliteCoalescedStartContract : CoalescedStartContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
+}

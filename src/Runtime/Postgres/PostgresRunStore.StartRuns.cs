@@ -1,0 +1,104 @@
+using System.Data.Common;
+using Npgsql;
+using NpgsqlTypes;
+using Inquir.Typed.Storage;
+
+namespace Inquir.Typed.Postgres;
+
+/// <summary>Many starts in one round trip: one multi-row insert, one lookup of the keys already used, at most one NOTIFY.</summary>
+internal sealed partial class PostgresRunStore
+{
+    public Task<IReadOnlyList<StartedRun>> StartRunsAsync(IReadOnlyList<NewRun> runs, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        StartRunsAsync(runs, StoreTransaction.As<NpgsqlTransaction>(transaction, "PostgreSQL", nameof(transaction)), cancellationToken);
+
+    private async Task<IReadOnlyList<StartedRun>> StartRunsAsync(IReadOnlyList<NewRun> runs, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        if (runs.Count == 0)
+        {
+            return [];
+        }
+
+        var connection = transaction?.Connection;
+        var ownConnection = connection is null;
+        connection ??= await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Without a transaction of the caller's the batch is one implicit transaction: all rows commit together,
+            // and the notification goes out with the commit; inside the caller's it is delivered when that commits.
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            var insert = new NpgsqlBatchCommand(sql.StartRuns);
+            AddStartParameters(insert.Parameters, runs);
+            batch.BatchCommands.Add(insert);
+            var keyed = runs.Any(r => r.IdempotencyKey is not null);
+            if (keyed)
+            {
+                var find = new NpgsqlBatchCommand(sql.FindRunsByIdempotencyKeys);
+                find.Parameters.Add(Array("workflows", runs, r => r.Workflow, NpgsqlDbType.Text));
+                find.Parameters.Add(Array("idempotency_keys", runs, r => r.IdempotencyKey, NpgsqlDbType.Text));
+                batch.BatchCommands.Add(find);
+            }
+
+            // Runs that are not due yet are found by the workers' poll; waking them now would find nothing to claim.
+            if (runs.Any(DueNow))
+            {
+                var wake = new NpgsqlBatchCommand("SELECT pg_notify($1, '')");
+                wake.Parameters.Add(new NpgsqlParameter<string> { TypedValue = channel.Name });
+                batch.BatchCommands.Add(wake);
+            }
+
+            var inserted = new HashSet<Guid>();
+            var holders = new Dictionary<long, Guid>();
+            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    inserted.Add(reader.GetGuid(0));
+                }
+
+                if (keyed && await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        holders[reader.GetInt64(0)] = reader.GetGuid(1);
+                    }
+                }
+            }
+
+            var started = new StartedRun[runs.Count];
+            for (var i = 0; i < runs.Count; i++)
+            {
+                started[i] = inserted.Contains(runs[i].Id)
+                    ? new StartedRun(runs[i].Id, Created: true)
+                    : new StartedRun(holders[i + 1], Created: false);
+            }
+
+            return started;
+        }
+        finally
+        {
+            if (ownConnection)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static bool DueNow(NewRun run) =>
+        run.Delay <= TimeSpan.Zero && (run.RunAt is not { } at || at <= (run.Now ?? DateTimeOffset.UtcNow));
+
+    private static void AddStartParameters(NpgsqlParameterCollection p, IReadOnlyList<NewRun> runs)
+    {
+        p.Add(Array("ids", runs, r => r.Id, NpgsqlDbType.Uuid));
+        p.Add(Array("workflows", runs, r => r.Workflow, NpgsqlDbType.Text));
+        p.Add(Array("inputs", runs, r => r.InputJson, NpgsqlDbType.Text));
+        p.Add(Array("idempotency_keys", runs, r => r.IdempotencyKey, NpgsqlDbType.Text));
+        p.Add(Array("parent_run_ids", runs, r => r.ParentRunId, NpgsqlDbType.Uuid));
+        p.Add(Array("nows", runs, r => r.Now?.UtcDateTime, NpgsqlDbType.TimestampTz));
+        p.Add(Array("run_ats", runs, r => r.RunAt?.UtcDateTime, NpgsqlDbType.TimestampTz));
+        p.Add(Array("delay_seconds", runs, r => r.Delay.TotalSeconds, NpgsqlDbType.Double));
+        p.Add(Array("step_names", runs, r => r.FirstStepName, NpgsqlDbType.Text));
+    }
+
+    private static NpgsqlParameter<T[]> Array<T>(string name, IReadOnlyList<NewRun> runs, Func<NewRun, T> select, NpgsqlDbType elementType) =>
+        new(name, NpgsqlDbType.Array | elementType) { TypedValue = runs.Select(select).ToArray() };
+}
