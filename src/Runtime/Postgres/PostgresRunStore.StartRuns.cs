@@ -39,11 +39,14 @@ internal sealed partial class PostgresRunStore
             }
 
             // Runs that are not due yet are found by the workers' poll; waking them now would find nothing to claim.
-            if (runs.Any(DueNow))
+            // Inside the caller's transaction the notification must wait for its commit. Otherwise it goes out after
+            // the insert's commit, in a transaction of its own: a committing transaction that notifies holds
+            // PostgreSQL's database-wide notification lock through its WAL flush, so inserts that notified in their
+            // own transaction would commit one after another instead of sharing flushes.
+            var dueNow = runs.Any(DueNow);
+            if (dueNow && transaction is not null)
             {
-                var wake = new NpgsqlBatchCommand("SELECT pg_notify($1, '')");
-                wake.Parameters.Add(new NpgsqlParameter<string> { TypedValue = channel.Name });
-                batch.BatchCommands.Add(wake);
+                batch.BatchCommands.Add(Wake());
             }
 
             var inserted = new HashSet<Guid>();
@@ -64,6 +67,12 @@ internal sealed partial class PostgresRunStore
                 }
             }
 
+            if (dueNow && transaction is null && inserted.Count > 0)
+            {
+                await using var wake = new NpgsqlBatch(connection) { BatchCommands = { Wake() } };
+                await wake.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             var started = new StartedRun[runs.Count];
             for (var i = 0; i < runs.Count; i++)
             {
@@ -81,6 +90,13 @@ internal sealed partial class PostgresRunStore
                 await connection.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    private NpgsqlBatchCommand Wake()
+    {
+        var wake = new NpgsqlBatchCommand("SELECT pg_notify($1, '')");
+        wake.Parameters.Add(new NpgsqlParameter<string> { TypedValue = channel.Name });
+        return wake;
     }
 
     private static bool DueNow(NewRun run) =>
