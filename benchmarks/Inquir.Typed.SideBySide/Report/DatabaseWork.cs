@@ -21,8 +21,8 @@ public sealed record DatabaseWork(long Commits, long Statements, long Updates, l
     // Recognised by text that only that statement has; rows per call is the batch it carried.
     private const string StatementsSql = """
         SELECT COALESCE(sum(calls), 0),
-               COALESCE(sum(calls) FILTER (WHERE query LIKE '%attempt = r.attempt + 1%'), 0),
-               COALESCE(sum(rows) FILTER (WHERE query LIKE '%attempt = r.attempt + 1%'), 0),
+               COALESCE(sum(calls) FILTER (WHERE query LIKE '%started_at = COALESCE(r.started_at, clock.now)%'), 0),
+               COALESCE(sum(rows) FILTER (WHERE query LIKE '%started_at = COALESCE(r.started_at, clock.now)%'), 0),
                COALESCE(sum(calls) FILTER (WHERE query LIKE '%INSERT INTO%checkpoints%'), 0),
                COALESCE(sum(rows) FILTER (WHERE query LIKE '%INSERT INTO%checkpoints%'), 0),
                COALESCE(sum(calls) FILTER (WHERE query LIKE '%INSERT INTO%runs (id, workflow, status, step_name%'), 0),

@@ -19,7 +19,7 @@ public sealed class HotUpdateMigrationTests
 
         var read = await IndexedColumnsAsync(db);
 
-        Assert.Empty(read.Where(r => ColumnsChangedWhileRunning.Any(c => Regex.IsMatch(r.Columns, $@"\b{c}\b"))));
+        Assert.DoesNotContain(read, r => ColumnsChangedWhileRunning.Any(c => Regex.IsMatch(r.Columns, $@"\b{c}\b")));
     }
 
     [Fact]
