@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
 
 dotnet build benchmarks/Inquir.Typed.SideBySide -c Release -v quiet -nologo || { echo "build failed" >&2; exit 1; }
-PG_DURABLE=1 pg_start || { echo "could not start PostgreSQL" >&2; exit 1; }
+# pg_stat_statements lets the driver count the statements each step costs.
+PG_DURABLE=1 PG_OPTIONS="-c shared_preload_libraries=pg_stat_statements" pg_start || { echo "could not start PostgreSQL" >&2; exit 1; }
 trap pg_stop EXIT
 dotnet run --project benchmarks/Inquir.Typed.SideBySide -c Release --no-build -- "$@"

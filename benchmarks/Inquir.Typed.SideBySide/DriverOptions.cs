@@ -21,7 +21,7 @@ public sealed record DriverOptions(
         Inquir.Typed.SideBySide [options]   (run it through scripts/bench-side-by-side.sh, which starts PostgreSQL)
           --pipelines N         3-step pipelines per pipeline workload (default 1000)
           --jobs N              1-step jobs (default 1000)
-          --drain N             waiting 3-step pipelines to drain (default 1000)
+          --drain N             3-step pipelines started in bulk, then drained (default 10000)
           --latency-samples N   sequential idle starts for p50/p99 (default 200)
           --hangfire-cap N      most pipelines or jobs Hangfire gets per workload (default 200): at its ~10-100
                                 steps/s on two cores, 1000 would take the run past ten minutes; steps/s is a rate
@@ -72,7 +72,7 @@ public sealed record DriverOptions(
             connectionString,
             Count("pipelines", 1000),
             Count("jobs", 1000),
-            Count("drain", 1000),
+            Count("drain", 10000),
             Count("latency-samples", 200),
             Count("hangfire-cap", 200),
             Count("pgbench-seconds", 10),

@@ -25,16 +25,22 @@ catch (ArgumentException e)
 }
 
 var progress = new Progress();
+if (!await DatabaseWork.EnableAsync(connectionString))
+{
+    Console.WriteLine("pg_stat_statements is not preloaded: statements per step are left out.");
+}
+
 var settings = await DatabaseSettings.ReadAsync(connectionString);
 Console.WriteLine("PostgreSQL settings: " + string.Join(", ", settings.Select(s => $"{s.Name}={s.Value}")));
 var loadBefore = RunConditions.ReadLoad();
 var startedAt = DateTimeOffset.UtcNow;
 
 SystemUnderTest[] hangfire = [new HangfireUnderTest(8), new HangfireUnderTest(16)];
-SystemUnderTest[] inquir = [new InquirUnderTest(null), new InquirUnderTest(64)];
+SystemUnderTest[] inquir = [new InquirUnderTest(null), new InquirUnderTest(16)];
 var systems = (options.Systems.Contains("hangfire") ? hangfire : []).Concat(options.Systems.Contains("inquir") ? inquir : [])
     .Concat(options.Systems.Contains(InquirSqliteUnderTest.Key) ? InquirSqliteUnderTest.All : []);
 var figures = new List<Figure>();
+WorkloadRunner? runner = null;
 try
 {
     if (options.Systems.Contains("pgbench"))
@@ -44,7 +50,7 @@ try
         figures.Add(await ceiling.MeasureAsync(50));
     }
 
-    var runner = new WorkloadRunner(options, progress);
+    runner = new WorkloadRunner(options, progress);
     foreach (var system in systems)
     {
         figures.AddRange(await runner.RunAllAsync(system));
@@ -56,7 +62,7 @@ catch (Exception e) when (e is InvalidOperationException or TimeoutException)
     return 1;
 }
 
-string[] order = [Workload.Ceiling, Workload.Pipelines, Workload.PipelinesFailingOnce, Workload.OneStepJobs, Workload.Drain, Workload.IdleLatency];
+string[] order = [Workload.Ceiling, Workload.Pipelines, Workload.PipelinesFailingOnce, Workload.OneStepJobs, Workload.BulkStart, Workload.Drain, Workload.IdleLatency];
 var ordered = figures.OrderBy(f => Array.IndexOf(order, f.Workload)).ToList();
 var rows = ResultRow.From(ordered);
 var conditions = new RunConditions(startedAt, Environment.ProcessorCount, loadBefore, RunConditions.ReadLoad(), settings, options);
@@ -64,6 +70,8 @@ var conditions = new RunConditions(startedAt, Environment.ProcessorCount, loadBe
 Console.WriteLine();
 Console.WriteLine(conditions.Summary);
 Console.Write(TextTable.Plain(rows));
-var markdown = await ResultFiles.WriteAsync(options.OutputSvg, ordered, rows, conditions);
+var notes = runner?.Notes ?? [];
+Console.WriteLine(string.Join(Environment.NewLine, notes));
+var markdown = await ResultFiles.WriteAsync(options.OutputSvg, ordered, rows, conditions, notes);
 Console.WriteLine($"Chart: {options.OutputSvg}; table: {markdown}");
 return 0;

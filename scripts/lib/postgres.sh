@@ -1,6 +1,6 @@
 # Starts and stops a throwaway PostgreSQL cluster on 127.0.0.1 for tests, the sample and benchmarks.
 # Source it, call pg_start (exports INQUIR_TEST_CONNECTION), and pg_stop when done.
-# Installs PostgreSQL with apt-get when its server binaries are missing.
+# Installs PostgreSQL with apt-get when its server binaries are missing. PG_OPTIONS adds server options (-c name=value).
 
 pg_find_bin() {
   local dir
@@ -62,7 +62,7 @@ pg_start() {
   for tries in 1 2 3 4 5; do
     PG_PORT=$(pg_free_port) || return 1
     if pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 start \
-      -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$PG_DIR/socket -c max_connections=300 $durability" \
+      -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$PG_DIR/socket -c max_connections=300 $durability ${PG_OPTIONS:-}" \
       >/dev/null; then
       break
     fi

@@ -11,7 +11,7 @@ namespace Inquir.Typed.Sqlite;
 /// so that writers of all processes on the file take turns; its time is read once from SQLite's clock (or the
 /// fake one a test passes) and every statement uses it.
 /// </summary>
-internal sealed class SqliteRunStore(SqliteDatabase database, SqliteMigrator migrator, SqliteWakeUps wakeUps) : IRunStore
+internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigrator migrator, SqliteWakeUps wakeUps) : IRunStore
 {
     public Task MigrateAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
 

@@ -86,6 +86,35 @@ public class ExecutionTests
     }
 
     [Fact]
+    public async Task Generated_bulk_starter_encodes_every_input_and_takes_each_run_s_key_from_its_input()
+    {
+        var assembly = CompileAndLoad();
+        var personType = assembly.GetType("Run.Person")!;
+        var people = Array.CreateInstance(personType, 2);
+        people.SetValue(Activator.CreateInstance(personType, "Ada"), 0);
+        people.SetValue(Activator.CreateInstance(personType, "Grace"), 1);
+        var startMany = assembly.GetType("Run.GreetWorkflowExtensions")!.GetMethod("StartGreetManyAsync")!;
+        var client = new RecordingClient();
+
+        var runs = (Task)startMany.Invoke(null, [client, people, null, CancellationToken.None])!;
+        await runs;
+
+        Assert.Equal("greet", client.Descriptor!.Name);
+        Assert.Equal(
+            [new RunStart("""{"Name":"Ada"}""", "Ada"), new RunStart("""{"Name":"Grace"}""", "Grace")],
+            client.Many);
+    }
+
+    [Fact]
+    public void A_workflow_without_input_gets_no_bulk_starter()
+    {
+        var (result, _, diagnostics) = TestHelpers.Run(Shapes.NoInput);
+
+        Assert.Empty(diagnostics);
+        Assert.DoesNotContain("ManyAsync", TestHelpers.Generated(result, "Samples.Nightly.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddAllWorkflows_registers_the_class_and_its_descriptor()
     {
         var assembly = CompileAndLoad();
@@ -108,6 +137,15 @@ public class ExecutionTests
         public string? InputJson { get; private set; }
 
         public StartOptions? Options { get; private set; }
+
+        public IReadOnlyList<RunStart>? Many { get; private set; }
+
+        public Task<IReadOnlyList<StartedRun>> StartManyAsync(WorkflowDescriptor descriptor, IReadOnlyList<RunStart> runs, StartOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            Descriptor = descriptor;
+            Many = runs;
+            return Task.FromResult<IReadOnlyList<StartedRun>>(runs.Select(_ => new StartedRun(Guid.NewGuid(), Created: true)).ToList());
+        }
 
         public Task<StartedRun> StartAsync(WorkflowDescriptor descriptor, string inputJson, StartOptions? options = null, CancellationToken cancellationToken = default)
         {

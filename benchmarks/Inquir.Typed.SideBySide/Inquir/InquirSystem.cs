@@ -11,6 +11,8 @@ namespace Inquir.Typed.SideBySide.Inquir;
 /// </summary>
 public sealed class InquirSystem(string connectionString, string schema, int? concurrency) : IJobSystem
 {
+    private const int BulkChunk = 2000;
+
     private readonly IHost _client = Build(connectionString, schema, concurrency, worker: false);
     private IHost? _worker;
 
@@ -26,6 +28,15 @@ public sealed class InquirSystem(string connectionString, string schema, int? co
 
     public Task StartPipelineAsync(int run, bool failOnce) =>
         failOnce ? Client.StartPipelineFailingOnceAsync(run) : Client.StartPipelineAsync(run);
+
+    /// <summary>The typed bulk starter, <see cref="BulkChunk"/> runs per statement, one statement after another.</summary>
+    public async Task StartPipelinesAsync(int count)
+    {
+        for (var first = 0; first < count; first += BulkChunk)
+        {
+            await Client.StartPipelineManyAsync(Enumerable.Range(first, Math.Min(BulkChunk, count - first)));
+        }
+    }
 
     public Task StartOneStepAsync(int run) => Client.StartOneStepAsync(run);
 

@@ -5,7 +5,7 @@ namespace Inquir.Typed.SideBySide.Report;
 /// <summary>Writes the chart to the given path and the Markdown table, with the conditions of the run, beside it.</summary>
 public static class ResultFiles
 {
-    public static async Task<string> WriteAsync(string svgPath, IReadOnlyList<Figure> figures, IReadOnlyList<ResultRow> rows, RunConditions conditions)
+    public static async Task<string> WriteAsync(string svgPath, IReadOnlyList<Figure> figures, IReadOnlyList<ResultRow> rows, RunConditions conditions, IReadOnlyList<string> notes)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(svgPath))!;
         Directory.CreateDirectory(directory);
@@ -20,6 +20,17 @@ public static class ResultFiles
         markdown.Append(TextTable.Markdown(rows));
         markdown.AppendLine();
         markdown.AppendLine($"![chart]({Path.GetFileName(svgPath)})");
+        if (notes.Count > 0)
+        {
+            markdown.AppendLine();
+            markdown.AppendLine("What the database did per step (pg_stat_database, pg_stat_user_tables, pg_stat_statements), and memory:");
+            markdown.AppendLine();
+            foreach (var note in notes)
+            {
+                markdown.AppendLine("- " + note);
+            }
+        }
+
         await File.WriteAllTextAsync(markdownPath, markdown.ToString());
         return markdownPath;
     }

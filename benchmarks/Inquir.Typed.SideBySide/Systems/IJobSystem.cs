@@ -11,6 +11,12 @@ public interface IJobSystem : IAsyncDisposable
     /// <summary>Starts a pipeline of three steps for <paramref name="run"/>; with <paramref name="failOnce"/> its second step fails once.</summary>
     Task StartPipelineAsync(int run, bool failOnce);
 
+    /// <summary>
+    /// Starts pipelines 0..<paramref name="count"/>-1 as fast as the system can take them: in bulk where it has a
+    /// bulk start, else one by one from the runner's starting threads.
+    /// </summary>
+    Task StartPipelinesAsync(int count) => Workloads.WorkloadRunner.StartFromThreadsAsync(count, run => StartPipelineAsync(run, failOnce: false));
+
     Task StartOneStepAsync(int run);
 
     /// <summary>Starts a one-step job whose step reports to <see cref="Workloads.LatencyProbe"/>.</summary>

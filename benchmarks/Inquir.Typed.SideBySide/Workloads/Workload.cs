@@ -6,6 +6,7 @@ public static class Workload
     public const string Pipelines = "3-step pipelines";
     public const string PipelinesFailingOnce = "3-step, step 2 fails once";
     public const string OneStepJobs = "1-step jobs";
+    public const string BulkStart = "bulk start of 3-step pipelines (runs/s inserted)";
     public const string Drain = "drain of waiting 3-step pipelines";
     public const string IdleLatency = "idle start → first step";
     public const string Ceiling = "pgbench claim+checkpoint+complete";

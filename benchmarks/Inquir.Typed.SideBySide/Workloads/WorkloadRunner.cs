@@ -13,16 +13,22 @@ public sealed class WorkloadRunner(DriverOptions options, Progress progress)
     private const int StartingThreads = 4;
     private const int LatencyWarmUp = 5;
 
+    private string _schema = "";
+
+    /// <summary>What the database did per step in each Inquir.Typed workload, and the worker's memory in the drain.</summary>
+    public List<string> Notes { get; } = [];
+
     public async Task<IReadOnlyList<Figure>> RunAllAsync(SystemUnderTest system)
     {
-        return
-        [
+        var figures = new List<Figure>
+        {
             await PipelinesAsync(system, failOnce: false),
             await PipelinesAsync(system, failOnce: true),
             await OneStepJobsAsync(system),
-            await DrainAsync(system),
-            await IdleLatencyAsync(system),
-        ];
+        };
+        figures.AddRange(await DrainAsync(system));
+        figures.Add(await IdleLatencyAsync(system));
+        return figures;
     }
 
     private async Task<Figure> PipelinesAsync(SystemUnderTest system, bool failOnce)
@@ -31,10 +37,12 @@ public sealed class WorkloadRunner(DriverOptions options, Progress progress)
         var n = options.CountFor(system, options.Pipelines);
         await using var jobs = await OpenAsync(system, workload);
         await jobs.StartWorkersAsync();
+        var before = await WorkBeforeAsync(system);
         var clock = Stopwatch.StartNew();
         await StartFromThreadsAsync(n, run => jobs.StartPipelineAsync(run, failOnce));
         await WaitAsync(workload, system, Steps.Third, n);
         var elapsed = clock.Elapsed;
+        await NoteWorkAsync(system, workload, before, failOnce ? 4 * n : 3 * n);
         StepCounter.Verify($"{workload} on {system.Name}", new Dictionary<string, int>
         {
             [Steps.First] = n,
@@ -49,31 +57,56 @@ public sealed class WorkloadRunner(DriverOptions options, Progress progress)
         var n = options.CountFor(system, options.Jobs);
         await using var jobs = await OpenAsync(system, Workload.OneStepJobs);
         await jobs.StartWorkersAsync();
+        var before = await WorkBeforeAsync(system);
         var clock = Stopwatch.StartNew();
         await StartFromThreadsAsync(n, jobs.StartOneStepAsync);
         await WaitAsync(Workload.OneStepJobs, system, Steps.Only, n);
         var elapsed = clock.Elapsed;
+        await NoteWorkAsync(system, Workload.OneStepJobs, before, n);
         StepCounter.Verify($"{Workload.OneStepJobs} on {system.Name}", new Dictionary<string, int> { [Steps.Only] = n });
         return Throughput(Workload.OneStepJobs, system, n, elapsed);
     }
 
-    private async Task<Figure> DrainAsync(SystemUnderTest system)
+    /// <summary>
+    /// Fills the queue as fast as the system takes starts (in bulk where it can; timed as runs inserted per second),
+    /// then starts the workers and times the drain. The process's peak memory while the pipelines are in flight is noted.
+    /// </summary>
+    private async Task<Figure[]> DrainAsync(SystemUnderTest system)
     {
         var n = options.CountFor(system, options.DrainPipelines);
         await using var jobs = await OpenAsync(system, Workload.Drain);
-        await StartFromThreadsAsync(n, run => jobs.StartPipelineAsync(run, failOnce: false));
-        progress.Report($"{system.Name}: {n} pipelines waiting; draining");
+        var inserting = Stopwatch.StartNew();
+        await jobs.StartPipelinesAsync(n);
+        var inserted = new Figure(Workload.BulkStart, system.Name, system.IsHangfire, n / inserting.Elapsed.TotalSeconds);
+        progress.Report($"{system.Name}: {n} pipelines inserted at {inserted.StepsPerSecond:F0} runs/s; draining");
+        var before = await WorkBeforeAsync(system);
+        using var memory = new PeakMemory();
         var clock = Stopwatch.StartNew();
         await jobs.StartWorkersAsync();
         await WaitAsync(Workload.Drain, system, Steps.Third, n);
         var elapsed = clock.Elapsed;
+        Notes.Add($"{system.Name}, {Workload.Drain}: peak process RSS {memory.PeakMegabytes:F0} MB with {n} pipelines in flight (driver, client and worker in one process)");
+        await NoteWorkAsync(system, Workload.Drain, before, 3 * n);
         StepCounter.Verify($"{Workload.Drain} on {system.Name}", new Dictionary<string, int>
         {
             [Steps.First] = n,
             [Steps.Second] = n,
             [Steps.Third] = n,
         });
-        return Throughput(Workload.Drain, system, 3 * n, elapsed);
+        return [inserted, Throughput(Workload.Drain, system, 3 * n, elapsed)];
+    }
+
+    private async Task<DatabaseWork?> WorkBeforeAsync(SystemUnderTest system) =>
+        system.IsHangfire ? null : await DatabaseWork.ReadAsync(options.ConnectionString, _schema);
+
+    private async Task NoteWorkAsync(SystemUnderTest system, string workload, DatabaseWork? before, int steps)
+    {
+        if (before is not null)
+        {
+            var work = (await DatabaseWork.ReadAsync(options.ConnectionString, _schema)).Since(before);
+            Notes.Add($"{system.Name}, {workload}: {work.Describe(steps)}");
+            progress.Report(Notes[^1]);
+        }
     }
 
     /// <summary>One start at a time into an idle system: the time from the start call to the step's first line.</summary>
@@ -108,11 +141,12 @@ public sealed class WorkloadRunner(DriverOptions options, Progress progress)
         StepCounter.Reset();
         FailOnce.Reset();
         progress.Report($"{system.Name}: {workload}");
-        return await system.CreateAsync(options.ConnectionString, Schemas.Next());
+        _schema = Schemas.Next();
+        return await system.CreateAsync(options.ConnectionString, _schema);
     }
 
     /// <summary>Starts runs 0..n-1 from <see cref="StartingThreads"/> threads, each one start after another, as callers would.</summary>
-    private static Task StartFromThreadsAsync(int n, Func<int, Task> start) =>
+    public static Task StartFromThreadsAsync(int n, Func<int, Task> start) =>
         Task.WhenAll(Enumerable.Range(0, StartingThreads).Select(thread => Task.Run(async () =>
         {
             for (var run = thread; run < n; run += StartingThreads)

@@ -45,7 +45,28 @@ namespace Inquir.Typed.Generators.Emitting
                     public static {{runType}} {{start}}(this global::Inquir.Typed.IWorkflowClient client{{inputParameter}}, global::Inquir.Typed.StartOptions options, {{CancellationToken}} cancellationToken = default)
                         => global::Inquir.Typed.WorkflowStarter.StartAsync(client, {{descriptor}}, {{inputArgument}}, options, cancellationToken);
                     """);
+                if (!model.InputIsNoValue)
+                {
+                    WriteBulkStarter(w, model, name, descriptor);
+                }
             }
+        }
+
+        // A workflow without an input has nothing to start many of; it gets no bulk starter.
+        private static void WriteBulkStarter(IndentedWriter w, WorkflowModel model, string name, string descriptor)
+        {
+            var runsType = $"global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Inquir.Typed.WorkflowRun<{model.ResultType}>>>";
+            w.Line();
+            w.Lines($$"""
+                /// <summary>Starts one run of workflow {{name}} per input, in one statement and one transaction; each input's <c>[IdempotencyKey]</c> member, if it has one, makes its run's start happen once.</summary>
+                /// <param name="client">The workflow client.</param>
+                /// <param name="inputs">The runs' inputs: the data of the first step, <c>{{XmlEscape(model.Steps[0].Name)}}</c>.</param>
+                /// <param name="options">Start time or the caller's open transaction, shared by every run; <see langword="null"/> for none.</param>
+                /// <param name="cancellationToken">Cancels the start.</param>
+                /// <returns>One handle per input, in order; a run whose key was used before is the run that holds it.</returns>
+                public static {{runsType}} Start{{model.ClassName}}ManyAsync(this global::Inquir.Typed.IWorkflowClient client, global::System.Collections.Generic.IEnumerable<{{model.InputType}}> inputs, global::Inquir.Typed.StartOptions? options = null, {{CancellationToken}} cancellationToken = default)
+                    => global::Inquir.Typed.WorkflowStarter.StartManyAsync(client, {{descriptor}}, inputs, options, cancellationToken);
+                """);
         }
 
         private static void WriteInputDoc(IndentedWriter w, WorkflowModel model)

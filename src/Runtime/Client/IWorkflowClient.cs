@@ -18,6 +18,36 @@ public interface IWorkflowClient
     /// <exception cref="ArgumentException">No workflow of that name is registered.</exception>
     Task<StartedRun> StartAsync(string workflowName, string inputJson, StartOptions? options = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Starts many runs of a workflow in one statement and one transaction, and answers each in order: a run whose
+    /// idempotency key was used before (or by an earlier run of the same call) returns the run that holds the key,
+    /// with <see cref="StartedRun.Created"/> false. Workers are woken once, and only if a run is due now.
+    /// </summary>
+    /// <param name="descriptor">The workflow.</param>
+    /// <param name="runs">The runs' inputs and keys.</param>
+    /// <param name="options">Start time, transaction or parent, shared by every run; its idempotency key must be null (each run has its own).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>One <see cref="StartedRun"/> per element of <paramref name="runs"/>, in the same order.</returns>
+    /// <exception cref="ArgumentException">An option, a key or an input is not valid; the message names the run's position. Nothing was started.</exception>
+    /// <example>
+    /// <code>
+    /// var started = await client.StartManyAsync(ExportData.InquirDescriptor, orders.Select(o => new RunStart(Json(o), o.Id)).ToList());
+    /// </code>
+    /// </example>
+    async Task<IReadOnlyList<StartedRun>> StartManyAsync(WorkflowDescriptor descriptor, IReadOnlyList<RunStart> runs, StartOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        // A client of another kind (one a step sees, a test's) starts them one by one with its own StartAsync.
+        ArgumentNullException.ThrowIfNull(runs);
+        ManyStarts.ThrowIfSharedKey(options);
+        var started = new StartedRun[runs.Count];
+        for (var i = 0; i < runs.Count; i++)
+        {
+            started[i] = await StartAsync(descriptor, runs[i].InputJson, ManyStarts.WithKey(options, runs[i].IdempotencyKey), cancellationToken).ConfigureAwait(false);
+        }
+
+        return started;
+    }
+
     /// <summary>Reads a run; <see langword="null"/> when there is no run with that id.</summary>
     Task<RunInfo?> GetRunAsync(Guid runId, CancellationToken cancellationToken = default);
 }

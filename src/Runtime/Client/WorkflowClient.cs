@@ -8,6 +8,7 @@ namespace Inquir.Typed;
 internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, WorkflowRegistry registry, TimeProvider time, IOptions<InquirOptions> settings) : IWorkflowClient
 {
     private readonly DatabaseClock _clock = new(time);
+    private readonly StartCoalescer _coalescer = new(store);
 
     public async Task<StartedRun> StartAsync(WorkflowDescriptor descriptor, string inputJson, StartOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -18,21 +19,12 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
         InputCheck.ThrowIfInvalid(descriptor.Name, inputJson, settings.Value.MaxInputBytes);
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
 
-        // A delay counts from now on the database's clock; RunAt names an instant, in any UTC offset.
-        var run = new NewRun(
-            Guid.CreateVersion7(time.GetUtcNow()),
-            descriptor.Name,
-            inputJson,
-            options.IdempotencyKey,
-            options.ParentRunId,
-            _clock.Now,
-            options.RunAt?.ToUniversalTime(),
-            options.Delay ?? TimeSpan.Zero,
-            descriptor.Steps[0].Name)
-        {
-            Trace = RunTraceContext.OfCurrent(),
-        };
-        var started = await store.StartRunAsync(run, options.Transaction, cancellationToken).ConfigureAwait(false);
+        // Starts outside a caller's transaction share one insert and one commit with the starts made meanwhile;
+        // inside one, the run must commit with the caller's writes, so it is inserted there alone.
+        var run = NewRun(descriptor, inputJson, options.IdempotencyKey, options);
+        var started = options.Transaction is null
+            ? await _coalescer.StartAsync(run, cancellationToken).ConfigureAwait(false)
+            : await store.StartRunAsync(run, options.Transaction, cancellationToken).ConfigureAwait(false);
         if (started.Created)
         {
             InquirTelemetry.RunsStarted.Add(1, new KeyValuePair<string, object?>("inquir.workflow", descriptor.Name));
@@ -40,6 +32,61 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
 
         return started;
     }
+
+    public async Task<IReadOnlyList<StartedRun>> StartManyAsync(WorkflowDescriptor descriptor, IReadOnlyList<RunStart> runs, StartOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        ArgumentNullException.ThrowIfNull(runs);
+        ManyStarts.ThrowIfSharedKey(options);
+        options ??= new StartOptions();
+        ValidateOptions(options);
+        var newRuns = new NewRun[runs.Count];
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var (inputJson, key) = runs[i];
+            if (inputJson is null || KeyProblem(key) is not null)
+            {
+                throw new ArgumentException($"Run {i} of the bulk start: {KeyProblem(key) ?? "its input is null."} Nothing was started.", nameof(runs));
+            }
+
+            try
+            {
+                InputCheck.ThrowIfInvalid(descriptor.Name, inputJson, settings.Value.MaxInputBytes);
+            }
+            catch (ArgumentException e)
+            {
+                // The check's message without the parameter name it appends, which is not this method's.
+                throw new ArgumentException($"Run {i} of the bulk start: {e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal)}", nameof(runs), e);
+            }
+
+            newRuns[i] = NewRun(descriptor, inputJson, key, options);
+        }
+
+        await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var started = await store.StartRunsAsync(newRuns, options.Transaction, cancellationToken).ConfigureAwait(false);
+        var created = started.Count(s => s.Created);
+        if (created > 0)
+        {
+            InquirTelemetry.RunsStarted.Add(created, new KeyValuePair<string, object?>("inquir.workflow", descriptor.Name));
+        }
+
+        return started;
+    }
+
+    // A delay counts from now on the database's clock; RunAt names an instant, in any UTC offset.
+    private NewRun NewRun(WorkflowDescriptor descriptor, string inputJson, string? idempotencyKey, StartOptions options) => new(
+        Guid.CreateVersion7(time.GetUtcNow()),
+        descriptor.Name,
+        inputJson,
+        idempotencyKey,
+        options.ParentRunId,
+        _clock.Now,
+        options.RunAt?.ToUniversalTime(),
+        options.Delay ?? TimeSpan.Zero,
+        descriptor.Steps[0].Name)
+    {
+        Trace = RunTraceContext.OfCurrent(),
+    };
 
     public Task<StartedRun> StartAsync(string workflowName, string inputJson, StartOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -55,23 +102,9 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
 
     private static void ValidateOptions(StartOptions options)
     {
-        if (options.IdempotencyKey is { } key)
+        if (KeyProblem(options.IdempotencyKey) is { } problem)
         {
-            if (string.IsNullOrWhiteSpace(key))
-            {
-                throw new ArgumentException("The idempotency key is empty or white space; pass null for no key.", nameof(options));
-            }
-
-            if (key.Contains('\0', StringComparison.Ordinal))
-            {
-                throw new ArgumentException("The idempotency key holds the character U+0000, which PostgreSQL text cannot store.", nameof(options));
-            }
-
-            if (key.Length > StartOptions.MaxIdempotencyKeyLength)
-            {
-                throw new ArgumentException(
-                    $"The idempotency key is {key.Length} characters long; at most {StartOptions.MaxIdempotencyKeyLength} are allowed.", nameof(options));
-            }
+            throw new ArgumentException(problem, nameof(options));
         }
 
         if (options.RunAt is not null && options.Delay is not null)
@@ -89,4 +122,14 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
             throw new ArgumentException("The transaction is already committed or rolled back.", nameof(options));
         }
     }
+
+    private static string? KeyProblem(string? key) => key switch
+    {
+        null => null,
+        _ when string.IsNullOrWhiteSpace(key) => "The idempotency key is empty or white space; pass null for no key.",
+        _ when key.Contains('\0', StringComparison.Ordinal) => "The idempotency key holds the character U+0000, which PostgreSQL text cannot store.",
+        _ when key.Length > StartOptions.MaxIdempotencyKeyLength =>
+            $"The idempotency key is {key.Length} characters long; at most {StartOptions.MaxIdempotencyKeyLength} are allowed.",
+        _ => null,
+    };
 }

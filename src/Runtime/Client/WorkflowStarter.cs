@@ -1,7 +1,7 @@
 namespace Inquir.Typed;
 
 /// <summary>The typed start that every generated <c>Start{Workflow}Async</c> calls.</summary>
-public static class WorkflowStarter
+public static partial class WorkflowStarter
 {
     /// <summary>Encodes <paramref name="input"/>, takes the idempotency key from it when the options give none, and starts the run.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="client"/> or a required <paramref name="input"/> is null.</exception>

@@ -6,8 +6,12 @@ public sealed class WorkerOptions
     /// <summary>Whether this process runs steps. Turn off in a process that only starts runs. Default on.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>How many runs this process works on at once. Default 16.</summary>
-    public int Concurrency { get; set; } = 16;
+    /// <summary>
+    /// How many runs this process works on at once. Default 64: steps mostly wait on I/O (an HTTP call, a query), and
+    /// a slot that waits costs a task, not a thread, so more slots keep the database's batches full. Lower it for
+    /// steps that burn CPU (about the number of cores) or that each hold a scarce resource.
+    /// </summary>
+    public int Concurrency { get; set; } = 64;
 
     /// <summary>How long a claimed run stays this worker's without a renewal. Default 30 s.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);

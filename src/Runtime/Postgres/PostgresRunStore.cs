@@ -7,7 +7,7 @@ using Inquir.Typed.Storage;
 namespace Inquir.Typed.Postgres;
 
 /// <summary>The PostgreSQL store: Dapper for the simple queries, typed Npgsql arrays for the batched hot path.</summary>
-internal sealed class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts sql, SchemaMigrator migrator, WakeUpChannel channel) : IRunStore
+internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts sql, SchemaMigrator migrator, WakeUpChannel channel) : IRunStore
 {
     public Task MigrateAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
 

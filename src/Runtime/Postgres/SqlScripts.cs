@@ -27,6 +27,8 @@ internal sealed class SqlScripts
         WakeWaitingRuns = Load("WakeWaitingRuns");
         ReportUnknownSteps = Load("ReportUnknownSteps");
         StartRun = Load("StartRun");
+        StartRuns = Load("StartRuns");
+        FindRunsByIdempotencyKeys = Load("FindRunsByIdempotencyKeys");
         FindRunByIdempotencyKey = Load("FindRunByIdempotencyKey");
         GetRun = Load("GetRun");
         EnsureMigrationTable = Load("EnsureMigrationTable");
@@ -57,6 +59,10 @@ internal sealed class SqlScripts
     public string ReportUnknownSteps { get; }
 
     public string StartRun { get; }
+
+    public string StartRuns { get; }
+
+    public string FindRunsByIdempotencyKeys { get; }
 
     public string FindRunByIdempotencyKey { get; }
 

@@ -19,6 +19,14 @@ internal interface IRunStore
     /// </summary>
     Task<StartedRun> StartRunAsync(NewRun run, DbTransaction? transaction, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Inserts many runs in one transaction (the caller's, when <paramref name="transaction"/> is given) and answers
+    /// each in order: a row whose key its workflow already used, or an earlier row of the same batch used, gets the
+    /// run that holds the key. Workers are woken once, and only when a run is due now. A row the database refuses
+    /// fails the whole call (<see cref="RefusesData"/> says so), and nothing of it is inserted.
+    /// </summary>
+    Task<IReadOnlyList<StartedRun>> StartRunsAsync(IReadOnlyList<NewRun> runs, DbTransaction? transaction, CancellationToken cancellationToken);
+
     /// <summary>Reads a run.</summary>
     Task<RunInfo?> GetRunAsync(Guid runId, CancellationToken cancellationToken);
 

@@ -58,5 +58,14 @@ namespace Samples
         /// <returns>A handle that reads the run's status and waits for its result.</returns>
         public static global::System.Threading.Tasks.Task<global::Inquir.Typed.WorkflowRun<global::Samples.Receipt>> StartChargeAsync(this global::Inquir.Typed.IWorkflowClient client, global::Samples.Order input, global::Inquir.Typed.StartOptions options, global::System.Threading.CancellationToken cancellationToken = default)
             => global::Inquir.Typed.WorkflowStarter.StartAsync(client, global::Samples.Charge.InquirDescriptor, input, options, cancellationToken);
+
+        /// <summary>Starts one run of workflow "charge" per input, in one statement and one transaction; each input's <c>[IdempotencyKey]</c> member, if it has one, makes its run's start happen once.</summary>
+        /// <param name="client">The workflow client.</param>
+        /// <param name="inputs">The runs' inputs: the data of the first step, <c>Pay</c>.</param>
+        /// <param name="options">Start time or the caller's open transaction, shared by every run; <see langword="null"/> for none.</param>
+        /// <param name="cancellationToken">Cancels the start.</param>
+        /// <returns>One handle per input, in order; a run whose key was used before is the run that holds it.</returns>
+        public static global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Inquir.Typed.WorkflowRun<global::Samples.Receipt>>> StartChargeManyAsync(this global::Inquir.Typed.IWorkflowClient client, global::System.Collections.Generic.IEnumerable<global::Samples.Order> inputs, global::Inquir.Typed.StartOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
+            => global::Inquir.Typed.WorkflowStarter.StartManyAsync(client, global::Samples.Charge.InquirDescriptor, inputs, options, cancellationToken);
     }
 }

@@ -14,6 +14,9 @@ internal class DelegatingRunStore(IRunStore inner) : IRunStore
 
     public Task<StartedRun> StartRunAsync(NewRun run, DbTransaction? transaction, CancellationToken cancellationToken) => inner.StartRunAsync(run, transaction, cancellationToken);
 
+    public virtual Task<IReadOnlyList<StartedRun>> StartRunsAsync(IReadOnlyList<NewRun> runs, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        inner.StartRunsAsync(runs, transaction, cancellationToken);
+
     public Task<RunInfo?> GetRunAsync(Guid runId, CancellationToken cancellationToken) => inner.GetRunAsync(runId, cancellationToken);
 
     public virtual Task<IReadOnlyList<ClaimedRun>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken) => inner.ClaimAsync(request, cancellationToken);

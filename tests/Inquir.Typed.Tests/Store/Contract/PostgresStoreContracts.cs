@@ -61,3 +61,8 @@ public sealed class PostgresMonitoringContract : MonitoringContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
 }
+
+public sealed class PostgresCoalescedStartContract : CoalescedStartContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
+}

@@ -60,3 +60,8 @@ public sealed class SqliteMonitoringContract : MonitoringContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
 }
+
+public sealed class SqliteCoalescedStartContract : CoalescedStartContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
+}

@@ -43,18 +43,74 @@ public abstract class StartContract : StoreContract
     }
 
     [Fact]
+    public async Task A_bulk_start_inserts_every_run_and_answers_them_in_order()
+    {
+        await using var db = await OpenAsync();
+        var runs = Enumerable.Range(0, 50).Select(i => new NewRun(Guid.NewGuid(), "w", $"{{\"n\":{i}}}", null, null, T0, null, TimeSpan.FromMinutes(i))).ToList();
+
+        var started = await db.Runs.StartRunsAsync(runs, null, default);
+
+        Assert.Equal(runs.Select(r => (r.Id, true)), started.Select(s => (s.Id, s.Created)));
+        var last = (await db.Runs.GetRunAsync(runs[49].Id, default))!;
+        Assert.Equal((T0.AddMinutes(49), RunStatus.Pending), (last.NextAttemptAt, last.Status));
+        Assert.True(StoreUnderTest.SameJson("{\"n\":49}", last.Input));
+    }
+
+    [Fact]
+    public async Task A_bulk_start_answers_each_used_key_with_the_run_that_holds_it()
+    {
+        await using var db = await OpenAsync();
+        var earlier = await db.Runs.StartRunAsync(Keyed("w", "a"), null, default);
+        NewRun[] runs = [Keyed("w", "a"), Keyed("w", "b"), Keyed("w", "b"), Keyed("v", "a"), Unkeyed("w")];
+
+        var started = await db.Runs.StartRunsAsync(runs, null, default);
+
+        Assert.Equal(
+            [(earlier.Id, false), (runs[1].Id, true), (runs[1].Id, false), (runs[3].Id, true), (runs[4].Id, true)],
+            started.Select(s => (s.Id, s.Created)));
+        Assert.Null(await db.Runs.GetRunAsync(runs[2].Id, default));
+    }
+
+    [Fact]
+    public async Task Concurrent_bulk_starts_with_one_key_make_one_run()
+    {
+        await using var db = await OpenAsync();
+
+        var started = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => db.Runs.StartRunsAsync([Keyed("w", "same"), Unkeyed("w")], null, default))));
+
+        Assert.Single(started.Select(s => s[0].Id).Distinct());
+        Assert.Single(started, s => s[0].Created);
+        Assert.All(started, s => Assert.True(s[1].Created));
+    }
+
+    [Fact]
+    public async Task A_bulk_start_with_a_row_the_database_refuses_inserts_none_of_its_rows()
+    {
+        await using var db = await OpenAsync();
+        var good = Unkeyed("w");
+
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => db.Runs.StartRunsAsync([good, Unkeyed("w") with { InputJson = "{" }], null, default));
+
+        Assert.True(db.Runs.RefusesData(refused), refused.ToString());
+        Assert.Null(await db.Runs.GetRunAsync(good.Id, default));
+    }
+
+    [Fact]
     public async Task A_transaction_of_another_database_is_refused_naming_the_parameter()
     {
         await using var db = await OpenAsync();
         await using var foreign = await ForeignTransactionAsync();
 
         var refused = await Assert.ThrowsAsync<ArgumentException>(() => db.Runs.StartRunAsync(Keyed("w", "k"), foreign.Transaction, default));
+        var refusedMany = await Assert.ThrowsAsync<ArgumentException>(() => db.Runs.StartRunsAsync([Keyed("w", "k")], foreign.Transaction, default));
 
-        Assert.Equal("transaction", refused.ParamName);
+        Assert.Equal(("transaction", "transaction"), (refused.ParamName, refusedMany.ParamName));
     }
 
     /// <summary>A real open transaction of the other kind of database than the store's.</summary>
     private protected abstract Task<ForeignTransaction> ForeignTransactionAsync();
 
     private static NewRun Keyed(string workflow, string key) => new(Guid.NewGuid(), workflow, "{\"n\":1}", key, null, T0, T0, TimeSpan.Zero);
+
+    private static NewRun Unkeyed(string workflow) => new(Guid.NewGuid(), workflow, "{\"n\":1}", null, null, T0, T0, TimeSpan.Zero);
 }

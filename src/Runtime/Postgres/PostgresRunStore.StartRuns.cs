@@ -1,0 +1,122 @@
+using System.Data.Common;
+using Npgsql;
+using NpgsqlTypes;
+using Inquir.Typed.Storage;
+
+namespace Inquir.Typed.Postgres;
+
+/// <summary>Many starts in one round trip: one multi-row insert, one lookup of the keys already used, at most one NOTIFY.</summary>
+internal sealed partial class PostgresRunStore
+{
+    public Task<IReadOnlyList<StartedRun>> StartRunsAsync(IReadOnlyList<NewRun> runs, DbTransaction? transaction, CancellationToken cancellationToken) =>
+        StartRunsAsync(runs, StoreTransaction.As<NpgsqlTransaction>(transaction, "PostgreSQL", nameof(transaction)), cancellationToken);
+
+    private async Task<IReadOnlyList<StartedRun>> StartRunsAsync(IReadOnlyList<NewRun> runs, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        if (runs.Count == 0)
+        {
+            return [];
+        }
+
+        var connection = transaction?.Connection;
+        var ownConnection = connection is null;
+        connection ??= await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Without a transaction of the caller's the batch is one implicit transaction: all rows commit together,
+            // and the notification goes out with the commit; inside the caller's it is delivered when that commits.
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            var insert = new NpgsqlBatchCommand(sql.StartRuns);
+            AddStartParameters(insert.Parameters, runs);
+            batch.BatchCommands.Add(insert);
+            var keyed = runs.Any(r => r.IdempotencyKey is not null);
+            if (keyed)
+            {
+                var find = new NpgsqlBatchCommand(sql.FindRunsByIdempotencyKeys);
+                find.Parameters.Add(Array("workflows", runs, r => r.Workflow, NpgsqlDbType.Text));
+                find.Parameters.Add(Array("idempotency_keys", runs, r => r.IdempotencyKey, NpgsqlDbType.Text));
+                batch.BatchCommands.Add(find);
+            }
+
+            // Runs that are not due yet are found by the workers' poll; waking them now would find nothing to claim.
+            // Inside the caller's transaction the notification must wait for its commit. Otherwise it goes out after
+            // the insert's commit, in a transaction of its own: a committing transaction that notifies holds
+            // PostgreSQL's database-wide notification lock through its WAL flush, so inserts that notified in their
+            // own transaction would commit one after another instead of sharing flushes.
+            var dueNow = runs.Any(DueNow);
+            if (dueNow && transaction is not null)
+            {
+                batch.BatchCommands.Add(Wake());
+            }
+
+            var inserted = new HashSet<Guid>();
+            var holders = new Dictionary<long, Guid>();
+            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    inserted.Add(reader.GetGuid(0));
+                }
+
+                if (keyed && await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        holders[reader.GetInt64(0)] = reader.GetGuid(1);
+                    }
+                }
+            }
+
+            if (dueNow && transaction is null && inserted.Count > 0)
+            {
+                await using var wake = new NpgsqlBatch(connection) { BatchCommands = { Wake() } };
+                await wake.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var started = new StartedRun[runs.Count];
+            for (var i = 0; i < runs.Count; i++)
+            {
+                started[i] = inserted.Contains(runs[i].Id)
+                    ? new StartedRun(runs[i].Id, Created: true)
+                    : new StartedRun(holders[i + 1], Created: false);
+            }
+
+            return started;
+        }
+        finally
+        {
+            if (ownConnection)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private NpgsqlBatchCommand Wake()
+    {
+        var wake = new NpgsqlBatchCommand("SELECT pg_notify($1, '')");
+        wake.Parameters.Add(new NpgsqlParameter<string> { TypedValue = channel.Name });
+        return wake;
+    }
+
+    private static bool DueNow(NewRun run) =>
+        run.Delay <= TimeSpan.Zero && (run.RunAt is not { } at || at <= (run.Now ?? DateTimeOffset.UtcNow));
+
+    private static void AddStartParameters(NpgsqlParameterCollection p, IReadOnlyList<NewRun> runs)
+    {
+        p.Add(Array("ids", runs, r => r.Id, NpgsqlDbType.Uuid));
+        p.Add(Array("workflows", runs, r => r.Workflow, NpgsqlDbType.Text));
+        p.Add(Array("inputs", runs, r => r.InputJson, NpgsqlDbType.Text));
+        p.Add(Array("idempotency_keys", runs, r => r.IdempotencyKey, NpgsqlDbType.Text));
+        p.Add(Array("parent_run_ids", runs, r => r.ParentRunId, NpgsqlDbType.Uuid));
+        p.Add(Array("nows", runs, r => r.Now?.UtcDateTime, NpgsqlDbType.TimestampTz));
+        p.Add(Array("run_ats", runs, r => r.RunAt?.UtcDateTime, NpgsqlDbType.TimestampTz));
+        p.Add(Array("delay_seconds", runs, r => r.Delay.TotalSeconds, NpgsqlDbType.Double));
+        p.Add(Array("step_names", runs, r => r.FirstStepName, NpgsqlDbType.Text));
+        p.Add(Array("trace_parents", runs, r => r.Trace.Parent, NpgsqlDbType.Text));
+        p.Add(Array("trace_states", runs, r => r.Trace.State, NpgsqlDbType.Text));
+    }
+
+    private static NpgsqlParameter<T[]> Array<T>(string name, IReadOnlyList<NewRun> runs, Func<NewRun, T> select, NpgsqlDbType elementType) =>
+        new(name, NpgsqlDbType.Array | elementType) { TypedValue = runs.Select(select).ToArray() };
+}

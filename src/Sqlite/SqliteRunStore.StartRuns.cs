@@ -1,0 +1,63 @@
+using System.Data.Common;
+using Inquir.Typed.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Inquir.Typed.Sqlite;
+
+/// <summary>
+/// Many starts in one write transaction. SQLite runs in this process, so a statement per row costs no round trip;
+/// what a batch saves is the commit (and its sync) per run.
+/// </summary>
+internal sealed partial class SqliteRunStore
+{
+    public async Task<IReadOnlyList<StartedRun>> StartRunsAsync(IReadOnlyList<NewRun> runs, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var caller = StoreTransaction.As<SqliteTransaction>(transaction, "SQLite", nameof(transaction));
+        if (runs.Count == 0)
+        {
+            return [];
+        }
+
+        if (caller is not null)
+        {
+            var inCaller = await StartEachAsync(caller.Connection!, caller, runs, cancellationToken).ConfigureAwait(false);
+            WakeIfDue(runs, inCaller);
+            return inCaller;
+        }
+
+        var (connection, own) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection)
+        await using (own)
+        {
+            var started = await StartEachAsync(connection, own, runs, cancellationToken).ConfigureAwait(false);
+            await own.CommitAsync(cancellationToken).ConfigureAwait(false);
+            WakeIfDue(runs, started);
+            return started;
+        }
+    }
+
+    private static async Task<StartedRun[]> StartEachAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<NewRun> runs, CancellationToken cancellationToken)
+    {
+        // A later row with the key of an earlier one finds that row: it is visible inside the same transaction.
+        var started = new StartedRun[runs.Count];
+        for (var i = 0; i < runs.Count; i++)
+        {
+            started[i] = await StartRunAsync(connection, transaction, runs[i], cancellationToken).ConfigureAwait(false);
+        }
+
+        return started;
+    }
+
+    // Runs that are not due yet are found by the worker's poll; waking it now would find nothing to claim.
+    private void WakeIfDue(IReadOnlyList<NewRun> runs, StartedRun[] started)
+    {
+        for (var i = 0; i < runs.Count; i++)
+        {
+            if (started[i].Created && runs[i].Delay <= TimeSpan.Zero && (runs[i].RunAt is not { } at || at <= (runs[i].Now ?? DateTimeOffset.UtcNow)))
+            {
+                wakeUps.WorkAvailable();
+                return;
+            }
+        }
+    }
+}
