@@ -69,8 +69,9 @@ for ((r = 1; r <= runs; r++)); do
       grep -E ' error ' "$log" | cut -c1-300 | sort -u | head -20 >&2
       exit 1
     fi
-    generator_time="$(grep -A3 'Total generator execution time' "$log" | grep -m1 'Inquir.Typed.Generators' | awk '{print $1}')"
-    analyzer_time="$(grep -A60 'Total analyzer execution time' "$log" | grep -m1 'Inquir.Typed.Analyzers' | awk '{print $1}')"
+    # One awk per value, no pipeline: a reader that stops early would fail the pipeline under pipefail.
+    generator_time="$(awk '/Total generator execution time/ { on = 1 } on && /Inquir.Typed.Generators,/ { print $1; exit }' "$log")"
+    analyzer_time="$(awk '/Total analyzer execution time/ { on = 1 } on && /Inquir.Typed.Analyzers,/ { print $1; exit }' "$log")"
     echo "run $r, $generator: generator $generator_time s, Inquir analyzers $analyzer_time s"
     times[$generator]+="$generator_time "
   done
