@@ -53,6 +53,17 @@ public class CompilationTests
             [Step] public Task Send(Mail mail, CancellationToken ct) => Task.CompletedTask;
         }
         """)]
+    [InlineData("User types named like the serializers' aliases, in the global namespace and as a checkpoint", """
+        public sealed record Utf8JsonWriter(string Text);
+        public sealed record CheckpointJson(Utf8JsonWriter Writer, int JsonTokenType);
+        public sealed class JsonEncodedText { public string? Utf8JsonReader { get; set; } }
+        [Workflow("aliases")]
+        public partial class Aliases
+        {
+            [Step] public JsonEncodedText First(CheckpointJson json) => new();
+            [Step] public void Second(JsonEncodedText text) { }
+        }
+        """)]
     public void Unusual_shapes_compile_without_diagnostics(string shape, string source)
     {
         var (result, output, generatorDiagnostics) = TestHelpers.Run(source);

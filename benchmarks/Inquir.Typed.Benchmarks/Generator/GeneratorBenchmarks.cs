@@ -16,7 +16,7 @@ public class GeneratorBenchmarks
     private const int Workflows = 300;
     private const int StepsPerWorkflow = 5;
 
-    private static readonly CSharpParseOptions ParseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
+    internal static readonly CSharpParseOptions ParseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
 
     private CSharpCompilation _compilation = null!;
     private CSharpCompilation _edited = null!;
@@ -25,17 +25,9 @@ public class GeneratorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var trees = Enumerable.Range(0, Workflows)
-            .Select(i => CSharpSyntaxTree.ParseText(WorkflowSource(i), ParseOptions, path: $"Workflow{i}.cs"))
-            .Prepend(CSharpSyntaxTree.ParseText("global using System; global using System.Collections.Generic; global using System.Threading; global using System.Threading.Tasks; global using Inquir.Typed;", ParseOptions, path: "Usings.cs"))
-            .ToList();
-        _compilation = CSharpCompilation.Create(
-            "ThreeHundredWorkflows",
-            trees,
-            References(),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        _compilation = CreateCompilation();
 
-        var first = trees[1];
+        var first = _compilation.SyntaxTrees.ElementAt(1);
         var text = first.GetText().ToString();
         _edited = _compilation.ReplaceSyntaxTree(first, first.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(text.Replace("input.Count + 1", "input.Count + 2", StringComparison.Ordinal))));
 
@@ -57,6 +49,19 @@ public class GeneratorBenchmarks
     private static GeneratorDriver NewDriver() => CSharpGeneratorDriver.Create(
         [new WorkflowGenerator().AsSourceGenerator()],
         parseOptions: ParseOptions);
+
+    /// <summary>The usings and the 300 workflows, unbound.</summary>
+    internal static CSharpCompilation CreateCompilation()
+    {
+        var trees = Enumerable.Range(0, Workflows)
+            .Select(i => CSharpSyntaxTree.ParseText(WorkflowSource(i), ParseOptions, path: $"Workflow{i}.cs"))
+            .Prepend(CSharpSyntaxTree.ParseText("global using System; global using System.Collections.Generic; global using System.Threading; global using System.Threading.Tasks; global using Inquir.Typed;", ParseOptions, path: "Usings.cs"));
+        return CSharpCompilation.Create(
+            "ThreeHundredWorkflows",
+            trees,
+            References(),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    }
 
     /// <summary>Workflow i: five steps, each taking the record the step before returns, with policies and a nested list.</summary>
     private static string WorkflowSource(int i)

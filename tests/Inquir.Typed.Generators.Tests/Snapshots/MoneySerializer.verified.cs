@@ -4,6 +4,12 @@
 
 namespace Inquir.Typed.Generated
 {
+    using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
+    using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
+    using JsonTokenType = global::System.Text.Json.JsonTokenType;
+    using JsonEncodedText = global::System.Text.Json.JsonEncodedText;
+    using CheckpointJson = global::Inquir.Typed.CheckpointJson;
+
     /// <summary>The checkpoint serializers of this project's workflow types.</summary>
     internal static partial class InquirCheckpointSerializers
     {
@@ -12,15 +18,15 @@ namespace Inquir.Typed.Generated
         internal sealed class Money_d1af4237 : global::Inquir.Typed.CheckpointSerializer<global::Samples.Money>
         {
             public static readonly Money_d1af4237 Instance = new Money_d1af4237();
-            private static readonly global::System.Text.Json.JsonEncodedText Name0 = global::System.Text.Json.JsonEncodedText.Encode("Amount");
-            private static readonly global::System.Text.Json.JsonEncodedText Name1 = global::System.Text.Json.JsonEncodedText.Encode("Currency");
-            private static readonly global::System.Text.Json.JsonEncodedText Name2 = global::System.Text.Json.JsonEncodedText.Encode("Memo");
+            private static readonly JsonEncodedText Name0 = JsonEncodedText.Encode("Amount");
+            private static readonly JsonEncodedText Name1 = JsonEncodedText.Encode("Currency");
+            private static readonly JsonEncodedText Name2 = JsonEncodedText.Encode("Memo");
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Samples.Money value) => WriteValue(writer, value);
+            public override void Write(Utf8JsonWriter writer, global::Samples.Money value) => WriteValue(writer, value);
 
-            public override global::Samples.Money Read(ref global::System.Text.Json.Utf8JsonReader reader) => ReadValue(ref reader);
+            public override global::Samples.Money Read(ref Utf8JsonReader reader) => ReadValue(ref reader);
 
-            public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::Samples.Money value)
+            public static void WriteValue(Utf8JsonWriter writer, global::Samples.Money value)
             {
                 if (value is null)
                 {
@@ -36,19 +42,19 @@ namespace Inquir.Typed.Generated
                 writer.WriteEndObject();
             }
 
-            public static global::Samples.Money ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
+            public static global::Samples.Money ReadValue(ref Utf8JsonReader reader)
             {
-                if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                if (reader.TokenType == JsonTokenType.Null)
                 {
                     return null;
                 }
 
-                global::Inquir.Typed.CheckpointJson.ExpectStartObject(ref reader, "Samples.Money");
+                CheckpointJson.ExpectStartObject(ref reader, "Samples.Money");
                 decimal value0 = default;
                 global::Samples.Currency value1 = default;
                 string value2 = default;
                 var found2 = false;
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
                     if (reader.ValueTextEquals("Amount"u8))
                     {
