@@ -25,6 +25,10 @@ public static class DashboardApp
 
             o.Worker.Enabled = configuration["Worker"] != "false";
             o.Worker.PollInterval = TimeSpan.FromMilliseconds(50);
+
+            // One failed export in ten minutes fires this rule, so the overview has an alert to show.
+            o.Alerts.Add("exports-failing", new AlertRule { Workflow = "export", ThresholdPercent = 50, MinimumCount = 1 });
+            o.Alerting.EvaluationInterval = TimeSpan.FromMilliseconds(200);
         });
         builder.Services.AddWorkflow<Export>().AddWorkflow<Cleanup>();
         builder.Services.AddSingleton<UploadSwitch>();

@@ -1,5 +1,6 @@
 using System.Net;
 using Inquir.Typed.Dashboard.TestApp;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Inquir.Typed.Dashboard.Tests;
 
@@ -257,6 +258,25 @@ public abstract class PageTests
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("only failed or cancelled runs can be replayed", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_overview_lists_a_firing_alert_on_either_store()
+    {
+        await using var app = new DashboardFactory(Store);
+        await app.FailedRunAsync();
+        var alerts = app.Services.GetRequiredService<IWorkflowAlerts>();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (!(await alerts.ListAsync(limit.Token)).Any(a => a.Name == "exports-failing" && a.State == AlertState.Firing))
+        {
+            await Task.Delay(100, limit.Token);
+        }
+
+        using var client = app.CreateClient();
+        var html = await client.GetStringAsync("/inquir");
+
+        Assert.Contains("<td>exports-failing</td><td>export</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("None firing", html, StringComparison.Ordinal);
     }
 
     private static int CountRows(string html) => System.Text.RegularExpressions.Regex.Matches(html, "<tr><td><a href=\"/inquir/runs/").Count;

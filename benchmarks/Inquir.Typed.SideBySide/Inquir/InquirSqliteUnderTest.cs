@@ -9,7 +9,10 @@ public sealed record InquirSqliteUnderTest(int? Concurrency)
     /// <summary>The name <c>--systems</c> selects it by.</summary>
     public const string Key = "inquir-sqlite";
 
-    public static readonly SystemUnderTest[] All = [new InquirSqliteUnderTest(Concurrency: null), new InquirSqliteUnderTest(64)];
+    public static readonly SystemUnderTest[] All = [new InquirSqliteUnderTest(Concurrency: null), new InquirSqliteUnderTest(16)];
+
+    /// <summary>SQLite's work is not in PostgreSQL's statistics.</summary>
+    public override bool CountsPostgresWork => false;
 
     public override async Task<IJobSystem> CreateAsync(string connectionString, string schema)
     {

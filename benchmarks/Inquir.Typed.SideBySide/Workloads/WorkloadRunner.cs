@@ -97,7 +97,7 @@ public sealed class WorkloadRunner(DriverOptions options, Progress progress)
     }
 
     private async Task<DatabaseWork?> WorkBeforeAsync(SystemUnderTest system) =>
-        system.IsHangfire ? null : await DatabaseWork.ReadAsync(options.ConnectionString, _schema);
+        system.CountsPostgresWork ? await DatabaseWork.ReadAsync(options.ConnectionString, _schema) : null;
 
     private async Task NoteWorkAsync(SystemUnderTest system, string workload, DatabaseWork? before, int steps)
     {

@@ -1,6 +1,5 @@
 using Inquir.Typed.Dashboard.Html;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Inquir.Typed.Dashboard.Pages;
 
@@ -45,12 +44,6 @@ internal static class OverviewPage
 
     private static async Task<Markup> AlertsAsync(DashboardRequest request)
     {
-        // Alert rules and their state are kept by the PostgreSQL store only.
-        if (request.Http.RequestServices.GetRequiredService<IOptions<InquirOptions>>().Value.Store is not null)
-        {
-            return Markup.Of($"""<p class="muted">Alerts are evaluated on the PostgreSQL store only; this application uses another store.</p>""");
-        }
-
         var alerts = await request.Http.RequestServices.GetRequiredService<IWorkflowAlerts>().ListAsync(request.Aborted).ConfigureAwait(false);
         var firing = alerts.Where(a => a.State == AlertState.Firing).ToList();
         if (firing.Count == 0)
