@@ -4,15 +4,19 @@ using Inquir.Typed.Storage;
 namespace Inquir.Typed;
 
 /// <summary>
-/// Coalesces the starts a process makes at the same time (outside any caller's transaction) into one multi-row
-/// insert and one commit: whatever queued while the previous batch was being written goes out together, up to
+/// Coalesces the starts a process makes at the same time (outside any caller's transaction) into multi-row inserts:
+/// up to <c>writers</c> inserts are in flight at once (so that a few callers still share PostgreSQL's group commit
+/// as their own inserts would), and whatever queued while all of them were being written goes out together, up to
 /// <see cref="MaxBatch"/> rows. A start alone on an idle process waits for nothing. Each caller awaits its own
 /// row's outcome: its run, or the run that already held its idempotency key. A batch the database refuses for its
 /// data is split until the bad row stands alone, so that only that row's caller fails; any other error fails the
 /// callers of that batch, as it would have failed their own starts.
 /// </summary>
-internal sealed class StartCoalescer(IRunStore store)
+internal sealed class StartCoalescer(IRunStore store, int writers = StartCoalescer.DefaultWriters)
 {
+    /// <summary>How many inserts may be in flight at once by default.</summary>
+    public const int DefaultWriters = 4;
+
     /// <summary>The most rows one insert carries.</summary>
     public const int MaxBatch = 500;
 
@@ -24,7 +28,7 @@ internal sealed class StartCoalescer(IRunStore store)
     {
         var pending = new Pending(run, new TaskCompletionSource<StartedRun>(TaskCreationOptions.RunContinuationsAsynchronously), cancellationToken);
         _queue.Enqueue(pending);
-        if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
+        if (TryAddWriter())
         {
             _ = Task.Run(WriteQueuedAsync, CancellationToken.None);
         }
@@ -33,7 +37,24 @@ internal sealed class StartCoalescer(IRunStore store)
         return pending.Result.Task.WaitAsync(cancellationToken);
     }
 
-    // One writer at a time: it runs while starts are queued and ends when the queue is empty.
+    private bool TryAddWriter()
+    {
+        var current = Volatile.Read(ref _writing);
+        while (current < writers)
+        {
+            var seen = Interlocked.CompareExchange(ref _writing, current + 1, current);
+            if (seen == current)
+            {
+                return true;
+            }
+
+            current = seen;
+        }
+
+        return false;
+    }
+
+    // Each writer runs while starts are queued and ends when the queue is empty.
     private async Task WriteQueuedAsync()
     {
         var batch = new List<Pending>(MaxBatch);
@@ -54,10 +75,10 @@ internal sealed class StartCoalescer(IRunStore store)
 
             if (batch.Count == 0)
             {
-                Volatile.Write(ref _writing, 0);
+                Interlocked.Decrement(ref _writing);
 
-                // A start queued after the last dequeue saw the writer still running and started none: take it on.
-                if (_queue.IsEmpty || Interlocked.CompareExchange(ref _writing, 1, 0) != 0)
+                // A start queued after the last dequeue may have seen every writer still running and started none: take it on.
+                if (_queue.IsEmpty || !TryAddWriter())
                 {
                     return;
                 }

@@ -6,8 +6,8 @@ namespace Inquir.Typed.Tests.Store.Contract;
 
 /// <summary>
 /// Starts made at the same time share one insert: each caller gets its own row's outcome, a used key is answered
-/// per row, and a row the database refuses fails only its caller. The first batch is held open so that the starts
-/// made meanwhile queue up behind it, as they do while a commit is under way.
+/// per row, and a row the database refuses fails only its caller. The first batch is held open (with one writer) so
+/// that the starts made meanwhile queue up behind it, as they do while every writer's commit is under way.
 /// </summary>
 public abstract class CoalescedStartContract : StoreContract
 {
@@ -16,7 +16,7 @@ public abstract class CoalescedStartContract : StoreContract
     {
         await using var db = await OpenAsync();
         var store = new HeldFirstBatchStore(db.Runs);
-        var coalescer = new StartCoalescer(store);
+        var coalescer = new StartCoalescer(store, writers: 1);
         var first = coalescer.StartAsync(Run(), default);
         await store.FirstBatchArrived;
         var queued = Enumerable.Range(0, 20).Select(_ => Run()).ToList();
@@ -39,7 +39,7 @@ public abstract class CoalescedStartContract : StoreContract
     {
         await using var db = await OpenAsync();
         var store = new HeldFirstBatchStore(db.Runs);
-        var coalescer = new StartCoalescer(store);
+        var coalescer = new StartCoalescer(store, writers: 1);
         var first = coalescer.StartAsync(Run(), default);
         await store.FirstBatchArrived;
         var waiting = Enumerable.Range(0, 10).Select(_ => coalescer.StartAsync(Run("same"), default)).ToList();
@@ -57,7 +57,7 @@ public abstract class CoalescedStartContract : StoreContract
     {
         await using var db = await OpenAsync();
         var store = new HeldFirstBatchStore(db.Runs);
-        var coalescer = new StartCoalescer(store);
+        var coalescer = new StartCoalescer(store, writers: 1);
         var first = coalescer.StartAsync(Run(), default);
         await store.FirstBatchArrived;
         var good = Enumerable.Range(0, 9).Select(_ => Run()).ToList();
@@ -76,6 +76,24 @@ public abstract class CoalescedStartContract : StoreContract
         {
             Assert.NotNull(await db.Runs.GetRunAsync(run.Id, default));
         }
+    }
+
+    [Fact]
+    public async Task With_two_writers_a_start_goes_out_while_the_first_batch_is_still_being_written()
+    {
+        await using var db = await OpenAsync();
+        var store = new HeldFirstBatchStore(db.Runs);
+        var coalescer = new StartCoalescer(store, writers: 2);
+        var first = coalescer.StartAsync(Run(), default);
+        await store.FirstBatchArrived;
+
+        var second = await coalescer.StartAsync(Run(), default).WaitAsync(Eventually.Limit);
+
+        Assert.True(second.Created);
+        Assert.False(first.IsCompleted);
+        store.ReleaseFirstBatch();
+        Assert.True((await first).Created);
+        Assert.Equal([1, 1], store.BatchSizes);
     }
 
     private static NewRun Run(string? key = null) => new(Guid.NewGuid(), "w", "{\"n\":1}", key, null, T0, T0, TimeSpan.Zero);
