@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/lib/postgres.sh
 PG_DURABLE=1 pg_start
-trap pg_stop EXIT
+plan=$(mktemp)
+trap 'pg_stop; rm -f "$plan"' EXIT
 
 dotnet run --project src/Cli -c Release -- migrate --connection "$INQUIR_TEST_CONNECTION" --schema inquir >/dev/null
 psql() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d inquir -v ON_ERROR_STOP=1 -qAt "$@"; }
@@ -15,8 +16,8 @@ psql -f benchmarks/search-explain/seed.sql
 search() {
   local where=$1
   psql -c "EXPLAIN (ANALYZE, BUFFERS) SELECT id FROM inquir.runs AS r WHERE $where ORDER BY r.created_at DESC, r.id DESC LIMIT 50" \
-    | tee /tmp/inquir-explain-plan.txt | grep -E 'Execution Time' | sed "s/^/  /"
-  grep -oE '(Bitmap Index Scan|Index Scan|Index Only Scan|Seq Scan)( Backward)? (using [a-z_]+ )?on [a-z_]+' /tmp/inquir-explain-plan.txt | sort -u | sed 's/^/    /'
+    | tee "$plan" | grep -E 'Execution Time' | sed "s/^/  /"
+  grep -oE '(Bitmap Index Scan|Index Scan|Index Only Scan|Seq Scan)( Backward)? (using [a-z_]+ )?on [a-z_]+' "$plan" | sort -u | sed 's/^/    /'
 }
 any_error() { echo "(r.error ILIKE '$1' OR r.id IN (SELECT a.run_id FROM inquir.attempts AS a WHERE a.error_message ILIKE '$1'))"; }
 any_step() { echo "(r.step_name = '$1' OR r.id IN (SELECT a.run_id FROM inquir.attempts AS a WHERE a.step_name = '$1'))"; }
