@@ -48,6 +48,13 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
         return (await command.ReadAllAsync(SqliteRows.Run, cancellationToken).ConfigureAwait(false)).SingleOrDefault()?.ToRunInfo();
     }
 
+    public async Task<IReadOnlyList<RunInfo>> GetRunsAsync(IReadOnlyList<Guid> runIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Script("GetRuns").Bind("@ids", JsonSerializer.Serialize(runIds.Select(id => id.ToString("D"))));
+        return (await command.ReadAllAsync(SqliteRows.Run, cancellationToken).ConfigureAwait(false)).Select(r => r.ToRunInfo()).ToList();
+    }
+
     public async Task<IReadOnlyList<ClaimedRun>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken)
     {
         var (connection, transaction) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);

@@ -70,6 +70,14 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
         return row?.ToRunInfo();
     }
 
+    public async Task<IReadOnlyList<RunInfo>> GetRunsAsync(IReadOnlyList<Guid> runIds, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.QueryAsync<RunRow>(
+            new CommandDefinition(sql.GetRuns, new { ids = runIds.ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => r.ToRunInfo()).ToList();
+    }
+
     public async Task<IReadOnlyList<ClaimedRun>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -31,6 +31,7 @@ internal sealed class SqlScripts
         FindRunsByIdempotencyKeys = Load("FindRunsByIdempotencyKeys");
         FindRunByIdempotencyKey = Load("FindRunByIdempotencyKey");
         GetRun = Load("GetRun");
+        GetRuns = Load("GetRuns");
         EnsureMigrationTable = Load("EnsureMigrationTable");
     }
 
@@ -67,6 +68,8 @@ internal sealed class SqlScripts
     public string FindRunByIdempotencyKey { get; }
 
     public string GetRun { get; }
+
+    public string GetRuns { get; }
 
     public string EnsureMigrationTable { get; }
 

@@ -30,6 +30,9 @@ internal interface IRunStore
     /// <summary>Reads a run.</summary>
     Task<RunInfo?> GetRunAsync(Guid runId, CancellationToken cancellationToken);
 
+    /// <summary>Reads many runs in one statement (a woken parent reads all its children so); ids not found are left out, order is not kept.</summary>
+    Task<IReadOnlyList<RunInfo>> GetRunsAsync(IReadOnlyList<Guid> runIds, CancellationToken cancellationToken);
+
     /// <summary>Claims up to <see cref="ClaimRequest.Limit"/> due runs at steps this deployment knows and leases them.</summary>
     Task<IReadOnlyList<ClaimedRun>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken);
 

@@ -38,11 +38,11 @@ internal static class ChildResults
     public static async Task<AttemptResult> ResolveAsync(IRunStore store, StepDescriptor step, IReadOnlyList<Guid> awaited, TimeProvider time)
     {
         var started = time.GetTimestamp();
+        var byId = (await store.GetRunsAsync(awaited, CancellationToken.None).ConfigureAwait(false)).ToDictionary(r => r.Id);
         var runs = new List<RunInfo>(awaited.Count);
         foreach (var id in awaited)
         {
-            var run = await store.GetRunAsync(id, CancellationToken.None).ConfigureAwait(false);
-            if (run is null)
+            if (!byId.TryGetValue(id, out var run))
             {
                 return AttemptResult.Failure(
                     new PermanentFailureException($"child run {id:D} that step '{step.Name}' waited for no longer exists"), timedOut: false, time.GetElapsedTime(started));

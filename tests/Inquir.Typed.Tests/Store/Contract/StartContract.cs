@@ -57,6 +57,20 @@ public abstract class StartContract : StoreContract
     }
 
     [Fact]
+    public async Task Many_runs_are_read_in_one_call_and_unknown_ids_are_left_out()
+    {
+        await using var db = await OpenAsync();
+        var runs = Enumerable.Range(0, 5).Select(i => new NewRun(Guid.NewGuid(), "w", $"{{\"n\":{i}}}", null, null, T0, null, TimeSpan.Zero)).ToList();
+        await db.Runs.StartRunsAsync(runs, null, default);
+
+        var read = await db.Runs.GetRunsAsync([runs[3].Id, Guid.NewGuid(), runs[0].Id], default);
+
+        Assert.Equal(new[] { runs[0].Id, runs[3].Id }.Order(), read.Select(r => r.Id).Order());
+        Assert.True(StoreUnderTest.SameJson("{\"n\":3}", read.Single(r => r.Id == runs[3].Id).Input));
+        Assert.Empty(await db.Runs.GetRunsAsync([], default));
+    }
+
+    [Fact]
     public async Task A_bulk_start_answers_each_used_key_with_the_run_that_holds_it()
     {
         await using var db = await OpenAsync();
