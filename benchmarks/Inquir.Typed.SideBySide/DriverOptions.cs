@@ -15,7 +15,8 @@ public sealed record DriverOptions(
     TimeSpan Timeout,
     TimeSpan ProgressInterval,
     string OutputSvg,
-    IReadOnlySet<string> Systems)
+    IReadOnlySet<string> Systems,
+    IReadOnlySet<string> Workloads)
 {
     public const string Usage = """
         Inquir.Typed.SideBySide [options]   (run it through scripts/bench-side-by-side.sh, which starts PostgreSQL)
@@ -29,6 +30,7 @@ public sealed record DriverOptions(
           --pgbench-clients N   pgbench clients (default 8)
           --timeout SECONDS     longest wait for one workload before the driver fails (default 300)
           --systems LIST        which of pgbench,hangfire,inquir,inquir-sqlite to run (default all; ratios need hangfire and pgbench)
+          --workloads LIST      which of pipelines,failing,jobs,drain,latency to run (default all), e.g. to profile one
           --output PATH         SVG chart; the Markdown table is written beside it (default benchmarks/results/side-by-side.svg)
         The database comes from INQUIR_TEST_CONNECTION.
         """;
@@ -49,7 +51,7 @@ public sealed record DriverOptions(
             values[args[i][2..]] = args[i + 1];
         }
 
-        var known = new[] { "pipelines", "jobs", "drain", "latency-samples", "hangfire-cap", "pgbench-seconds", "pgbench-clients", "timeout", "output", "systems" };
+        var known = new[] { "pipelines", "jobs", "drain", "latency-samples", "hangfire-cap", "pgbench-seconds", "pgbench-clients", "timeout", "output", "systems", "workloads" };
         var unknown = values.Keys.Except(known).ToList();
         if (unknown.Count > 0)
         {
@@ -80,17 +82,20 @@ public sealed record DriverOptions(
             TimeSpan.FromSeconds(Count("timeout", 300)),
             TimeSpan.FromSeconds(2),
             values.GetValueOrDefault("output", Path.Combine("benchmarks", "results", "side-by-side.svg")),
-            ParseSystems(values.GetValueOrDefault("systems", string.Join(",", AllSystems))));
+            ParseList("systems", values.GetValueOrDefault("systems", string.Join(",", AllSystems)), AllSystems),
+            ParseList("workloads", values.GetValueOrDefault("workloads", string.Join(",", AllWorkloads)), AllWorkloads));
     }
 
     public static readonly string[] AllSystems = ["pgbench", "hangfire", "inquir", Inquir.InquirSqliteUnderTest.Key];
 
-    private static HashSet<string> ParseSystems(string list)
+    public static readonly string[] AllWorkloads = ["pipelines", "failing", "jobs", "drain", "latency"];
+
+    private static HashSet<string> ParseList(string option, string list, string[] all)
     {
-        var systems = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-        var unknown = systems.Except(AllSystems).ToList();
-        return unknown.Count == 0 && systems.Count > 0
-            ? systems
-            : throw new ArgumentException($"--systems takes a comma-separated list of {string.Join(",", AllSystems)}, got '{list}'");
+        var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        var unknown = names.Except(all).ToList();
+        return unknown.Count == 0 && names.Count > 0
+            ? names
+            : throw new ArgumentException($"--{option} takes a comma-separated list of {string.Join(",", all)}, got '{list}'");
     }
 }

@@ -20,14 +20,33 @@ public sealed class WorkloadRunner(DriverOptions options, Progress progress)
 
     public async Task<IReadOnlyList<Figure>> RunAllAsync(SystemUnderTest system)
     {
-        var figures = new List<Figure>
+        var figures = new List<Figure>();
+        var chosen = options.Workloads;
+        if (chosen.Contains("pipelines"))
         {
-            await PipelinesAsync(system, failOnce: false),
-            await PipelinesAsync(system, failOnce: true),
-            await OneStepJobsAsync(system),
-        };
-        figures.AddRange(await DrainAsync(system));
-        figures.Add(await IdleLatencyAsync(system));
+            figures.Add(await PipelinesAsync(system, failOnce: false));
+        }
+
+        if (chosen.Contains("failing"))
+        {
+            figures.Add(await PipelinesAsync(system, failOnce: true));
+        }
+
+        if (chosen.Contains("jobs"))
+        {
+            figures.Add(await OneStepJobsAsync(system));
+        }
+
+        if (chosen.Contains("drain"))
+        {
+            figures.AddRange(await DrainAsync(system));
+        }
+
+        if (chosen.Contains("latency"))
+        {
+            figures.Add(await IdleLatencyAsync(system));
+        }
+
         return figures;
     }
 

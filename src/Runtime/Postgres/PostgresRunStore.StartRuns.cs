@@ -8,6 +8,8 @@ namespace Inquir.Typed.Postgres;
 /// <summary>Many starts in one round trip: one multi-row insert, one lookup of the keys already used, at most one NOTIFY.</summary>
 internal sealed partial class PostgresRunStore
 {
+    private readonly WakeUpNotifier _notifier = new(() => NotifyOutsideTransactionAsync(dataSource, channel));
+
     public Task<IReadOnlyList<StartedRun>> StartRunsAsync(IReadOnlyList<NewRun> runs, DbTransaction? transaction, CancellationToken cancellationToken) =>
         StartRunsAsync(runs, StoreTransaction.As<NpgsqlTransaction>(transaction, "PostgreSQL", nameof(transaction)), cancellationToken);
 
@@ -40,17 +42,20 @@ internal sealed partial class PostgresRunStore
 
             // Runs that are not due yet are found by the workers' poll; waking them now would find nothing to claim.
             // Inside the caller's transaction the notification must wait for its commit. Otherwise it goes out after
-            // the insert's commit, in a transaction of its own: a committing transaction that notifies holds
-            // PostgreSQL's database-wide notification lock through its WAL flush, so inserts that notified in their
-            // own transaction would commit one after another instead of sharing flushes.
+            // the insert's commit, in a transaction of its own and off the caller's path: a committing transaction
+            // that notifies holds PostgreSQL's database-wide notification lock through its WAL flush, so inserts that
+            // notified in their own transaction would commit one after another instead of sharing flushes.
             var dueNow = runs.Any(DueNow);
             if (dueNow && transaction is not null)
             {
-                batch.BatchCommands.Add(Wake());
+                batch.BatchCommands.Add(Wake(channel));
             }
 
             var inserted = new HashSet<Guid>();
             var holders = new Dictionary<long, Guid>();
+            // Hot path: prepared once per physical connection (Npgsql keeps it across pool reuses), because planning
+            // these statements cost PostgreSQL about as much as running them.
+            await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
             await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -69,8 +74,7 @@ internal sealed partial class PostgresRunStore
 
             if (dueNow && transaction is null && inserted.Count > 0)
             {
-                await using var wake = new NpgsqlBatch(connection) { BatchCommands = { Wake() } };
-                await wake.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                _notifier.Request();
             }
 
             var started = new StartedRun[runs.Count];
@@ -92,7 +96,21 @@ internal sealed partial class PostgresRunStore
         }
     }
 
-    private NpgsqlBatchCommand Wake()
+    private static async Task NotifyOutsideTransactionAsync(NpgsqlDataSource dataSource, WakeUpChannel channel)
+    {
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
+            await using var notify = new NpgsqlBatch(connection) { BatchCommands = { Wake(channel) } };
+            await notify.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or ObjectDisposedException)
+        {
+            // The runs are committed; workers that miss this wake-up find them at their next poll.
+        }
+    }
+
+    private static NpgsqlBatchCommand Wake(WakeUpChannel channel)
     {
         var wake = new NpgsqlBatchCommand("SELECT pg_notify($1, '')");
         wake.Parameters.Add(new NpgsqlParameter<string> { TypedValue = channel.Name });

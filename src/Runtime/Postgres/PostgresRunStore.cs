@@ -81,26 +81,57 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
     public async Task<IReadOnlyList<ClaimedRun>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<ClaimRow>(new CommandDefinition(
-            sql.ClaimRuns,
-            new
-            {
-                now = request.Now,
-                known_workflows = request.Steps.Workflows,
-                known_step_indexes = request.Steps.StepIndexes,
-                known_step_names = request.Steps.StepNames,
-                limit = request.Limit,
-                owner = request.Owner,
-                lease_seconds = request.LeaseDuration.TotalSeconds,
-            },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => new ClaimedRun(r.id, r.workflow, r.step_index, r.attempt, r.lease_token, r.parent_run_id, r.step_input, r.step_name, r.execution)
+        await using var batch = new NpgsqlBatch(connection);
+
+        // The claim must walk runs_due in order and stop at @limit, whatever the statistics say: right after many
+        // runs became due (a bulk start) they still say that few are pending, and PostgreSQL would then read and sort
+        // every due run on each claim instead. Bitmap scans and sorts are turned off for the batch's own implicit
+        // transaction only (set_config's is_local), which ends with the claim: no BEGIN/COMMIT that an error could leave open.
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)"));
+        var claim = new NpgsqlBatchCommand(sql.ClaimRuns)
         {
-            AwaitedRuns = r.awaited_runs is null ? null : System.Text.Json.JsonSerializer.Deserialize<Guid[]>(r.awaited_runs),
-            Trace = new RunTraceContext(r.trace_parent, r.trace_state),
-            QueueWait = TimeSpan.FromSeconds(Math.Max(0, r.queue_wait_seconds)),
-        }).ToList();
+            Parameters =
+            {
+                new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = (object?)request.Now ?? DBNull.Value },
+                new NpgsqlParameter<string[]>("known_workflows", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = request.Steps.Workflows },
+                new NpgsqlParameter<int[]>("known_step_indexes", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = request.Steps.StepIndexes },
+                new NpgsqlParameter<string[]>("known_step_names", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = request.Steps.StepNames },
+                new NpgsqlParameter<int>("limit", request.Limit),
+                new NpgsqlParameter<string>("owner", request.Owner),
+                new NpgsqlParameter<double>("lease_seconds", request.LeaseDuration.TotalSeconds),
+            },
+        };
+        batch.BatchCommands.Add(claim);
+
+        // Hot path: prepared once per physical connection, because planning the claim cost about as much as running it.
+        await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        var claimed = new List<ClaimedRun>(request.Limit);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false); // past set_config's row, to the claim's
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            claimed.Add(ReadClaimed(reader));
+        }
+
+        return claimed;
     }
+
+    // The columns in the order of ClaimRuns.sql's RETURNING.
+    private static ClaimedRun ReadClaimed(NpgsqlDataReader row)
+    {
+        var awaited = row.IsDBNull(9) ? null : row.GetString(9);
+        return new ClaimedRun(
+            row.GetGuid(0), row.GetString(1), row.GetInt32(2), row.GetInt32(3), row.GetGuid(4), NullableGuid(row, 5), NullableString(row, 7), NullableString(row, 8), row.GetInt32(6))
+        {
+            AwaitedRuns = awaited is null ? null : System.Text.Json.JsonSerializer.Deserialize<Guid[]>(awaited),
+            Trace = new RunTraceContext(NullableString(row, 10), NullableString(row, 11)),
+            QueueWait = TimeSpan.FromSeconds(Math.Max(0, row.GetDouble(12))),
+        };
+    }
+
+    private static Guid? NullableGuid(NpgsqlDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetGuid(ordinal);
+
+    private static string? NullableString(NpgsqlDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
 
     public async Task<IReadOnlySet<Guid>> CompleteAsync(IReadOnlyList<StepCompletion> completions, string worker, DateTimeOffset? now, bool notify, CancellationToken cancellationToken)
     {
@@ -130,6 +161,7 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
         }
 
         var committed = new HashSet<Guid>();
+        await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (wakes.Length > 0)
         {
@@ -311,9 +343,4 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
         AttemptOutcome.TimedOut => "timed_out",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
-
-    // Dapper maps these by column name; timestamptz arrives as a UTC DateTime.
-#pragma warning disable SA1300, IDE1006 // column names
-    private sealed record ClaimRow(Guid id, string workflow, int step_index, int attempt, Guid lease_token, Guid? parent_run_id, int execution, string? step_input, string? step_name, string? awaited_runs, string? trace_parent, string? trace_state, double queue_wait_seconds);
-#pragma warning restore SA1300, IDE1006
 }

@@ -1,5 +1,7 @@
 -- One statement claims as many due runs as the worker has free slots. The inner SELECT matches the
 -- runs_due partial index (status = 'pending', ORDER BY next_attempt_at); SKIP LOCKED lets workers claim side by side.
+-- The due time is written out rather than taken from the clock CTE so that it bounds the index scan. The caller turns
+-- bitmap scans and sorts off for this statement: stale statistics must not turn the claim into a sort of every due run.
 -- Due and lease times come from the database's clock (@now is null in production; tests pass a fake time), so
 -- that workers whose clocks disagree still agree on which leases hold. A run at a step this deployment does not
 -- know (a newer deployment started it, or an older one left it there) is left for a worker that knows it.
@@ -13,9 +15,9 @@ known AS (
 ),
 due AS (
     SELECT r.id, r.next_attempt_at AS due_at
-    FROM {schema}.runs AS r, clock
+    FROM {schema}.runs AS r
     WHERE r.status = 'pending'
-      AND r.next_attempt_at <= clock.now
+      AND r.next_attempt_at <= COALESCE(@now::timestamptz, now())
       AND r.workflow = ANY (@known_workflows::text[])
       AND EXISTS (SELECT 1 FROM known AS k
                   WHERE k.workflow = r.workflow

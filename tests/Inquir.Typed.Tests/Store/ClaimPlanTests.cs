@@ -1,0 +1,49 @@
+using Dapper;
+using Inquir.Typed.Storage;
+using Inquir.Typed.Tests.Infrastructure;
+using Npgsql;
+
+namespace Inquir.Typed.Tests.Store;
+
+/// <summary>
+/// The claim walks the due index in order and stops at its limit whatever the statistics say. Right after a bulk
+/// start they still say that few runs are pending, and a plan made from them reads and sorts every due run at each
+/// claim: the cost of a claim would grow with the backlog, just when the backlog is large.
+/// </summary>
+public sealed class ClaimPlanTests
+{
+    private const int Backlog = 5000;
+
+    [Fact]
+    public async Task A_claim_right_after_a_bulk_start_reads_the_runs_it_claims_not_the_whole_backlog()
+    {
+        var schema = TestDatabase.NewSchema();
+
+        // One connection, so that the statistics are read on the session that claimed.
+        await using var dataSource = NpgsqlDataSource.Create(TestDatabase.ConnectionString + ";Maximum Pool Size=1");
+        var store = StoreFactory.NewStore(dataSource, schema);
+        await store.MigrateAsync(default);
+        var runs = Enumerable.Range(0, Backlog)
+            .Select(_ => new NewRun(Guid.NewGuid(), "w", "{\"n\":1}", null, null, StoreSteps.T0, StoreSteps.T0, TimeSpan.Zero, "s0"))
+            .ToList();
+        await store.StartRunsAsync(runs, null, default);
+        var before = await DueIndexEntriesReadAsync(dataSource, schema);
+
+        var claimed = await store.ClaimAsync(new ClaimRequest("worker", StoreSteps.Known, 2, TimeSpan.FromSeconds(30), StoreSteps.T0.AddSeconds(1)), default);
+        var read = await DueIndexEntriesReadAsync(dataSource, schema) - before;
+
+        Assert.Equal(2, claimed.Count);
+        Assert.InRange(read, 2, 100);
+    }
+
+    private static async Task<long> DueIndexEntriesReadAsync(NpgsqlDataSource dataSource, string schema)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+
+        // A session hands its counts over when it goes idle, but at most once a second unless told to: this statement's
+        // end hands over those of the statements before it, so that the next one reads them.
+        await connection.ExecuteAsync("SELECT pg_stat_force_next_flush()");
+        return await connection.ExecuteScalarAsync<long>(
+            "SELECT idx_tup_read FROM pg_stat_user_indexes WHERE schemaname = @schema AND indexrelname = 'runs_due'", new { schema });
+    }
+}
