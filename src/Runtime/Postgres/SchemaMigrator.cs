@@ -13,6 +13,10 @@ namespace Inquir.Typed.Postgres;
 internal sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, SqlScripts sql, ILogger<SchemaMigrator> logger)
 {
 
+    // Npgsql's command timeout (30 s unless the connection string says otherwise) would cut an index build short just as
+    // the server's statement_timeout would: CREATE INDEX CONCURRENTLY also waits for every older transaction to end.
+    private const int AsLongAsItTakes = 0;
+
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -71,7 +75,7 @@ internal sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, SqlScr
             if (migration.RunsInTransaction)
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-                await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, commandTimeout: AsLongAsItTakes, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 await RecordAsync(connection, migration, transaction, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -93,13 +97,13 @@ internal sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, SqlScr
         foreach (var index in invalidIndexes)
         {
             LogDroppingInvalidIndex(index);
-            await connection.ExecuteAsync(new CommandDefinition("DROP INDEX CONCURRENTLY IF EXISTS " + index, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition("DROP INDEX CONCURRENTLY IF EXISTS " + index, commandTimeout: AsLongAsItTakes, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
         // One statement per round trip: several in one would run as one implicit transaction.
         foreach (var statement in SqlText.Statements(migration.Sql))
         {
-            await connection.ExecuteAsync(new CommandDefinition(statement, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(statement, commandTimeout: AsLongAsItTakes, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
         await RecordAsync(connection, migration, transaction: null, cancellationToken).ConfigureAwait(false);

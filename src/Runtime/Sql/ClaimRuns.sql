@@ -1,7 +1,5 @@
 -- One statement claims as many due runs as the worker has free slots. The inner SELECT matches the
 -- runs_due partial index (status = 'pending', ORDER BY next_attempt_at); SKIP LOCKED lets workers claim side by side.
--- The due time is written out rather than taken from the clock CTE so that it bounds the index scan. The caller turns
--- bitmap scans and sorts off for this statement: stale statistics must not turn the claim into a sort of every due run.
 -- Due and lease times come from the database's clock (@now is null in production; tests pass a fake time), so
 -- that workers whose clocks disagree still agree on which leases hold. A run at a step this deployment does not
 -- know (a newer deployment started it, or an older one left it there) is left for a worker that knows it.
@@ -16,6 +14,8 @@ known AS (
 due AS (
     SELECT r.id, r.next_attempt_at AS due_at
     FROM {schema}.runs AS r
+    -- The due time is written out, not read from the clock CTE, so that it bounds the index scan; the caller turns
+    -- bitmap scans and sorts off, so that stale statistics cannot make every claim read and sort all due runs.
     WHERE r.status = 'pending'
       AND r.next_attempt_at <= COALESCE(@now::timestamptz, now())
       AND r.workflow = ANY (@known_workflows::text[])

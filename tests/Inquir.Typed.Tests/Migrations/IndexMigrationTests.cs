@@ -35,6 +35,20 @@ public sealed class IndexMigrationTests
     }
 
     [Fact]
+    public async Task A_migration_is_not_cut_off_by_the_client_s_command_timeout()
+    {
+        await using var database = await MigrationDatabase.WithoutIndexMigrationAsync(o => o.ConnectionString += ";Command Timeout=1");
+        await using var openWriter = await database.HoldRowExclusiveLockAsync();
+
+        var migration = database.MigrateAsync();
+        await database.WaitForIndexBuildAsync(migration, olderThan: "2 seconds");
+        await openWriter.CommitAsync();
+
+        await migration;
+        Assert.Equal((1, true), await database.IndexAsync("runs_restarted_from"));
+    }
+
+    [Fact]
     public async Task A_migration_is_not_cancelled_by_the_runtime_s_statement_timeout()
     {
         await using var database = await MigrationDatabase.WithoutIndexMigrationAsync(o => o.StatementTimeout = TimeSpan.FromMilliseconds(200));
