@@ -14,7 +14,7 @@ namespace Inquir.Typed.Worker;
 /// writing twice is safe. A batch the database refuses for its data is split until the bad rows stand alone, so
 /// that one bad row never holds up the others.
 /// </summary>
-internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signal, TimeProvider time, DatabaseClock clock, string workerId, int maxBatch, TimeSpan retryFor, ILogger logger, int writers = 1)
+internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signal, TimeProvider time, DatabaseClock clock, string workerId, int maxBatch, TimeSpan retryFor, ILogger logger)
 {
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -35,41 +35,16 @@ internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signa
 
     public async Task RunAsync()
     {
-        // A slot is taken before the queue is read, so that what queues up while every writer is busy goes out together.
-        using var slots = new SemaphoreSlim(writers, writers);
+        var batch = new List<Pending>(maxBatch);
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            await slots.WaitAsync().ConfigureAwait(false);
-            var batch = new List<Pending>(maxBatch);
+            batch.Clear();
             while (batch.Count < maxBatch && _queue.Reader.TryRead(out var next))
             {
                 batch.Add(next);
             }
 
-            if (batch.Count == 0)
-            {
-                slots.Release();
-                continue;
-            }
-
-            _ = WriteAndReleaseAsync(batch, slots);
-        }
-
-        for (var i = 0; i < writers; i++)
-        {
-            await slots.WaitAsync().ConfigureAwait(false);
-        }
-    }
-
-    private async Task WriteAndReleaseAsync(List<Pending> batch, SemaphoreSlim slots)
-    {
-        try
-        {
             await WriteAsync(batch).ConfigureAwait(false);
-        }
-        finally
-        {
-            slots.Release();
         }
     }
 
