@@ -96,9 +96,9 @@ internal sealed partial class SqliteHistoryStore(SqliteDatabase database, Sqlite
         return created;
     }
 
-    public async Task<string?> CancelAsync(Guid runId, string reason, DateTimeOffset? now, CancellationToken cancellationToken)
+    public async Task<CancelResult?> CancelAsync(Guid runId, string reason, DateTimeOffset? now, CancellationToken cancellationToken)
     {
-        List<(Guid Id, string Status, Guid? LeaseToken, bool Cancelled)> runs;
+        List<(Guid Id, string Status, Guid? LeaseToken, bool Cancelled, string Workflow)> runs;
         bool woken;
         var (connection, transaction) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (connection)
@@ -119,7 +119,7 @@ internal sealed partial class SqliteHistoryStore(SqliteDatabase database, Sqlite
                 .Bind("@now", at))
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
-                runs = await ReadAsync(reader, r => (Id(r, 0), r.GetString(1), NullableId(r, 2), r.GetInt64(3) != 0), cancellationToken).ConfigureAwait(false);
+                runs = await ReadAsync(reader, r => (Id(r, 0), r.GetString(1), NullableId(r, 2), r.GetInt64(3) != 0, r.GetString(4)), cancellationToken).ConfigureAwait(false);
                 while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
                 {
                 }
@@ -142,7 +142,9 @@ internal sealed partial class SqliteHistoryStore(SqliteDatabase database, Sqlite
             wakeUps.WorkAvailable();
         }
 
-        return runs.Where(r => r.Id == runId).Select(r => r.Status).FirstOrDefault();
+        return runs.Where(r => r.Id == runId).Select(r => r.Status).FirstOrDefault() is { } previous
+            ? new CancelResult(previous, runs.Where(r => r.Cancelled).Select(r => r.Workflow).ToList())
+            : null;
     }
 
     public async Task<int> DeleteFinishedAsync(string[] statuses, DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)

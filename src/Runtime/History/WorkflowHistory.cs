@@ -86,19 +86,19 @@ internal sealed class WorkflowHistory(IHistoryStore store, IRunStore runs, Schem
     {
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var text = string.IsNullOrWhiteSpace(reason) ? "the run was cancelled" : "the run was cancelled: " + reason.Trim();
-        var previous = await store.CancelAsync(runId, text, _clock.Now, cancellationToken).ConfigureAwait(false)
+        var result = await store.CancelAsync(runId, text, _clock.Now, cancellationToken).ConfigureAwait(false)
             ?? throw new RunNotFoundException(runId, nameof(runId));
-        var status = RunStatusText.Parse(previous);
+        var status = RunStatusText.Parse(result.PreviousStatus);
         if (status is not (RunStatus.Pending or RunStatus.Running or RunStatus.Waiting))
         {
-            throw new RunStateException(runId, status, $"Run {runId} is {previous}; only a pending, running or waiting run can be cancelled.", nameof(runId));
+            throw new RunStateException(runId, status, $"Run {runId} is {result.PreviousStatus}; only a pending, running or waiting run can be cancelled.", nameof(runId));
         }
 
-        // Counted where the cancel is committed (the worker that ran the step only sees its lease go): the run's
-        // workflow is read back for the tag, since the cancel answers with the status alone.
-        if (await runs.GetRunAsync(runId, cancellationToken).ConfigureAwait(false) is { } cancelled)
+        // Counted where the cancel is committed (the worker that ran the step only sees its lease go), children
+        // cancelled with their waiting parent included.
+        foreach (var workflow in result.CancelledWorkflows)
         {
-            InquirTelemetry.RunsFinished.Add(1, new("inquir.workflow", cancelled.Workflow), new("inquir.status", RunStatusText.Of(RunStatus.Cancelled)));
+            InquirTelemetry.RunsFinished.Add(1, new("inquir.workflow", workflow), new("inquir.status", RunStatusText.Of(RunStatus.Cancelled)));
         }
     }
 

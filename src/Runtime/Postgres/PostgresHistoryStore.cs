@@ -65,7 +65,7 @@ internal sealed partial class PostgresHistoryStore(NpgsqlDataSource dataSource, 
         return created;
     }
 
-    public async Task<string?> CancelAsync(Guid runId, string reason, DateTimeOffset? now, CancellationToken cancellationToken)
+    public async Task<CancelResult?> CancelAsync(Guid runId, string reason, DateTimeOffset? now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -100,7 +100,7 @@ internal sealed partial class PostgresHistoryStore(NpgsqlDataSource dataSource, 
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return rows.Single(r => r.id == runId).status;
+        return new CancelResult(rows.Single(r => r.id == runId).status, rows.Where(r => r.cancelled).Select(r => r.workflow).ToList());
     }
 
     public async Task<int> DeleteFinishedAsync(string[] statuses, DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
@@ -122,6 +122,6 @@ internal sealed partial class PostgresHistoryStore(NpgsqlDataSource dataSource, 
         connection.ExecuteAsync(new CommandDefinition("SELECT pg_notify(@channel, '')", new { channel = channel.Name }, transaction, cancellationToken: cancellationToken));
 
 #pragma warning disable SA1300, IDE1006 // column names
-    private sealed record CancelRow(Guid id, string status, Guid? lease_token, bool cancelled, bool woke_parent);
+    private sealed record CancelRow(Guid id, string workflow, string status, Guid? lease_token, bool cancelled, bool woke_parent);
 #pragma warning restore SA1300, IDE1006
 }

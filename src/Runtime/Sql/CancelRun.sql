@@ -4,12 +4,12 @@
 -- the step's CancellationToken, and the changed lease token refuses any outcome the step still reports. The
 -- attempt that was running is recorded as cancelled. A cancelled child whose parent (@parent) waits for no
 -- other unended child makes that parent due, in this commit. Returns each run of @tree with the status and
--- lease token it had and whether it was cancelled (for the cancel notifications).
+-- workflow, status and lease token it had and whether it was cancelled (for the notifications and the metric).
 WITH clock AS (
     SELECT COALESCE(@now::timestamptz, now()) AS now
 ),
 before AS (
-    SELECT id, status, step_index, COALESCE(step_name, step_index::text) AS step_name, attempt, execution,
+    SELECT id, workflow, status, step_index, COALESCE(step_name, step_index::text) AS step_name, attempt, execution,
            lease_owner, lease_token, attempt_started_at
     FROM {schema}.runs
     WHERE id = ANY (@tree)
@@ -57,6 +57,6 @@ woken AS (
                         AND k.status IN ('pending', 'running', 'waiting'))
     RETURNING p.id
 )
-SELECT b.id, b.status, b.lease_token, EXISTS (SELECT 1 FROM cancelled AS c WHERE c.id = b.id) AS cancelled,
+SELECT b.id, b.workflow, b.status, b.lease_token, EXISTS (SELECT 1 FROM cancelled AS c WHERE c.id = b.id) AS cancelled,
        EXISTS (SELECT 1 FROM woken) AS woke_parent
 FROM before AS b;

@@ -21,10 +21,10 @@ internal interface IHistoryStore
 
     /// <summary>
     /// Cancels the run if it is pending, running or waiting (and, when it waits, its unended children, down every
-    /// waiting child), making its waiting parent due when no other child of it is left; returns the status it had,
-    /// or <see langword="null"/> when there is no such run.
+    /// waiting child), making its waiting parent due when no other child of it is left; returns the status it had
+    /// and the workflows of the runs it cancelled, or <see langword="null"/> when there is no such run.
     /// </summary>
-    Task<string?> CancelAsync(Guid runId, string reason, DateTimeOffset? now, CancellationToken cancellationToken);
+    Task<CancelResult?> CancelAsync(Guid runId, string reason, DateTimeOffset? now, CancellationToken cancellationToken);
 
     /// <summary>Deletes up to <paramref name="limit"/> runs of <paramref name="statuses"/> that finished before <paramref name="cutoff"/> and have no parent, with their checkpoints and attempts; returns how many.</summary>
     Task<int> DeleteFinishedAsync(string[] statuses, DateTimeOffset cutoff, int limit, CancellationToken cancellationToken);

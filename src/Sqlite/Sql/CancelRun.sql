@@ -3,7 +3,7 @@
 -- status and lease token are read first (for the caller and the cancel wake-ups), the attempts that were
 -- running are recorded as cancelled, and the runs lose their leases, so that a changed lease token refuses any
 -- outcome a step still reports. The run's parent, when it waits for no other unended child, is made due.
-SELECT id, status, lease_token, status IN ('pending', 'running', 'waiting') AS cancelled
+SELECT id, status, lease_token, status IN ('pending', 'running', 'waiting') AS cancelled, workflow
 FROM runs
 WHERE id IN (SELECT value FROM json_each(@tree));
 

@@ -13,7 +13,7 @@ public abstract class AttemptRecordContract : StoreContract
         var id = await StartAsync(db.Runs);
         var claim = await ClaimOneAsync(db.Runs, "me", T0);
 
-        Assert.Equal("running", await db.History.CancelAsync(id, "stop", T0.AddSeconds(1), default));
+        Assert.Equal("running", (await db.History.CancelAsync(id, "stop", T0.AddSeconds(1), default))?.PreviousStatus);
         Assert.Empty(await db.Runs.CompleteAsync([Success(claim, "1")], "me", T0.AddSeconds(2), false, default));
 
         Assert.Equal([StepAttemptOutcome.Cancelled], await db.OutcomesAsync(id));

@@ -133,8 +133,11 @@ public abstract class ChildWaitContract : StoreContract
         await db.Runs.CompleteAsync([ChildSucceeds(claims[0], parent, "1")], "b", T1, true, default);
         var running = claims[1].Id;
 
-        Assert.Equal("waiting", await db.History.CancelAsync(parent, "stop", T1, default));
+        var cancel = await db.History.CancelAsync(parent, "stop", T1, default);
 
+        // The parent and its two unended children, each named for the cancelled-runs metric.
+        Assert.Equal("waiting", cancel?.PreviousStatus);
+        Assert.Equal(["w", "w", "w"], cancel!.CancelledWorkflows);
         var statuses = new Dictionary<Guid, RunStatus>();
         foreach (var id in children.Append(parent))
         {
@@ -157,7 +160,7 @@ public abstract class ChildWaitContract : StoreContract
         var children = await StartChildrenAsync(db, parent, 1);
         await db.Runs.CompleteAsync([Waiting(claim, children)], "a", T0, true, default);
 
-        Assert.Equal("pending", await db.History.CancelAsync(children[0], "not needed", T1, default));
+        Assert.Equal("pending", (await db.History.CancelAsync(children[0], "not needed", T1, default))?.PreviousStatus);
 
         Assert.Equal(RunStatus.Pending, (await db.Runs.GetRunAsync(parent, default))!.Status);
     }

@@ -12,8 +12,8 @@ public abstract class HistoryContract : StoreContract
         await using var db = await OpenAsync();
         var pending = await StartAsync(db.Runs);
 
-        Assert.Equal("pending", await db.History.CancelAsync(pending, "no longer wanted", T0, default));
-        Assert.Equal("cancelled", await db.History.CancelAsync(pending, "again", T0, default));
+        Assert.Equal("pending", (await db.History.CancelAsync(pending, "no longer wanted", T0, default))?.PreviousStatus);
+        Assert.Equal("cancelled", (await db.History.CancelAsync(pending, "again", T0, default))?.PreviousStatus);
         Assert.Null(await db.History.CancelAsync(Guid.NewGuid(), "none", T0, default));
 
         var run = (await db.Runs.GetRunAsync(pending, default))!;
