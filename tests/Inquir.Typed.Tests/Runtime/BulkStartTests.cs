@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Inquir.Typed.Tests.Infrastructure;
 using Inquir.Typed.Tests.Workflows;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,29 @@ public sealed class BulkStartTests : IAsyncLifetime
         Assert.True(runs[1].Created && runs[2].Created);
         Assert.Contains("\"Amount\": 3", (await runs[2].GetInfoAsync()).Input);
         Assert.Equal(3, await new History(_schema).CountAsync("runs"));
+    }
+
+    [Fact]
+    public async Task A_bulk_start_under_an_activity_stores_its_trace_context_with_every_run()
+    {
+        using var source = new ActivitySource("bulk-start-test");
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == "bulk-start-test",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        IReadOnlyList<WorkflowRun<OrderReceipt>> runs;
+        string traceParent;
+        using (var request = source.StartActivity("request")!)
+        {
+            traceParent = request.Id!;
+            runs = await _host.Client.StartOrderWorkflowManyAsync([new OrderRequest(1, 1m), new OrderRequest(2, 2m)]);
+        }
+
+        var stored = await new History(_schema).CountAsync(
+            "runs", "id = ANY (@ids) AND trace_parent = @traceParent", new { ids = runs.Select(r => r.Id).ToArray(), traceParent });
+        Assert.Equal(2, stored);
     }
 
     [Fact]
