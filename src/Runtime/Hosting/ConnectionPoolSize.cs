@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Npgsql;
 
 namespace Inquir.Typed;
@@ -24,20 +23,9 @@ internal static class ConnectionPoolSize
     /// <summary>Sets the pool size unless <paramref name="connectionString"/> sets it; never below its <c>Minimum Pool Size</c>.</summary>
     public static void ApplyDefault(NpgsqlConnectionStringBuilder connection, string connectionString, WorkerOptions worker)
     {
-        if (!SetsMaximumPoolSize(connectionString))
+        if (!ConnectionStringKeys.Sets(connectionString, "MAXPOOLSIZE", "MAXIMUMPOOLSIZE"))
         {
             connection.MaxPoolSize = Math.Max(For(worker), connection.MinPoolSize);
         }
-    }
-
-    // Npgsql's builder cannot tell a value that was written from its default (an explicit 100 must win too), so
-    // the keywords as written are read. Npgsql accepts only these two spellings, in any case; anything else was
-    // refused before this point.
-    private static bool SetsMaximumPoolSize(string connectionString)
-    {
-        var written = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        return written.Keys.Cast<string>()
-            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant())
-            .Any(k => k is "MAXPOOLSIZE" or "MAXIMUMPOOLSIZE");
     }
 }

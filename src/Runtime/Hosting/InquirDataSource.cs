@@ -17,6 +17,7 @@ internal sealed class InquirDataSource(InquirOptions options) : IAsyncDisposable
         builder.ConnectionStringBuilder.ApplicationName ??= "inquir";
         SessionSettings.Apply(builder.ConnectionStringBuilder, options);
         ConnectionPoolSize.ApplyDefault(builder.ConnectionStringBuilder, options.ConnectionString!, options.Worker);
+        ConnectionReset.ApplyDefault(builder.ConnectionStringBuilder, options.ConnectionString!);
         return builder.Build();
     }
 }

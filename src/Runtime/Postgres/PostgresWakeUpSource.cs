@@ -27,9 +27,16 @@ internal sealed partial class PostgresWakeUpSource(NpgsqlDataSource dataSource, 
 
                 receiver.ListeningStarted();
                 backoff.Reset();
-                while (!stoppingToken.IsCancellationRequested)
+                try
                 {
-                    await connection.WaitAsync(stoppingToken).ConfigureAwait(false);
+                    while (!stoppingToken.IsCancellationRequested)
+                    {
+                        await connection.WaitAsync(stoppingToken).ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    await UnlistenAsync(connection).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -42,6 +49,21 @@ internal sealed partial class PostgresWakeUpSource(NpgsqlDataSource dataSource, 
                 LogListenFailed(e, delay);
                 await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    // The pool does not reset the runtime's connections (ConnectionReset): one that still listened would take the
+    // channel's notifications to whatever used it next.
+    private static async Task UnlistenAsync(NpgsqlConnection connection)
+    {
+        try
+        {
+            await using var unlisten = new NpgsqlCommand("UNLISTEN *", connection);
+            await unlisten.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            // The connection is broken, and a broken connection does not go back to the pool.
         }
     }
 

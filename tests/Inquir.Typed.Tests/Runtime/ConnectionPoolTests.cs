@@ -6,7 +6,7 @@ namespace Inquir.Typed.Tests.Runtime;
 
 /// <summary>
 /// The runtime's own pool holds a few connections (its loops need about six, plus room for starts), not Npgsql's
-/// default of 100, unless the connection string says otherwise.
+/// default of 100, and hands them out again without a reset, unless the connection string says otherwise.
 /// </summary>
 public sealed class ConnectionPoolTests
 {
@@ -42,6 +42,16 @@ public sealed class ConnectionPoolTests
         await using var source = new InquirDataSource(new InquirOptions { ConnectionString = TestDatabase.ConnectionString + ";Minimum Pool Size=30" });
 
         Assert.Equal(30, MaxPoolSizeOf(source));
+    }
+
+    [Fact]
+    public async Task The_runtime_s_connections_go_back_to_the_pool_without_a_reset_unless_the_connection_string_asks_for_one()
+    {
+        await using var plain = new InquirDataSource(new InquirOptions { ConnectionString = TestDatabase.ConnectionString });
+        await using var asked = new InquirDataSource(new InquirOptions { ConnectionString = TestDatabase.ConnectionString + ";No Reset On Close=false" });
+
+        Assert.True(new NpgsqlConnectionStringBuilder(plain.DataSource.ConnectionString).NoResetOnClose);
+        Assert.False(new NpgsqlConnectionStringBuilder(asked.DataSource.ConnectionString).NoResetOnClose);
     }
 
     private static int MaxPoolSizeOf(InquirDataSource source) => new NpgsqlConnectionStringBuilder(source.DataSource.ConnectionString).MaxPoolSize;
