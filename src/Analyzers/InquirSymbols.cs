@@ -41,7 +41,7 @@ internal sealed class InquirSymbols
     public static bool TryCreate(Compilation compilation, out InquirSymbols symbols)
     {
         symbols = null!;
-        var workflowAttribute = compilation.GetTypeByMetadataName("Inquir.Typed.WorkflowAttribute");
+        var workflowAttribute = TypeLookup.Find(compilation, "Inquir.Typed.WorkflowAttribute");
         if (workflowAttribute is null)
         {
             return false;
@@ -49,11 +49,11 @@ internal sealed class InquirSymbols
 
         symbols = new InquirSymbols(
             workflowAttribute,
-            compilation.GetTypeByMetadataName("Inquir.Typed.StepAttribute"),
-            compilation.GetTypeByMetadataName("Inquir.Typed.IdempotencyKeyAttribute"),
-            compilation.GetTypeByMetadataName("Inquir.Typed.StepContext"),
-            compilation.GetTypeByMetadataName("Inquir.Typed.IWorkflowClient"),
-            compilation.GetTypeByMetadataName("System.Threading.CancellationToken"));
+            TypeLookup.Find(compilation, "Inquir.Typed.StepAttribute"),
+            TypeLookup.Find(compilation, "Inquir.Typed.IdempotencyKeyAttribute"),
+            TypeLookup.Find(compilation, "Inquir.Typed.StepContext"),
+            TypeLookup.Find(compilation, "Inquir.Typed.IWorkflowClient"),
+            TypeLookup.Find(compilation, "System.Threading.CancellationToken"));
         return true;
     }
 

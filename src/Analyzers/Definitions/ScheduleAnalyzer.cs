@@ -27,9 +27,9 @@ public sealed class ScheduleAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var compilation = start.Compilation;
-            var workflow = compilation.GetTypeByMetadataName("Inquir.Typed.WorkflowAttribute");
-            var schedule = compilation.GetTypeByMetadataName("Inquir.Typed.ScheduleAttribute");
-            var step = compilation.GetTypeByMetadataName("Inquir.Typed.StepAttribute");
+            var workflow = TypeLookup.Find(compilation, "Inquir.Typed.WorkflowAttribute");
+            var schedule = TypeLookup.Find(compilation, "Inquir.Typed.ScheduleAttribute");
+            var step = TypeLookup.Find(compilation, "Inquir.Typed.StepAttribute");
             if (workflow is null || schedule is null || step is null)
             {
                 return;
@@ -39,9 +39,9 @@ public sealed class ScheduleAnalyzer : DiagnosticAnalyzer
                 workflow,
                 schedule,
                 step,
-                compilation.GetTypeByMetadataName("Inquir.Typed.ScheduledTick"),
-                compilation.GetTypeByMetadataName("Inquir.Typed.StepContext"),
-                compilation.GetTypeByMetadataName("System.Threading.CancellationToken"));
+                TypeLookup.Find(compilation, "Inquir.Typed.ScheduledTick"),
+                TypeLookup.Find(compilation, "Inquir.Typed.StepContext"),
+                TypeLookup.Find(compilation, "System.Threading.CancellationToken"));
             start.RegisterSymbolAction(symbolContext => AnalyzeType(symbolContext, types), SymbolKind.NamedType);
         });
     }

@@ -150,11 +150,11 @@ public sealed class BlockingCallInStepAnalyzer : DiagnosticAnalyzer
     /// <summary>The task and thread types this rule recognises, resolved once per compilation.</summary>
     private sealed class TaskTypes(Compilation compilation)
     {
-        private readonly INamedTypeSymbol? _task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
-        private readonly INamedTypeSymbol? _taskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
-        private readonly INamedTypeSymbol? _valueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+        private readonly INamedTypeSymbol? _task = TypeLookup.Find(compilation, "System.Threading.Tasks.Task");
+        private readonly INamedTypeSymbol? _taskOfT = TypeLookup.Find(compilation, "System.Threading.Tasks.Task`1");
+        private readonly INamedTypeSymbol? _valueTaskOfT = TypeLookup.Find(compilation, "System.Threading.Tasks.ValueTask`1");
 
-        public INamedTypeSymbol? Thread { get; } = compilation.GetTypeByMetadataName("System.Threading.Thread");
+        public INamedTypeSymbol? Thread { get; } = TypeLookup.Find(compilation, "System.Threading.Thread");
 
         public bool IsTask(INamedTypeSymbol type) =>
             SymbolEqualityComparer.Default.Equals(type, _task) || IsTaskOfT(type);

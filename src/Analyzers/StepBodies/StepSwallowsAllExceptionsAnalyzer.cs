@@ -25,7 +25,7 @@ public sealed class StepSwallowsAllExceptionsAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
         StepBodyAnalysis.Register(context, static (compilation, _) =>
-            compilation.GetTypeByMetadataName("System.Exception") is { } exception
+            TypeLookup.Find(compilation, "System.Exception") is { } exception
                 ? (block, step) => block.RegisterOperationAction(operation => AnalyzeCatch(operation, step, exception), OperationKind.CatchClause)
                 : null);
     }

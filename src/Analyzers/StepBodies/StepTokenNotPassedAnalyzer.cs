@@ -243,10 +243,10 @@ public sealed class StepTokenNotPassedAnalyzer : DiagnosticAnalyzer
     private sealed class AwaitableTypes(Compilation compilation)
     {
         private readonly ImmutableArray<INamedTypeSymbol?> _types = ImmutableArray.Create(
-            compilation.GetTypeByMetadataName("System.Threading.Tasks.Task"),
-            compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1"),
-            compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask"),
-            compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1"));
+            TypeLookup.Find(compilation, "System.Threading.Tasks.Task"),
+            TypeLookup.Find(compilation, "System.Threading.Tasks.Task`1"),
+            TypeLookup.Find(compilation, "System.Threading.Tasks.ValueTask"),
+            TypeLookup.Find(compilation, "System.Threading.Tasks.ValueTask`1"));
 
         public bool Contains(ITypeSymbol type)
         {

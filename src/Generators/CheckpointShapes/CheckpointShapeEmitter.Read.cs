@@ -4,7 +4,7 @@ using static Inquir.Typed.Generators.Emitting.CSharpText;
 
 namespace Inquir.Typed.Generators.CheckpointShapes
 {
-    /// <summary>The reading half of a serializer: <c>ReadValue</c>, and the expressions that read one value.</summary>
+    /// <summary>The reading half of a serializer: <c>Read</c>, and the expressions that read one value.</summary>
     internal static partial class CheckpointShapeEmitter
     {
         private static void ReadBody(IndentedWriter w, CheckpointShape shape)
@@ -21,11 +21,14 @@ namespace Inquir.Typed.Generators.CheckpointShapes
                 case ShapeKind.Array:
                 case ShapeKind.List:
                 case ShapeKind.ListInterface:
-                    ReturnNullOnNull(w);
                     w.Lines($$"""
-                        {{Json}}.ExpectStartArray(ref reader, {{display}});
+                        if ({{Json}}.IsNullElseStartArray(ref reader, {{display}}))
+                        {
+                            return null;
+                        }
+
                         var items = new {{List}}<{{shape.Element!.TypeName}}>();
-                        while (reader.Read() && reader.TokenType != {{Token}}.EndArray)
+                        while ({{Json}}.NextItem(ref reader))
                         {
                             items.Add({{ReadValue(shape.Element)}});
                         }
@@ -34,14 +37,15 @@ namespace Inquir.Typed.Generators.CheckpointShapes
                     return;
                 case ShapeKind.Dictionary:
                 case ShapeKind.DictionaryInterface:
-                    ReturnNullOnNull(w);
                     w.Lines($$"""
-                        {{Json}}.ExpectStartObject(ref reader, {{display}});
-                        var items = new {{Dictionary}}<string, {{shape.Element!.TypeName}}>();
-                        while (reader.Read() && reader.TokenType != {{Token}}.EndObject)
+                        if ({{Json}}.IsNullElseStartObject(ref reader, {{display}}))
                         {
-                            var key = reader.GetString();
-                            reader.Read();
+                            return null;
+                        }
+
+                        var items = new {{Dictionary}}<string, {{shape.Element!.TypeName}}>();
+                        while ({{Json}}.NextKey(ref reader, out var key))
+                        {
                             items[key] = {{ReadValue(shape.Element)}};
                         }
                         return items;
@@ -78,25 +82,17 @@ namespace Inquir.Typed.Generators.CheckpointShapes
                 """);
         }
 
-        private static void ReturnNullOnNull(IndentedWriter w) => w.Lines($$"""
-            if (reader.TokenType == {{Token}}.Null)
-            {
-                return null;
-            }
-
-            """);
-
         private static void ReadObject(IndentedWriter w, CheckpointShape shape, string display)
         {
-            var onNull = shape.IsValueType ? $"throw {Json}.NullForValueType({display});" : "return null;";
-            w.Lines($$"""
-                if (reader.TokenType == {{Token}}.Null)
-                {
-                    {{onNull}}
-                }
-
-                {{Json}}.ExpectStartObject(ref reader, {{display}});
-                """);
+            w.Lines(shape.IsValueType
+                ? $"{Json}.ExpectStartOfValueType(ref reader, {display});"
+                : $$"""
+                    if ({{Json}}.IsNullElseStartObject(ref reader, {{display}}))
+                    {
+                        return null;
+                    }
+                    """);
+            w.Line();
 
             var plan = new ObjectReadPlan(shape);
             foreach (var i in plan.Read)
@@ -108,13 +104,19 @@ namespace Inquir.Typed.Generators.CheckpointShapes
                 }
             }
 
-            w.Line($"while (reader.Read() && reader.TokenType != {Token}.EndObject)");
+            w.Line($"while (Names.Next(ref reader, out {(plan.Read.Count == 0 ? "_" : "var name")}))");
             using (w.Block())
             {
                 ReadMembers(w, shape, plan);
             }
 
             w.Line();
+            if (plan.Set.Count == 0 && plan.InitWithDefault.Count == 0)
+            {
+                w.Line($"return {Construction(shape, plan.Init, null)};");
+                return;
+            }
+
             WriteConstruction(w, shape, plan);
             foreach (var i in plan.Set)
             {
@@ -133,43 +135,44 @@ namespace Inquir.Typed.Generators.CheckpointShapes
                 """);
         }
 
-        /// <summary>One branch per member the JSON may hold; anything else is skipped.</summary>
+        /// <summary>One case per member the JSON may fill, by its index in <c>Names</c>; the value of any other is skipped.</summary>
         private static void ReadMembers(IndentedWriter w, CheckpointShape shape, ObjectReadPlan plan)
         {
-            var first = true;
-            foreach (var i in plan.Read)
+            if (plan.Read.Count == 0)
             {
-                w.Line($"{(first ? "if" : "else if")} (reader.ValueTextEquals({Literal(shape.Members[i].JsonName)}u8))");
-                first = false;
-                using (w.Block())
-                {
-                    w.Lines($$"""
-                        reader.Read();
-                        {{ValueLocal(i)}} = {{ReadValue(shape.Members[i].Type)}};
-                        """);
-                    if (plan.IsTracked(i))
-                    {
-                        w.Line($"{FoundLocal(i)} = true;");
-                    }
-                }
-            }
-
-            if (first)
-            {
-                w.Lines("""
-                    reader.Read();
-                    reader.Skip();
-                    """);
+                w.Line("reader.Skip();");
                 return;
             }
 
-            w.Lines("""
-                else
+            w.Line("switch (name)");
+            using (w.Block())
+            {
+                foreach (var i in plan.Read)
                 {
-                    reader.Read();
-                    reader.Skip();
+                    w.Lines($$"""
+                        case {{Number(i)}}:
+                            {{ValueLocal(i)}} = {{ReadValue(shape.Members[i].Type)}};
+                        """);
+                    using (w.Indent())
+                    {
+                        if (plan.IsTracked(i))
+                        {
+                            w.Line($"{FoundLocal(i)} = true;");
+                        }
+
+                        w.Line("break;");
+                    }
                 }
-                """);
+
+                if (plan.Read.Count < shape.Members.Count)
+                {
+                    w.Lines("""
+                        default:
+                            reader.Skip();
+                            break;
+                        """);
+                }
+            }
         }
 
         /// <summary>
@@ -263,7 +266,7 @@ namespace Inquir.Typed.Generators.CheckpointShapes
             ShapeKind.TimeSpan => Json + ".ReadTimeSpan(ref reader)",
             ShapeKind.Uri => Json + ".ReadUri(ref reader)",
             ShapeKind.Bytes => Json + ".ReadBytes(ref reader)",
-            _ => type.Id + ".ReadValue(ref reader)",
+            _ => type.Id + ".Instance.Read(ref reader)",
         };
     }
 }

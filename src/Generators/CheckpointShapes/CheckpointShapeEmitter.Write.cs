@@ -2,7 +2,7 @@ using Inquir.Typed.Generators.Emitting;
 
 namespace Inquir.Typed.Generators.CheckpointShapes
 {
-    /// <summary>The writing half of a serializer: <c>WriteValue</c>, and the statements that write one value.</summary>
+    /// <summary>The writing half of a serializer: <c>Write</c>, and the statements that write one value.</summary>
     internal static partial class CheckpointShapeEmitter
     {
         private static void WriteBody(IndentedWriter w, CheckpointShape shape)
@@ -193,7 +193,7 @@ namespace Inquir.Typed.Generators.CheckpointShapes
             ShapeKind.TimeSpan => $"{Json}.WriteTimeSpan(writer, {value});",
             ShapeKind.Uri => $"{Json}.WriteUri(writer, {value});",
             ShapeKind.Bytes => $"{Json}.WriteBytes(writer, {value});",
-            _ => $"{type.Id}.WriteValue(writer, {value});",
+            _ => $"{type.Id}.Instance.Write(writer, {value});",
         };
     }
 }

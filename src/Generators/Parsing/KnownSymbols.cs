@@ -21,6 +21,13 @@ namespace Inquir.Typed.Generators.Parsing
         private KnownSymbols(Compilation compilation)
         {
             Compilation = compilation;
+
+            // Binding the assembly's and module's attributes up front settles whether they are [Obsolete] or [Experimental].
+            // Until they are bound, the compiler answers that, on every use of a type while it binds the members read
+            // here, by collecting the attribute lists of every syntax tree again: with 300 files, an eighth of the time
+            // spent reading 2,000 records.
+            compilation.Assembly.GetAttributes();
+            compilation.SourceModule.GetAttributes();
             StepAttribute = compilation.GetTypeByMetadataName("Inquir.Typed.StepAttribute");
             IdempotencyKeyAttribute = compilation.GetTypeByMetadataName("Inquir.Typed.IdempotencyKeyAttribute");
             StepContext = compilation.GetTypeByMetadataName("Inquir.Typed.StepContext");

@@ -164,6 +164,61 @@ public static class CheckpointJson
         }
     }
 
+    /// <summary>At JSON <c>null</c>, true; otherwise fails unless the reader is at the start of an object, and returns false.</summary>
+    public static bool IsNullElseStartObject(ref Utf8JsonReader reader, string typeName)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        ExpectStartObject(ref reader, typeName);
+        return false;
+    }
+
+    /// <summary>At JSON <c>null</c>, true; otherwise fails unless the reader is at the start of an array, and returns false.</summary>
+    public static bool IsNullElseStartArray(ref Utf8JsonReader reader, string typeName)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        ExpectStartArray(ref reader, typeName);
+        return false;
+    }
+
+    /// <summary>Fails unless the reader is at the start of an object of the value type <paramref name="typeName"/>, which cannot be null.</summary>
+    public static void ExpectStartOfValueType(ref Utf8JsonReader reader, string typeName)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            throw NullForValueType(typeName);
+        }
+
+        ExpectStartObject(ref reader, typeName);
+    }
+
+    /// <summary>Inside an array being read: moves to its next element; false at the end of the array (or of the input).</summary>
+    public static bool NextItem(ref Utf8JsonReader reader) => reader.Read() && reader.TokenType != JsonTokenType.EndArray;
+
+    /// <summary>
+    /// Inside an object read as a dictionary: moves to its next property, reads its name into <paramref name="key"/>
+    /// and leaves the reader at its value; false at the end of the object (or of the input).
+    /// </summary>
+    public static bool NextKey(ref Utf8JsonReader reader, out string key)
+    {
+        if (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            key = reader.GetString()!;
+            reader.Read();
+            return true;
+        }
+
+        key = null!;
+        return false;
+    }
+
     /// <summary>The error for a JSON <c>null</c> where a value type is expected.</summary>
     public static JsonException NullForValueType(string typeName) => new($"Expected {typeName}, found null, which that value type cannot hold.");
 

@@ -6,27 +6,17 @@ namespace Inquir.Typed.Generated
 {
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
-    using JsonTokenType = global::System.Text.Json.JsonTokenType;
-    using JsonEncodedText = global::System.Text.Json.JsonEncodedText;
     using CheckpointJson = global::Inquir.Typed.CheckpointJson;
 
-    /// <summary>The checkpoint serializers of this project's workflow types.</summary>
     internal static partial class InquirCheckpointSerializers
     {
-        /// <summary>Reads and writes <c>Samples.Money</c> as System.Text.Json would.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Inquir.Typed.Generators", "{GeneratorVersion}")]
         internal sealed class Money_d1af4237 : global::Inquir.Typed.CheckpointSerializer<global::Samples.Money>
         {
-            public static readonly Money_d1af4237 Instance = new Money_d1af4237();
-            private static readonly JsonEncodedText Name0 = JsonEncodedText.Encode("Amount");
-            private static readonly JsonEncodedText Name1 = JsonEncodedText.Encode("Currency");
-            private static readonly JsonEncodedText Name2 = JsonEncodedText.Encode("Memo");
+            public static readonly Money_d1af4237 Instance = new();
+            private static readonly global::Inquir.Typed.CheckpointNames Names = new("Amount", "Currency", "Memo");
 
-            public override void Write(Utf8JsonWriter writer, global::Samples.Money value) => WriteValue(writer, value);
-
-            public override global::Samples.Money Read(ref Utf8JsonReader reader) => ReadValue(ref reader);
-
-            public static void WriteValue(Utf8JsonWriter writer, global::Samples.Money value)
+            public override void Write(Utf8JsonWriter writer, global::Samples.Money value)
             {
                 if (value is null)
                 {
@@ -35,47 +25,38 @@ namespace Inquir.Typed.Generated
                 }
 
                 writer.WriteStartObject();
-                writer.WriteNumber(Name0, value.Amount);
-                writer.WritePropertyName(Name1);
-                Currency_780c500e.WriteValue(writer, value.Currency);
-                writer.WriteString(Name2, value.Memo);
+                writer.WriteNumber(Names[0], value.Amount);
+                writer.WritePropertyName(Names[1]);
+                Currency_780c500e.Instance.Write(writer, value.Currency);
+                writer.WriteString(Names[2], value.Memo);
                 writer.WriteEndObject();
             }
 
-            public static global::Samples.Money ReadValue(ref Utf8JsonReader reader)
+            public override global::Samples.Money Read(ref Utf8JsonReader reader)
             {
-                if (reader.TokenType == JsonTokenType.Null)
+                if (CheckpointJson.IsNullElseStartObject(ref reader, "Samples.Money"))
                 {
                     return null;
                 }
 
-                CheckpointJson.ExpectStartObject(ref reader, "Samples.Money");
                 decimal value0 = default;
                 global::Samples.Currency value1 = default;
                 string value2 = default;
                 var found2 = false;
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                while (Names.Next(ref reader, out var name))
                 {
-                    if (reader.ValueTextEquals("Amount"u8))
+                    switch (name)
                     {
-                        reader.Read();
-                        value0 = reader.GetDecimal();
-                    }
-                    else if (reader.ValueTextEquals("Currency"u8))
-                    {
-                        reader.Read();
-                        value1 = Currency_780c500e.ReadValue(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("Memo"u8))
-                    {
-                        reader.Read();
-                        value2 = reader.GetString();
-                        found2 = true;
-                    }
-                    else
-                    {
-                        reader.Read();
-                        reader.Skip();
+                        case 0:
+                            value0 = reader.GetDecimal();
+                            break;
+                        case 1:
+                            value1 = Currency_780c500e.Instance.Read(ref reader);
+                            break;
+                        case 2:
+                            value2 = reader.GetString();
+                            found2 = true;
+                            break;
                     }
                 }
 
