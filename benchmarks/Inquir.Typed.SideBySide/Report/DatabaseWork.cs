@@ -65,6 +65,26 @@ public sealed record DatabaseWork(long Commits, long Statements, long Updates, l
         }
     }
 
+    /// <summary>As <see cref="ReadAsync"/>, once the commit and table counters have stopped moving (sessions that just closed hand theirs over as they exit).</summary>
+    public static async Task<DatabaseWork> ReadSettledAsync(string connectionString, string schema)
+    {
+        var last = await ReadAsync(connectionString, schema);
+        for (var i = 0; i < 8; i++)
+        {
+            var next = await ReadAsync(connectionString, schema);
+
+            // The reads' own statements commit too.
+            if (next.Updates == last.Updates && next.Commits - last.Commits <= 10)
+            {
+                return next;
+            }
+
+            last = next;
+        }
+
+        return last;
+    }
+
     /// <summary>Makes pg_stat_statements readable when the server preloads it; false otherwise.</summary>
     public static async Task<bool> EnableAsync(string connectionString)
     {

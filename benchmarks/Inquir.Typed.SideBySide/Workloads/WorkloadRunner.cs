@@ -54,13 +54,18 @@ public sealed class WorkloadRunner(DriverOptions options, Progress progress)
     {
         var workload = failOnce ? Workload.PipelinesFailingOnce : Workload.Pipelines;
         var n = options.CountFor(system, options.Pipelines);
-        await using var jobs = await OpenAsync(system, workload);
-        await jobs.StartWorkersAsync();
-        var before = await WorkBeforeAsync(system);
-        var clock = Stopwatch.StartNew();
-        await StartFromThreadsAsync(n, run => jobs.StartPipelineAsync(run, failOnce));
-        await WaitAsync(workload, system, Steps.Third, n);
-        var elapsed = clock.Elapsed;
+        DatabaseWork? before;
+        TimeSpan elapsed;
+        await using (var jobs = await OpenAsync(system, workload))
+        {
+            await jobs.StartWorkersAsync();
+            before = await WorkBeforeAsync(system);
+            var clock = Stopwatch.StartNew();
+            await StartFromThreadsAsync(n, run => jobs.StartPipelineAsync(run, failOnce));
+            await WaitAsync(workload, system, Steps.Third, n);
+            elapsed = clock.Elapsed;
+        }
+
         await NoteWorkAsync(system, workload, before, failOnce ? 4 * n : 3 * n);
         StepCounter.Verify($"{workload} on {system.Name}", new Dictionary<string, int>
         {
@@ -74,13 +79,18 @@ public sealed class WorkloadRunner(DriverOptions options, Progress progress)
     private async Task<Figure> OneStepJobsAsync(SystemUnderTest system)
     {
         var n = options.CountFor(system, options.Jobs);
-        await using var jobs = await OpenAsync(system, Workload.OneStepJobs);
-        await jobs.StartWorkersAsync();
-        var before = await WorkBeforeAsync(system);
-        var clock = Stopwatch.StartNew();
-        await StartFromThreadsAsync(n, jobs.StartOneStepAsync);
-        await WaitAsync(Workload.OneStepJobs, system, Steps.Only, n);
-        var elapsed = clock.Elapsed;
+        DatabaseWork? before;
+        TimeSpan elapsed;
+        await using (var jobs = await OpenAsync(system, Workload.OneStepJobs))
+        {
+            await jobs.StartWorkersAsync();
+            before = await WorkBeforeAsync(system);
+            var clock = Stopwatch.StartNew();
+            await StartFromThreadsAsync(n, jobs.StartOneStepAsync);
+            await WaitAsync(Workload.OneStepJobs, system, Steps.Only, n);
+            elapsed = clock.Elapsed;
+        }
+
         await NoteWorkAsync(system, Workload.OneStepJobs, before, n);
         StepCounter.Verify($"{Workload.OneStepJobs} on {system.Name}", new Dictionary<string, int> { [Steps.Only] = n });
         return Throughput(Workload.OneStepJobs, system, n, elapsed);
@@ -93,18 +103,24 @@ public sealed class WorkloadRunner(DriverOptions options, Progress progress)
     private async Task<Figure[]> DrainAsync(SystemUnderTest system)
     {
         var n = options.CountFor(system, options.DrainPipelines);
-        await using var jobs = await OpenAsync(system, Workload.Drain);
-        var inserting = Stopwatch.StartNew();
-        await jobs.StartPipelinesAsync(n);
-        var inserted = new Figure(Workload.BulkStart, system.Name, system.IsHangfire, n / inserting.Elapsed.TotalSeconds);
-        progress.Report($"{system.Name}: {n} pipelines inserted at {inserted.StepsPerSecond:F0} runs/s; draining");
-        var before = await WorkBeforeAsync(system);
-        using var memory = new PeakMemory();
-        var clock = Stopwatch.StartNew();
-        await jobs.StartWorkersAsync();
-        await WaitAsync(Workload.Drain, system, Steps.Third, n);
-        var elapsed = clock.Elapsed;
-        Notes.Add($"{system.Name}, {Workload.Drain}: peak process RSS {memory.PeakMegabytes:F0} MB with {n} pipelines in flight (driver, client and worker in one process)");
+        DatabaseWork? before;
+        TimeSpan elapsed;
+        Figure inserted;
+        await using (var jobs = await OpenAsync(system, Workload.Drain))
+        {
+            var inserting = Stopwatch.StartNew();
+            await jobs.StartPipelinesAsync(n);
+            inserted = new Figure(Workload.BulkStart, system.Name, system.IsHangfire, n / inserting.Elapsed.TotalSeconds);
+            progress.Report($"{system.Name}: {n} pipelines inserted at {inserted.StepsPerSecond:F0} runs/s; draining");
+            before = await WorkBeforeAsync(system);
+            using var memory = new PeakMemory();
+            var clock = Stopwatch.StartNew();
+            await jobs.StartWorkersAsync();
+            await WaitAsync(Workload.Drain, system, Steps.Third, n);
+            elapsed = clock.Elapsed;
+            Notes.Add($"{system.Name}, {Workload.Drain}: peak process RSS {memory.PeakMegabytes:F0} MB with {n} pipelines in flight (driver, client and worker in one process)");
+        }
+
         await NoteWorkAsync(system, Workload.Drain, before, 3 * n);
         StepCounter.Verify($"{Workload.Drain} on {system.Name}", new Dictionary<string, int>
         {
@@ -118,11 +134,13 @@ public sealed class WorkloadRunner(DriverOptions options, Progress progress)
     private async Task<DatabaseWork?> WorkBeforeAsync(SystemUnderTest system) =>
         system.CountsPostgresWork ? await DatabaseWork.ReadAsync(options.ConnectionString, _schema) : null;
 
+    // Called once the system's connections are closed: a session hands its commit and table counts to the statistics
+    // when it exits, or when idle at most once a second (up to ten seconds late), while pg_stat_statements counts at once.
     private async Task NoteWorkAsync(SystemUnderTest system, string workload, DatabaseWork? before, int steps)
     {
         if (before is not null)
         {
-            var work = (await DatabaseWork.ReadAsync(options.ConnectionString, _schema)).Since(before);
+            var work = (await DatabaseWork.ReadSettledAsync(options.ConnectionString, _schema)).Since(before);
             Notes.Add($"{system.Name}, {workload}: {work.Describe(steps)}");
             progress.Report(Notes[^1]);
         }

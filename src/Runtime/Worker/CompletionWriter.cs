@@ -71,6 +71,12 @@ internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signa
         // Other workers are woken only for work that is already due; a delayed retry is found by polling.
         // A run that waits for children, or a child that ends, may make a waiting run due in this commit.
         var dueNow = completions.Any(c => (c.NextStatus == RunStatus.Pending && c.RetryDelay <= TimeSpan.Zero) || MayWakeARun(c));
+
+        // A delayed retry's timer is set before the write as well as after the commit. Before: a test clock moved to
+        // the retry's due time as soon as the commit shows, ahead of the timer set after it, still wakes the claim
+        // loop. After: on a real clock, that timer wakes it once the run is due by the database's clock.
+        var retryDelays = completions.Where(c => c.NextStatus == RunStatus.Pending && c.RetryDelay > TimeSpan.Zero).Select(c => c.RetryDelay!.Value).ToList();
+        retryDelays.ForEach(signal.SetAfter);
         IReadOnlySet<Guid> committed;
         try
         {
@@ -98,10 +104,7 @@ internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signa
             pending.Result.TrySetResult(committed.Contains(pending.Completion.CompletionId) ? CompletionResult.Committed : CompletionResult.Fenced);
         }
 
-        foreach (var later in completions.Where(c => c.NextStatus == RunStatus.Pending && c.RetryDelay > TimeSpan.Zero))
-        {
-            signal.SetAfter(later.RetryDelay!.Value);
-        }
+        retryDelays.ForEach(signal.SetAfter);
 
         if (dueNow)
         {
