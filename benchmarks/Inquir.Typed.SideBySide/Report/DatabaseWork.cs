@@ -4,17 +4,15 @@ using Npgsql;
 namespace Inquir.Typed.SideBySide.Report;
 
 /// <summary>
-/// What the database did during one workload, read from its statistics before and after: commits and statements
-/// per step, the share of the runs table's updates that were HOT, and the rows per call of the claim, the completion
+/// What the database did during one workload, read from its statistics before and after: statements per step, the share of the runs table's updates that were HOT, and the rows per call of the claim, the completion
 /// write and the start insert (their average batch sizes). Statements need pg_stat_statements, which
 /// scripts/bench-side-by-side.sh preloads; without it they are left out. The counters are cluster-wide, so they
 /// hold only while one workload runs at a time, as the driver runs them.
 /// </summary>
-public sealed record DatabaseWork(long Commits, long Statements, long Updates, long HotUpdates, Calls Claims, Calls Completions, Calls Starts)
+public sealed record DatabaseWork(long Statements, long Updates, long HotUpdates, Calls Claims, Calls Completions, Calls Starts)
 {
     private const string CountsSql = """
-        SELECT (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()),
-               (SELECT COALESCE(sum(n_tup_upd), 0) FROM pg_stat_user_tables WHERE schemaname = @schema AND relname = 'runs'),
+        SELECT (SELECT COALESCE(sum(n_tup_upd), 0) FROM pg_stat_user_tables WHERE schemaname = @schema AND relname = 'runs'),
                (SELECT COALESCE(sum(n_tup_hot_upd), 0) FROM pg_stat_user_tables WHERE schemaname = @schema AND relname = 'runs')
         """;
 
@@ -42,13 +40,13 @@ public sealed record DatabaseWork(long Commits, long Statements, long Updates, l
             await clear.ExecuteNonQueryAsync();
         }
 
-        long commits, updates, hot;
+        long updates, hot;
         await using (var counts = new NpgsqlCommand(CountsSql, connection))
         {
             counts.Parameters.AddWithValue("schema", schema);
             await using var row = await counts.ExecuteReaderAsync();
             await row.ReadAsync();
-            (commits, updates, hot) = (row.GetInt64(0), Convert.ToInt64(row.GetValue(1), CultureInfo.InvariantCulture), Convert.ToInt64(row.GetValue(2), CultureInfo.InvariantCulture));
+            (updates, hot) = (Convert.ToInt64(row.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(row.GetValue(1), CultureInfo.InvariantCulture));
         }
 
         try
@@ -57,15 +55,15 @@ public sealed record DatabaseWork(long Commits, long Statements, long Updates, l
             await using var row = await statements.ExecuteReaderAsync();
             await row.ReadAsync();
             long L(int i) => Convert.ToInt64(row.GetValue(i), CultureInfo.InvariantCulture);
-            return new DatabaseWork(commits, L(0), updates, hot, new Calls(L(1), L(2)), new Calls(L(3), L(4)), new Calls(L(5), L(6)));
+            return new DatabaseWork(L(0), updates, hot, new Calls(L(1), L(2)), new Calls(L(3), L(4)), new Calls(L(5), L(6)));
         }
         catch (PostgresException)
         {
-            return new DatabaseWork(commits, -1, updates, hot, default, default, default);
+            return new DatabaseWork(-1, updates, hot, default, default, default);
         }
     }
 
-    /// <summary>As <see cref="ReadAsync"/>, once the commit and table counters have stopped moving (sessions that just closed hand theirs over as they exit).</summary>
+    /// <summary>As <see cref="ReadAsync"/>, once the table counters have stopped moving (sessions that just closed hand theirs over as they exit).</summary>
     public static async Task<DatabaseWork> ReadSettledAsync(string connectionString, string schema)
     {
         var last = await ReadAsync(connectionString, schema);
@@ -73,8 +71,7 @@ public sealed record DatabaseWork(long Commits, long Statements, long Updates, l
         {
             var next = await ReadAsync(connectionString, schema);
 
-            // The reads' own statements commit too.
-            if (next.Updates == last.Updates && next.Commits - last.Commits <= 10)
+            if (next.Updates == last.Updates && next.HotUpdates == last.HotUpdates)
             {
                 return next;
             }
@@ -103,7 +100,6 @@ public sealed record DatabaseWork(long Commits, long Statements, long Updates, l
     }
 
     public DatabaseWork Since(DatabaseWork before) => new(
-        Commits - before.Commits,
         Statements < 0 ? -1 : Statements - before.Statements,
         Updates - before.Updates,
         HotUpdates - before.HotUpdates,
@@ -111,16 +107,13 @@ public sealed record DatabaseWork(long Commits, long Statements, long Updates, l
         Completions - before.Completions,
         Starts - before.Starts);
 
-    /// <summary>One line for <paramref name="steps"/> steps, e.g. "0.41 commits/step, 1.2 statements/step, 63 % HOT, rows/call: claim 9.8, completion 14.1, start 3.9".</summary>
+    // No commits per step: pg_stat_database counts the whole database, and sessions of earlier workloads hand their
+    // counts over late (when idle, at most once a second; up to ten seconds later), so they landed in the next workload.
+    /// <summary>One line for <paramref name="steps"/> steps, e.g. "1.2 statements/step, runs updates HOT 63 % of 3000, rows per call: claim 9.8, completion write 14.1, start insert 3.9".</summary>
     public string Describe(int steps)
     {
-        var line = string.Create(CultureInfo.InvariantCulture, $"{(double)Commits / steps:F2} commits/step");
-        if (Statements >= 0)
-        {
-            line += string.Create(CultureInfo.InvariantCulture, $", {(double)Statements / steps:F2} statements/step");
-        }
-
-        line += string.Create(CultureInfo.InvariantCulture, $", runs updates HOT {(Updates == 0 ? 0 : 100.0 * HotUpdates / Updates):F0} % of {Updates}");
+        var line = Statements >= 0 ? string.Create(CultureInfo.InvariantCulture, $"{(double)Statements / steps:F2} statements/step, ") : "";
+        line += string.Create(CultureInfo.InvariantCulture, $"runs updates HOT {(Updates == 0 ? 0 : 100.0 * HotUpdates / Updates):F0} % of {Updates}");
         if (Statements >= 0)
         {
             line += $", rows per call: claim {Claims.RowsPerCall}, completion write {Completions.RowsPerCall}, start insert {Starts.RowsPerCall}";

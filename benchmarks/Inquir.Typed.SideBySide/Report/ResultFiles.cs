@@ -23,7 +23,7 @@ public static class ResultFiles
         if (notes.Count > 0)
         {
             markdown.AppendLine();
-            markdown.AppendLine("What the database did per step (pg_stat_database, pg_stat_user_tables, pg_stat_statements), and memory:");
+            markdown.AppendLine("What the database did per step (pg_stat_user_tables, pg_stat_statements), and memory:");
             markdown.AppendLine();
             foreach (var note in notes)
             {

@@ -134,7 +134,7 @@ public sealed class WorkloadRunner(DriverOptions options, Progress progress)
     private async Task<DatabaseWork?> WorkBeforeAsync(SystemUnderTest system) =>
         system.CountsPostgresWork ? await DatabaseWork.ReadAsync(options.ConnectionString, _schema) : null;
 
-    // Called once the system's connections are closed: a session hands its commit and table counts to the statistics
+    // Called once the system's connections are closed: a session hands its table counts to the statistics
     // when it exits, or when idle at most once a second (up to ten seconds late), while pg_stat_statements counts at once.
     private async Task NoteWorkAsync(SystemUnderTest system, string workload, DatabaseWork? before, int steps)
     {
