@@ -53,6 +53,7 @@ internal sealed partial class PostgresRunStore
 
             var inserted = new HashSet<Guid>();
             var holders = new Dictionary<long, Guid>();
+
             // Hot path: prepared once per physical connection (Npgsql keeps it across pool reuses), because planning
             // these statements cost PostgreSQL about as much as running them.
             await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
