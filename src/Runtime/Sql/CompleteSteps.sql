@@ -22,26 +22,20 @@ c AS (
               outcome, output, next_status, next_step_name, retry_delay, run_error,
               duration_ms, error_type, error_message, error_stack, logs, awaited, ord)
 ),
--- Runs are locked in id order, as lease renewal and release lock them, so that none of them deadlock.
+-- Each row's run is locked in id order, as lease renewal and release lock them, so that none of them deadlock, and
+-- the row is judged against the run as locked: already committed, or the run's current attempt (fresh). The rows
+-- carry their own columns on, so that no later step joins two row sets, whose sizes a prepared plan cannot know.
 locked AS (
-    SELECT r.id, r.status, r.lease_token, r.step_index, r.attempt, r.completion_id
-    FROM {schema}.runs AS r
-    WHERE r.id IN (SELECT run_id FROM c)
+    SELECT c.*,
+           COALESCE(r.completion_id = c.completion_id, false) AS already,
+           COALESCE(r.status = 'running'
+                    AND r.lease_token = c.lease_token
+                    AND r.step_index = c.step_index
+                    AND r.attempt = c.attempt
+                    AND r.completion_id IS DISTINCT FROM c.completion_id, false) AS fresh
+    FROM c JOIN {schema}.runs AS r ON r.id = c.run_id
     ORDER BY r.id
-    FOR UPDATE
-),
-already AS (
-    SELECT c.ord
-    FROM c JOIN locked AS l ON l.id = c.run_id AND l.completion_id = c.completion_id
-),
-fresh AS (
-    SELECT c.*
-    FROM c JOIN locked AS l ON l.id = c.run_id
-    WHERE l.status = 'running'
-      AND l.lease_token = c.lease_token
-      AND l.step_index = c.step_index
-      AND l.attempt = c.attempt
-      AND l.completion_id IS DISTINCT FROM c.completion_id
+    FOR UPDATE OF r
 ),
 updated AS (
     UPDATE {schema}.runs AS r
@@ -60,27 +54,33 @@ updated AS (
         completion_id = f.completion_id,
         awaited_runs = CASE WHEN f.next_status = 'waiting' THEN f.awaited::uuid[] END,
         updated_at = clock.now
-    FROM fresh AS f, clock
+    FROM locked AS f, clock
     WHERE r.id = f.run_id
-    RETURNING f.ord
+      AND f.fresh
+    RETURNING f.ord, f.run_id, f.step_index, f.step_name, f.output, f.attempt, f.outcome, f.next_status
 ),
 checkpointed AS (
     INSERT INTO {schema}.checkpoints (run_id, step_index, step_name, output, attempt, completed_at)
-    SELECT c.run_id, c.step_index, c.step_name, c.output::jsonb, c.attempt, clock.now
-    FROM c JOIN updated AS u ON u.ord = c.ord, clock
-    WHERE c.outcome = 'succeeded'
-      AND c.next_status <> 'waiting'
+    SELECT u.run_id, u.step_index, u.step_name, u.output::jsonb, u.attempt, clock.now
+    FROM updated AS u, clock
+    WHERE u.outcome = 'succeeded'
+      AND u.next_status <> 'waiting'
+),
+-- Positions are looked up in arrays (at most one batch long) rather than joined, for the same reason.
+verdict AS (
+    SELECT ARRAY(SELECT ord FROM updated) AS updated,
+           ARRAY(SELECT ord FROM locked WHERE already) AS already
 ),
 recorded AS (
     INSERT INTO {schema}.attempts (run_id, step_index, step_name, attempt, execution, worker, started_at,
                                    duration_ms, outcome, error_type, error_message, error_stack, logs)
     SELECT c.run_id, c.step_index, c.step_name, c.attempt, c.execution, @worker,
            clock.now - make_interval(secs => c.duration_ms / 1000), c.duration_ms,
-           CASE WHEN u.ord IS NULL THEN 'superseded' ELSE c.outcome END,
+           CASE WHEN c.ord = ANY (v.updated) THEN c.outcome ELSE 'superseded' END,
            c.error_type, c.error_message, c.error_stack, c.logs::jsonb
-    FROM c CROSS JOIN clock LEFT JOIN updated AS u ON u.ord = c.ord
-    WHERE c.ord NOT IN (SELECT ord FROM already)
-      AND (u.ord IS NOT NULL
+    FROM c, clock, verdict AS v
+    WHERE c.ord <> ALL (v.already)
+      AND (c.ord = ANY (v.updated)
            OR NOT EXISTS (SELECT 1 FROM {schema}.attempts AS a
                           WHERE a.run_id = c.run_id
                             AND a.step_index = c.step_index
@@ -90,4 +90,4 @@ recorded AS (
 )
 SELECT ord FROM updated
 UNION ALL
-SELECT ord FROM already;
+SELECT ord FROM locked WHERE already;
