@@ -24,17 +24,19 @@ internal sealed class StartCoalescer(IRunStore store, int writers = StartCoalesc
     private int _writing;
 
     /// <summary>Queues a start and waits until its batch is committed.</summary>
-    public Task<StartedRun> StartAsync(NewRun run, CancellationToken cancellationToken)
+    public async Task<StartedRun> StartAsync(NewRun run, CancellationToken cancellationToken)
     {
         var pending = new Pending(run, new TaskCompletionSource<StartedRun>(TaskCreationOptions.RunContinuationsAsynchronously), cancellationToken);
         _queue.Enqueue(pending);
         if (TryAddWriter())
         {
-            _ = Task.Run(WriteQueuedAsync, CancellationToken.None);
+            // The caller writes the first batch itself, its own row in it unless another writer took that first: on a
+            // busy machine every hand-over to another thread is a wait in the thread pool's queue, twice per start.
+            await WriteFirstBatchAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         // A caller that gives up stops waiting; a row already sent may still commit, as a start cancelled mid-statement may.
-        return pending.Result.Task.WaitAsync(cancellationToken);
+        return await pending.Result.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private bool TryAddWriter()
@@ -54,39 +56,63 @@ internal sealed class StartCoalescer(IRunStore store, int writers = StartCoalesc
         return false;
     }
 
+    private async Task WriteFirstBatchAsync()
+    {
+        var batch = TakeBatch(new List<Pending>(1));
+        if (batch.Count > 0)
+        {
+            await WriteSplittingAsync(batch).ConfigureAwait(false);
+        }
+
+        if (_queue.IsEmpty)
+        {
+            LeaveWriting();
+        }
+        else
+        {
+            // What queued meanwhile goes out from the pool, with this writer's place, so that the caller returns now.
+            _ = Task.Run(WriteQueuedAsync, CancellationToken.None);
+        }
+    }
+
     // Each writer runs while starts are queued and ends when the queue is empty.
     private async Task WriteQueuedAsync()
     {
         var batch = new List<Pending>(MaxBatch);
-        while (true)
+        while (TakeBatch(batch).Count > 0)
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _queue.TryDequeue(out var next))
-            {
-                if (next.CancellationToken.IsCancellationRequested)
-                {
-                    next.Result.TrySetCanceled(next.CancellationToken);
-                }
-                else
-                {
-                    batch.Add(next);
-                }
-            }
-
-            if (batch.Count == 0)
-            {
-                Interlocked.Decrement(ref _writing);
-
-                // A start queued after the last dequeue may have seen every writer still running and started none: take it on.
-                if (_queue.IsEmpty || !TryAddWriter())
-                {
-                    return;
-                }
-
-                continue;
-            }
-
             await WriteSplittingAsync(batch).ConfigureAwait(false);
+        }
+
+        LeaveWriting();
+    }
+
+    private List<Pending> TakeBatch(List<Pending> batch)
+    {
+        batch.Clear();
+        while (batch.Count < MaxBatch && _queue.TryDequeue(out var next))
+        {
+            if (next.CancellationToken.IsCancellationRequested)
+            {
+                next.Result.TrySetCanceled(next.CancellationToken);
+            }
+            else
+            {
+                batch.Add(next);
+            }
+        }
+
+        return batch;
+    }
+
+    private void LeaveWriting()
+    {
+        Interlocked.Decrement(ref _writing);
+
+        // A start queued after the last dequeue may have seen every writer still running and started none: take it on.
+        if (!_queue.IsEmpty && TryAddWriter())
+        {
+            _ = Task.Run(WriteQueuedAsync, CancellationToken.None);
         }
     }
 
