@@ -8,7 +8,7 @@ namespace Inquir.Typed.Postgres;
 /// <summary>Many starts in one round trip: one multi-row insert, one lookup of the keys already used, at most one NOTIFY.</summary>
 internal sealed partial class PostgresRunStore
 {
-    private readonly WakeUpNotifier _notifier = new(() => NotifyOutsideTransactionAsync(dataSource, channel));
+    private readonly WakeUpNotifier _notifier = new(() => NotifyOutsideTransactionAsync(dataSource, channel), WakeUpNotifier.DefaultMinimumGap, TimeProvider.System);
 
     public Task<IReadOnlyList<StartedRun>> StartRunsAsync(IReadOnlyList<NewRun> runs, DbTransaction? transaction, CancellationToken cancellationToken) =>
         StartRunsAsync(runs, StoreTransaction.As<NpgsqlTransaction>(transaction, "PostgreSQL", nameof(transaction)), cancellationToken);
