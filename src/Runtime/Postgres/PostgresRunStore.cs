@@ -308,7 +308,7 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
     private Task<int> NotifyAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition("SELECT pg_notify(@channel, '')", new { channel = channel.Name }, cancellationToken: cancellationToken));
 
-    private static void AddCompletionParameters(NpgsqlParameterCollection p, IReadOnlyList<StepCompletion> c, string worker, DateTimeOffset? now)
+    internal static void AddCompletionParameters(NpgsqlParameterCollection p, IReadOnlyList<StepCompletion> c, string worker, DateTimeOffset? now)
     {
         p.Add(Array("completion_ids", c, x => x.CompletionId, NpgsqlDbType.Uuid));
         p.Add(Array("run_ids", c, x => x.Run.RunId, NpgsqlDbType.Uuid));
