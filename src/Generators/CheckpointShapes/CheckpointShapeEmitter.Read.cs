@@ -147,30 +147,16 @@ namespace Inquir.Typed.Generators.CheckpointShapes
             w.Line("switch (name)");
             using (w.Block())
             {
+                // One line a case: a serializer has a case per property, and each line is parsed on every build.
                 foreach (var i in plan.Read)
                 {
-                    w.Lines($$"""
-                        case {{Number(i)}}:
-                            {{ValueLocal(i)}} = {{ReadValue(shape.Members[i].Type)}};
-                        """);
-                    using (w.Indent())
-                    {
-                        if (plan.IsTracked(i))
-                        {
-                            w.Line($"{FoundLocal(i)} = true;");
-                        }
-
-                        w.Line("break;");
-                    }
+                    var found = plan.IsTracked(i) ? $" {FoundLocal(i)} = true;" : string.Empty;
+                    w.Line($"case {Number(i)}: {ValueLocal(i)} = {ReadValue(shape.Members[i].Type)};{found} break;");
                 }
 
                 if (plan.Read.Count < shape.Members.Count)
                 {
-                    w.Lines("""
-                        default:
-                            reader.Skip();
-                            break;
-                        """);
+                    w.Line("default: reader.Skip(); break;");
                 }
             }
         }

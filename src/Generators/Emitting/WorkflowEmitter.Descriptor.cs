@@ -8,13 +8,13 @@ namespace Inquir.Typed.Generators.Emitting
     {
         private static void WriteDescriptor(IndentedWriter w, WorkflowModel model, SerializerFields serializers)
         {
-            var descriptorType = $"global::Inquir.Typed.WorkflowDescriptor<{model.InputType}, {model.ResultType}>";
+            // Arguments by position where the constructor has no defaults; the optional ones by name, only when set.
             w.Lines($$"""
                 /// <summary>Workflow {{XmlEscape(Literal(model.WorkflowName))}}: its stored name, its steps with their policies, and how its input and result are stored.</summary>
-                {{Accessibility(model)}} static {{descriptorType}} InquirDescriptor { get; } = new {{descriptorType}}(
-                    name: {{Literal(model.WorkflowName)}},
-                    workflowType: typeof({{model.FullyQualifiedName}}),
-                    steps: new global::Inquir.Typed.StepDescriptor[]
+                {{Accessibility(model)}} static global::Inquir.Typed.WorkflowDescriptor<{{model.InputType}}, {{model.ResultType}}> InquirDescriptor { get; } = new(
+                    {{Literal(model.WorkflowName)}},
+                    typeof({{model.FullyQualifiedName}}),
+                    new global::Inquir.Typed.StepDescriptor[]
                     {
                 """);
             using (w.Indent())
@@ -22,42 +22,44 @@ namespace Inquir.Typed.Generators.Emitting
             {
                 foreach (var step in model.Steps)
                 {
-                    WriteStepDescriptor(w, step);
+                    WriteStepDescriptor(w, step, serializers);
                 }
             }
 
+            var idempotencyKey = model.IdempotencyKey is null ? string.Empty : ",\n    idempotencyKeyFromInput: " + IdempotencyKeyLambda(model);
             w.Lines($$"""
                     },
-                    inputSerializer: {{serializers[model.InputType]}},
-                    resultSerializer: {{serializers[model.ResultType]}},
-                    idempotencyKeyFromInput: {{IdempotencyKeyLambda(model)}});
+                    {{serializers[model.InputType]}},
+                    {{serializers[model.ResultType]}}{{idempotencyKey}});
                 """);
         }
 
-        private static void WriteStepDescriptor(IndentedWriter w, StepModel step)
+        private static void WriteStepDescriptor(IndentedWriter w, StepModel step, SerializerFields serializers)
         {
             var policy = step.Policy;
             var timeout = policy.TimeoutTicks is { } ticks ? Ticks(ticks) : "null";
-            w.Lines($$"""
-                new global::Inquir.Typed.StepDescriptor(
-                    name: {{Literal(step.Name)}},
-                    policy: new global::Inquir.Typed.StepPolicy({{Number(policy.Retries)}}, global::Inquir.Typed.BackoffKind.{{policy.BackoffKind}}, {{Ticks(policy.DelayTicks)}}, {{Ticks(policy.MaxDelayTicks)}}, {{timeout}}),
-                    invoker: {{InvokerName(step)}},
-                    nonRetryable: {{NonRetryableTypes(step)}},
-                    idempotent: {{Boolean(step.Idempotent)}}{{Awaits(step)}}),
-                """);
-        }
+            var optional = string.Empty;
+            if (step.NonRetryable.Count > 0)
+            {
+                optional += ", nonRetryable: " + NonRetryableTypes(step);
+            }
 
-        private static string Awaits(StepModel step) =>
-            step.Awaits == ChildAwaitKind.None ? string.Empty : $",\n    awaits: global::Inquir.Typed.ChildAwait.{step.Awaits}";
+            if (step.Idempotent)
+            {
+                optional += ", idempotent: true";
+            }
+
+            if (step.Awaits != ChildAwaitKind.None)
+            {
+                optional += $", awaits: global::Inquir.Typed.ChildAwait.{step.Awaits}";
+            }
+
+            var head = $"new({Literal(step.Name)}, new global::Inquir.Typed.StepPolicy({Number(policy.Retries)}, global::Inquir.Typed.BackoffKind.{policy.BackoffKind}, {Ticks(policy.DelayTicks)}, {Ticks(policy.MaxDelayTicks)}, {timeout}), ";
+            WriteInvoker(w, step, serializers, head, optional + "),");
+        }
 
         private static string NonRetryableTypes(StepModel step)
         {
-            if (step.NonRetryable.Count == 0)
-            {
-                return "null";
-            }
-
             var types = new string[step.NonRetryable.Count];
             for (var i = 0; i < types.Length; i++)
             {
@@ -69,11 +71,7 @@ namespace Inquir.Typed.Generators.Emitting
 
         private static string IdempotencyKeyLambda(WorkflowModel model)
         {
-            if (model.IdempotencyKey is not { } key)
-            {
-                return "null";
-            }
-
+            var key = model.IdempotencyKey!;
             var access = "input." + Identifier(key.MemberName);
             var dot = key.MayBeNull ? "?." : ".";
             var read = key.Conversion switch

@@ -3,52 +3,74 @@ using static Inquir.Typed.Generators.Emitting.CSharpText;
 
 namespace Inquir.Typed.Generators.Emitting
 {
-    /// <summary>One invoker per step: decode the input checkpoint, resolve the class from DI, call the method, encode its output.</summary>
+    /// <summary>
+    /// One invoker per step, a static lambda in the step table: resolve the class from DI, decode the input checkpoint,
+    /// call the method, encode its output. One expression where it can be (the compiler parses every generated file on
+    /// every build); a step returning child runs names its value <c>output</c> before encoding it as their ids.
+    /// </summary>
     internal static partial class WorkflowEmitter
     {
-        private static string InvokerName(StepModel step) => "InquirInvoke" + step.Name;
+        private const string ResolveName = "InquirWorkflow";
+        private const string InvokerParameters = "(services, input, context, cancellationToken)";
 
-        private static void WriteInvoker(IndentedWriter w, WorkflowModel model, StepModel step, SerializerFields serializers)
+        /// <summary>The class's resolver, shared by its invokers.</summary>
+        private static void WriteResolver(IndentedWriter w, WorkflowModel model) =>
+            w.Line($"private static {model.FullyQualifiedName} {ResolveName}(global::System.IServiceProvider services) => global::Inquir.Typed.WorkflowActivator.Resolve<{model.FullyQualifiedName}>(services);");
+
+        /// <summary>Writes the invoker lambda as the last argument of a step's descriptor, closing it with <paramref name="close"/>.</summary>
+        private static void WriteInvoker(IndentedWriter w, StepModel step, SerializerFields serializers, string head, string close)
         {
-            var awaits = step.ReturnKind is StepReturnKind.Awaitable or StepReturnKind.AwaitableValue;
-            var modifiers = awaits ? "static async" : "static";
-            w.Line($"private {modifiers} {ValueTaskOfString} {InvokerName(step)}(global::System.IServiceProvider services, string input, global::Inquir.Typed.StepContext context, {CancellationToken} cancellationToken)");
-            using (w.Block())
+            var call = $"{ResolveName}(services).{Identifier(step.Name)}({Arguments(step, serializers)})";
+            switch (step.ReturnKind)
             {
-                w.Line($"var workflow = global::Inquir.Typed.WorkflowActivator.Resolve<{model.FullyQualifiedName}>(services);");
-                if (step.DataType is not null)
-                {
-                    w.Line($"var data = {serializers[step.DataType]}.Deserialize(input);");
-                }
-
-                var call = $"workflow.{Identifier(step.Name)}({Arguments(step)})";
-                switch (step.ReturnKind)
-                {
-                    case StepReturnKind.Void:
-                        w.Lines($$"""
+                case StepReturnKind.Void:
+                    w.Lines($$"""
+                        {{head}}static {{InvokerParameters}} =>
+                        {
                             {{call}};
                             return new {{ValueTaskOfString}}("null");
-                            """);
-                        break;
-                    case StepReturnKind.Value:
-                        w.Lines($$"""
+                        }{{close}}
+                        """);
+                    break;
+                case StepReturnKind.Value when step.Awaits != ChildAwaitKind.None:
+                    w.Lines($$"""
+                        {{head}}static {{InvokerParameters}} =>
+                        {
                             var output = {{call}};
-                            return new {{ValueTaskOfString}}({{Encode(step, serializers)}});
-                            """);
-                        break;
-                    case StepReturnKind.Awaitable:
-                        w.Lines($$"""
+                            return new {{ValueTaskOfString}}({{Encode(step, serializers, "output")}});
+                        }{{close}}
+                        """);
+                    break;
+                case StepReturnKind.Value:
+                    w.Lines($$"""
+                        {{head}}static {{InvokerParameters}} =>
+                            new {{ValueTaskOfString}}({{Encode(step, serializers, call)}}){{close}}
+                        """);
+                    break;
+                case StepReturnKind.Awaitable:
+                    w.Lines($$"""
+                        {{head}}static async {{InvokerParameters}} =>
+                        {
                             await {{call}}.ConfigureAwait(false);
                             return "null";
-                            """);
-                        break;
-                    default:
-                        w.Lines($$"""
+                        }{{close}}
+                        """);
+                    break;
+                case StepReturnKind.AwaitableValue when step.Awaits != ChildAwaitKind.None:
+                    w.Lines($$"""
+                        {{head}}static async {{InvokerParameters}} =>
+                        {
                             var output = await {{call}}.ConfigureAwait(false);
-                            return {{Encode(step, serializers)}};
-                            """);
-                        break;
-                }
+                            return {{Encode(step, serializers, "output")}};
+                        }{{close}}
+                        """);
+                    break;
+                default:
+                    w.Lines($$"""
+                        {{head}}static async {{InvokerParameters}} =>
+                            {{Encode(step, serializers, $"await {call}.ConfigureAwait(false)")}}{{close}}
+                        """);
+                    break;
             }
         }
 
@@ -56,20 +78,20 @@ namespace Inquir.Typed.Generators.Emitting
         /// How the invoker encodes the method's value: through the output's serializer, or, for child runs, as their ids,
         /// which the runtime awaits and replaces by their results.
         /// </summary>
-        private static string Encode(StepModel step, SerializerFields serializers) =>
+        private static string Encode(StepModel step, SerializerFields serializers, string output) =>
             step.Awaits == ChildAwaitKind.None
-                ? $"{serializers[step.OutputType!]}.Serialize(output)"
-                : "global::Inquir.Typed.ChildRunHandles.Encode(output)";
+                ? $"{serializers[step.OutputType!]}.Serialize({output})"
+                : $"global::Inquir.Typed.ChildRunHandles.Encode({output})";
 
-        /// <summary>The call's arguments in the method's own parameter order.</summary>
-        private static string Arguments(StepModel step)
+        /// <summary>The call's arguments in the method's own parameter order; the data is decoded where it is passed.</summary>
+        private static string Arguments(StepModel step, SerializerFields serializers)
         {
             var arguments = new string[step.Parameters.Count];
             for (var i = 0; i < arguments.Length; i++)
             {
                 arguments[i] = step.Parameters[i] switch
                 {
-                    StepParameterKind.Data => "data",
+                    StepParameterKind.Data => $"{serializers[step.DataType!]}.Deserialize(input)",
                     StepParameterKind.Context => "context",
                     _ => "cancellationToken",
                 };

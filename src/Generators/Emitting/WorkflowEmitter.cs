@@ -71,11 +71,8 @@ namespace Inquir.Typed.Generators.Emitting
                 WriteDescriptor(w, model, serializers);
                 w.Line();
                 w.Line("static global::Inquir.Typed.WorkflowDescriptor global::Inquir.Typed.IGeneratedWorkflow.Descriptor => InquirDescriptor;");
-                foreach (var step in model.Steps)
-                {
-                    w.Line();
-                    WriteInvoker(w, model, step, serializers);
-                }
+                w.Line();
+                WriteResolver(w, model);
             }
         }
     }

@@ -11,45 +11,22 @@ namespace Samples
         private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.ExportLink> InquirSerializer2 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.ExportLink_746912cf.Instance;
 
         /// <summary>Workflow "export-data": its stored name, its steps with their policies, and how its input and result are stored.</summary>
-        public static global::Inquir.Typed.WorkflowDescriptor<global::Samples.ExportRequest, global::Samples.ExportLink> InquirDescriptor { get; } = new global::Inquir.Typed.WorkflowDescriptor<global::Samples.ExportRequest, global::Samples.ExportLink>(
-            name: "export-data",
-            workflowType: typeof(global::Samples.ExportData),
-            steps: new global::Inquir.Typed.StepDescriptor[]
+        public static global::Inquir.Typed.WorkflowDescriptor<global::Samples.ExportRequest, global::Samples.ExportLink> InquirDescriptor { get; } = new(
+            "export-data",
+            typeof(global::Samples.ExportData),
+            new global::Inquir.Typed.StepDescriptor[]
             {
-                new global::Inquir.Typed.StepDescriptor(
-                    name: "Render",
-                    policy: new global::Inquir.Typed.StepPolicy(5, global::Inquir.Typed.BackoffKind.Exponential, global::System.TimeSpan.FromTicks(10000000), global::System.TimeSpan.FromTicks(3000000000), null),
-                    invoker: InquirInvokeRender,
-                    nonRetryable: null,
-                    idempotent: false),
-                new global::Inquir.Typed.StepDescriptor(
-                    name: "Upload",
-                    policy: new global::Inquir.Typed.StepPolicy(3, global::Inquir.Typed.BackoffKind.Linear, global::System.TimeSpan.FromTicks(20000000), global::System.TimeSpan.FromTicks(600000000), global::System.TimeSpan.FromTicks(300000000)),
-                    invoker: InquirInvokeUpload,
-                    nonRetryable: new global::System.Type[] { typeof(global::System.ArgumentException) },
-                    idempotent: false),
+                new("Render", new global::Inquir.Typed.StepPolicy(5, global::Inquir.Typed.BackoffKind.Exponential, global::System.TimeSpan.FromTicks(10000000), global::System.TimeSpan.FromTicks(3000000000), null), static async (services, input, context, cancellationToken) =>
+                    InquirSerializer1.Serialize(await InquirWorkflow(services).Render(InquirSerializer0.Deserialize(input), context, cancellationToken).ConfigureAwait(false))),
+                new("Upload", new global::Inquir.Typed.StepPolicy(3, global::Inquir.Typed.BackoffKind.Linear, global::System.TimeSpan.FromTicks(20000000), global::System.TimeSpan.FromTicks(600000000), global::System.TimeSpan.FromTicks(300000000)), static async (services, input, context, cancellationToken) =>
+                    InquirSerializer2.Serialize(await InquirWorkflow(services).Upload(InquirSerializer1.Deserialize(input), context, cancellationToken).ConfigureAwait(false)), nonRetryable: new global::System.Type[] { typeof(global::System.ArgumentException) }),
             },
-            inputSerializer: InquirSerializer0,
-            resultSerializer: InquirSerializer2,
-            idempotencyKeyFromInput: null);
+            InquirSerializer0,
+            InquirSerializer2);
 
         static global::Inquir.Typed.WorkflowDescriptor global::Inquir.Typed.IGeneratedWorkflow.Descriptor => InquirDescriptor;
 
-        private static async global::System.Threading.Tasks.ValueTask<string> InquirInvokeRender(global::System.IServiceProvider services, string input, global::Inquir.Typed.StepContext context, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var workflow = global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.ExportData>(services);
-            var data = InquirSerializer0.Deserialize(input);
-            var output = await workflow.Render(data, context, cancellationToken).ConfigureAwait(false);
-            return InquirSerializer1.Serialize(output);
-        }
-
-        private static async global::System.Threading.Tasks.ValueTask<string> InquirInvokeUpload(global::System.IServiceProvider services, string input, global::Inquir.Typed.StepContext context, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var workflow = global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.ExportData>(services);
-            var data = InquirSerializer1.Deserialize(input);
-            var output = await workflow.Upload(data, context, cancellationToken).ConfigureAwait(false);
-            return InquirSerializer2.Serialize(output);
-        }
+        private static global::Samples.ExportData InquirWorkflow(global::System.IServiceProvider services) => global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.ExportData>(services);
     }
 
     /// <summary>Typed starters for workflow "export-data" (<see cref="global::Samples.ExportData"/>).</summary>

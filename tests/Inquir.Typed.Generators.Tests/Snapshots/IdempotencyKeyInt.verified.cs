@@ -10,31 +10,21 @@ namespace Samples
         private static readonly global::Inquir.Typed.CheckpointSerializer<bool> InquirSerializer1 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.bool_c894953d.Instance;
 
         /// <summary>Workflow "send-invoice": its stored name, its steps with their policies, and how its input and result are stored.</summary>
-        public static global::Inquir.Typed.WorkflowDescriptor<global::Samples.Invoice, bool> InquirDescriptor { get; } = new global::Inquir.Typed.WorkflowDescriptor<global::Samples.Invoice, bool>(
-            name: "send-invoice",
-            workflowType: typeof(global::Samples.SendInvoice),
-            steps: new global::Inquir.Typed.StepDescriptor[]
+        public static global::Inquir.Typed.WorkflowDescriptor<global::Samples.Invoice, bool> InquirDescriptor { get; } = new(
+            "send-invoice",
+            typeof(global::Samples.SendInvoice),
+            new global::Inquir.Typed.StepDescriptor[]
             {
-                new global::Inquir.Typed.StepDescriptor(
-                    name: "Send",
-                    policy: new global::Inquir.Typed.StepPolicy(3, global::Inquir.Typed.BackoffKind.Exponential, global::System.TimeSpan.FromTicks(10000000), global::System.TimeSpan.FromTicks(3000000000), null),
-                    invoker: InquirInvokeSend,
-                    nonRetryable: null,
-                    idempotent: false),
+                new("Send", new global::Inquir.Typed.StepPolicy(3, global::Inquir.Typed.BackoffKind.Exponential, global::System.TimeSpan.FromTicks(10000000), global::System.TimeSpan.FromTicks(3000000000), null), static async (services, input, context, cancellationToken) =>
+                    InquirSerializer1.Serialize(await InquirWorkflow(services).Send(InquirSerializer0.Deserialize(input)).ConfigureAwait(false))),
             },
-            inputSerializer: InquirSerializer0,
-            resultSerializer: InquirSerializer1,
+            InquirSerializer0,
+            InquirSerializer1,
             idempotencyKeyFromInput: static input => input is null ? null : input.Number.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture));
 
         static global::Inquir.Typed.WorkflowDescriptor global::Inquir.Typed.IGeneratedWorkflow.Descriptor => InquirDescriptor;
 
-        private static async global::System.Threading.Tasks.ValueTask<string> InquirInvokeSend(global::System.IServiceProvider services, string input, global::Inquir.Typed.StepContext context, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var workflow = global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.SendInvoice>(services);
-            var data = InquirSerializer0.Deserialize(input);
-            var output = await workflow.Send(data).ConfigureAwait(false);
-            return InquirSerializer1.Serialize(output);
-        }
+        private static global::Samples.SendInvoice InquirWorkflow(global::System.IServiceProvider services) => global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.SendInvoice>(services);
     }
 
     /// <summary>Typed starters for workflow "send-invoice" (<see cref="global::Samples.SendInvoice"/>).</summary>

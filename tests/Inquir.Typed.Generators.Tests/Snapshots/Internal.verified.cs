@@ -9,31 +9,20 @@ namespace Samples.Internal
         private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.Internal.Input> InquirSerializer0 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.Input_f20da6e6.Instance;
 
         /// <summary>Workflow "internal-job": its stored name, its steps with their policies, and how its input and result are stored.</summary>
-        internal static global::Inquir.Typed.WorkflowDescriptor<global::Samples.Internal.Input, global::Samples.Internal.Input> InquirDescriptor { get; } = new global::Inquir.Typed.WorkflowDescriptor<global::Samples.Internal.Input, global::Samples.Internal.Input>(
-            name: "internal-job",
-            workflowType: typeof(global::Samples.Internal.InternalJob),
-            steps: new global::Inquir.Typed.StepDescriptor[]
+        internal static global::Inquir.Typed.WorkflowDescriptor<global::Samples.Internal.Input, global::Samples.Internal.Input> InquirDescriptor { get; } = new(
+            "internal-job",
+            typeof(global::Samples.Internal.InternalJob),
+            new global::Inquir.Typed.StepDescriptor[]
             {
-                new global::Inquir.Typed.StepDescriptor(
-                    name: "Echo",
-                    policy: new global::Inquir.Typed.StepPolicy(3, global::Inquir.Typed.BackoffKind.Exponential, global::System.TimeSpan.FromTicks(10000000), global::System.TimeSpan.FromTicks(3000000000), null),
-                    invoker: InquirInvokeEcho,
-                    nonRetryable: null,
-                    idempotent: false),
+                new("Echo", new global::Inquir.Typed.StepPolicy(3, global::Inquir.Typed.BackoffKind.Exponential, global::System.TimeSpan.FromTicks(10000000), global::System.TimeSpan.FromTicks(3000000000), null), static (services, input, context, cancellationToken) =>
+                    new global::System.Threading.Tasks.ValueTask<string>(InquirSerializer0.Serialize(InquirWorkflow(services).Echo(InquirSerializer0.Deserialize(input))))),
             },
-            inputSerializer: InquirSerializer0,
-            resultSerializer: InquirSerializer0,
-            idempotencyKeyFromInput: null);
+            InquirSerializer0,
+            InquirSerializer0);
 
         static global::Inquir.Typed.WorkflowDescriptor global::Inquir.Typed.IGeneratedWorkflow.Descriptor => InquirDescriptor;
 
-        private static global::System.Threading.Tasks.ValueTask<string> InquirInvokeEcho(global::System.IServiceProvider services, string input, global::Inquir.Typed.StepContext context, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var workflow = global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.Internal.InternalJob>(services);
-            var data = InquirSerializer0.Deserialize(input);
-            var output = workflow.Echo(data);
-            return new global::System.Threading.Tasks.ValueTask<string>(InquirSerializer0.Serialize(output));
-        }
+        private static global::Samples.Internal.InternalJob InquirWorkflow(global::System.IServiceProvider services) => global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.Internal.InternalJob>(services);
     }
 
     /// <summary>Typed starters for workflow "internal-job" (<see cref="global::Samples.Internal.InternalJob"/>).</summary>

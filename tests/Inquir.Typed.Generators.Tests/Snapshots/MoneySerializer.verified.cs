@@ -47,16 +47,9 @@ namespace Inquir.Typed.Generated
                 {
                     switch (name)
                     {
-                        case 0:
-                            value0 = reader.GetDecimal();
-                            break;
-                        case 1:
-                            value1 = Currency_780c500e.Instance.Read(ref reader);
-                            break;
-                        case 2:
-                            value2 = reader.GetString();
-                            found2 = true;
-                            break;
+                        case 0: value0 = reader.GetDecimal(); break;
+                        case 1: value1 = Currency_780c500e.Instance.Read(ref reader); break;
+                        case 2: value2 = reader.GetString(); found2 = true; break;
                     }
                 }
 

@@ -14,31 +14,20 @@ namespace Samples
                 private static readonly global::Inquir.Typed.CheckpointSerializer<int> InquirSerializer1 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.int_95e97e5e.Instance;
 
                 /// <summary>Workflow "reindex": its stored name, its steps with their policies, and how its input and result are stored.</summary>
-                public static global::Inquir.Typed.WorkflowDescriptor<string, int> InquirDescriptor { get; } = new global::Inquir.Typed.WorkflowDescriptor<string, int>(
-                    name: "reindex",
-                    workflowType: typeof(global::Samples.Jobs.Search.Reindex),
-                    steps: new global::Inquir.Typed.StepDescriptor[]
+                public static global::Inquir.Typed.WorkflowDescriptor<string, int> InquirDescriptor { get; } = new(
+                    "reindex",
+                    typeof(global::Samples.Jobs.Search.Reindex),
+                    new global::Inquir.Typed.StepDescriptor[]
                     {
-                        new global::Inquir.Typed.StepDescriptor(
-                            name: "Run",
-                            policy: new global::Inquir.Typed.StepPolicy(3, global::Inquir.Typed.BackoffKind.Exponential, global::System.TimeSpan.FromTicks(10000000), global::System.TimeSpan.FromTicks(3000000000), null),
-                            invoker: InquirInvokeRun,
-                            nonRetryable: null,
-                            idempotent: false),
+                        new("Run", new global::Inquir.Typed.StepPolicy(3, global::Inquir.Typed.BackoffKind.Exponential, global::System.TimeSpan.FromTicks(10000000), global::System.TimeSpan.FromTicks(3000000000), null), static async (services, input, context, cancellationToken) =>
+                            InquirSerializer1.Serialize(await InquirWorkflow(services).Run(InquirSerializer0.Deserialize(input)).ConfigureAwait(false))),
                     },
-                    inputSerializer: InquirSerializer0,
-                    resultSerializer: InquirSerializer1,
-                    idempotencyKeyFromInput: null);
+                    InquirSerializer0,
+                    InquirSerializer1);
 
                 static global::Inquir.Typed.WorkflowDescriptor global::Inquir.Typed.IGeneratedWorkflow.Descriptor => InquirDescriptor;
 
-                private static async global::System.Threading.Tasks.ValueTask<string> InquirInvokeRun(global::System.IServiceProvider services, string input, global::Inquir.Typed.StepContext context, global::System.Threading.CancellationToken cancellationToken)
-                {
-                    var workflow = global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.Jobs.Search.Reindex>(services);
-                    var data = InquirSerializer0.Deserialize(input);
-                    var output = await workflow.Run(data).ConfigureAwait(false);
-                    return InquirSerializer1.Serialize(output);
-                }
+                private static global::Samples.Jobs.Search.Reindex InquirWorkflow(global::System.IServiceProvider services) => global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.Jobs.Search.Reindex>(services);
             }
         }
     }

@@ -11,44 +11,22 @@ namespace Samples
         private static readonly global::Inquir.Typed.CheckpointSerializer<int> InquirSerializer2 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.int_95e97e5e.Instance;
 
         /// <summary>Workflow "nightly": its stored name, its steps with their policies, and how its input and result are stored.</summary>
-        public static global::Inquir.Typed.WorkflowDescriptor<global::Inquir.Typed.NoValue, int> InquirDescriptor { get; } = new global::Inquir.Typed.WorkflowDescriptor<global::Inquir.Typed.NoValue, int>(
-            name: "nightly",
-            workflowType: typeof(global::Samples.Nightly),
-            steps: new global::Inquir.Typed.StepDescriptor[]
+        public static global::Inquir.Typed.WorkflowDescriptor<global::Inquir.Typed.NoValue, int> InquirDescriptor { get; } = new(
+            "nightly",
+            typeof(global::Samples.Nightly),
+            new global::Inquir.Typed.StepDescriptor[]
             {
-                new global::Inquir.Typed.StepDescriptor(
-                    name: "Stamp",
-                    policy: new global::Inquir.Typed.StepPolicy(3, global::Inquir.Typed.BackoffKind.Exponential, global::System.TimeSpan.FromTicks(10000000), global::System.TimeSpan.FromTicks(3000000000), null),
-                    invoker: InquirInvokeStamp,
-                    nonRetryable: null,
-                    idempotent: false),
-                new global::Inquir.Typed.StepDescriptor(
-                    name: "Count",
-                    policy: new global::Inquir.Typed.StepPolicy(3, global::Inquir.Typed.BackoffKind.Exponential, global::System.TimeSpan.FromTicks(10000000), global::System.TimeSpan.FromTicks(3000000000), null),
-                    invoker: InquirInvokeCount,
-                    nonRetryable: null,
-                    idempotent: false),
+                new("Stamp", new global::Inquir.Typed.StepPolicy(3, global::Inquir.Typed.BackoffKind.Exponential, global::System.TimeSpan.FromTicks(10000000), global::System.TimeSpan.FromTicks(3000000000), null), static (services, input, context, cancellationToken) =>
+                    new global::System.Threading.Tasks.ValueTask<string>(InquirSerializer1.Serialize(InquirWorkflow(services).Stamp(context)))),
+                new("Count", new global::Inquir.Typed.StepPolicy(3, global::Inquir.Typed.BackoffKind.Exponential, global::System.TimeSpan.FromTicks(10000000), global::System.TimeSpan.FromTicks(3000000000), null), static async (services, input, context, cancellationToken) =>
+                    InquirSerializer2.Serialize(await InquirWorkflow(services).Count(InquirSerializer1.Deserialize(input), cancellationToken).ConfigureAwait(false))),
             },
-            inputSerializer: InquirSerializer0,
-            resultSerializer: InquirSerializer2,
-            idempotencyKeyFromInput: null);
+            InquirSerializer0,
+            InquirSerializer2);
 
         static global::Inquir.Typed.WorkflowDescriptor global::Inquir.Typed.IGeneratedWorkflow.Descriptor => InquirDescriptor;
 
-        private static global::System.Threading.Tasks.ValueTask<string> InquirInvokeStamp(global::System.IServiceProvider services, string input, global::Inquir.Typed.StepContext context, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var workflow = global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.Nightly>(services);
-            var output = workflow.Stamp(context);
-            return new global::System.Threading.Tasks.ValueTask<string>(InquirSerializer1.Serialize(output));
-        }
-
-        private static async global::System.Threading.Tasks.ValueTask<string> InquirInvokeCount(global::System.IServiceProvider services, string input, global::Inquir.Typed.StepContext context, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var workflow = global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.Nightly>(services);
-            var data = InquirSerializer1.Deserialize(input);
-            var output = await workflow.Count(data, cancellationToken).ConfigureAwait(false);
-            return InquirSerializer2.Serialize(output);
-        }
+        private static global::Samples.Nightly InquirWorkflow(global::System.IServiceProvider services) => global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.Nightly>(services);
     }
 
     /// <summary>Typed starters for workflow "nightly" (<see cref="global::Samples.Nightly"/>).</summary>

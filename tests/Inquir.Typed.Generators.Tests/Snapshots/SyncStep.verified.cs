@@ -10,31 +10,20 @@ namespace Samples.Math
         private static readonly global::Inquir.Typed.CheckpointSerializer<int> InquirSerializer1 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.int_95e97e5e.Instance;
 
         /// <summary>Workflow "sum": its stored name, its steps with their policies, and how its input and result are stored.</summary>
-        public static global::Inquir.Typed.WorkflowDescriptor<global::Samples.Math.Numbers, int> InquirDescriptor { get; } = new global::Inquir.Typed.WorkflowDescriptor<global::Samples.Math.Numbers, int>(
-            name: "sum",
-            workflowType: typeof(global::Samples.Math.Sum),
-            steps: new global::Inquir.Typed.StepDescriptor[]
+        public static global::Inquir.Typed.WorkflowDescriptor<global::Samples.Math.Numbers, int> InquirDescriptor { get; } = new(
+            "sum",
+            typeof(global::Samples.Math.Sum),
+            new global::Inquir.Typed.StepDescriptor[]
             {
-                new global::Inquir.Typed.StepDescriptor(
-                    name: "Add",
-                    policy: new global::Inquir.Typed.StepPolicy(3, global::Inquir.Typed.BackoffKind.Fixed, global::System.TimeSpan.FromTicks(2500000), global::System.TimeSpan.FromTicks(3000000000), null),
-                    invoker: InquirInvokeAdd,
-                    nonRetryable: null,
-                    idempotent: false),
+                new("Add", new global::Inquir.Typed.StepPolicy(3, global::Inquir.Typed.BackoffKind.Fixed, global::System.TimeSpan.FromTicks(2500000), global::System.TimeSpan.FromTicks(3000000000), null), static (services, input, context, cancellationToken) =>
+                    new global::System.Threading.Tasks.ValueTask<string>(InquirSerializer1.Serialize(InquirWorkflow(services).Add(InquirSerializer0.Deserialize(input))))),
             },
-            inputSerializer: InquirSerializer0,
-            resultSerializer: InquirSerializer1,
-            idempotencyKeyFromInput: null);
+            InquirSerializer0,
+            InquirSerializer1);
 
         static global::Inquir.Typed.WorkflowDescriptor global::Inquir.Typed.IGeneratedWorkflow.Descriptor => InquirDescriptor;
 
-        private static global::System.Threading.Tasks.ValueTask<string> InquirInvokeAdd(global::System.IServiceProvider services, string input, global::Inquir.Typed.StepContext context, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var workflow = global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.Math.Sum>(services);
-            var data = InquirSerializer0.Deserialize(input);
-            var output = workflow.Add(data);
-            return new global::System.Threading.Tasks.ValueTask<string>(InquirSerializer1.Serialize(output));
-        }
+        private static global::Samples.Math.Sum InquirWorkflow(global::System.IServiceProvider services) => global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.Math.Sum>(services);
     }
 
     /// <summary>Typed starters for workflow "sum" (<see cref="global::Samples.Math.Sum"/>).</summary>

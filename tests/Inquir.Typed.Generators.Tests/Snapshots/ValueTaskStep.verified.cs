@@ -10,31 +10,20 @@ namespace Samples
         private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.Receipt> InquirSerializer1 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.Receipt_e5c4a67b.Instance;
 
         /// <summary>Workflow "charge": its stored name, its steps with their policies, and how its input and result are stored.</summary>
-        public static global::Inquir.Typed.WorkflowDescriptor<global::Samples.Order, global::Samples.Receipt> InquirDescriptor { get; } = new global::Inquir.Typed.WorkflowDescriptor<global::Samples.Order, global::Samples.Receipt>(
-            name: "charge",
-            workflowType: typeof(global::Samples.Charge),
-            steps: new global::Inquir.Typed.StepDescriptor[]
+        public static global::Inquir.Typed.WorkflowDescriptor<global::Samples.Order, global::Samples.Receipt> InquirDescriptor { get; } = new(
+            "charge",
+            typeof(global::Samples.Charge),
+            new global::Inquir.Typed.StepDescriptor[]
             {
-                new global::Inquir.Typed.StepDescriptor(
-                    name: "Pay",
-                    policy: new global::Inquir.Typed.StepPolicy(3, global::Inquir.Typed.BackoffKind.Exponential, global::System.TimeSpan.FromTicks(10000000), global::System.TimeSpan.FromTicks(3000000000), global::System.TimeSpan.FromTicks(900000000)),
-                    invoker: InquirInvokePay,
-                    nonRetryable: null,
-                    idempotent: false),
+                new("Pay", new global::Inquir.Typed.StepPolicy(3, global::Inquir.Typed.BackoffKind.Exponential, global::System.TimeSpan.FromTicks(10000000), global::System.TimeSpan.FromTicks(3000000000), global::System.TimeSpan.FromTicks(900000000)), static async (services, input, context, cancellationToken) =>
+                    InquirSerializer1.Serialize(await InquirWorkflow(services).Pay(cancellationToken, InquirSerializer0.Deserialize(input), context).ConfigureAwait(false))),
             },
-            inputSerializer: InquirSerializer0,
-            resultSerializer: InquirSerializer1,
-            idempotencyKeyFromInput: null);
+            InquirSerializer0,
+            InquirSerializer1);
 
         static global::Inquir.Typed.WorkflowDescriptor global::Inquir.Typed.IGeneratedWorkflow.Descriptor => InquirDescriptor;
 
-        private static async global::System.Threading.Tasks.ValueTask<string> InquirInvokePay(global::System.IServiceProvider services, string input, global::Inquir.Typed.StepContext context, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var workflow = global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.Charge>(services);
-            var data = InquirSerializer0.Deserialize(input);
-            var output = await workflow.Pay(cancellationToken, data, context).ConfigureAwait(false);
-            return InquirSerializer1.Serialize(output);
-        }
+        private static global::Samples.Charge InquirWorkflow(global::System.IServiceProvider services) => global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.Charge>(services);
     }
 
     /// <summary>Typed starters for workflow "charge" (<see cref="global::Samples.Charge"/>).</summary>

@@ -10,44 +10,28 @@ namespace Samples
         private static readonly global::Inquir.Typed.CheckpointSerializer<global::Inquir.Typed.NoValue> InquirSerializer1 = global::Inquir.Typed.CheckpointSerializers.NoValue;
 
         /// <summary>Workflow "purge": its stored name, its steps with their policies, and how its input and result are stored.</summary>
-        public static global::Inquir.Typed.WorkflowDescriptor<global::Samples.PurgeRequest, global::Inquir.Typed.NoValue> InquirDescriptor { get; } = new global::Inquir.Typed.WorkflowDescriptor<global::Samples.PurgeRequest, global::Inquir.Typed.NoValue>(
-            name: "purge",
-            workflowType: typeof(global::Samples.Purge),
-            steps: new global::Inquir.Typed.StepDescriptor[]
+        public static global::Inquir.Typed.WorkflowDescriptor<global::Samples.PurgeRequest, global::Inquir.Typed.NoValue> InquirDescriptor { get; } = new(
+            "purge",
+            typeof(global::Samples.Purge),
+            new global::Inquir.Typed.StepDescriptor[]
             {
-                new global::Inquir.Typed.StepDescriptor(
-                    name: "Delete",
-                    policy: new global::Inquir.Typed.StepPolicy(0, global::Inquir.Typed.BackoffKind.None, global::System.TimeSpan.FromTicks(10000000), global::System.TimeSpan.FromTicks(3000000000), null),
-                    invoker: InquirInvokeDelete,
-                    nonRetryable: null,
-                    idempotent: false),
-                new global::Inquir.Typed.StepDescriptor(
-                    name: "Report",
-                    policy: new global::Inquir.Typed.StepPolicy(3, global::Inquir.Typed.BackoffKind.Exponential, global::System.TimeSpan.FromTicks(6000000000), global::System.TimeSpan.FromTicks(6000000000), null),
-                    invoker: InquirInvokeReport,
-                    nonRetryable: null,
-                    idempotent: true),
+                new("Delete", new global::Inquir.Typed.StepPolicy(0, global::Inquir.Typed.BackoffKind.None, global::System.TimeSpan.FromTicks(10000000), global::System.TimeSpan.FromTicks(3000000000), null), static async (services, input, context, cancellationToken) =>
+                {
+                    await InquirWorkflow(services).Delete(InquirSerializer0.Deserialize(input), cancellationToken).ConfigureAwait(false);
+                    return "null";
+                }),
+                new("Report", new global::Inquir.Typed.StepPolicy(3, global::Inquir.Typed.BackoffKind.Exponential, global::System.TimeSpan.FromTicks(6000000000), global::System.TimeSpan.FromTicks(6000000000), null), static (services, input, context, cancellationToken) =>
+                {
+                    InquirWorkflow(services).Report(context);
+                    return new global::System.Threading.Tasks.ValueTask<string>("null");
+                }, idempotent: true),
             },
-            inputSerializer: InquirSerializer0,
-            resultSerializer: InquirSerializer1,
-            idempotencyKeyFromInput: null);
+            InquirSerializer0,
+            InquirSerializer1);
 
         static global::Inquir.Typed.WorkflowDescriptor global::Inquir.Typed.IGeneratedWorkflow.Descriptor => InquirDescriptor;
 
-        private static async global::System.Threading.Tasks.ValueTask<string> InquirInvokeDelete(global::System.IServiceProvider services, string input, global::Inquir.Typed.StepContext context, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var workflow = global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.Purge>(services);
-            var data = InquirSerializer0.Deserialize(input);
-            await workflow.Delete(data, cancellationToken).ConfigureAwait(false);
-            return "null";
-        }
-
-        private static global::System.Threading.Tasks.ValueTask<string> InquirInvokeReport(global::System.IServiceProvider services, string input, global::Inquir.Typed.StepContext context, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var workflow = global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.Purge>(services);
-            workflow.Report(context);
-            return new global::System.Threading.Tasks.ValueTask<string>("null");
-        }
+        private static global::Samples.Purge InquirWorkflow(global::System.IServiceProvider services) => global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.Purge>(services);
     }
 
     /// <summary>Typed starters for workflow "purge" (<see cref="global::Samples.Purge"/>).</summary>
