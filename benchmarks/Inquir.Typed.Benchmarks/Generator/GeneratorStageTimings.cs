@@ -10,7 +10,8 @@ namespace Inquir.Typed.Benchmarks.Generator;
 /// Where the generator's time goes on the 300 workflows x 5 steps of <see cref="GeneratorBenchmarks"/>: the time of each
 /// tracked stage (by its tracking name) in a fresh driver, first on a compilation no one has bound yet (as in a fresh
 /// compiler process, where the generator is the first to ask for the symbols it reads), then again on the same
-/// compilation. What no stage accounts for is mostly the driver parsing the generated files.
+/// compilation. What no stage accounts for is mostly the cost of the step tracking itself (the same run takes 1.8–2.6 s
+/// with tracking off and 3.3–4.2 s with it on); the compiler parses the generated files later, outside these figures.
 /// Run: <c>dotnet run --project benchmarks/Inquir.Typed.Benchmarks -c Release -- --generator-stages</c>.
 /// </summary>
 internal static class GeneratorStageTimings
@@ -48,7 +49,7 @@ internal static class GeneratorStageTimings
             }
 
             var untracked = total - stages.Aggregate(TimeSpan.Zero, (sum, stage) => sum + stage.Time);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"no stage (parsing the output)",-32} {untracked.TotalMilliseconds,8:F0} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"no stage (mostly step tracking)",-32} {untracked.TotalMilliseconds,8:F0} ms"));
         }
     }
 
