@@ -7,10 +7,11 @@ namespace Inquir.Typed;
 /// Coalesces the starts a process makes at the same time (outside any caller's transaction) into multi-row inserts:
 /// up to <c>writers</c> inserts are in flight at once (so that a few callers still share PostgreSQL's group commit
 /// as their own inserts would), and whatever queued while all of them were being written goes out together, up to
-/// <see cref="MaxBatch"/> rows. A start alone on an idle process waits for nothing. Each caller awaits its own
-/// row's outcome: its run, or the run that already held its idempotency key. A batch the database refuses for its
-/// data is split until the bad row stands alone, so that only that row's caller fails; any other error fails the
-/// callers of that batch, as it would have failed their own starts.
+/// <see cref="MaxBatch"/> rows. A start alone on an idle process waits for nothing: a caller that finds a writer
+/// free writes the batch from its own thread. Each caller awaits its own row's outcome: its run, or the run that
+/// already held its idempotency key. A batch the database refuses for its data is split until the bad row stands
+/// alone, so that only that row's caller fails; any other error fails the callers of that batch, as it would have
+/// failed their own starts.
 /// </summary>
 internal sealed class StartCoalescer(IRunStore store, int writers = StartCoalescer.DefaultWriters)
 {
