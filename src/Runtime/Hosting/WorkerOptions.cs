@@ -7,11 +7,11 @@ public sealed class WorkerOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// How many runs this process works on at once. Default 64: steps mostly wait on I/O (an HTTP call, a query), and
+    /// How many runs this process works on at once. Default 128: steps mostly wait on I/O (an HTTP call, a query), and
     /// a slot that waits costs a task, not a thread, so more slots keep the database's batches full. Lower it for
     /// steps that burn CPU (about the number of cores) or that each hold a scarce resource.
     /// </summary>
-    public int Concurrency { get; set; } = 64;
+    public int Concurrency { get; set; } = 128;
 
     /// <summary>How long a claimed run stays this worker's without a renewal. Default 30 s.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);

@@ -39,9 +39,9 @@ public sealed class ConnectionPoolTests
     [Fact]
     public async Task A_minimum_pool_size_above_the_default_raises_the_pool_size_to_it()
     {
-        await using var source = new InquirDataSource(new InquirOptions { ConnectionString = TestDatabase.ConnectionString + ";Minimum Pool Size=30" });
+        await using var source = new InquirDataSource(new InquirOptions { ConnectionString = TestDatabase.ConnectionString + ";Minimum Pool Size=45" });
 
-        Assert.Equal(30, MaxPoolSizeOf(source));
+        Assert.Equal(45, MaxPoolSizeOf(source));
     }
 
     [Fact]
