@@ -8,6 +8,8 @@ namespace Inquir.Typed.Postgres;
 /// <summary>Many starts in one round trip: one multi-row insert, one lookup of the keys already used, at most one NOTIFY.</summary>
 internal sealed partial class PostgresRunStore
 {
+    // The gap paces real commits on the database, so it is kept on the real clock: a host on a test clock that never
+    // moves would otherwise never send the second wake-up.
     private readonly WakeUpNotifier _notifier = new(() => NotifyOutsideTransactionAsync(dataSource, channel), WakeUpNotifier.DefaultMinimumGap, TimeProvider.System);
 
     public Task<IReadOnlyList<StartedRun>> StartRunsAsync(IReadOnlyList<NewRun> runs, DbTransaction? transaction, CancellationToken cancellationToken) =>

@@ -6,8 +6,8 @@ namespace Inquir.Typed.Postgres;
 /// are covered by one more notification sent after it, never by none. A listener needs one wake-up to claim
 /// everything due, so many committing at once cost one round trip, not one each. Under a steady stream of starts the
 /// notifications are also kept <c>minimumGap</c> apart: each one is a commit that PostgreSQL flushes to disk, and sent
-/// back to back they took a third of the commits of one-step jobs started from four threads. A start on an idle
-/// notifier is announced at once.
+/// back to back they were about a fifth of the statements of one-step jobs started from four threads (2.09 against
+/// 1.63 statements per step with the gap). A start on an idle notifier is announced at once.
 /// </summary>
 /// <param name="send">Sends one notification; it must not throw (a lost wake-up is made up for by the workers' poll).</param>
 /// <param name="minimumGap">The least time from one notification's start to the next one's.</param>
