@@ -37,13 +37,14 @@ namespace Inquir.Typed.Generators.CheckpointShapes
 
         private ShapeRef? ObjectCore(INamedTypeSymbol type, string name, string id, string what, string display)
         {
-            var properties = StoredProperties(type, display);
+            var positional = _readsPositionalRecords ? PositionalRecord.TryRead(type, _known.Compilation, _cancellationToken) : null;
+            var properties = positional is null ? StoredProperties(type, display) : PositionalProperties(positional, display);
             if (properties is null || HasDuplicateJsonName(properties, display))
             {
                 return null;
             }
 
-            var constructor = BindConstructor(type, what, display, properties);
+            var constructor = positional is null ? BindConstructor(type, what, display, properties) : BindPrimaryConstructor(properties);
             if (constructor is null)
             {
                 return null;
@@ -101,19 +102,57 @@ namespace Inquir.Typed.Generators.CheckpointShapes
                         continue;
                     }
 
-                    var isPlainValueType = property.Type.IsValueType && property.Type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T;
+                    var isPlainValueType = IsPlainValueType(property.Type);
                     var write = ignore switch
                     {
                         PropertyConventions.IgnoreWhenWritingDefault => WriteCondition.WhenNotDefault,
                         PropertyConventions.IgnoreWhenWritingNull when !isPlainValueType => WriteCondition.WhenNotNull,
                         _ => WriteCondition.Always,
                     };
-                    stored.Add(new StoredProperty(property, PropertyConventions.StringArgument(attributes, _known.JsonPropertyNameAttribute) ?? property.Name, reference, isPlainValueType, PropertyConventions.SetterOf(property), write));
+                    stored.Add(new StoredProperty(property.Name, property.Type, PropertyConventions.StringArgument(attributes, _known.JsonPropertyNameAttribute) ?? property.Name, reference, isPlainValueType, PropertyConventions.SetterOf(property), write));
                 }
             }
 
             return failed ? null : stored;
         }
+
+        /// <summary>A plain positional record's properties: one per parameter, named as it is, with no attribute; null when one cannot be stored.</summary>
+        private List<StoredProperty>? PositionalProperties(List<(string Name, ITypeSymbol Type)> parameters, string display)
+        {
+            var stored = new List<StoredProperty>(parameters.Count);
+            var failed = false;
+            foreach (var (name, type) in parameters)
+            {
+                _memberPath.Add(name);
+                var reference = Add(type, "property '" + display + "." + name + "'");
+                _memberPath.RemoveAt(_memberPath.Count - 1);
+                if (reference is null)
+                {
+                    failed = true;
+                    continue;
+                }
+
+                stored.Add(new StoredProperty(name, type, name, reference, IsPlainValueType(type), MemberSetter.Init, WriteCondition.Always));
+            }
+
+            return failed ? null : stored;
+        }
+
+        /// <summary>A plain positional record's only constructor a read may call: its primary one, which takes every property in order.</summary>
+        private static List<int> BindPrimaryConstructor(List<StoredProperty> properties)
+        {
+            var arguments = new List<int>(properties.Count);
+            for (var i = 0; i < properties.Count; i++)
+            {
+                properties[i].BindToConstructor(null);
+                arguments.Add(i);
+            }
+
+            return arguments;
+        }
+
+        private static bool IsPlainValueType(ITypeSymbol type) =>
+            type.IsValueType && type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T;
 
         /// <summary>Reports the first JSON name (in the order the names first appear) that two stored properties share.</summary>
         private bool HasDuplicateJsonName(List<StoredProperty> properties, string display)
@@ -138,7 +177,7 @@ namespace Inquir.Typed.Generators.CheckpointShapes
                 return false;
             }
 
-            Report(DiagnosticDescriptors.DuplicateJsonName, display, duplicate[0].JsonName, duplicate[0].Symbol.Name, duplicate[1].Symbol.Name);
+            Report(DiagnosticDescriptors.DuplicateJsonName, display, duplicate[0].JsonName, duplicate[0].Name, duplicate[1].Name);
             return true;
         }
 
@@ -206,17 +245,17 @@ namespace Inquir.Typed.Generators.CheckpointShapes
             var arguments = new List<int>();
             foreach (var parameter in constructor is null ? ImmutableArray<IParameterSymbol>.Empty : constructor.Parameters)
             {
-                var index = properties.FindIndex(p => string.Equals(p.Symbol.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
+                var index = properties.FindIndex(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
                 if (index < 0 || parameter.RefKind != RefKind.None)
                 {
                     return Fail("parameter '" + parameter.Name + "' of its constructor matches no public property, so it could not be read back; add a property of that name");
                 }
 
-                var property = properties[index].Symbol;
-                if (NameOf(parameter.Type) != NameOf(property.Type))
+                var property = properties[index];
+                if (NameOf(parameter.Type) != NameOf(property.PropertyType))
                 {
                     return Fail("parameter '" + parameter.Name + "' of its constructor is a " + parameter.Type.ToDisplayString()
-                        + " but property '" + property.Name + "' is a " + property.Type.ToDisplayString());
+                        + " but property '" + property.Name + "' is a " + property.PropertyType.ToDisplayString());
                 }
 
                 properties[index].BindToConstructor(parameter.HasExplicitDefaultValue ? PropertyConventions.DefaultValueSource(parameter, NameOf(parameter.Type)) : null);

@@ -20,6 +20,7 @@ namespace Inquir.Typed.Generators.CheckpointShapes
         private static readonly SymbolDisplayFormat TypeNameFormat = SymbolDisplayFormat.FullyQualifiedFormat;
 
         private readonly KnownSymbols _known;
+        private readonly bool _readsPositionalRecords;
         private readonly CancellationToken _cancellationToken;
         private readonly Dictionary<string, CheckpointShape> _shapes = new(StringComparer.Ordinal);
         private readonly List<CheckpointShape> _ordered = new();
@@ -32,9 +33,16 @@ namespace Inquir.Typed.Generators.CheckpointShapes
         private readonly HashSet<string> _failedRoots = new(StringComparer.Ordinal);
         private LocationInfo? _location;
 
-        public CheckpointShapeParser(KnownSymbols known, CancellationToken cancellationToken)
+        /// <param name="known">The compilation's known symbols.</param>
+        /// <param name="cancellationToken">Stops the parse.</param>
+        /// <param name="readsPositionalRecords">
+        /// Whether plain positional records are read from their declaration (<see cref="PositionalRecord"/>). Always so in
+        /// the generator; the tests turn it off to check that reading their members gives the same shapes.
+        /// </param>
+        public CheckpointShapeParser(KnownSymbols known, CancellationToken cancellationToken, bool readsPositionalRecords = true)
         {
             _known = known;
+            _readsPositionalRecords = readsPositionalRecords;
             _cancellationToken = cancellationToken;
         }
 

@@ -4,17 +4,18 @@ using Microsoft.CodeAnalysis;
 namespace Inquir.Typed.Generators.CheckpointShapes
 {
     /// <summary>
-    /// A property of an object while its shape is parsed: the parser's view, holding the symbol, until the constructor
-    /// is bound and it becomes a <see cref="ShapeMember"/>.
+    /// A property of an object while its shape is parsed: the parser's view, holding the property's type symbol, until
+    /// the constructor is bound and it becomes a <see cref="ShapeMember"/>.
     /// </summary>
     internal sealed class StoredProperty
     {
         private MemberSetter _setter;
         private string? _defaultValue;
 
-        public StoredProperty(IPropertySymbol symbol, string jsonName, ShapeRef type, bool isPlainValueType, MemberSetter setter, WriteCondition write)
+        public StoredProperty(string name, ITypeSymbol propertyType, string jsonName, ShapeRef type, bool isPlainValueType, MemberSetter setter, WriteCondition write)
         {
-            Symbol = symbol;
+            Name = name;
+            PropertyType = propertyType;
             JsonName = jsonName;
             Type = type;
             IsPlainValueType = isPlainValueType;
@@ -22,7 +23,11 @@ namespace Inquir.Typed.Generators.CheckpointShapes
             _setter = setter;
         }
 
-        public IPropertySymbol Symbol { get; }
+        /// <summary>The property's C# name.</summary>
+        public string Name { get; }
+
+        /// <summary>The property's declared type, compared with a constructor parameter's.</summary>
+        public ITypeSymbol PropertyType { get; }
 
         public string JsonName { get; }
 
@@ -40,6 +45,6 @@ namespace Inquir.Typed.Generators.CheckpointShapes
         }
 
         public ShapeMember ToMember() =>
-            new(CSharpText.Identifier(Symbol.Name), JsonName, Type, IsPlainValueType, _setter, Write, _defaultValue);
+            new(CSharpText.Identifier(Name), JsonName, Type, IsPlainValueType, _setter, Write, _defaultValue);
     }
 }

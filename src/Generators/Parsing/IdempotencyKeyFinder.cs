@@ -1,3 +1,5 @@
+using System.Threading;
+using Inquir.Typed.Generators.CheckpointShapes;
 using Inquir.Typed.Generators.Model;
 using Microsoft.CodeAnalysis;
 
@@ -7,9 +9,10 @@ namespace Inquir.Typed.Generators.Parsing
     internal static class IdempotencyKeyFinder
     {
         /// <summary>The first instance member, own or inherited, that the workflow class can read; null when there is none.</summary>
-        public static IdempotencyKeyModel? Find(ITypeSymbol input, INamedTypeSymbol workflow, KnownSymbols known)
+        public static IdempotencyKeyModel? Find(ITypeSymbol input, INamedTypeSymbol workflow, KnownSymbols known, CancellationToken cancellationToken)
         {
-            if (known.IdempotencyKeyAttribute is null)
+            // Asking a plain positional record for its members would build every member the compiler synthesizes for it.
+            if (known.IdempotencyKeyAttribute is null || PositionalRecord.HasNoAttributedMember(input, cancellationToken))
             {
                 return null;
             }

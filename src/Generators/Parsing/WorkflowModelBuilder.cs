@@ -84,7 +84,7 @@ namespace Inquir.Typed.Generators.Parsing
                 stepModels[0].DataType is null,
                 input?.IsReferenceType ?? false,
                 stepModels[stepModels.Count - 1].OutputType ?? NoValueType,
-                input is null ? null : IdempotencyKeyFinder.Find(input, type, known),
+                input is null ? null : IdempotencyKeyFinder.Find(input, type, known, cancellationToken),
                 EquatableArray<StepModel>.From(stepModels),
                 serializerIds[0].Data,
                 serializerIds[serializerIds.Count - 1].Output);
