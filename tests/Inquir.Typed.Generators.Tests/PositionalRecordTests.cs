@@ -61,12 +61,44 @@ public sealed class PositionalRecordTests
         public partial record Split { public int Twice => X * 2; }
         public record struct Point(int X, int Y);
         public sealed record Nominal { public int X { get; init; } }
+        public sealed record Both(Records.Left.UsesThing A, Records.Right.UsesThing B);
+        public sealed record Boxes(Records.Right.Box1.Holder One, Records.Right.Box2.Holder Two, Records.Right.Box1.Shadowing Three);
+        """;
+
+    /// <summary>Types that name other types by the same text in other scopes, to check that each is bound in its own.</summary>
+    private const string SameNames = """
+        namespace Records.Left
+        {
+            public sealed record Thing(int Left);
+            public sealed record UsesThing(Thing Value, List<Thing> Values);
+        }
+
+        namespace Records.Right
+        {
+            using Thing = Records.Right.Other;
+
+            public sealed record Other(string Right);
+            public sealed record UsesThing(Thing Value, List<Thing> Values);
+
+            public static class Box1
+            {
+                public sealed record Item(int A);
+                public sealed record Holder(Item Value);
+                public sealed record Shadowing(Item Value) { public enum Item2 { X } }
+            }
+
+            public static class Box2
+            {
+                public sealed record Item(string B);
+                public sealed record Holder(Item Value);
+            }
+        }
         """;
 
     private static readonly string[] DeclarationReads =
     [
         "Line", "Plain", "Keywords", "Containers", "Aliased", "WithBody", "NestedKind", "Escaped", "Empty", "WithInterface",
-        "Cycle", "Unstorable", "UnstorableElements", "UnstorableKeyword", "Oblivious", "HoldsUnstorable", "Outer+Inner",
+        "Cycle", "Unstorable", "UnstorableElements", "UnstorableKeyword", "Oblivious", "HoldsUnstorable", "Outer+Inner", "Both", "Boxes",
     ];
 
     private static readonly string[] MemberReads =
@@ -80,12 +112,12 @@ public sealed class PositionalRecordTests
     [MemberData(nameof(AllTypes))]
     public void Reading_the_declaration_gives_the_shapes_and_errors_that_reading_the_members_gives(string typeName)
     {
-        var compilation = TestHelpers.CreateCompilation(Types);
+        var compilation = Compile();
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var type = TypeNamed(compilation, typeName);
 
         var fromDeclaration = Parse(compilation, type, readsPositionalRecords: true);
-        var fresh = TestHelpers.CreateCompilation(Types);
+        var fresh = Compile();
         var fromMembers = Parse(fresh, TypeNamed(fresh, typeName), readsPositionalRecords: false);
 
         Assert.NotEmpty(fromDeclaration.Shapes.Concat<object>(fromDeclaration.Diagnostics));
@@ -97,27 +129,27 @@ public sealed class PositionalRecordTests
     [Fact]
     public void The_plain_positional_records_are_read_from_their_declaration_and_the_others_are_not()
     {
-        var compilation = TestHelpers.CreateCompilation(Types);
+        var compilation = Compile();
         foreach (var name in DeclarationReads)
         {
-            Assert.True(PositionalRecord.TryRead(TypeNamed(compilation, name), compilation, default) is not null, name + " should be read from its declaration");
+            Assert.True(PositionalRecord.TryRead(TypeNamed(compilation, name), compilation, new ParameterTypeCache(), default) is not null, name + " should be read from its declaration");
         }
 
         foreach (var name in MemberReads)
         {
-            Assert.True(PositionalRecord.TryRead(TypeNamed(compilation, name), compilation, default) is null, name + " should be read from its members");
+            Assert.True(PositionalRecord.TryRead(TypeNamed(compilation, name), compilation, new ParameterTypeCache(), default) is null, name + " should be read from its members");
         }
 
         var generic = (INamedTypeSymbol)TypeNamed(compilation, "HoldsGeneric").GetMembers("Numbers").OfType<IPropertySymbol>().Single().Type;
-        Assert.Null(PositionalRecord.TryRead(generic, compilation, default));
+        Assert.Null(PositionalRecord.TryRead(generic, compilation, new ParameterTypeCache(), default));
     }
 
     [Fact]
     public void A_keyword_type_is_the_type_the_compiler_binds()
     {
-        var compilation = TestHelpers.CreateCompilation(Types);
+        var compilation = Compile();
         var type = TypeNamed(compilation, "Keywords");
-        var read = PositionalRecord.TryRead(type, compilation, default)!;
+        var read = PositionalRecord.TryRead(type, compilation, new ParameterTypeCache(), default)!;
         var bound = type.GetMembers().OfType<IPropertySymbol>().Where(p => p.DeclaredAccessibility == Accessibility.Public).ToList();
 
         Assert.Equal(bound.Select(p => p.Name), read.Select(p => p.Name));
@@ -148,6 +180,8 @@ public sealed class PositionalRecordTests
         parser.AddRoot(type, "the data of step 'Run'", null);
         return (parser.Shapes, parser.Diagnostics);
     }
+
+    private static Compilation Compile() => TestHelpers.CreateCompilation(Types, SameNames);
 
     private static string Describe(Model.DiagnosticInfo diagnostic) => diagnostic.Descriptor.Id + ": " + string.Join(" | ", diagnostic.MessageArgs);
 

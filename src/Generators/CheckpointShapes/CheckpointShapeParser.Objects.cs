@@ -37,7 +37,7 @@ namespace Inquir.Typed.Generators.CheckpointShapes
 
         private ShapeRef? ObjectCore(INamedTypeSymbol type, string name, string id, string what, string display)
         {
-            var positional = _readsPositionalRecords ? PositionalRecord.TryRead(type, _known.Compilation, _cancellationToken) : null;
+            var positional = _readsPositionalRecords ? PositionalRecord.TryRead(type, _known.Compilation, _parameterTypes, _cancellationToken) : null;
             var properties = positional is null ? StoredProperties(type, display) : PositionalProperties(positional, display);
             if (properties is null || HasDuplicateJsonName(properties, display))
             {

@@ -31,6 +31,7 @@ namespace Inquir.Typed.Generators.CheckpointShapes
         private readonly List<DiagnosticInfo> _diagnostics = new();
         private readonly HashSet<DiagnosticInfo> _reported = new();
         private readonly HashSet<string> _failedRoots = new(StringComparer.Ordinal);
+        private readonly ParameterTypeCache _parameterTypes = new();
         private LocationInfo? _location;
 
         /// <param name="known">The compilation's known symbols.</param>

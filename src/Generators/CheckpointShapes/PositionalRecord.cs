@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -23,18 +22,35 @@ namespace Inquir.Typed.Generators.CheckpointShapes
     internal static class PositionalRecord
     {
         /// <summary>The parameters' names and types, in order; null when the type is not a plain positional record class.</summary>
-        public static List<(string Name, ITypeSymbol Type)>? TryRead(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
+        /// <param name="type">The type.</param>
+        /// <param name="compilation">Its compilation.</param>
+        /// <param name="cache">Parameter types already bound in this parse.</param>
+        /// <param name="cancellationToken">Stops the read.</param>
+        public static List<(string Name, ITypeSymbol Type)>? TryRead(INamedTypeSymbol type, Compilation compilation, ParameterTypeCache cache, CancellationToken cancellationToken)
         {
-            if (Declaration(type, cancellationToken) is not { ParameterList: { } parameterList } declaration)
+            if (Declaration(type, cancellationToken) is not { ParameterList: { } parameterList, Parent: { } parent } declaration)
             {
                 return null;
             }
 
-            var model = compilation.GetSemanticModel(declaration.SyntaxTree);
+            SemanticModel? model = null;
+            var sharesScope = declaration.BaseList is null && !DeclaresTypes(declaration);
             var parameters = new List<(string Name, ITypeSymbol Type)>(parameterList.Parameters.Count);
             foreach (var parameter in parameterList.Parameters)
             {
-                if (TypeOf(parameter.Type!, model, compilation, cancellationToken) is not { } parameterType)
+                var syntax = parameter.Type!;
+                var text = sharesScope ? syntax.ToString() : null;
+                if (text is null || !cache.TryGet(parent, text, out var parameterType))
+                {
+                    model ??= compilation.GetSemanticModel(declaration.SyntaxTree);
+                    parameterType = TypeOf(syntax, model, compilation, cancellationToken);
+                    if (text is not null)
+                    {
+                        cache.Add(parent, text, parameterType);
+                    }
+                }
+
+                if (parameterType is null)
                 {
                     return null;
                 }
@@ -70,13 +86,14 @@ namespace Inquir.Typed.Generators.CheckpointShapes
         /// <summary>The type's only declaration, when it is a plain positional record class as this class describes it.</summary>
         private static RecordDeclarationSyntax? Declaration(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
+            // A record with no base list derives from object; binding the base type is only needed when it has one.
             if (!type.IsRecord
                 || type.TypeKind != TypeKind.Class
                 || type.IsGenericType
                 || type.DeclaringSyntaxReferences.Length != 1
                 || type.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not RecordDeclarationSyntax { ParameterList: { } parameterList } declaration
                 || !declaration.IsKind(SyntaxKind.RecordDeclaration)
-                || type.BaseType is not { SpecialType: SpecialType.System_Object })
+                || (declaration.BaseList is not null && type.BaseType is not { SpecialType: SpecialType.System_Object }))
             {
                 return null;
             }
@@ -89,16 +106,30 @@ namespace Inquir.Typed.Generators.CheckpointShapes
                 }
             }
 
-            var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var parameter in parameterList.Parameters)
+            var parameters = parameterList.Parameters;
+            for (var i = 0; i < parameters.Count; i++)
             {
-                if (parameter is not { Type: not null, Default: null, AttributeLists.Count: 0, Modifiers.Count: 0 } || !names.Add(parameter.Identifier.ValueText))
+                if (parameters[i] is not { Type: not null, Default: null, AttributeLists.Count: 0, Modifiers.Count: 0 } || NamedBefore(parameters, i))
                 {
                     return null;
                 }
             }
 
             return declaration;
+        }
+
+        /// <summary>Whether an earlier parameter has the same name (an error the compiler reports); records have few parameters.</summary>
+        private static bool NamedBefore(SeparatedSyntaxList<ParameterSyntax> parameters, int index)
+        {
+            for (var i = 0; i < index; i++)
+            {
+                if (parameters[i].Identifier.ValueText == parameters[index].Identifier.ValueText)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A keyword type (<c>int</c>, <c>string?</c>) names one type wherever it is written, so it needs no lookup.</summary>
@@ -139,6 +170,19 @@ namespace Inquir.Typed.Generators.CheckpointShapes
             SyntaxKind.ObjectKeyword => SpecialType.System_Object,
             _ => null,
         };
+
+        private static bool DeclaresTypes(RecordDeclarationSyntax declaration)
+        {
+            foreach (var member in declaration.Members)
+            {
+                if (member is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>Members that neither add a stored property nor change which constructor a read calls.</summary>
         private static bool DeclaresNoStoredMember(MemberDeclarationSyntax member) =>
