@@ -48,6 +48,7 @@ try
         var ceiling = new PgbenchCeiling(options, progress);
         figures.Add(await ceiling.MeasureAsync(1));
         figures.Add(await ceiling.MeasureAsync(50));
+        figures.Add(await ceiling.MeasureStartsAsync(WorkloadRunner.StartingThreads));
     }
 
     runner = new WorkloadRunner(options, progress);
@@ -62,7 +63,7 @@ catch (Exception e) when (e is InvalidOperationException or TimeoutException)
     return 1;
 }
 
-string[] order = [Workload.Ceiling, Workload.Pipelines, Workload.PipelinesFailingOnce, Workload.OneStepJobs, Workload.BulkStart, Workload.Drain, Workload.IdleLatency];
+string[] order = [Workload.Ceiling, Workload.StartCeiling, Workload.Pipelines, Workload.PipelinesFailingOnce, Workload.OneStepJobs, Workload.BulkStart, Workload.Drain, Workload.IdleLatency];
 var ordered = figures.OrderBy(f => Array.IndexOf(order, f.Workload)).ToList();
 var rows = ResultRow.From(ordered);
 var conditions = new RunConditions(startedAt, Environment.ProcessorCount, loadBefore, RunConditions.ReadLoad(), settings, options);

@@ -28,7 +28,7 @@ public sealed record ResultRow(string Workload, string System, string Figure, st
             f.System,
             Number(f.StepsPerSecond!.Value, "N0"),
             hangfire is { } best && !f.IsHangfire ? Number(f.StepsPerSecond.Value / best, "F1") + "×" : "",
-            ceiling is { } most ? Number(f.StepsPerSecond.Value / most, "P1") : "");
+            ceiling is { } most && f.Workload != Workloads.Workload.StartCeiling ? Number(f.StepsPerSecond.Value / most, "P1") : "");
     }
 
     private static ResultRow Latency(Figure f, IReadOnlyList<Figure> figures)

@@ -59,7 +59,7 @@ public static class SvgChart
         ? $"{F(f.P50Ms!.Value, "F1")} ms (p99 {F(f.P99Ms!.Value, "F1")} ms)"
         : F(f.StepsPerSecond!.Value, "N0");
 
-    private static string Colour(Figure f) => f.IsHangfire ? "#e8833a" : f.Workload == Workloads.Workload.Ceiling ? "#9a9a9a" : "#2f6fb5";
+    private static string Colour(Figure f) => f.IsHangfire ? "#e8833a" : f.Workload is Workloads.Workload.Ceiling or Workloads.Workload.StartCeiling ? "#9a9a9a" : "#2f6fb5";
 
     private static string Text(int x, int y, string text, string style) =>
         $"<text x=\"{x}\" y=\"{y}\"{(style.Length > 0 ? $" style=\"{style}\"" : "")}>{SecurityElement.Escape(text)}</text>";

@@ -10,4 +10,5 @@ public static class Workload
     public const string Drain = "drain of waiting 3-step pipelines";
     public const string IdleLatency = "idle start → first step";
     public const string Ceiling = "pgbench claim+checkpoint+complete";
+    public const string StartCeiling = "pgbench 1-row durable insert (inserts/s)";
 }

@@ -10,7 +10,7 @@ namespace Inquir.Typed.SideBySide.Workloads;
 /// </summary>
 public sealed class WorkloadRunner(DriverOptions options, Progress progress)
 {
-    private const int StartingThreads = 4;
+    public const int StartingThreads = 4;
     private const int LatencyWarmUp = 5;
 
     private string _schema = "";
