@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace Inquir.Typed.Tests.Infrastructure;
 
@@ -32,6 +33,11 @@ public sealed class StepLog
     }
 
     /// <summary>Throws the failure <see cref="FailWhen"/> chose for this attempt, if any.</summary>
+    /// <remarks>
+    /// Never inlined: tests look for this method in the thrown exception's stack trace, and once the JIT has tiered up
+    /// a step that calls it, an inlined throw would show only the step's frame (seen once in a full run).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public void MaybeFail(StepContext ctx)
     {
         if (FailWhen(ctx) is { } error)
