@@ -93,9 +93,7 @@ namespace Inquir.Typed.Generators.CheckpointShapes
                         continue;
                     }
 
-                    _memberPath.Add(property.Name);
-                    var reference = Add(property.Type, "property '" + display + "." + property.Name + "'");
-                    _memberPath.RemoveAt(_memberPath.Count - 1);
+                    var reference = AddProperty(property.Name, property.Type, display);
                     if (reference is null)
                     {
                         failed = true;
@@ -123,9 +121,7 @@ namespace Inquir.Typed.Generators.CheckpointShapes
             var failed = false;
             foreach (var (name, type) in parameters)
             {
-                _memberPath.Add(name);
-                var reference = Add(type, "property '" + display + "." + name + "'");
-                _memberPath.RemoveAt(_memberPath.Count - 1);
+                var reference = AddProperty(name, type, display);
                 if (reference is null)
                 {
                     failed = true;
@@ -136,6 +132,15 @@ namespace Inquir.Typed.Generators.CheckpointShapes
             }
 
             return failed ? null : stored;
+        }
+
+        /// <summary>Adds a property's type, with the property on the member path that a cycle's message shows.</summary>
+        private ShapeRef? AddProperty(string name, ITypeSymbol type, string display)
+        {
+            _memberPath.Add(name);
+            var reference = Add(type, "property '" + display + "." + name + "'");
+            _memberPath.RemoveAt(_memberPath.Count - 1);
+            return reference;
         }
 
         /// <summary>A plain positional record's only constructor a read may call: its primary one, which takes every property in order.</summary>

@@ -135,8 +135,12 @@ namespace Inquir.Typed.Generators.CheckpointShapes
         /// <summary>A keyword type (<c>int</c>, <c>string?</c>) names one type wherever it is written, so it needs no lookup.</summary>
         private static ITypeSymbol? TypeOf(TypeSyntax syntax, SemanticModel model, Compilation compilation, CancellationToken cancellationToken)
         {
-            var nullable = syntax is NullableTypeSyntax { ElementType: PredefinedTypeSyntax };
-            var keyword = syntax is NullableTypeSyntax { ElementType: PredefinedTypeSyntax inner } ? inner : syntax as PredefinedTypeSyntax;
+            var (keyword, nullable) = syntax switch
+            {
+                NullableTypeSyntax { ElementType: PredefinedTypeSyntax inner } => (inner, true),
+                PredefinedTypeSyntax plain => (plain, false),
+                _ => (null, false),
+            };
             if (keyword is not null && SpecialTypeOf(keyword.Keyword.Kind()) is { } special)
             {
                 var type = compilation.GetSpecialType(special);

@@ -21,56 +21,26 @@ namespace Inquir.Typed.Generators.Emitting
         private static void WriteInvoker(IndentedWriter w, StepModel step, SerializerFields serializers, string head, string close)
         {
             var call = $"{ResolveName}(services).{Identifier(step.Name)}({Arguments(step, serializers)})";
-            switch (step.ReturnKind)
+            var awaited = step.ReturnKind is StepReturnKind.Awaitable or StepReturnKind.AwaitableValue;
+            var value = awaited ? $"await {call}.ConfigureAwait(false)" : call;
+            string Returned(string result) => awaited ? result : $"new {ValueTaskOfString}({result})";
+            var lambda = $"{head}static {(awaited ? "async " : string.Empty)}{InvokerParameters} =>";
+            var hasOutput = step.ReturnKind is StepReturnKind.Value or StepReturnKind.AwaitableValue;
+            if (hasOutput && step.Awaits == ChildAwaitKind.None)
             {
-                case StepReturnKind.Void:
-                    w.Lines($$"""
-                        {{head}}static {{InvokerParameters}} =>
-                        {
-                            {{call}};
-                            return new {{ValueTaskOfString}}("null");
-                        }{{close}}
-                        """);
-                    break;
-                case StepReturnKind.Value when step.Awaits != ChildAwaitKind.None:
-                    w.Lines($$"""
-                        {{head}}static {{InvokerParameters}} =>
-                        {
-                            var output = {{call}};
-                            return new {{ValueTaskOfString}}({{Encode(step, serializers, "output")}});
-                        }{{close}}
-                        """);
-                    break;
-                case StepReturnKind.Value:
-                    w.Lines($$"""
-                        {{head}}static {{InvokerParameters}} =>
-                            new {{ValueTaskOfString}}({{Encode(step, serializers, call)}}){{close}}
-                        """);
-                    break;
-                case StepReturnKind.Awaitable:
-                    w.Lines($$"""
-                        {{head}}static async {{InvokerParameters}} =>
-                        {
-                            await {{call}}.ConfigureAwait(false);
-                            return "null";
-                        }{{close}}
-                        """);
-                    break;
-                case StepReturnKind.AwaitableValue when step.Awaits != ChildAwaitKind.None:
-                    w.Lines($$"""
-                        {{head}}static async {{InvokerParameters}} =>
-                        {
-                            var output = await {{call}}.ConfigureAwait(false);
-                            return {{Encode(step, serializers, "output")}};
-                        }{{close}}
-                        """);
-                    break;
-                default:
-                    w.Lines($$"""
-                        {{head}}static async {{InvokerParameters}} =>
-                            {{Encode(step, serializers, $"await {call}.ConfigureAwait(false)")}}{{close}}
-                        """);
-                    break;
+                w.Lines($$"""
+                    {{lambda}}
+                        {{Returned(Encode(step, serializers, value))}}{{close}}
+                    """);
+                return;
+            }
+
+            w.Line(lambda);
+            using (w.Block("}" + close))
+            {
+                w.Lines(hasOutput
+                    ? $"var output = {value};\nreturn {Returned(Encode(step, serializers, "output"))};"
+                    : $"{value};\nreturn {Returned("\"null\"")};");
             }
         }
 
