@@ -25,9 +25,13 @@ public sealed class FlakyUploader
 
     public int Calls => Volatile.Read(ref _calls);
 
+    /// <summary>Completes when the first upload has begun (and, with a <see cref="Gate"/>, is waiting on it).</summary>
+    public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public async Task<string> UploadAsync(string file, CancellationToken cancellationToken)
     {
         var call = Interlocked.Increment(ref _calls);
+        Entered.TrySetResult();
         if (Gate is { } gate)
         {
             await gate.Task.WaitAsync(cancellationToken);

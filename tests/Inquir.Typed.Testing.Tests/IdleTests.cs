@@ -40,10 +40,15 @@ public sealed class IdleTests
     public async Task A_host_that_does_not_become_idle_names_the_step_still_running()
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var uploader = new FlakyUploader { Gate = gate };
         await using var host = await InquirTestHost.StartAsync(
-            services => services.AddSingleton(new FlakyUploader { Gate = gate }).AddWorkflow<ExportReport>(),
+            services => services.AddSingleton(uploader).AddWorkflow<ExportReport>(),
             options => options.IdleTimeout = TimeSpan.FromMilliseconds(500));
         var started = await host.Client.StartExportReportAsync("report");
+
+        // The message names the step the run is in: wait until it is in the held upload, not still rendering, which
+        // took over 500 ms once on a loaded machine.
+        await uploader.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         try
         {
