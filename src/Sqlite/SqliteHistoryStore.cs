@@ -147,14 +147,14 @@ internal sealed partial class SqliteHistoryStore(SqliteDatabase database, Sqlite
             : null;
     }
 
-    public async Task<int> DeleteFinishedAsync(string[] statuses, DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
+    public async Task<int> DeleteFinishedAsync(string[] statuses, TimeSpan age, int limit, DateTimeOffset? now, CancellationToken cancellationToken)
     {
         var (connection, transaction) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (connection)
         await using (transaction)
         {
             await using var command = connection.Script("DeleteFinishedRuns", transaction)
-                .Bind("@statuses", JsonSerializer.Serialize(statuses)).Bind("@cutoff", cutoff).Bind("@limit", limit);
+                .Bind("@statuses", JsonSerializer.Serialize(statuses)).Bind("@age", age).Bind("@limit", limit).Bind("@now", now);
             var deleted = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return deleted;

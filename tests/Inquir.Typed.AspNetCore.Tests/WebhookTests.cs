@@ -144,6 +144,7 @@ public sealed class WebhookTests
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Contains(expected, answer);
+        Assert.DoesNotContain("stored", answer, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(0, await app.RunCountAsync("record-payment"));
     }
 

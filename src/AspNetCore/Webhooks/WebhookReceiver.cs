@@ -35,9 +35,15 @@ internal sealed partial class WebhookReceiver(WorkflowDescriptor workflow, Webho
         {
             input = workflow.DecodeInput(StrictUtf8.GetString(body));
         }
-        catch (Exception e) when (e is CheckpointDecodeException or DecoderFallbackException)
+        catch (DecoderFallbackException e)
         {
-            await RefuseAsync(context, StatusCodes.Status400BadRequest, $"the body is not a {workflow.InputType.Name} as JSON: {e.Message}").ConfigureAwait(false);
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, $"the body is not UTF-8 text: {e.Message}").ConfigureAwait(false);
+            return;
+        }
+        catch (CheckpointDecodeException e)
+        {
+            // The decoder's own text speaks of stored JSON; the sender needs what was wrong with its request.
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, $"the body is not a {workflow.InputType.Name} as JSON: {e.InnerException?.Message ?? e.Message}").ConfigureAwait(false);
             return;
         }
 

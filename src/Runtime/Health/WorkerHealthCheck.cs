@@ -8,7 +8,8 @@ namespace Inquir.Typed;
 /// <summary>
 /// Whether this process's worker loops turn: Unhealthy when the claim loop has not turned within
 /// <see cref="InquirHealthCheckOptions.WorkerLoopStalledAfter"/>, the lease renewal loop within that or two of its
-/// intervals (two thirds of the lease), whichever is longer, or the worker has stopped (a restart helps);
+/// intervals (two thirds of the lease), whichever is longer, every slot is held by steps abandoned after their
+/// timeout, or the worker has stopped (a restart helps);
 /// Degraded while it waits for the schema to start; Healthy otherwise, and in a process whose worker is disabled.
 /// </summary>
 internal sealed class WorkerHealthCheck(IEnumerable<IHostedService> hosted, IOptions<InquirOptions> inquir, IOptions<InquirHealthCheckOptions> options, TimeProvider time) : IHealthCheck
@@ -51,6 +52,15 @@ internal sealed class WorkerHealthCheck(IEnumerable<IHostedService> hosted, IOpt
         if (renewalAge > renewalBound)
         {
             stalled.Add($"the lease renewal loop last turned {renewalAge} ago (bound {renewalBound})");
+        }
+
+        // A claim loop that turns but has no free slot claims nothing: steps that ignored their tokens hold them.
+        var abandoned = worker.Abandoned.Count;
+        var concurrency = inquir.Value.Worker.Concurrency;
+        data["abandoned_steps"] = abandoned;
+        if (worker.Abandoned.SlotsHeld(concurrency) >= concurrency)
+        {
+            stalled.Add($"all {concurrency} slots are held by {abandoned} steps abandoned after their timeout (they ignore their cancellation token), so it claims nothing until they end");
         }
 
         return Task.FromResult(stalled.Count == 0

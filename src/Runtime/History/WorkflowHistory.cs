@@ -135,21 +135,20 @@ internal sealed class WorkflowHistory(IHistoryStore store, IRunStore runs, Schem
         ArgumentNullException.ThrowIfNull(retention);
         RetentionCheck.ThrowIfInvalid(retention, nameof(retention));
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var now = time.GetUtcNow();
-        var deleted = await DeleteInBatchesAsync(["succeeded"], now - retention.SucceededFor, retention.BatchSize, cancellationToken).ConfigureAwait(false);
-        deleted += await DeleteInBatchesAsync(["failed", "cancelled"], now - retention.FailedFor, retention.BatchSize, cancellationToken).ConfigureAwait(false);
+        var deleted = await DeleteInBatchesAsync(["succeeded"], retention.SucceededFor, retention.BatchSize, cancellationToken).ConfigureAwait(false);
+        deleted += await DeleteInBatchesAsync(["failed", "cancelled"], retention.FailedFor, retention.BatchSize, cancellationToken).ConfigureAwait(false);
         return deleted;
     }
 
     public Task MigrateAsync(CancellationToken cancellationToken = default) => runs.MigrateAsync(cancellationToken);
 
-    private async Task<int> DeleteInBatchesAsync(string[] statuses, DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken)
+    private async Task<int> DeleteInBatchesAsync(string[] statuses, TimeSpan age, int batchSize, CancellationToken cancellationToken)
     {
         var total = 0;
         int deleted;
         do
         {
-            deleted = await store.DeleteFinishedAsync(statuses, cutoff, batchSize, cancellationToken).ConfigureAwait(false);
+            deleted = await store.DeleteFinishedAsync(statuses, age, batchSize, _clock.Now, cancellationToken).ConfigureAwait(false);
             total += deleted;
         }
         while (deleted == batchSize);

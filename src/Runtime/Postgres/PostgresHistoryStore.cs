@@ -103,11 +103,11 @@ internal sealed partial class PostgresHistoryStore(NpgsqlDataSource dataSource, 
         return new CancelResult(rows.Single(r => r.id == runId).status, rows.Where(r => r.cancelled).Select(r => r.workflow).ToList());
     }
 
-    public async Task<int> DeleteFinishedAsync(string[] statuses, DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
+    public async Task<int> DeleteFinishedAsync(string[] statuses, TimeSpan age, int limit, DateTimeOffset? now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ExecuteAsync(new CommandDefinition(
-            _deleteFinishedRuns, new { statuses, cutoff, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            _deleteFinishedRuns, new { statuses, age, limit, now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<FailureGroup>> FailuresAsync(DateTimeOffset since, DateTimeOffset until, string? workflow, int limit, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
--- Retention: deletes at most @limit runs of the given finished statuses that ended before @cutoff, oldest first
+-- Retention: deletes at most @limit runs of the given finished statuses that ended more than @age ago on the
+-- database's clock (@now is null in production; tests pass a fake time), so that a host whose clock is ahead deletes
+-- nothing early. Oldest first
 -- (the runs_expirable index), with their checkpoints and attempts. Bounded, so that no statement holds many
 -- locks or writes much WAL at once; SKIP LOCKED lets several processes sweep side by side.
 -- Only runs without a parent: a child's idempotency key is derived from its parent's step, so while the parent
@@ -9,7 +11,7 @@ WITH doomed AS (
     FROM {schema}.runs
     WHERE status = ANY (@statuses)
       AND completed_at IS NOT NULL
-      AND completed_at < @cutoff
+      AND completed_at < COALESCE(@now::timestamptz, now()) - @age::interval
       AND parent_run_id IS NULL
     ORDER BY status, completed_at
     LIMIT @limit

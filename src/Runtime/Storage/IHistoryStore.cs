@@ -26,8 +26,12 @@ internal interface IHistoryStore
     /// </summary>
     Task<CancelResult?> CancelAsync(Guid runId, string reason, DateTimeOffset? now, CancellationToken cancellationToken);
 
-    /// <summary>Deletes up to <paramref name="limit"/> runs of <paramref name="statuses"/> that finished before <paramref name="cutoff"/> and have no parent, with their checkpoints and attempts; returns how many.</summary>
-    Task<int> DeleteFinishedAsync(string[] statuses, DateTimeOffset cutoff, int limit, CancellationToken cancellationToken);
+    /// <summary>
+    /// Deletes up to <paramref name="limit"/> runs of <paramref name="statuses"/> that finished more than
+    /// <paramref name="age"/> before <paramref name="now"/> (the database's clock when null, so that a host whose
+    /// clock is ahead deletes nothing early) and have no parent, with their checkpoints and attempts; returns how many.
+    /// </summary>
+    Task<int> DeleteFinishedAsync(string[] statuses, TimeSpan age, int limit, DateTimeOffset? now, CancellationToken cancellationToken);
 
     /// <summary>Failed attempts in a time range, grouped by workflow, step and error type.</summary>
     Task<IReadOnlyList<FailureGroup>> FailuresAsync(DateTimeOffset since, DateTimeOffset until, string? workflow, int limit, CancellationToken cancellationToken);

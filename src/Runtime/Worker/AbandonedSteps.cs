@@ -11,6 +11,13 @@ internal sealed class AbandonedSteps
 
     public int Count => Volatile.Read(ref _running);
 
+    /// <summary>
+    /// How many of a worker's <paramref name="concurrency"/> slots the abandoned steps hold: up to
+    /// <paramref name="concurrency"/> of them free their slots (a stuck step must not stop the worker), and any beyond
+    /// that count against the slots until they end.
+    /// </summary>
+    public int SlotsHeld(int concurrency) => Math.Max(0, Count - concurrency);
+
     /// <summary>Counts <paramref name="invocation"/> until it ends.</summary>
     public void Track(Task invocation)
     {

@@ -78,6 +78,9 @@ internal sealed partial class WorkflowWorker : BackgroundService
     /// <summary>When the worker's loops last turned, for the worker health check.</summary>
     public WorkerLoopTicks LoopTicks => new(Ticks(ref _startedUtcTicks), Ticks(ref _claimTickUtcTicks), _leaseKeeper.LastTickAt, Volatile.Read(ref _stopped));
 
+    /// <summary>The steps abandoned after their timeout that still run, for the worker health check.</summary>
+    public AbandonedSteps Abandoned => _abandoned;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!_options.Enabled)
@@ -144,9 +147,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
             Volatile.Write(ref _claimTickUtcTicks, _time.GetUtcNow().UtcTicks);
             running.RemoveWhere(t => t.IsCompleted);
 
-            // Steps abandoned after their timeout still run: up to Concurrency of them free their slots (a stuck
-            // step must not stop the worker), and any beyond that count against the slots until they end.
-            var free = _options.Concurrency - running.Count - Math.Max(0, _abandoned.Count - _options.Concurrency);
+            var free = _options.Concurrency - running.Count - _abandoned.SlotsHeld(_options.Concurrency);
             var claimedAny = false;
             if (free > 0)
             {

@@ -104,6 +104,34 @@ public sealed class HealthCheckTests
     }
 
     [Fact]
+    public async Task A_worker_whose_every_slot_is_held_by_abandoned_steps_is_unhealthy_until_they_end()
+    {
+        var stubborn = new StubbornStep();
+        await using var host = await WorkerHost.StartAsync(
+            TestDatabase.NewSchema(),
+            s => s.AddSingleton(stubborn).AddWorkflow<StubbornWorkflow>().AddHealthChecks().AddInquir(),
+            w =>
+            {
+                w.Concurrency = 1;
+                w.TimeoutGracePeriod = TimeSpan.FromMilliseconds(300);
+            });
+
+        // Each first attempt ignores its token and is abandoned: the first one frees its slot (up to Concurrency of
+        // them do), the second one holds it, so the retry of the second run is never claimed.
+        Assert.Equal("run 1, attempt 2", await (await host.Client.StartStubbornWorkflowAsync(1)).WaitAsync(Eventually.Limit));
+        var second = await host.Client.StartStubbornWorkflowAsync(2);
+        await Eventually.TrueAsync(async () => (await CheckAsync(host, Worker)).Entries[Worker].Status == HealthStatus.Unhealthy, "the worker to report its held slots");
+
+        var held = (await CheckAsync(host, Worker)).Entries[Worker];
+        Assert.Contains("all 1 slots are held by 2 steps abandoned after their timeout", held.Description);
+        Assert.Equal(2, (int)held.Data["abandoned_steps"]);
+
+        stubborn.Release();
+        Assert.Equal("run 2, attempt 2", await second.WaitAsync(Eventually.Limit));
+        await Eventually.TrueAsync(async () => (await CheckAsync(host, Worker)).Entries[Worker].Status == HealthStatus.Healthy, "the worker to be healthy once they ended");
+    }
+
+    [Fact]
     public async Task A_stopped_worker_is_unhealthy()
     {
         var host = await HostAsync(TestDatabase.NewSchema());

@@ -88,14 +88,14 @@ public abstract class HistoryContract : StoreContract
         await db.History.CancelAsync(child.Id, "done", T0, default);
         var pending = await StartAsync(db.Runs);
 
-        Assert.Equal(0, await db.History.DeleteFinishedAsync(["succeeded"], T0, 100, default));
-        Assert.Equal(2, await db.History.DeleteFinishedAsync(["succeeded"], T0.AddSeconds(1), 100, default));
+        Assert.Equal(0, await db.History.DeleteFinishedAsync(["succeeded"], TimeSpan.Zero, 100, T0, default));
+        Assert.Equal(2, await db.History.DeleteFinishedAsync(["succeeded"], TimeSpan.Zero, 100, T0.AddSeconds(1), default));
 
         Assert.Null(await db.Runs.GetRunAsync(old, default));
         Assert.NotNull(await db.Runs.GetRunAsync(pending, default));
         var orphan = (await db.Runs.GetRunAsync(child.Id, default))!;
         Assert.Null(orphan.ParentRunId);
-        Assert.Equal(1, await db.History.DeleteFinishedAsync(["succeeded", "cancelled"], T0.AddSeconds(1), 100, default));
+        Assert.Equal(1, await db.History.DeleteFinishedAsync(["succeeded", "cancelled"], TimeSpan.FromSeconds(1), 100, T0.AddSeconds(2), default));
     }
 
     [Fact]
