@@ -29,7 +29,7 @@ app.MapInquirDashboard("/inquir");                      // the dashboard; local 
 
 if (args.Contains("--demo"))
 {
-    // Plays a client once the server listens, then stops it: the README's one-command tour.
+    // Plays a client once the server listens, then stops it: the README's first command.
     app.Lifetime.ApplicationStarted.Register(() => _ = DemoClient.RunAsync(app));
 }
 

@@ -5,8 +5,8 @@ using PaymentsSample;
 
 // Usage: dotnet run --project samples/Payments [-- --orders 3] [--postgres "<connection string>"]
 // Runs a worker for the charge-order workflow; starts the given number of orders first. The store is a SQLite file
-// (payments.db in the working directory) unless --postgres names a PostgreSQL database. The README's operator
-// session uses it with the inquir CLI (--sqlite payments.db, or --connection for PostgreSQL).
+// (payments.db in the working directory) unless --postgres names a PostgreSQL database. The operator session of
+// docs/operating-runs.md uses it with the inquir CLI (--sqlite payments.db, or --connection for PostgreSQL).
 var command = new ConfigurationBuilder().AddCommandLine(args).Build();
 if (args.Length % 2 != 0 || args.Where((_, i) => i % 2 == 0).Any(a => a is not ("--orders" or "--postgres"))
     || !int.TryParse(command["orders"] ?? "0", System.Globalization.CultureInfo.InvariantCulture, out var orders) || orders < 0)

@@ -16,7 +16,7 @@ app.MapRunStatus<FulfilPayment>("/payments/runs/{id}");
 
 if (args.Contains("--demo"))
 {
-    // Plays the payment provider once the server listens, then stops it: the README's one-command tour.
+    // Plays the payment provider once the server listens, then stops it: the one-command tour of docs/ways-in.md (Webhooks).
     app.Lifetime.ApplicationStarted.Register(() => _ = ProviderDemo.RunAsync(app));
 }
 

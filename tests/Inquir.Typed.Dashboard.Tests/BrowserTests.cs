@@ -14,7 +14,7 @@ namespace Inquir.Typed.Dashboard.Tests;
 /// The dashboard in headless Chromium (Debian's, at /usr/bin/chromium) against the test app on a real Kestrel
 /// port: an operator opens the overview, finds a failed run by its error text, opens it, replays it and sees it
 /// succeed, with no Content-Security-Policy violation on the way. With <c>INQUIR_SCREENSHOTS</c> set to a folder it
-/// also writes the README's screenshots there at 1280×800.
+/// also writes the screenshots of docs/dashboard.md there at 1280×800.
 /// </summary>
 public sealed class BrowserTests : IAsyncLifetime
 {

@@ -1,4 +1,4 @@
-// The README's "Testing your workflows" example, word for word, so that it is known to compile and pass.
+// The example of docs/testing.md ("Testing your workflows"), word for word, so that it is known to compile and pass.
 using Inquir.Typed;
 using Inquir.Typed.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -199,7 +199,7 @@ namespace Inquir.Typed.Generators.CheckpointShapes
 
             if (IsSystemType(named))
             {
-                return Unsupported(what, named, "it has no checkpoint format; use one of the supported types (see the README)");
+                return Unsupported(what, named, "it has no checkpoint format; use one of the supported types (see docs/compile-time-checks.md)");
             }
 
             return ObjectShape(named, name, id, what);

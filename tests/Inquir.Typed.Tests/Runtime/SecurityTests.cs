@@ -16,7 +16,7 @@ public sealed class SecurityTests
         var role = "inquir_app_" + Guid.NewGuid().ToString("N")[..8];
         await using var admin = await TestDatabase.OpenAsync();
 
-        // The README's GRANTs: a login role without any special attribute, and a schema that it owns.
+        // The GRANTs of docs/reliability.md (Database role): a login role without any special attribute, and a schema that it owns.
         await admin.ExecuteAsync($"CREATE ROLE {role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE; CREATE SCHEMA {schema} AUTHORIZATION {role}");
         try
         {
