@@ -13,7 +13,8 @@ namespace Inquir.Typed.Dashboard.Tests;
 /// The test app on the test server, on a fresh SQLite file or PostgreSQL schema. Requests come from 127.0.0.1
 /// unless they carry <c>X-Test-Remote</c> (the test server has no network to say where a request came from).
 /// </summary>
-public sealed partial class DashboardFactory(string store = "sqlite", bool worker = true, bool readOnly = false, bool authorization = false, int pageSize = 50)
+public sealed partial class DashboardFactory(string store = "sqlite", bool worker = true, bool readOnly = false, bool authorization = false, int pageSize = 50,
+    bool forwardedHeaders = false)
     : WebApplicationFactory<Program>
 {
     private readonly string _sqlite = Path.Combine(Path.GetTempPath(), "inquir-dashboard-" + Guid.NewGuid().ToString("N") + ".db");
@@ -43,6 +44,7 @@ public sealed partial class DashboardFactory(string store = "sqlite", bool worke
         builder.UseSetting("Worker", worker ? "true" : "false");
         builder.UseSetting("ReadOnly", readOnly ? "true" : "false");
         builder.UseSetting("Authorization", authorization ? "ops" : "none");
+        builder.UseSetting("ForwardedHeaders", forwardedHeaders ? "true" : "false");
         builder.UseSetting("PageSize", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, RemoteAddressFilter>());
     }
