@@ -92,6 +92,10 @@ public sealed partial class DashboardFactory(string store = "sqlite", bool worke
         return TokenField().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException("The page has no form: " + page);
     }
 
+    /// <summary>The hidden fields of the forms on the page (the antiforgery token among them), as a browser would send them.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> HiddenFields(string html) =>
+        HiddenField().Matches(html).Select(m => new KeyValuePair<string, string>(WebUtility.HtmlDecode(m.Groups[1].Value), WebUtility.HtmlDecode(m.Groups[2].Value)));
+
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string? token, params (string Name, string Value)[] fields)
     {
         var values = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToList();
@@ -114,6 +118,9 @@ public sealed partial class DashboardFactory(string store = "sqlite", bool worke
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">")]
+    private static partial Regex HiddenField();
 
     private sealed class RemoteAddressFilter : IStartupFilter
     {
