@@ -1,4 +1,3 @@
-using System.Net;
 using Inquir.Typed.Dashboard.Html;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authorization;
@@ -9,9 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace Inquir.Typed.Dashboard;
 
 /// <summary>
-/// Turns a page handler into an endpoint: refuses remote requests while no authorization is configured, checks the
-/// antiforgery token of every POST, and answers every error with a page that says what went wrong, never a stack
-/// trace.
+/// Turns a page handler into an endpoint: refuses requests not from this machine (<see cref="LocalRequest"/>) while
+/// no authorization is configured, checks the antiforgery token of every POST, and answers every error with a page
+/// that says what went wrong, never a stack trace.
 /// </summary>
 internal static partial class DashboardEndpoint
 {
@@ -26,26 +25,15 @@ internal static partial class DashboardEndpoint
             || metadata.GetMetadata<AuthorizationPolicy>() is not null
             || metadata.GetMetadata<IAllowAnonymous>() is not null);
 
-    /// <summary>A request from this machine: its remote address is a loopback address or the server's own.</summary>
-    public static bool IsLocal(ConnectionInfo connection)
-    {
-        if (connection.RemoteIpAddress is not { } remote)
-        {
-            return false;
-        }
-
-        var address = remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote;
-        return IPAddress.IsLoopback(address) || (connection.LocalIpAddress is { } local && address.Equals(local.IsIPv4MappedToIPv6 ? local.MapToIPv4() : local));
-    }
-
     private static async Task HandleAsync(HttpContext http, string prefix, PageHandler handler, bool post)
     {
         var localOnly = !AuthorizationConfigured(http);
-        if (localOnly && !IsLocal(http.Connection))
+        if (localOnly && LocalRequest.WhyNotLocal(http.Request) is { } reason)
         {
             await DashboardResponse.WriteAsync(http, StatusCodes.Status403Forbidden, Markup.Of($"""
                 <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Forbidden</title></head>
-                <body><h1>Local requests only</h1><p>This dashboard answers requests from this machine only, because no authorization is configured on it. Configure one with <code>MapInquirDashboard(…).RequireAuthorization(…)</code>.</p></body></html>
+                <body><h1>Local requests only</h1><p>This dashboard answers requests from this machine only, because no authorization is configured on it. Configure one with <code>MapInquirDashboard(…).RequireAuthorization(…)</code>.</p>
+                <p>{reason}</p></body></html>
                 """)).ConfigureAwait(false);
             return;
         }

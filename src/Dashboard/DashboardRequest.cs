@@ -18,6 +18,9 @@ internal sealed class DashboardRequest(HttpContext http, string prefix, bool loc
 
     public IWorkflowHistory History => Http.RequestServices.GetRequiredService<IWorkflowHistory>();
 
+    /// <summary>Reads one run cheaply (without its attempts, unlike <see cref="IWorkflowHistory.GetAsync"/>).</summary>
+    public IWorkflowClient Client => Http.RequestServices.GetRequiredService<IWorkflowClient>();
+
     public IWorkflowSchedules Schedules => Http.RequestServices.GetRequiredService<IWorkflowSchedules>();
 
     public TimeProvider Clock => Http.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;

@@ -14,7 +14,10 @@ public static class InquirDashboardEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps the dashboard's pages (overview, runs, run, failures, schedules) and, unless it is read-only, its
     /// actions under <paramref name="prefix"/>. Until an authorization is added to the returned builder
-    /// (<c>.RequireAuthorization(…)</c>) the dashboard answers local requests only.
+    /// (<c>.RequireAuthorization(…)</c>) the dashboard answers local requests only: from a loopback peer, to a
+    /// loopback <c>Host</c> (<c>localhost</c>, a name under <c>.localhost</c>, 127.0.0.0/8 or <c>[::1]</c>), with
+    /// no <c>Origin</c> but its own and no forwarding header (<c>X-Forwarded-For</c>, <c>Forwarded</c>,
+    /// <c>X-Real-IP</c>, <c>X-Forwarded-Host</c>) left unconsumed by <c>UseForwardedHeaders</c>. Anything else gets 403.
     /// </summary>
     /// <param name="endpoints">The app.</param>
     /// <param name="prefix">The path the dashboard lives under, such as <c>/inquir</c>.</param>

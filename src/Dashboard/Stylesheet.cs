@@ -16,7 +16,7 @@ internal static class Stylesheet
 
     public static Task WriteAsync(HttpContext http)
     {
-        if (!DashboardEndpoint.AuthorizationConfigured(http) && !DashboardEndpoint.IsLocal(http.Connection))
+        if (!DashboardEndpoint.AuthorizationConfigured(http) && LocalRequest.WhyNotLocal(http.Request) is not null)
         {
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
             return Task.CompletedTask;

@@ -1,11 +1,13 @@
 using Inquir.Typed.Dashboard.TestApp;
+using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Inquir.Typed.Dashboard.TestApp;
 
 /// <summary>
 /// Builds the test app from configuration: <c>Store</c> (<c>sqlite</c> or <c>postgres</c>), <c>Sqlite</c> (the file),
-/// <c>Postgres</c> and <c>Schema</c>, <c>Worker</c>, <c>ReadOnly</c>, and <c>Authorization</c> (<c>ops</c> puts the
-/// dashboard behind a policy that wants the ops role).
+/// <c>Postgres</c> and <c>Schema</c>, <c>Worker</c>, <c>ReadOnly</c>, <c>Authorization</c> (<c>ops</c> puts the
+/// dashboard behind a policy that wants the ops role), and <c>ForwardedHeaders</c> (<c>true</c> puts the app behind
+/// <c>UseForwardedHeaders</c> trusting loopback proxies, as an app behind a reverse proxy on its own machine is).
 /// </summary>
 public static class DashboardApp
 {
@@ -46,6 +48,11 @@ public static class DashboardApp
         }
 
         var app = builder.Build();
+        if (configuration["ForwardedHeaders"] == "true")
+        {
+            app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedHost });
+        }
+
         var dashboard = app.MapInquirDashboard("/inquir");
         if (authorization)
         {

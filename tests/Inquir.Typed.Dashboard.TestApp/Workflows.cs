@@ -4,13 +4,16 @@ namespace Inquir.Typed.Dashboard.TestApp;
 public sealed class UploadSwitch
 {
     public volatile bool Broken = true;
+
+    /// <summary>While closed, the upload step waits (at most a minute): a test holds a run unfinished while it acts.</summary>
+    public ManualResetEventSlim Gate { get; } = new(initialState: true);
 }
 
 public sealed record ExportInput(string UserId, string Note);
 
 public sealed record ExportLink(string Url);
 
-/// <summary>Two steps: prepare always works; upload fails with "disk quota exceeded" while the switch is broken.</summary>
+/// <summary>Two steps: prepare always works; upload waits while the switch's gate is closed and fails with "disk quota exceeded" while it is broken.</summary>
 [Workflow("export")]
 public sealed partial class Export(UploadSwitch upload)
 {
@@ -18,8 +21,11 @@ public sealed partial class Export(UploadSwitch upload)
     public string Prepare(ExportInput input) => $"prepared {input.UserId}";
 
     [Step(Retries = 0, Idempotent = true)]
-    public ExportLink Upload(string prepared) =>
-        upload.Broken ? throw new IOException("disk quota exceeded on the export volume") : new ExportLink("https://files.example/" + prepared.Replace(' ', '-'));
+    public ExportLink Upload(string prepared)
+    {
+        upload.Gate.Wait(TimeSpan.FromMinutes(1));
+        return upload.Broken ? throw new IOException("disk quota exceeded on the export volume") : new ExportLink("https://files.example/" + prepared.Replace(' ', '-'));
+    }
 }
 
 /// <summary>A nightly schedule, for the schedules page and its pause and resume.</summary>

@@ -13,7 +13,8 @@ namespace Inquir.Typed.Dashboard.Tests;
 /// The test app on the test server, on a fresh SQLite file or PostgreSQL schema. Requests come from 127.0.0.1
 /// unless they carry <c>X-Test-Remote</c> (the test server has no network to say where a request came from).
 /// </summary>
-public sealed partial class DashboardFactory(string store = "sqlite", bool worker = true, bool readOnly = false, bool authorization = false, int pageSize = 50)
+public sealed partial class DashboardFactory(string store = "sqlite", bool worker = true, bool readOnly = false, bool authorization = false, int pageSize = 50,
+    bool forwardedHeaders = false)
     : WebApplicationFactory<Program>
 {
     private readonly string _sqlite = Path.Combine(Path.GetTempPath(), "inquir-dashboard-" + Guid.NewGuid().ToString("N") + ".db");
@@ -43,6 +44,7 @@ public sealed partial class DashboardFactory(string store = "sqlite", bool worke
         builder.UseSetting("Worker", worker ? "true" : "false");
         builder.UseSetting("ReadOnly", readOnly ? "true" : "false");
         builder.UseSetting("Authorization", authorization ? "ops" : "none");
+        builder.UseSetting("ForwardedHeaders", forwardedHeaders ? "true" : "false");
         builder.UseSetting("PageSize", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, RemoteAddressFilter>());
     }
@@ -90,6 +92,10 @@ public sealed partial class DashboardFactory(string store = "sqlite", bool worke
         return TokenField().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException("The page has no form: " + page);
     }
 
+    /// <summary>The hidden fields of the forms on the page (the antiforgery token among them), as a browser would send them.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> HiddenFields(string html) =>
+        HiddenField().Matches(html).Select(m => new KeyValuePair<string, string>(WebUtility.HtmlDecode(m.Groups[1].Value), WebUtility.HtmlDecode(m.Groups[2].Value)));
+
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string? token, params (string Name, string Value)[] fields)
     {
         var values = fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)).ToList();
@@ -112,6 +118,9 @@ public sealed partial class DashboardFactory(string store = "sqlite", bool worke
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">")]
+    private static partial Regex HiddenField();
 
     private sealed class RemoteAddressFilter : IStartupFilter
     {

@@ -168,14 +168,91 @@ public abstract class PageTests
         var token = await DashboardFactory.TokenAsync(client, "/inquir/failures");
 
         using var dryRun = await DashboardFactory.PostAsync(client, "/inquir/failures/replay", token, ("since", "24h"), ("workflow", "export"), ("step", "Upload"));
-        Assert.Contains("Dry run: <strong>2</strong> failed run(s)", await dryRun.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var confirm = await dryRun.Content.ReadAsStringAsync();
+        Assert.Contains("Dry run: <strong>2</strong> failed run(s)", confirm, StringComparison.Ordinal);
         Assert.Equal(RunStatus.Failed, (await app.Workflows.GetRunAsync(first))!.Status);
 
         app.Upload.Broken = false;
-        using var done = await DashboardFactory.PostAsync(client, "/inquir/failures/replay", token, ("since", "24h"), ("workflow", "export"), ("step", "Upload"), ("confirmed", "yes"));
+        using var done = await client.PostAsync("/inquir/failures/replay", new FormUrlEncodedContent(DashboardFactory.HiddenFields(confirm)));
         Assert.Contains("Replayed 2 failed run(s)", await done.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(RunStatus.Succeeded, (await app.FinishedAsync(first)).Status);
         Assert.Equal(RunStatus.Succeeded, (await app.FinishedAsync(second)).Status);
+    }
+
+    [Fact]
+    public async Task Bulk_replay_replays_exactly_the_runs_it_counted_not_those_that_failed_after_the_count()
+    {
+        await using var app = new DashboardFactory(Store);
+        var first = await app.FailedRunAsync("a");
+        var second = await app.FailedRunAsync("b");
+        app.Upload.Gate.Reset();
+        var slow = await app.Workflows.StartExportAsync(new ExportInput("user-1", "still uploading when counted"));
+        using var client = app.CreateClient();
+        var token = await DashboardFactory.TokenAsync(client, "/inquir/failures");
+        using var dryRun = await DashboardFactory.PostAsync(client, "/inquir/failures/replay", token, ("since", "1h"), ("workflow", "export"));
+        var confirm = await dryRun.Content.ReadAsStringAsync();
+        Assert.Contains("Dry run: <strong>2</strong> failed run(s)", confirm, StringComparison.Ordinal);
+
+        // While the operator reads the count, a run created before it fails, and one created after it fails too:
+        // "since 1h" and any bound on the creation time match them when the form is sent.
+        app.Upload.Gate.Set();
+        await Assert.ThrowsAsync<WorkflowFailedException>(() => slow.WaitAsync(TimeSpan.FromMinutes(1)));
+        var later = await app.FailedRunAsync("c");
+        app.Upload.Broken = false;
+        using var done = await client.PostAsync("/inquir/failures/replay", new FormUrlEncodedContent(DashboardFactory.HiddenFields(confirm)));
+
+        var said = System.Text.RegularExpressions.Regex.Match(await done.Content.ReadAsStringAsync(), @"Replayed \d+ failed run\(s\)").Value;
+        Assert.Equal("Replayed 2 failed run(s)", said);
+        Assert.Equal(RunStatus.Succeeded, (await app.FinishedAsync(first)).Status);
+        Assert.Equal(RunStatus.Succeeded, (await app.FinishedAsync(second)).Status);
+        foreach (var notCounted in new[] { slow.Id, later })
+        {
+            Assert.Equal(RunStatus.Failed, (await app.Workflows.GetRunAsync(notCounted))!.Status);
+            Assert.DoesNotContain("replayed 1 time(s)", await client.GetStringAsync($"/inquir/runs/{notCounted}"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Bulk_replay_leaves_alone_a_counted_run_that_is_no_longer_failed_and_says_so()
+    {
+        await using var app = new DashboardFactory(Store);
+        var first = await app.FailedRunAsync("a");
+        var second = await app.FailedRunAsync("b");
+        using var client = app.CreateClient();
+        var token = await DashboardFactory.TokenAsync(client, "/inquir/failures");
+        using var dryRun = await DashboardFactory.PostAsync(client, "/inquir/failures/replay", token, ("workflow", "export"));
+        var confirm = await dryRun.Content.ReadAsStringAsync();
+
+        app.Upload.Broken = false;
+        await app.History.ReplayAsync(first);
+        Assert.Equal(RunStatus.Succeeded, (await app.FinishedAsync(first)).Status);
+        using var done = await client.PostAsync("/inquir/failures/replay", new FormUrlEncodedContent(DashboardFactory.HiddenFields(confirm)));
+
+        var html = await done.Content.ReadAsStringAsync();
+        Assert.Contains("Replayed 1 failed run(s)", html, StringComparison.Ordinal);
+        Assert.Contains("1 of the 2 run(s) counted were no longer failed", html, StringComparison.Ordinal);
+        Assert.Equal(RunStatus.Succeeded, (await app.FinishedAsync(second)).Status);
+        Assert.Contains("replayed 1 time(s)", await client.GetStringAsync($"/inquir/runs/{first}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bulk_replay_confirmation_that_the_count_did_not_make_is_refused_and_replays_nothing()
+    {
+        await using var app = new DashboardFactory(Store);
+        var id = await app.FailedRunAsync();
+        using var client = app.CreateClient();
+        var token = await DashboardFactory.TokenAsync(client, "/inquir/failures");
+
+        using var bare = await DashboardFactory.PostAsync(client, "/inquir/failures/replay", token, ("workflow", "export"), ("confirmed", "yes"));
+        using var forged = await DashboardFactory.PostAsync(client, "/inquir/failures/replay", token, ("runs", "all"), ("confirmed", "yes"));
+
+        foreach (var response in new[] { bare, forged })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("count again from the failures page", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(RunStatus.Failed, (await app.Workflows.GetRunAsync(id))!.Status);
     }
 
     [Fact]
