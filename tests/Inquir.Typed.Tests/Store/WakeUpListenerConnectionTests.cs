@@ -82,9 +82,12 @@ public sealed class WakeUpListenerConnectionTests
 
         await using (var connection = await TestDatabase.OpenAsync())
         {
+            // The listener's backend is the one whose last statement is the LISTEN on this schema's channel.
             var listen = "LISTEN " + SqlScripts.QuoteIdentifier(new WakeUpChannel(schema).Name);
-            Assert.Equal(1, await connection.ExecuteScalarAsync<long>(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query = @listen AND pid <> pg_backend_pid()", new { listen }));
+            await Eventually.TrueAsync(
+                async () => await connection.ExecuteScalarAsync<long>(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query = @listen AND pid <> pg_backend_pid()", new { listen }) == 1,
+                "the listener's backend to be terminated");
         }
 
         // The reconnect waits its backoff on the fake clock, which stands still: the listener is down until it moves.
