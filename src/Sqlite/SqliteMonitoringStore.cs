@@ -9,7 +9,7 @@ namespace Inquir.Typed.Sqlite;
 /// file's write lock is the evaluation lock, so a second process waits for the first to commit and then reads the
 /// state the first left, and a breach is noticed once. Times are integer milliseconds, as the store keeps them.
 /// </summary>
-internal sealed class SqliteMonitoringStore(SqliteDatabase database, DatabaseClock clock) : IMonitoringStore
+internal sealed partial class SqliteMonitoringStore(SqliteDatabase database, DatabaseClock clock) : IMonitoringStore
 {
     public string Kind => "SQLite";
 
@@ -120,6 +120,17 @@ internal sealed class SqliteMonitoringStore(SqliteDatabase database, DatabaseClo
                 .Bind("@failures", measure.Failures)
                 .Bind("@total", measure.Total);
             return Utc((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!);
+        }
+
+        public async Task AddNoticeAsync(AlertNotice notice, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            await using var command = connection.Script("AlertsNoticeInsert", transaction)
+                .Bind("@id", notice.Id)
+                .Bind("@alert", notice.Rule)
+                .Bind("@kind", AlertNoticeJson.Kind(notice))
+                .Bind("@payload", AlertNoticeJson.Write(notice))
+                .Bind("@now", now);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);

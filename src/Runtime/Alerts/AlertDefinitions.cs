@@ -26,6 +26,11 @@ internal static class AlertDefinitions
             failures.Add($"Inquir:Alerting:SinkTimeout must be positive; it is {alerting.SinkTimeout}.");
         }
 
+        if (alerting.NoticeRetention <= TimeSpan.Zero)
+        {
+            failures.Add($"Inquir:Alerting:NoticeRetention must be positive; it is {alerting.NoticeRetention}.");
+        }
+
         failures.AddRange(WebhookProblems(alerting.Webhook));
 
         var known = workflows.Select(w => w.Descriptor).GroupBy(d => d.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);

@@ -4,12 +4,13 @@ namespace Inquir.Typed;
 
 /// <summary>
 /// One evaluation of every rule, in one transaction that no other evaluator runs beside: measure each rule, move its state,
-/// and return the notices of the rules whose state changed. The notices are sent after the commit, by the caller,
-/// so that no transaction stays open while a sink (user code, a webhook) runs.
+/// and keep the notice of each state change in the same transaction, so that a notice exists exactly when its change
+/// does. <see cref="AlertDelivery"/> sends them after the commit, so that no transaction stays open while a sink
+/// (user code, a webhook) runs, and until every sink took them.
 /// </summary>
 internal sealed class AlertEvaluation(IMonitoringStore store, DatabaseClock clock)
 {
-    /// <returns>The notices to send; <see langword="null"/> when another evaluator holds the lock.</returns>
+    /// <returns>The notices kept; <see langword="null"/> when another evaluator holds the lock.</returns>
     public async Task<IReadOnlyList<AlertNotice>?> RunAsync(IReadOnlyList<AlertDefinition> rules, int topErrors, CancellationToken cancellationToken)
     {
         await using var evaluation = await store.TryBeginAlertEvaluationAsync(cancellationToken).ConfigureAwait(false);
@@ -30,9 +31,11 @@ internal sealed class AlertEvaluation(IMonitoringStore store, DatabaseClock cloc
             var since = await evaluation.RecordAsync(rule, after, measure, cancellationToken).ConfigureAwait(false);
             if (after != before.State)
             {
-                notices.Add(after == AlertState.Firing
+                var notice = after == AlertState.Firing
                     ? Notice(rule, AlertStatus.Firing, measure, startsAt: since, endsAt: null)
-                    : Notice(rule, AlertStatus.Resolved, measure, startsAt: before.Since, endsAt: since));
+                    : Notice(rule, AlertStatus.Resolved, measure, startsAt: before.Since, endsAt: since);
+                await evaluation.AddNoticeAsync(notice, measure.Now, cancellationToken).ConfigureAwait(false);
+                notices.Add(notice);
             }
         }
 
@@ -53,5 +56,8 @@ internal sealed class AlertEvaluation(IMonitoringStore store, DatabaseClock cloc
         measure.Total,
         measure.TopErrors,
         startsAt,
-        endsAt);
+        endsAt)
+    {
+        Id = Guid.NewGuid(),
+    };
 }

@@ -9,13 +9,14 @@ namespace Inquir.Typed;
 
 /// <summary>
 /// Evaluates the alert rules once at start and then once per <see cref="AlertingOptions.EvaluationInterval"/>, in
-/// every process whose worker is enabled. Only one process evaluates at a time (the others skip their turn), and the
-/// state is in the database, so a breach fires once across workers and restarts. A failed evaluation is logged and
-/// tried again at the next interval.
+/// every process whose worker is enabled, and delivers the stored notices that are due (after each evaluation and
+/// every <see cref="AlertDelivery.PollInterval"/>). Only one process evaluates at a time (the others skip their
+/// turn), and the state is in the database, so a breach fires once across workers and restarts. A failed evaluation
+/// or delivery is logged and tried again at the next turn.
 /// </summary>
 internal sealed partial class AlertEvaluator(
     AlertEvaluation evaluation,
-    AlertNotifier notifier,
+    AlertDelivery delivery,
     SchemaReadiness schema,
     IEnumerable<WorkflowRegistration> workflows,
     IOptions<InquirOptions> options,
@@ -31,17 +32,23 @@ internal sealed partial class AlertEvaluator(
         }
 
         var alerting = options.Value.Alerting;
+        var nextEvaluation = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
-            var next = time.GetUtcNow() + alerting.EvaluationInterval;
+            // The next evaluation is measured from this one's start and the clock read again after the work, so that
+            // time spent evaluating and delivering (or a test's clock moving on meanwhile) never pushes it back.
+            var now = time.GetUtcNow();
             try
             {
                 await schema.EnsureAsync(stoppingToken).ConfigureAwait(false);
-                var notices = await evaluation.RunAsync(rules, alerting.TopErrors, stoppingToken).ConfigureAwait(false);
-                foreach (var notice in notices ?? [])
+                if (now >= nextEvaluation)
                 {
-                    await notifier.SendAsync(notice, stoppingToken).ConfigureAwait(false);
+                    nextEvaluation = now + alerting.EvaluationInterval;
+                    await evaluation.RunAsync(rules, alerting.TopErrors, stoppingToken).ConfigureAwait(false);
+                    await delivery.DeleteOldAsync(stoppingToken).ConfigureAwait(false);
                 }
+
+                await delivery.DeliverDueAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -52,11 +59,10 @@ internal sealed partial class AlertEvaluator(
                 LogFailed(e, alerting.EvaluationInterval);
             }
 
-            // The wait is measured from the evaluation's start and the clock read again, so that time spent evaluating
-            // and notifying (or a test's clock moving on meanwhile) never pushes the next evaluation back.
             try
             {
-                var delay = next - time.GetUtcNow();
+                var wake = now + AlertDelivery.PollInterval < nextEvaluation ? now + AlertDelivery.PollInterval : nextEvaluation;
+                var delay = wake - time.GetUtcNow();
                 if (delay > TimeSpan.Zero)
                 {
                     await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
@@ -69,6 +75,6 @@ internal sealed partial class AlertEvaluator(
         }
     }
 
-    [LoggerMessage(EventId = 3100, Level = LogLevel.Warning, Message = "Evaluating the alert rules failed; trying again in {Delay}")]
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Warning, Message = "Evaluating the alert rules or delivering their notices failed; trying again in {Delay}")]
     private partial void LogFailed(Exception exception, TimeSpan delay);
 }

@@ -27,7 +27,15 @@ public sealed record AlertNotice(
     int Total,
     IReadOnlyList<AlertError> TopErrors,
     DateTimeOffset StartsAt,
-    DateTimeOffset? EndsAt);
+    DateTimeOffset? EndsAt)
+{
+    /// <summary>
+    /// The notice's id, the same at every delivery of it: a notice is delivered at least once (again after a sink
+    /// failed, or when the process sending it stopped), so a receiver drops one whose id it has seen. The webhook
+    /// sends it as the <c>webhook-id</c> header and as <c>inquir.noticeId</c> in the body.
+    /// </summary>
+    public Guid Id { get; init; }
+}
 
 /// <summary>An error message and how many failures in the window had it.</summary>
 public sealed record AlertError(string Message, int Count);

@@ -17,6 +17,7 @@ internal static class AlertServices
         services.TryAddSingleton(sp => new AlertEvaluation(sp.GetRequiredService<IMonitoringStore>(), new DatabaseClock(sp.GetRequiredService<TimeProvider>())));
         services.TryAddSingleton<AlertWebhookSink>();
         services.TryAddSingleton<AlertNotifier>();
+        services.TryAddSingleton<AlertDelivery>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSink, LoggerAlertSink>());
         services.TryAddSingleton<IWorkflowAlerts, WorkflowAlerts>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AlertEvaluator>());

@@ -5,7 +5,7 @@ using Npgsql;
 namespace Inquir.Typed;
 
 /// <summary>The alerts table on PostgreSQL and the queries that measure a rule's failure rate. Every value is a bound parameter.</summary>
-internal sealed class AlertStore(NpgsqlDataSource dataSource, SqlScripts sql)
+internal sealed partial class AlertStore(NpgsqlDataSource dataSource, SqlScripts sql)
 {
     private readonly string _lockKey = "inquir.alerts:" + sql.QuotedSchema;
     private readonly string _tryLock = sql.Load("Alerts.TryLockEvaluation");

@@ -13,7 +13,10 @@ public sealed class AlertWebhookOptions
     /// <example><c>https://ops.example.com/inquir/runs?workflow={workflow}&amp;status=failed</c></example>
     public string? LinkTemplate { get; set; }
 
-    /// <summary>How many times a notice is posted before it is given up (a 2xx answer ends it). Default 4.</summary>
+    /// <summary>
+    /// How many times one delivery try posts a notice (a 2xx answer ends it). When every post of the try fails, the
+    /// notice is delivered again later, with a delay that doubles up to 5 minutes. Default 4.
+    /// </summary>
     public int MaxAttempts { get; set; } = 4;
 
     /// <summary>The wait before the second try; it doubles for each later one. Default 1 s.</summary>

@@ -5,12 +5,17 @@ using Microsoft.Extensions.Options;
 namespace Inquir.Typed;
 
 /// <summary>
-/// Posts each notice to <see cref="AlertWebhookOptions.Url"/> as an Alertmanager-shaped JSON body. An answer that is
-/// not 2xx, a timeout or a connection failure is tried again after a delay that doubles each time, up to
-/// <see cref="AlertWebhookOptions.MaxAttempts"/>; then it throws, and the notifier logs it.
+/// Posts each notice to <see cref="AlertWebhookOptions.Url"/> as an Alertmanager-shaped JSON body, with the notice's id
+/// in the <c>webhook-id</c> header (as Standard Webhooks name it) and as <c>inquir.noticeId</c>, the same at every
+/// delivery, so that the receiver can drop a repeat. An answer that is not 2xx, a timeout or a connection failure is
+/// tried again after a delay that doubles each time, up to <see cref="AlertWebhookOptions.MaxAttempts"/>; then it
+/// throws, the notifier logs it, and the notice is delivered again later.
 /// </summary>
 internal sealed partial class AlertWebhookSink(IOptions<InquirOptions> options, TimeProvider time, ILogger<AlertWebhookSink> logger) : IAlertSink, IDisposable
 {
+    /// <summary>The header that carries the notice's id.</summary>
+    public const string WebhookIdHeader = "webhook-id";
+
     // One client for the process: a pooled handler whose connections are renewed, so that DNS changes are seen.
     private readonly HttpClient _client = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
     {
@@ -30,7 +35,9 @@ internal sealed partial class AlertWebhookSink(IOptions<InquirOptions> options, 
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             try
             {
-                using var response = await _client.PostAsJsonAsync(url, body, linked.Token).ConfigureAwait(false);
+                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+                request.Headers.Add(WebhookIdHeader, notice.Id.ToString("D"));
+                using var response = await _client.SendAsync(request, linked.Token).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
                     return;

@@ -9,8 +9,17 @@ public sealed class AlertingOptions
     /// <summary>How many of the commonest error messages a notice carries. Default 3.</summary>
     public int TopErrors { get; set; } = 3;
 
-    /// <summary>How long one sink may take with one notice before it is given up (the webhook's retries included). Default 60 s.</summary>
+    /// <summary>
+    /// How long one sink may take with one notice before that try is given up (the webhook's retries included). The
+    /// notice is tried again later, with a delay that doubles up to 5 minutes, until the sink takes it. Default 60 s.
+    /// </summary>
     public TimeSpan SinkTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long a notice is kept after it was written: a delivered one for the record, one that some sink has still
+    /// not taken until it is given up (logged as an error). Default 7 days.
+    /// </summary>
+    public TimeSpan NoticeRetention { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>The webhook notices are posted to, in the shape of an Alertmanager webhook; off until its URL is set.</summary>
     public AlertWebhookOptions Webhook { get; set; } = new();

@@ -41,6 +41,7 @@ internal static class AlertmanagerPayload
             ["alerts"] = new JsonArray(alert),
             ["inquir"] = new JsonObject
             {
+                ["noticeId"] = notice.Id.ToString("D"),
                 ["rule"] = notice.Rule,
                 ["workflow"] = notice.Workflow,
                 ["step"] = notice.Step,

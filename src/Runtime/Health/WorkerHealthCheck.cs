@@ -10,7 +10,8 @@ namespace Inquir.Typed;
 /// <see cref="InquirHealthCheckOptions.WorkerLoopStalledAfter"/>, the lease renewal loop within that or two of its
 /// intervals (two thirds of the lease), whichever is longer, every slot is held by steps abandoned after their
 /// timeout, or the worker has stopped (a restart helps);
-/// Degraded while it waits for the schema to start; Healthy otherwise, and in a process whose worker is disabled.
+/// Degraded while it waits for the schema to start, and while its wake-up listener is down (it works on, by polling);
+/// Healthy otherwise, and in a process whose worker is disabled.
 /// </summary>
 internal sealed class WorkerHealthCheck(IEnumerable<IHostedService> hosted, IOptions<InquirOptions> inquir, IOptions<InquirHealthCheckOptions> options, TimeProvider time) : IHealthCheck
 {
@@ -63,8 +64,19 @@ internal sealed class WorkerHealthCheck(IEnumerable<IHostedService> hosted, IOpt
             stalled.Add($"all {concurrency} slots are held by {abandoned} steps abandoned after their timeout (they ignore their cancellation token), so it claims nothing until they end");
         }
 
-        return Task.FromResult(stalled.Count == 0
-            ? HealthCheckResult.Healthy($"Worker {worker.WorkerId}'s loops turn.", data)
-            : new HealthCheckResult(context.Registration.FailureStatus, $"Worker {worker.WorkerId} is stalled: {string.Join("; ", stalled)}.", data: data));
+        if (stalled.Count > 0)
+        {
+            return Task.FromResult(new HealthCheckResult(context.Registration.FailureStatus, $"Worker {worker.WorkerId} is stalled: {string.Join("; ", stalled)}.", data: data));
+        }
+
+        if (worker.ListenerDownSince is { } down)
+        {
+            data["listener_down_seconds"] = (now - down).TotalSeconds;
+            return Task.FromResult(HealthCheckResult.Degraded(
+                $"Worker {worker.WorkerId}'s wake-up listener is down since {down:O}: new work is found by polling every {inquir.Value.Worker.PollInterval}, and a cancel reaches a running step at its next lease renewal.",
+                data: data));
+        }
+
+        return Task.FromResult(HealthCheckResult.Healthy($"Worker {worker.WorkerId}'s loops turn.", data));
     }
 }

@@ -38,6 +38,18 @@ internal sealed class PostgresMonitoringStore(HealthStore health, AlertStore ale
         return null;
     }
 
+    public Task<IReadOnlyList<PendingAlertNotice>> ClaimAlertNoticesAsync(Guid owner, TimeSpan lease, DateTimeOffset? now, CancellationToken cancellationToken) =>
+        alerts.ClaimNoticesAsync(owner, lease, now, cancellationToken);
+
+    public Task<bool> RecordAlertNoticeSinkAsync(Guid owner, Guid noticeId, string? sink, TimeSpan lease, DateTimeOffset? now, CancellationToken cancellationToken) =>
+        alerts.RecordNoticeSinkAsync(owner, noticeId, sink, lease, now, cancellationToken);
+
+    public Task FinishAlertNoticeAsync(Guid owner, Guid noticeId, TimeSpan? retryIn, string? problem, DateTimeOffset? now, CancellationToken cancellationToken) =>
+        alerts.FinishNoticeAsync(owner, noticeId, retryIn, problem, now, cancellationToken);
+
+    public Task<int> DeleteOldAlertNoticesAsync(TimeSpan retention, DateTimeOffset? now, CancellationToken cancellationToken) =>
+        alerts.DeleteOldNoticesAsync(retention, now, cancellationToken);
+
     private static async Task DisposeAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction)
     {
         if (transaction is not null)
@@ -60,6 +72,9 @@ internal sealed class PostgresMonitoringStore(HealthStore health, AlertStore ale
 
         public Task<DateTimeOffset> RecordAsync(AlertDefinition rule, AlertState state, AlertMeasure measure, CancellationToken cancellationToken) =>
             alerts.RecordAsync(transaction, rule, state, measure, cancellationToken);
+
+        public Task AddNoticeAsync(AlertNotice notice, DateTimeOffset now, CancellationToken cancellationToken) =>
+            alerts.AddNoticeAsync(transaction, notice, now, cancellationToken);
 
         public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
 

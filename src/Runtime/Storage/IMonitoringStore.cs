@@ -26,6 +26,29 @@ internal interface IMonitoringStore
     /// when another evaluator holds it now (that one's turn counts for this one too).
     /// </summary>
     Task<IAlertEvaluationScope?> TryBeginAlertEvaluationAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Leases every undelivered notice of one rule to <paramref name="owner"/> until <paramref name="lease"/> from
+    /// now: the rule of the oldest notice that is due and whose rule no live lease holds. Empty when none is due. One
+    /// claim at a time, so two workers never hold one rule's notices together.
+    /// </summary>
+    Task<IReadOnlyList<PendingAlertNotice>> ClaimAlertNoticesAsync(Guid owner, TimeSpan lease, DateTimeOffset? now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that <paramref name="sink"/> took the notice (none: a sink was only tried), and renews the owner's
+    /// lease on everything it holds. False when the owner no longer holds the notice: its lease ran out and another
+    /// worker claimed it.
+    /// </summary>
+    Task<bool> RecordAlertNoticeSinkAsync(Guid owner, Guid noticeId, string? sink, TimeSpan lease, DateTimeOffset? now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ends the owner's delivery try of a notice and its lease: delivered when <paramref name="retryIn"/> is null
+    /// (every sink took it), else due again after it, with the problem.
+    /// </summary>
+    Task FinishAlertNoticeAsync(Guid owner, Guid noticeId, TimeSpan? retryIn, string? problem, DateTimeOffset? now, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the notices written more than <paramref name="retention"/> ago; returns how many of them some sink had not taken.</summary>
+    Task<int> DeleteOldAlertNoticesAsync(TimeSpan retention, DateTimeOffset? now, CancellationToken cancellationToken);
 }
 
 /// <summary>One evaluation's transaction: what it writes is seen by others only once <see cref="CommitAsync"/> returns.</summary>
@@ -42,6 +65,9 @@ internal interface IAlertEvaluationScope : IAsyncDisposable
 
     /// <summary>Stores the evaluation; returns when the rule entered the state it is in after it.</summary>
     Task<DateTimeOffset> RecordAsync(AlertDefinition rule, AlertState state, AlertMeasure measure, CancellationToken cancellationToken);
+
+    /// <summary>Keeps the notice of a state change for its sinks: it exists once this transaction commits, and only then.</summary>
+    Task AddNoticeAsync(AlertNotice notice, DateTimeOffset now, CancellationToken cancellationToken);
 
     Task CommitAsync(CancellationToken cancellationToken);
 }

@@ -67,13 +67,16 @@ internal sealed partial class WorkflowWorker : BackgroundService
         _writer = new CompletionWriter(store, _signal, time, _clock, _workerId, _options.MaxCompletionBatch, _options.LeaseDuration, loggerFactory.CreateLogger<CompletionWriter>());
         _leaseKeeper = new LeaseKeeper(store, _inFlight, time, _clock, _options.LeaseDuration, loggerFactory.CreateLogger<LeaseKeeper>());
         _rescuer = new LeaseRescuer(store, _signal, time, _clock, _options.RescueInterval, loggerFactory.CreateLogger<LeaseRescuer>());
-        _listener = new WakeUpListener(wakeUps, _signal, _inFlight);
+        _listener = new WakeUpListener(wakeUps, _signal, _inFlight, time);
         _unknownSteps = new UnknownStepReporter(store, _knownSteps, time, _clock, UnknownStepReportInterval, loggerFactory.CreateLogger<UnknownStepReporter>());
         _executor = new RunExecutor(registry, store, _writer, _inFlight, _abandoned, scopes, client, time, _clock, random, loggerFactory, _workerId, options.Value);
     }
 
     /// <summary>The name this worker writes as lease owner.</summary>
     public string WorkerId => _workerId;
+
+    /// <summary>Since when the wake-up listener has been down (null while it listens), for the worker health check.</summary>
+    public DateTimeOffset? ListenerDownSince => _listener.DownSince;
 
     /// <summary>When the worker's loops last turned, for the worker health check.</summary>
     public WorkerLoopTicks LoopTicks => new(Ticks(ref _startedUtcTicks), Ticks(ref _claimTickUtcTicks), _leaseKeeper.LastTickAt, Volatile.Read(ref _stopped));

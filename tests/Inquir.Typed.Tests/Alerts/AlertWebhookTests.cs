@@ -68,6 +68,19 @@ public sealed class AlertWebhookTests
     }
 
     [Fact]
+    public async Task Every_post_of_a_notice_carries_its_id_as_webhook_id_and_in_the_body()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(503);
+        using var sink = Sink(receiver);
+        var notice = Firing with { Id = Guid.Parse("0b7c6a52-8f43-4bb5-9d8e-2f0f1c9a4e11") };
+
+        await sink.SendAsync(notice, CancellationToken.None);
+
+        Assert.Equal(["0b7c6a52-8f43-4bb5-9d8e-2f0f1c9a4e11", "0b7c6a52-8f43-4bb5-9d8e-2f0f1c9a4e11"], receiver.WebhookIds);
+        Assert.All(receiver.Bodies, body => Assert.Equal("0b7c6a52-8f43-4bb5-9d8e-2f0f1c9a4e11", (string?)body["inquir"]!["noticeId"]));
+    }
+
+    [Fact]
     public async Task The_webhook_gives_up_after_MaxAttempts_naming_the_last_answer()
     {
         await using var receiver = await WebhookReceiver.StartAsync(500, 500, 502, 500);

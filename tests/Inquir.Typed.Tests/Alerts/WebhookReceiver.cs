@@ -13,6 +13,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<int> _answers;
     private readonly ConcurrentQueue<JsonObject> _bodies = new();
+    private readonly ConcurrentQueue<string?> _webhookIds = new();
 
     private WebhookReceiver(WebApplication app, IEnumerable<int> answers)
     {
@@ -21,6 +22,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     }
 
     public IReadOnlyList<JsonObject> Bodies => _bodies.ToArray();
+
+    /// <summary>The <c>webhook-id</c> header of each post, in order.</summary>
+    public IReadOnlyList<string?> WebhookIds => _webhookIds.ToArray();
 
     public Uri Url => new(_app.Urls.Single() + "/hook");
 
@@ -33,6 +37,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var receiver = new WebhookReceiver(app, answers);
         app.MapPost("/hook", async (HttpRequest request) =>
         {
+            receiver._webhookIds.Enqueue(request.Headers["webhook-id"].SingleOrDefault());
             receiver._bodies.Enqueue((await JsonNode.ParseAsync(request.Body))!.AsObject());
             return Results.StatusCode(receiver._answers.TryDequeue(out var status) ? status : 200);
         });

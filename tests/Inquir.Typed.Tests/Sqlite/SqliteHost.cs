@@ -9,6 +9,7 @@ namespace Inquir.Typed.Tests.Sqlite;
 internal sealed class SqliteHost : IAsyncDisposable
 {
     private readonly IHost _host;
+    private bool _stopped;
 
     private SqliteHost(IHost host, string file)
     {
@@ -42,9 +43,19 @@ internal sealed class SqliteHost : IAsyncDisposable
         return new SqliteHost(host, file);
     }
 
+    /// <summary>Stops the host and leaves its file for another host.</summary>
+    public async Task StopAsync()
+    {
+        if (!_stopped)
+        {
+            _stopped = true;
+            await _host.StopAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        await _host.StopAsync();
+        await StopAsync();
         _host.Dispose();
         SqliteFiles.Delete(File);
     }

@@ -5,7 +5,8 @@ namespace Inquir.Typed.Tests.Store.Contract;
 
 /// <summary>
 /// The monitoring queries: failure-rate alerts evaluated from the store fire once however many evaluators run and
-/// resolve when the rate falls, the backlog the gauges and health checks read, and the database check's ping.
+/// resolve when the rate falls, their notices kept for delivery under a lease, the backlog the gauges and health
+/// checks read, and the database check's ping.
 /// </summary>
 public abstract class MonitoringContract : StoreContract
 {
@@ -47,6 +48,55 @@ public abstract class MonitoringContract : StoreContract
 
         var stored = Assert.Single(await db.Monitoring.ListAlertsAsync(default));
         Assert.Equal((AlertState.Ok, null, 3, 3), (stored.State, stored.LastRatePercent, stored.LastFailures, stored.LastTotal));
+    }
+
+    [Fact]
+    public async Task A_state_change_keeps_its_notice_which_one_worker_at_a_time_holds_until_its_lease_runs_out()
+    {
+        await using var db = await OpenAsync();
+        await FinishAsync(db, failed: 4, succeeded: 0, T0);
+        db.Clock.SetUtcNow(T0.AddMinutes(1));
+        var fired = Assert.Single(await EvaluateTogetherAsync(db));
+        var (first, second, lease) = (Guid.NewGuid(), Guid.NewGuid(), TimeSpan.FromMinutes(1));
+
+        var claimed = Assert.Single(await db.Monitoring.ClaimAlertNoticesAsync(first, lease, db.Clock.GetUtcNow(), default));
+        Assert.Equal((fired.Id, fired.Rule, fired.Status, fired.Failures, fired.Total, fired.StartsAt), (claimed.Notice.Id, claimed.Notice.Rule, claimed.Notice.Status, claimed.Notice.Failures, claimed.Notice.Total, claimed.Notice.StartsAt));
+        Assert.Equal(fired.TopErrors, claimed.Notice.TopErrors);
+        Assert.Empty(await db.Monitoring.ClaimAlertNoticesAsync(second, lease, db.Clock.GetUtcNow(), default));
+        Assert.True(await db.Monitoring.RecordAlertNoticeSinkAsync(first, fired.Id, "pager", lease, db.Clock.GetUtcNow(), default));
+
+        // The first worker stopped mid-send: once its lease ran out the second claims the notice, knowing what the pager took.
+        db.Clock.Advance(lease + TimeSpan.FromSeconds(1));
+        var reclaimed = Assert.Single(await db.Monitoring.ClaimAlertNoticesAsync(second, lease, db.Clock.GetUtcNow(), default));
+        Assert.Equal("pager", Assert.Single(reclaimed.DeliveredTo));
+        Assert.False(await db.Monitoring.RecordAlertNoticeSinkAsync(first, fired.Id, "log", lease, db.Clock.GetUtcNow(), default));
+        await db.Monitoring.FinishAlertNoticeAsync(second, fired.Id, retryIn: null, problem: null, db.Clock.GetUtcNow(), default);
+
+        db.Clock.Advance(lease + TimeSpan.FromSeconds(1));
+        Assert.Empty(await db.Monitoring.ClaimAlertNoticesAsync(first, lease, db.Clock.GetUtcNow(), default));
+    }
+
+    [Fact]
+    public async Task A_refused_notice_is_due_again_after_its_delay_and_old_notices_are_deleted()
+    {
+        await using var db = await OpenAsync();
+        await FinishAsync(db, failed: 4, succeeded: 0, T0);
+        db.Clock.SetUtcNow(T0.AddMinutes(1));
+        var fired = Assert.Single(await EvaluateTogetherAsync(db));
+        var (owner, lease) = (Guid.NewGuid(), TimeSpan.FromMinutes(1));
+        Assert.Single(await db.Monitoring.ClaimAlertNoticesAsync(owner, lease, db.Clock.GetUtcNow(), default));
+
+        await db.Monitoring.FinishAlertNoticeAsync(owner, fired.Id, TimeSpan.FromSeconds(10), "the pager is down", db.Clock.GetUtcNow(), default);
+
+        Assert.Empty(await db.Monitoring.ClaimAlertNoticesAsync(owner, lease, db.Clock.GetUtcNow(), default));
+        db.Clock.Advance(TimeSpan.FromSeconds(10));
+        var again = Assert.Single(await db.Monitoring.ClaimAlertNoticesAsync(owner, lease, db.Clock.GetUtcNow(), default));
+        Assert.Equal((fired.Id, 1), (again.Notice.Id, again.Attempts));
+        Assert.Equal(0, await db.Monitoring.DeleteOldAlertNoticesAsync(TimeSpan.FromDays(1), db.Clock.GetUtcNow(), default));
+        db.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(1, await db.Monitoring.DeleteOldAlertNoticesAsync(TimeSpan.FromDays(1), db.Clock.GetUtcNow(), default));
+        db.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Empty(await db.Monitoring.ClaimAlertNoticesAsync(owner, lease, db.Clock.GetUtcNow(), default));
     }
 
     [Fact]
