@@ -45,7 +45,7 @@ if (args is ["--sqlite", var file])
 
 if (args.Length != 3)
 {
-    Console.Error.WriteLine("usage: Inquir.Typed.TestWorker <connection string> <schema> <lease milliseconds> | --sqlite <file>");
+    Console.Error.WriteLine("usage: Inquir.Typed.TestWorker <connection string> <schema> <lease milliseconds> | --sqlite <file> | --older-build postgres <connection string> <schema> | --older-build sqlite <file>");
     return 2;
 }
 

@@ -41,6 +41,9 @@ public sealed class TwoBuildsTests
             Assert.Equal("Publish", r.CurrentStep);
             Assert.Contains("waiting for a worker that knows step 'Publish' (step 3) of workflow 'two-builds'", r.Error, StringComparison.Ordinal);
         });
+        await Eventually.TrueAsync(
+            () => Task.FromResult(older.Output.Contains("its next step Publish is not a step of workflow two-builds in this deployment", StringComparison.Ordinal)),
+            "the older worker logged that it left runs at Publish");
 
         await using var newer = await StartHostAsync(store, schema, file, worker: true);
         var results = await Task.WhenAll(runs.Select(r => r.WaitAsync(Eventually.Limit)));
