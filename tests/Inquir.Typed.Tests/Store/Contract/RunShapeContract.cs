@@ -66,6 +66,19 @@ public abstract class RunShapeContract : StoreContract
     }
 
     [Fact]
+    public async Task A_run_started_without_a_shape_follows_the_steps_of_the_worker_that_holds_it()
+    {
+        await using var db = await OpenAsync();
+        var id = (await db.Runs.StartRunAsync(NewRunOf(Newer) with { Shape = null }, null, default)).Id;
+
+        await CompleteAsync(db.Runs, Older, "\"fetched\"");
+        await CompleteAsync(db.Runs, Older, "\"doubled\"");
+
+        var run = (await db.Runs.GetRunAsync(id, default))!;
+        Assert.Equal((RunStatus.Succeeded, 1), (run.Status, run.CurrentStepIndex));
+    }
+
+    [Fact]
     public async Task Bulk_starts_record_each_run_s_shape()
     {
         await using var db = await OpenAsync();
