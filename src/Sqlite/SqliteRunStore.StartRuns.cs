@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Inquir.Typed.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -20,6 +21,7 @@ internal sealed partial class SqliteRunStore
 
         if (caller is not null)
         {
+            await RecordShapesAsync(caller.Connection!, caller, runs, cancellationToken).ConfigureAwait(false);
             var inCaller = await StartEachAsync(caller.Connection!, caller, runs, cancellationToken).ConfigureAwait(false);
             WakeIfDue(runs, inCaller);
             return inCaller;
@@ -29,11 +31,34 @@ internal sealed partial class SqliteRunStore
         await using (connection)
         await using (own)
         {
+            var recorded = await RecordShapesAsync(connection, own, runs, cancellationToken).ConfigureAwait(false);
             var started = await StartEachAsync(connection, own, runs, cancellationToken).ConfigureAwait(false);
             await own.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _shapes.Add(recorded);
             WakeIfDue(runs, started);
             return started;
         }
+    }
+
+    // In the start's own write transaction: another connection would wait for the write lock that a caller's open
+    // transaction holds. A shape written in a caller's transaction is not remembered (the caller may roll it back),
+    // so it is written again, at the cost of one statement, until a start of this process commits it on its own.
+    private async Task<IReadOnlyList<(string Workflow, RunShape Shape)>> RecordShapesAsync(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<NewRun> runs, CancellationToken cancellationToken)
+    {
+        var missing = _shapes.Missing(runs);
+        foreach (var (workflow, shape) in missing)
+        {
+            var now = await connection.NowAsync(transaction, runs[0].Now, cancellationToken).ConfigureAwait(false);
+            await using var record = connection.Script("RecordRunShape", transaction)
+                .Bind("@workflow", workflow)
+                .Bind("@shape", shape.Fingerprint)
+                .Bind("@steps", JsonSerializer.Serialize(shape.Steps))
+                .Bind("@now", now);
+            await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return missing;
     }
 
     private static async Task<StartedRun[]> StartEachAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<NewRun> runs, CancellationToken cancellationToken)

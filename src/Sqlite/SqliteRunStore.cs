@@ -13,6 +13,8 @@ namespace Inquir.Typed.Sqlite;
 /// </summary>
 internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigrator migrator, SqliteWakeUps wakeUps) : IRunStore
 {
+    private readonly RecordedShapes _shapes = new();
+
     public Task MigrateAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
 
     public async Task<StartedRun> StartRunAsync(NewRun run, DbTransaction? transaction, CancellationToken cancellationToken)
@@ -21,6 +23,7 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
         if (caller is not null)
         {
             // The run commits with the caller's writes; a worker of this process polls it up if the wake-up comes first.
+            await RecordShapesAsync(caller.Connection!, caller, [run], cancellationToken).ConfigureAwait(false);
             var started = await StartRunAsync(caller.Connection!, caller, run, cancellationToken).ConfigureAwait(false);
             wakeUps.WorkAvailable();
             return started;
@@ -30,8 +33,10 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
         await using (connection)
         await using (own)
         {
+            var recorded = await RecordShapesAsync(connection, own, [run], cancellationToken).ConfigureAwait(false);
             var started = await StartRunAsync(connection, own, run, cancellationToken).ConfigureAwait(false);
             await own.CommitAsync(cancellationToken).ConfigureAwait(false);
+            _shapes.Add(recorded);
             if (started.Created)
             {
                 wakeUps.WorkAvailable();
@@ -39,6 +44,15 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
 
             return started;
         }
+    }
+
+    public async Task<IReadOnlyList<string>?> GetShapeAsync(string workflow, long shape, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Script("GetRunShape").Bind("@workflow", workflow).Bind("@shape", shape);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string steps
+            ? JsonSerializer.Deserialize<string[]>(steps)
+            : null;
     }
 
     public async Task<RunInfo?> GetRunAsync(Guid runId, CancellationToken cancellationToken)
@@ -74,6 +88,7 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
                     AwaitedRuns = Text(r, 9) is { } awaited ? JsonSerializer.Deserialize<Guid[]>(awaited) : null,
                     Trace = new RunTraceContext(Text(r, 10), Text(r, 11)),
                     QueueWait = TimeSpan.FromMilliseconds(Math.Max(0, r.GetInt64(12))),
+                    Shape = r.IsDBNull(13) ? null : r.GetInt64(13),
                 },
                 cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -258,7 +273,8 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
             .Bind("@delay_ms", run.Delay)
             .Bind("@step_name", run.FirstStepName)
             .Bind("@trace_parent", run.Trace.Parent)
-            .Bind("@trace_state", run.Trace.State))
+            .Bind("@trace_state", run.Trace.State)
+            .Bind("@shape", run.Shape?.Fingerprint))
         {
             if ((await insert.ReadAllAsync(r => Id(r, 0), cancellationToken).ConfigureAwait(false)).SingleOrDefault() is { } id && id != Guid.Empty)
             {

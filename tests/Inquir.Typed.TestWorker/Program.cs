@@ -4,6 +4,32 @@ using Microsoft.Extensions.Hosting;
 
 // Usage: Inquir.Typed.TestWorker <connection string> <schema> <lease milliseconds>
 //    or: Inquir.Typed.TestWorker --sqlite <file>   (a worker of SharedFileWorkflow on that SQLite file)
+//    or: Inquir.Typed.TestWorker --older-build postgres <connection string> <schema> | --older-build sqlite <file>
+//        (a worker of the first build of the "two-builds" workflow only, as a worker of an older deployment)
+if (args is ["--older-build", var store, .. var where])
+{
+    var older = Host.CreateApplicationBuilder();
+    older.Services.AddInquir(o =>
+    {
+        switch (store, where)
+        {
+            case ("postgres", [var connectionString, var schemaName]):
+                o.UsePostgres(connectionString, schemaName);
+                break;
+            case ("sqlite", [var sqliteFile]):
+                o.UseSqlite($"Data Source={sqliteFile}");
+                break;
+            default:
+                throw new ArgumentException("usage: --older-build postgres <connection string> <schema> | --older-build sqlite <file>");
+        }
+
+        o.Worker.PollInterval = TimeSpan.FromMilliseconds(100);
+    });
+    older.Services.AddWorkflow<TwoBuildsWorkflow>();
+    await older.Build().RunAsync();
+    return 0;
+}
+
 if (args is ["--sqlite", var file])
 {
     var sqlite = Host.CreateApplicationBuilder();
@@ -19,7 +45,7 @@ if (args is ["--sqlite", var file])
 
 if (args.Length != 3)
 {
-    Console.Error.WriteLine("usage: Inquir.Typed.TestWorker <connection string> <schema> <lease milliseconds> | --sqlite <file>");
+    Console.Error.WriteLine("usage: Inquir.Typed.TestWorker <connection string> <schema> <lease milliseconds> | --sqlite <file> | --older-build postgres <connection string> <schema> | --older-build sqlite <file>");
     return 2;
 }
 

@@ -73,7 +73,8 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
         return started;
     }
 
-    // A delay counts from now on the database's clock; RunAt names an instant, in any UTC offset.
+    // A delay counts from now on the database's clock; RunAt names an instant, in any UTC offset. The run records the
+    // steps it starts with, so that a worker of another deployment neither ends it early nor runs a step it lacks.
     private NewRun NewRun(WorkflowDescriptor descriptor, string inputJson, string? idempotencyKey, StartOptions options) => new(
         Guid.CreateVersion7(time.GetUtcNow()),
         descriptor.Name,
@@ -86,6 +87,7 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
         descriptor.Steps[0].Name)
     {
         Trace = RunTraceContext.OfCurrent(),
+        Shape = descriptor.Shape,
     };
 
     public Task<StartedRun> StartAsync(string workflowName, string inputJson, StartOptions? options = null, CancellationToken cancellationToken = default)

@@ -22,6 +22,7 @@ internal sealed partial class PostgresRunStore
             return [];
         }
 
+        await RecordShapesAsync(runs, cancellationToken).ConfigureAwait(false);
         var connection = transaction?.Connection;
         var ownConnection = connection is null;
         connection ??= await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -136,6 +137,7 @@ internal sealed partial class PostgresRunStore
         p.Add(Array("step_names", runs, r => r.FirstStepName, NpgsqlDbType.Text));
         p.Add(Array("trace_parents", runs, r => r.Trace.Parent, NpgsqlDbType.Text));
         p.Add(Array("trace_states", runs, r => r.Trace.State, NpgsqlDbType.Text));
+        p.Add(Array("shapes", runs, r => r.Shape?.Fingerprint, NpgsqlDbType.Bigint));
     }
 
     private static NpgsqlParameter<T[]> Array<T>(string name, IReadOnlyList<NewRun> runs, Func<NewRun, T> select, NpgsqlDbType elementType) =>

@@ -9,6 +9,8 @@ namespace Inquir.Typed.Postgres;
 /// <summary>The PostgreSQL store: Dapper for the simple queries, typed Npgsql arrays for the batched hot path.</summary>
 internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts sql, SchemaMigrator migrator, WakeUpChannel channel) : IRunStore
 {
+    private readonly RecordedShapes _shapes = new();
+
     public Task MigrateAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
 
     public Task<StartedRun> StartRunAsync(NewRun run, DbTransaction? transaction, CancellationToken cancellationToken) =>
@@ -16,6 +18,7 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
 
     private async Task<StartedRun> StartRunAsync(NewRun run, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
+        await RecordShapesAsync([run], cancellationToken).ConfigureAwait(false);
         var connection = transaction?.Connection;
         var ownConnection = connection is null;
         connection ??= await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -34,6 +37,7 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
                 step_name = run.FirstStepName,
                 trace_parent = run.Trace.Parent,
                 trace_state = run.Trace.State,
+                shape = run.Shape?.Fingerprint,
             };
             var inserted = await connection.QuerySingleOrDefaultAsync<Guid?>(
                 new CommandDefinition(sql.StartRun, parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -60,6 +64,41 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
                 await connection.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    // Once per process and shape, before the first start with it, on a connection of its own: inside a caller's
+    // transaction the new row's key would hold up every other process's first start until that transaction ends;
+    // and a shape recorded for a start that was rolled back is harmless.
+    private async Task RecordShapesAsync(IReadOnlyList<NewRun> runs, CancellationToken cancellationToken)
+    {
+        var missing = _shapes.Missing(runs);
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (workflow, shape) in missing)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                sql.RecordRunShape, new { workflow, shape = shape.Fingerprint, steps = shape.Steps.ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        _shapes.Add(missing);
+    }
+
+    public async Task<IReadOnlyList<string>?> GetShapeAsync(string workflow, long shape, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(sql.GetRunShape, connection)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter<string>("workflow", workflow),
+                new NpgsqlParameter<long>("shape", shape),
+            },
+        };
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string[];
     }
 
     public async Task<RunInfo?> GetRunAsync(Guid runId, CancellationToken cancellationToken)
@@ -126,6 +165,7 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
             AwaitedRuns = awaited is null ? null : System.Text.Json.JsonSerializer.Deserialize<Guid[]>(awaited),
             Trace = new RunTraceContext(NullableString(row, 10), NullableString(row, 11)),
             QueueWait = TimeSpan.FromSeconds(Math.Max(0, row.GetDouble(12))),
+            Shape = row.IsDBNull(13) ? null : row.GetInt64(13),
         };
     }
 

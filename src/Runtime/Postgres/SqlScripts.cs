@@ -32,6 +32,8 @@ internal sealed class SqlScripts
         FindRunByIdempotencyKey = Load("FindRunByIdempotencyKey");
         GetRun = Load("GetRun");
         GetRuns = Load("GetRuns");
+        RecordRunShape = Load("RecordRunShape");
+        GetRunShape = Load("GetRunShape");
         EnsureMigrationTable = Load("EnsureMigrationTable");
     }
 
@@ -70,6 +72,10 @@ internal sealed class SqlScripts
     public string GetRun { get; }
 
     public string GetRuns { get; }
+
+    public string RecordRunShape { get; }
+
+    public string GetRunShape { get; }
 
     public string EnsureMigrationTable { get; }
 

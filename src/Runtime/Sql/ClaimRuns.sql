@@ -3,7 +3,8 @@
 -- Due and lease times come from the database's clock (@now is null in production; tests pass a fake time), so
 -- that workers whose clocks disagree still agree on which leases hold. A run at a step this deployment does not
 -- know (a newer deployment started it, or an older one left it there) is left for a worker that knows it.
--- Each claimed run comes back with its stored trace context and how long it waited since it became due.
+-- Each claimed run comes back with its stored trace context, how long it waited since it became due, and the
+-- fingerprint of the steps it was started with (null before they were recorded).
 WITH clock AS (
     SELECT COALESCE(@now::timestamptz, now()) AS now
 ),
@@ -46,4 +47,5 @@ RETURNING r.id, r.workflow, r.step_index, r.attempt, r.lease_token, r.parent_run
     END AS step_input,
     r.step_name,
     to_json(r.awaited_runs)::text AS awaited_runs,
-    r.trace_parent, r.trace_state, EXTRACT(EPOCH FROM clock.now - due.due_at)::double precision AS queue_wait_seconds;
+    r.trace_parent, r.trace_state, EXTRACT(EPOCH FROM clock.now - due.due_at)::double precision AS queue_wait_seconds,
+    r.shape;

@@ -8,6 +8,9 @@
 -- A row whose next status is 'waiting' parks the run at its step without a lease, with the child runs it waits
 -- for (@awaited: a uuid[] literal per row), and writes no checkpoint yet: the checkpoint of that step is written
 -- when the woken step commits its children's results. Any other row clears the children the run waited for.
+-- A succeeded row with a next step name moves the run on to that step: 'running' when this worker goes on with it,
+-- 'pending' (due after its retry delay, zero) when the run was started with steps this worker lacks: its
+-- checkpoint is written and the run waits at its next step for a worker that knows that step.
 -- RETURNING lists the positions (from 1) of the rows that are committed. Times come from the database's clock.
 WITH clock AS (
     SELECT COALESCE(@now::timestamptz, now()) AS now
@@ -40,9 +43,9 @@ locked AS (
 updated AS (
     UPDATE {schema}.runs AS r
     SET status = f.next_status,
-        step_index = CASE WHEN f.next_status = 'running' THEN f.step_index + 1 ELSE f.step_index END,
+        step_index = CASE WHEN f.next_status = 'running' OR f.next_step_name IS NOT NULL THEN f.step_index + 1 ELSE f.step_index END,
         step_name = COALESCE(f.next_step_name, r.step_name),
-        attempt = CASE WHEN f.next_status = 'running' THEN 1 ELSE r.attempt END,
+        attempt = CASE WHEN f.next_status = 'running' THEN 1 WHEN f.next_step_name IS NOT NULL THEN 0 ELSE r.attempt END,
         result = CASE WHEN f.next_status = 'succeeded' THEN f.output::jsonb END,
         error = f.run_error,
         next_attempt_at = CASE WHEN f.next_status = 'pending' THEN clock.now + f.retry_delay END,

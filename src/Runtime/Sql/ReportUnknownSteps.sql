@@ -2,6 +2,8 @@
 -- claim leaves them for a worker that knows the step, and their error says so, for `inquir` and the history
 -- search. Only runs whose error does not say it yet are written, so that repeated reports write nothing.
 -- Returns the runs newly marked.
+-- A worker that hands a run on at a step it lacks writes the same words itself (UnknownStepText.WaitingFor), so
+-- that such a run is not marked or reported twice.
 WITH clock AS (
     SELECT COALESCE(@now::timestamptz, now()) AS now
 ),

@@ -16,4 +16,7 @@ internal sealed record ClaimedRun(Guid Id, string Workflow, int StepIndex, int A
 
     /// <summary>How long the run waited between becoming due and this claim.</summary>
     public TimeSpan QueueWait { get; init; }
+
+    /// <summary>The fingerprint of the steps the run was started with (<see cref="RunShape"/>); null when none was recorded.</summary>
+    public long? Shape { get; init; }
 }

@@ -13,19 +13,27 @@ internal interface IRunStore
     Task MigrateAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Inserts a run, or finds the run an earlier start with the same workflow and key made. A
+    /// Inserts a run, or finds the run an earlier start with the same workflow and key made; the steps of its
+    /// <see cref="NewRun.Shape"/> are recorded first (once per process and shape, see <see cref="GetShapeAsync"/>). A
     /// <paramref name="transaction"/> must be one of this store's database (else an <see cref="ArgumentException"/>
     /// naming it): the run is inserted in it and workers are woken when it commits.
     /// </summary>
     Task<StartedRun> StartRunAsync(NewRun run, DbTransaction? transaction, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Inserts many runs in one transaction (the caller's, when <paramref name="transaction"/> is given) and answers
+    /// Inserts many runs in one transaction (the caller's, when <paramref name="transaction"/> is given), recording
+    /// their shapes first as <see cref="StartRunAsync"/> does, and answers
     /// each in order: a row whose key its workflow already used, or an earlier row of the same batch used, gets the
     /// run that holds the key. Workers are woken once, and only when a run is due now. A row the database refuses
     /// fails the whole call (<see cref="RefusesData"/> says so), and nothing of it is inserted.
     /// </summary>
     Task<IReadOnlyList<StartedRun>> StartRunsAsync(IReadOnlyList<NewRun> runs, DbTransaction? transaction, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The ordered step names of the shape <paramref name="shape"/> (a fingerprint, as <see cref="ClaimedRun.Shape"/>
+    /// holds) that runs of <paramref name="workflow"/> were started with; <see langword="null"/> when none is recorded.
+    /// </summary>
+    Task<IReadOnlyList<string>?> GetShapeAsync(string workflow, long shape, CancellationToken cancellationToken);
 
     /// <summary>Reads a run.</summary>
     Task<RunInfo?> GetRunAsync(Guid runId, CancellationToken cancellationToken);

@@ -9,4 +9,11 @@ internal sealed record NewRun(
 {
     /// <summary>The W3C trace context of the code that started the run, stored so that its steps' spans continue that trace.</summary>
     public RunTraceContext Trace { get; init; }
+
+    /// <summary>
+    /// The steps the run is started with: the run row keeps their fingerprint, and the store records the names once
+    /// per workflow and fingerprint. <see langword="null"/> leaves the run to follow the steps of whichever worker
+    /// holds it (the behaviour of runs started before shapes were recorded).
+    /// </summary>
+    public RunShape? Shape { get; init; }
 }

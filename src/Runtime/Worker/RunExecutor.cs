@@ -29,6 +29,7 @@ internal sealed partial class RunExecutor(
     InquirOptions options)
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<RunExecutor>();
+    private readonly RunShapes _shapes = new(store);
 
     // One logger per workflow, made once: LoggerFactory.CreateLogger takes a lock on every call, and this is per attempt.
     private readonly ConcurrentDictionary<string, ILogger> _workflowLoggers = new(StringComparer.Ordinal);
@@ -50,9 +51,11 @@ internal sealed partial class RunExecutor(
 
     private async Task RunStepsAsync(ClaimedRun claimed, InFlightRuns.Lease lease, ShutdownTokens shutdown)
     {
-        // The claim takes only runs of registered workflows at steps this deployment knows.
+        // The claim takes only runs of registered workflows at steps this deployment knows. A run started by another
+        // deployment may have other steps after this one (or none): it follows its own.
         var workflow = registry.Get(claimed.Workflow);
         var steps = workflow.Descriptor.Steps;
+        var runSteps = await _shapes.StepsOfAsync(claimed, workflow.Descriptor, CancellationToken.None).ConfigureAwait(false);
         var stepIndex = claimed.StepIndex;
         var attempt = claimed.Attempt;
         var input = claimed.StepInput;
@@ -82,7 +85,7 @@ internal sealed partial class RunExecutor(
                 return;
             }
 
-            var of = new AttemptOf(claimed.Held, claimed.Execution, workflow.Descriptor, stepIndex, policy, attempt, claimed.ParentRunId);
+            var of = new AttemptOf(claimed.Held, claimed.Execution, workflow.Descriptor, stepIndex, policy, attempt, claimed.ParentRunId, runSteps);
 
             // Scopes belong to the logger factory, so the step's own lines and the runtime's lines about this attempt
             // (succeeded, retrying, failed) all carry the run id, workflow, step and attempt.
@@ -235,6 +238,10 @@ internal sealed partial class RunExecutor(
             case RunStatus.Waiting:
                 LogStepWaiting(runId, step, of.Number, completion.AwaitedRuns!.Count);
                 break;
+            case RunStatus.Pending when completion.NextStepName is { } nextStep:
+                LogStepSucceeded(runId, step, of.Number, result.Duration.TotalMilliseconds);
+                LogLeftForAnotherDeployment(runId, nextStep, of.Workflow.Name);
+                break;
             case RunStatus.Pending:
                 LogRetryScheduled(runId, step, of.Number, of.Policy.MaxAttempts, completion.ErrorMessage!, completion.RetryDelay!.Value.TotalMilliseconds);
                 break;
@@ -251,7 +258,11 @@ internal sealed partial class RunExecutor(
 
     private static void CountCommitted(WorkflowDescriptor workflow, StepCompletion completion)
     {
-        if (completion.NextStatus == RunStatus.Pending)
+        if (completion is { NextStatus: RunStatus.Pending, NextStepName: { } nextStep })
+        {
+            InquirTelemetry.RunsAtUnknownStep.Add(1, new("inquir.workflow", workflow.Name), new("inquir.step", nextStep));
+        }
+        else if (completion.NextStatus == RunStatus.Pending)
         {
             InquirTelemetry.StepRetries.Add(1, new("inquir.workflow", workflow.Name), new("inquir.step", completion.StepName));
         }
@@ -275,6 +286,9 @@ internal sealed partial class RunExecutor(
 
     [LoggerMessage(EventId = 1027, Level = LogLevel.Information, Message = "Run {RunId}: step {Step} returned {Count} child runs on attempt {Attempt}; the run waits for them")]
     private partial void LogStepWaiting(Guid runId, string step, int attempt, int count);
+
+    [LoggerMessage(EventId = 1028, Level = LogLevel.Warning, Message = "Run {RunId}: its next step {Step} is not a step of workflow {Workflow} in this deployment (another deployment started the run); it is left for a worker that knows it")]
+    private partial void LogLeftForAnotherDeployment(Guid runId, string step, string workflow);
 
     [LoggerMessage(EventId = 1021, Level = LogLevel.Warning, Message = "Run {RunId}: step {Step} attempt {Attempt}/{MaxAttempts} failed: {Error}; retrying in {DelayMs:0} ms")]
     private partial void LogRetryScheduled(Guid runId, string step, int attempt, int maxAttempts, string error, double delayMs);

@@ -5,7 +5,8 @@ namespace Inquir.Typed.Worker;
 
 /// <summary>
 /// Where a run goes after one attempt of a step: on to the next step, done, waiting for the child runs the step
-/// returned, a retry after a jittered delay, or failed. A pure function of the attempt and the step's policy (the randomness of the jitter comes in), so that
+/// returned, a retry after a jittered delay, or failed. "Next step or done" follows the steps the run was started
+/// with, which a worker of another deployment may not share. A pure function of the attempt and the step's policy (the randomness of the jitter comes in), so that
 /// the policy is tested without a database.
 /// </summary>
 internal static class StepDecision
@@ -42,10 +43,7 @@ internal static class StepDecision
 
         if (result.Error is null)
         {
-            var last = attempt.StepIndex == attempt.Workflow.Steps.Count - 1;
-            return last
-                ? completion with { NextStatus = RunStatus.Succeeded }
-                : completion with { NextStepName = attempt.Workflow.Steps[attempt.StepIndex + 1].Name };
+            return AfterSuccess(completion, attempt);
         }
 
         if (ErrorText.IsPermanent(result.Error, step))
@@ -73,7 +71,42 @@ internal static class StepDecision
             RunError = $"attempt {attempt.Number} of step '{step.Name}' failed: {errorMessage}",
         };
     }
+
+    // The run ends after its own last step, and goes on to its own next step. This worker goes on with it when its
+    // step at that index has that name (what the claim matches); otherwise the run is left due at that step, its
+    // checkpoint committed, for a worker that knows the step, with the reporter's words as its error.
+    private static StepCompletion AfterSuccess(StepCompletion completion, AttemptOf attempt)
+    {
+        var next = attempt.StepIndex + 1;
+        var own = attempt.Workflow.Steps;
+        if (attempt.RunSteps is not { } runSteps)
+        {
+            return next == own.Count
+                ? completion with { NextStatus = RunStatus.Succeeded }
+                : completion with { NextStepName = own[next].Name };
+        }
+
+        if (next == runSteps.Count)
+        {
+            return completion with { NextStatus = RunStatus.Succeeded };
+        }
+
+        var nextStep = runSteps[next];
+        return next < own.Count && own[next].Name == nextStep
+            ? completion with { NextStepName = nextStep }
+            : completion with
+            {
+                NextStatus = RunStatus.Pending,
+                NextStepName = nextStep,
+                RetryDelay = TimeSpan.Zero,
+                RunError = UnknownStepText.WaitingFor(attempt.Workflow.Name, next, nextStep),
+            };
+    }
 }
 
-/// <summary>Which attempt of which step of which held run (a child of <paramref name="ParentRunId"/>, if any), under which policy.</summary>
-internal sealed record AttemptOf(HeldRun Run, int Execution, WorkflowDescriptor Workflow, int StepIndex, StepPolicy Policy, int Number, Guid? ParentRunId = null);
+/// <summary>
+/// Which attempt of which step of which held run (a child of <paramref name="ParentRunId"/>, if any), under which
+/// policy; <paramref name="RunSteps"/> are the steps the run was started with when they are not the worker's own.
+/// </summary>
+internal sealed record AttemptOf(
+    HeldRun Run, int Execution, WorkflowDescriptor Workflow, int StepIndex, StepPolicy Policy, int Number, Guid? ParentRunId = null, IReadOnlyList<string>? RunSteps = null);

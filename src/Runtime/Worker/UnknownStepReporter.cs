@@ -7,7 +7,8 @@ namespace Inquir.Typed.Worker;
 /// <summary>
 /// During a rolling deploy a run may wait at a step this deployment does not know: the claim leaves it for a
 /// worker that knows it, and this loop reports such runs, once each, in the log, as a metric and in the run's
-/// error (which <c>inquir runs show</c> and the history search read). It never fails them.
+/// error (which <c>inquir runs show</c> and the history search read). It never fails them. A worker that hands on
+/// a run whose next step it lacks (the run was started with other steps) reports that run itself, at once.
 /// </summary>
 internal sealed partial class UnknownStepReporter(IRunStore store, KnownSteps known, TimeProvider time, DatabaseClock clock, TimeSpan interval, ILogger logger)
 {

@@ -1,3 +1,5 @@
+using Inquir.Typed.Storage;
+
 namespace Inquir.Typed;
 
 /// <summary>A workflow as the runtime sees it: its stored name, its class and its ordered steps.</summary>
@@ -24,6 +26,7 @@ public abstract class WorkflowDescriptor
         Name = name;
         WorkflowType = workflowType;
         Steps = steps;
+        Shape = new RunShape(steps.Select(s => s.Name).ToArray());
     }
 
     /// <summary>The stored workflow name.</summary>
@@ -34,6 +37,9 @@ public abstract class WorkflowDescriptor
 
     /// <summary>The steps in the order they run.</summary>
     public IReadOnlyList<StepDescriptor> Steps { get; }
+
+    /// <summary>The step names and their fingerprint, which every run started from this descriptor records.</summary>
+    internal RunShape Shape { get; }
 
     /// <summary>The workflow's input type: the first step's data parameter, or <see cref="NoValue"/>.</summary>
     public abstract Type InputType { get; }

@@ -3,7 +3,8 @@
 -- claims ever see the same pending row. @known is the deployment's (workflow, step index, step name) triples as
 -- a JSON array of arrays: a run at any other step is left for a worker that knows it. Each run gets a fresh
 -- random lease token (a version-4 UUID made from randomblob). Each claimed run comes back with its stored trace
--- context and how long it waited since it became due (SET reads the old next_attempt_at into attempt_due_at).
+-- context, how long it waited since it became due (SET reads the old next_attempt_at into attempt_due_at) and the
+-- fingerprint of the steps it was started with (null before they were recorded).
 UPDATE runs
 SET status = 'running',
     attempt = attempt + 1,
@@ -33,4 +34,5 @@ RETURNING id, workflow, step_index, attempt, lease_token, parent_run_id, executi
     END AS step_input,
     step_name,
     awaited_runs,
-    trace_parent, trace_state, @now - attempt_due_at AS queue_wait_ms;
+    trace_parent, trace_state, @now - attempt_due_at AS queue_wait_ms,
+    shape;

@@ -1,12 +1,14 @@
 -- Moves a run on with the outcome of one attempt, only while the run is still held with that lease token at that
 -- step and attempt (else another claim or a cancel overtook it, and nothing is written here). A next status of
 -- 'waiting' parks the run at its step without a lease, with the children it waits for (@awaited, a JSON array of
--- ids); any other clears them. Returns the run id when it was written.
+-- ids); any other clears them. A succeeded outcome with a next step name moves the run on to that step: 'running'
+-- when this worker goes on with it, 'pending' (due after its retry delay, zero) when the run was started with steps
+-- this worker lacks, so that it waits at its next step for a worker that knows it. Returns the run id when written.
 UPDATE runs
 SET status = @next_status,
-    step_index = CASE WHEN @next_status = 'running' THEN @step_index + 1 ELSE @step_index END,
+    step_index = CASE WHEN @next_status = 'running' OR @next_step_name IS NOT NULL THEN @step_index + 1 ELSE @step_index END,
     step_name = COALESCE(@next_step_name, step_name),
-    attempt = CASE WHEN @next_status = 'running' THEN 1 ELSE attempt END,
+    attempt = CASE WHEN @next_status = 'running' THEN 1 WHEN @next_step_name IS NOT NULL THEN 0 ELSE attempt END,
     result = CASE WHEN @next_status = 'succeeded' THEN json(@output) END,
     error = @run_error,
     next_attempt_at = CASE WHEN @next_status = 'pending' THEN @now + @retry_delay_ms END,

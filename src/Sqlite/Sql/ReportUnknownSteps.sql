@@ -1,6 +1,8 @@
 -- Marks due runs of this deployment's workflows (@workflows, a JSON array) that wait at a step it does not know
 -- (@known, as in ClaimRuns.sql): the claim leaves them for a worker that knows the step, and their error says
 -- so. Only runs whose error does not say it yet are written. Returns the runs newly marked.
+-- A worker that hands a run on at a step it lacks writes the same words itself (UnknownStepText.WaitingFor), so
+-- that such a run is not marked or reported twice.
 UPDATE runs
 SET error = 'waiting for a worker that knows step ' || COALESCE('''' || step_name || '''', step_index + 1)
             || ' (step ' || (step_index + 1) || ') of workflow ''' || workflow

@@ -37,6 +37,9 @@ internal class DelegatingRunStore(IRunStore inner) : IRunStore
 
     public bool RefusesData(Exception error) => inner.RefusesData(error);
 
+    public Task<IReadOnlyList<string>?> GetShapeAsync(string workflow, long shape, CancellationToken cancellationToken) =>
+        inner.GetShapeAsync(workflow, shape, cancellationToken);
+
     public Task<IReadOnlyList<UnknownStepRun>> ReportUnknownStepsAsync(KnownSteps known, DateTimeOffset? now, int limit, CancellationToken cancellationToken) =>
         inner.ReportUnknownStepsAsync(known, now, limit, cancellationToken);
 }

@@ -87,6 +87,43 @@ public sealed class StepDecisionTests
         Assert.Equal((Run, 3, 1, "Second", 2), (decision.Run, decision.Execution, decision.StepIndex, decision.StepName, decision.Attempt));
     }
 
+    [Fact]
+    public void A_run_started_with_a_step_after_the_worker_s_last_waits_at_it_for_a_worker_that_knows_it()
+    {
+        var decision = DecideFor(["First", "Second", "Third", "Fourth"], stepIndex: 2);
+
+        Assert.Equal((RunStatus.Pending, "Fourth", TimeSpan.Zero, "7"), (decision.NextStatus, decision.NextStepName, decision.RetryDelay, decision.Output));
+        Assert.Equal("waiting for a worker that knows step 'Fourth' (step 4) of workflow 'gate'; a worker of another deployment does not run it", decision.RunError);
+    }
+
+    [Fact]
+    public void A_run_started_with_fewer_steps_ends_after_its_own_last_step()
+    {
+        var decision = DecideFor(["First", "Second"], stepIndex: 1);
+
+        Assert.Equal((RunStatus.Succeeded, null), (decision.NextStatus, decision.NextStepName));
+    }
+
+    [Fact]
+    public void A_run_whose_next_step_is_another_than_the_worker_s_at_that_index_waits_for_a_worker_that_knows_it()
+    {
+        var decision = DecideFor(["First", "Inserted", "Second", "Third"], stepIndex: 0);
+
+        Assert.Equal((RunStatus.Pending, "Inserted"), (decision.NextStatus, decision.NextStepName));
+    }
+
+    [Fact]
+    public void A_run_started_with_other_steps_goes_on_with_this_worker_while_its_next_step_is_the_worker_s()
+    {
+        var decision = DecideFor(["First", "Second", "Third", "Fourth"], stepIndex: 1);
+
+        Assert.Equal((RunStatus.Running, "Third"), (decision.NextStatus, decision.NextStepName));
+        Assert.Null(decision.RunError);
+    }
+
+    private static StepCompletion DecideFor(IReadOnlyList<string> runSteps, int stepIndex) =>
+        StepDecision.Decide(new AttemptOf(Run, 1, Gate, stepIndex, ThreeRetries, 1, null, runSteps), AttemptResult.Success("7", TimeSpan.Zero), new RetryDelayTests.FixedRandom(1));
+
     private static StepCompletion Decide(int stepIndex, int attempt, AttemptResult result, double random = 1) =>
         StepDecision.Decide(new AttemptOf(Run, 1, Gate, stepIndex, ThreeRetries, attempt), result, new RetryDelayTests.FixedRandom(random));
 

@@ -66,3 +66,8 @@ public sealed class PostgresCoalescedStartContract : CoalescedStartContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
 }
+
+public sealed class PostgresRunShapeContract : RunShapeContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
+}

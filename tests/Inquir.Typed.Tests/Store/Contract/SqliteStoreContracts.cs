@@ -65,3 +65,8 @@ public sealed class SqliteCoalescedStartContract : CoalescedStartContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
 }
+
+public sealed class SqliteRunShapeContract : RunShapeContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
+}
