@@ -37,6 +37,8 @@ internal class DelegatingRunStore(IRunStore inner) : IRunStore
 
     public bool RefusesData(Exception error) => inner.RefusesData(error);
 
+    public bool TimedOut(Exception error) => inner.TimedOut(error);
+
     public Task<IReadOnlyList<UnknownStepRun>> ReportUnknownStepsAsync(KnownSteps known, DateTimeOffset? now, int limit, CancellationToken cancellationToken) =>
         inner.ReportUnknownStepsAsync(known, now, limit, cancellationToken);
 }
