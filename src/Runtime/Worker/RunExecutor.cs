@@ -191,8 +191,9 @@ internal sealed partial class RunExecutor(
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var timedOut = (timeout.IsCancellationRequested && e is OperationCanceledException) || e is StepAbandonedException;
-            result = AttemptResult.Failure(e, timedOut, time.GetElapsedTime(started));
-            StepActivity.Fail(activity, e);
+            var failure = e is JsonStringTooLongException tooLong ? NotStorable(tooLong) : e;
+            result = AttemptResult.Failure(failure, timedOut, time.GetElapsedTime(started));
+            StepActivity.Fail(activity, failure);
         }
 
         result = result with { Logs = attemptLog?.Seal() };
@@ -222,6 +223,16 @@ internal sealed partial class RunExecutor(
         {
             throw new StepOutputNotStorableException("the step's output holds the character U+0000, which PostgreSQL jsonb cannot store; remove it from the output's strings");
         }
+    }
+
+    // The invoker's encoding refused a string of the output before the JSON writer could: the output is at least that
+    // large. Over the limit it is too large; within a limit set that high, it still cannot be written out.
+    private Exception NotStorable(JsonStringTooLongException tooLong)
+    {
+        var limit = options.MaxStepOutputBytes;
+        return tooLong.MinimumJsonBytes > limit
+            ? StepOutputTooLargeException.AtLeast((int)Math.Min(tooLong.MinimumJsonBytes, int.MaxValue), limit)
+            : new StepOutputNotStorableException($"the step's output holds {tooLong.Message}");
     }
 
     private StepCompletion Decide(AttemptOf of, AttemptResult result)
