@@ -124,14 +124,13 @@ internal sealed class InFlightRuns(TimeProvider time, TimeSpan leaseDuration)
     internal sealed class Entry(HeldRun run, CancellationTokenSource lost, long deadline)
     {
         private long _deadline = deadline;
+        private volatile bool _settling;
 
         public HeldRun Run { get; } = run;
 
         public CancellationTokenSource Lost { get; } = lost;
 
         public long Deadline => Volatile.Read(ref _deadline);
-
-        private volatile bool _settling;
 
         /// <summary>Whether the worker is writing what becomes of the run (see <see cref="Lease.Settle"/>).</summary>
         public bool Settling
