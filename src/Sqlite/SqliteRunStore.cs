@@ -253,11 +253,15 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
         }
     }
 
-    // A constraint (19: a CHECK such as json_valid) and malformed JSON given to json() (error 1) fail the same way
-    // however often the batch is written; a busy or locked file (5, 6) or a full disk (13) does not.
+    // A constraint (19: a CHECK such as json_valid), a value past SQLite's length limit (18: SQLITE_TOOBIG) and
+    // malformed JSON given to json() (error 1; JSON nested past its depth limit too) fail the same way however often
+    // the batch is written; a busy or locked file (5, 6) or a full disk (13) does not.
     public bool RefusesData(Exception error) =>
-        error is SqliteException { SqliteErrorCode: 19 }
+        error is SqliteException { SqliteErrorCode: 18 or 19 }
         || (error is SqliteException { SqliteErrorCode: 1 } e && e.Message.Contains("malformed JSON", StringComparison.Ordinal));
+
+    // SQLite has no statement time limit: a write waits for the file's lock (busy_timeout) and then fails as busy.
+    public bool TimedOut(Exception error) => false;
 
     private static async Task<StartedRun> StartRunAsync(SqliteConnection connection, SqliteTransaction transaction, NewRun run, CancellationToken cancellationToken)
     {

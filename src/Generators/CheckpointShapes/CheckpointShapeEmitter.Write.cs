@@ -168,25 +168,31 @@ namespace Inquir.Typed.Generators.CheckpointShapes
             w.Line("writer.WriteEndObject();");
         }
 
-        /// <summary>A statement that writes a property name and value, with the writer's combined call where there is one.</summary>
+        /// <summary>
+        /// A statement that writes a property name and value, with the writer's combined call where there is one. A
+        /// string goes through <c>CheckpointJson</c>, which refuses one longer than the writer takes before the writer
+        /// can throw its own error, so that an output too large to store fails as that and is not retried.
+        /// </summary>
         private static string WriteNamed(ShapeRef type, string name, string value) => type.Kind switch
         {
             ShapeKind.Boolean => $"writer.WriteBoolean({name}, {value});",
             ShapeKind.Byte or ShapeKind.SByte or ShapeKind.Int16 or ShapeKind.UInt16 => $"writer.WriteNumber({name}, (int){value});",
             ShapeKind.Int32 or ShapeKind.UInt32 or ShapeKind.Int64 or ShapeKind.UInt64 or ShapeKind.Single or ShapeKind.Double or ShapeKind.Decimal
                 => $"writer.WriteNumber({name}, {value});",
-            ShapeKind.String or ShapeKind.Guid or ShapeKind.DateTime or ShapeKind.DateTimeOffset => $"writer.WriteString({name}, {value});",
+            ShapeKind.String => $"{Json}.WriteString(writer, {name}, {value});",
+            ShapeKind.Guid or ShapeKind.DateTime or ShapeKind.DateTimeOffset => $"writer.WriteString({name}, {value});",
             _ => $"writer.WritePropertyName({name});\n{WriteValue(type, value)}",
         };
 
-        /// <summary>A statement that writes one value.</summary>
+        /// <summary>A statement that writes one value (a string through <c>CheckpointJson</c>, as in <see cref="WriteNamed"/>).</summary>
         private static string WriteValue(ShapeRef type, string value) => type.Kind switch
         {
             ShapeKind.Boolean => $"writer.WriteBooleanValue({value});",
             ShapeKind.Byte or ShapeKind.SByte or ShapeKind.Int16 or ShapeKind.UInt16 => $"writer.WriteNumberValue((int){value});",
             ShapeKind.Int32 or ShapeKind.UInt32 or ShapeKind.Int64 or ShapeKind.UInt64 or ShapeKind.Single or ShapeKind.Double or ShapeKind.Decimal
                 => $"writer.WriteNumberValue({value});",
-            ShapeKind.String or ShapeKind.Guid or ShapeKind.DateTime or ShapeKind.DateTimeOffset => $"writer.WriteStringValue({value});",
+            ShapeKind.String => $"{Json}.WriteString(writer, {value});",
+            ShapeKind.Guid or ShapeKind.DateTime or ShapeKind.DateTimeOffset => $"writer.WriteStringValue({value});",
             ShapeKind.Char => $"{Json}.WriteChar(writer, {value});",
             ShapeKind.DateOnly => $"{Json}.WriteDateOnly(writer, {value});",
             ShapeKind.TimeOnly => $"{Json}.WriteTimeOnly(writer, {value});",

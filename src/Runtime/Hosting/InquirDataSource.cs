@@ -16,6 +16,7 @@ internal sealed class InquirDataSource(InquirOptions options) : IAsyncDisposable
         var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
         builder.ConnectionStringBuilder.ApplicationName ??= "inquir";
         SessionSettings.Apply(builder.ConnectionStringBuilder, options);
+        CommandTimeoutMargin.Apply(builder.ConnectionStringBuilder, options.ConnectionString!, options);
         ConnectionPoolSize.ApplyDefault(builder.ConnectionStringBuilder, options.ConnectionString!, options.Worker);
         ConnectionReset.ApplyDefault(builder.ConnectionStringBuilder, options.ConnectionString!);
         return builder.Build();

@@ -315,11 +315,18 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
         return rows.Select(r => new UnknownStepRun(r.Id, r.Workflow, r.StepIndex, r.StepName)).ToList();
     }
 
-    // Data exceptions (class 22: U+0000 in text, bad JSON) and integrity violations (class 23) fail the same way
-    // however often the batch is written; so does text that has no UTF-8 form.
+    // Data exceptions (class 22: U+0000 in text, bad JSON), integrity violations (class 23) and program limits the
+    // data exceeds (class 54: a jsonb array past 256 MB, JSON nested past the stack) fail the same way however often
+    // the batch is written; so does text that has no UTF-8 form.
     public bool RefusesData(Exception error) =>
-        error is PostgresException { SqlState: ['2', '2' or '3', ..] } or System.Text.EncoderFallbackException
+        error is PostgresException { SqlState: ['2', '2' or '3', ..] or ['5', '4', ..] } or System.Text.EncoderFallbackException
         || (error is NpgsqlException { InnerException: { } inner } && RefusesData(inner));
+
+    // query_canceled: statement_timeout ended the statement (the runtime's connections give Npgsql's own command
+    // timeout a margin beyond it, so that the server, not a silent network, is what reports a slow statement).
+    public bool TimedOut(Exception error) =>
+        error is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled }
+        || (error is NpgsqlException { InnerException: { } inner } && TimedOut(inner));
 
     // The parents a batch's child outcomes may wake, and the runs it parks to wait (whose children may all have
     // ended already). Empty for a batch of plain steps, which then runs as one statement as before.

@@ -15,6 +15,22 @@ public static class CheckpointJson
     private const string DateOnlyFormat = "yyyy-MM-dd";
     private const string TimeSpanFormat = "c";
 
+    /// <summary>Writes a string, or <c>null</c>; one longer than the writer takes is refused before the writer sees it.</summary>
+    public static void WriteString(Utf8JsonWriter writer, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        JsonStringTooLongException.ThrowIfTooLong(value);
+        writer.WriteStringValue(value);
+    }
+
+    /// <summary>Writes a property whose value is a string, or <c>null</c>; a value longer than the writer takes is refused before the writer sees it.</summary>
+    public static void WriteString(Utf8JsonWriter writer, JsonEncodedText name, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        JsonStringTooLongException.ThrowIfTooLong(value);
+        writer.WriteString(name, value);
+    }
+
     /// <summary>Writes a <see cref="char"/> as a one-character string.</summary>
     public static void WriteChar(Utf8JsonWriter writer, char value)
     {

@@ -4,7 +4,10 @@
 -- cannot take each other's place. A row whose lease token, step or attempt no longer matches the run was
 -- overtaken (another claim, a cancel): its run and checkpoint are left alone and its attempt is recorded as
 -- superseded, unless a cancel already recorded that attempt. A row whose completion id the run already holds was
--- committed by an earlier write whose reply was lost: it is reported committed and written nothing again.
+-- committed by an earlier write whose reply was lost: it is reported committed and written nothing again. An
+-- attempt is recorded once: a row written again after a lost reply, when the run has moved on since (another
+-- worker ended it), finds the row its earlier write left (this worker's, with its outcome or as superseded) and
+-- adds none. A worker makes one outcome per attempt of a step, so that row can be no other attempt's.
 -- A row whose next status is 'waiting' parks the run at its step without a lease, with the child runs it waits
 -- for (@awaited: a uuid[] literal per row), and writes no checkpoint yet: the checkpoint of that step is written
 -- when the woken step commits its children's results. Any other row clears the children the run waited for.
@@ -89,7 +92,8 @@ recorded AS (
                             AND a.step_index = c.step_index
                             AND a.attempt = c.attempt
                             AND COALESCE(a.execution, c.execution) = c.execution
-                            AND a.outcome = 'cancelled'))
+                            AND (a.outcome = 'cancelled'
+                                 OR (a.worker = @worker AND a.outcome IN (c.outcome, 'superseded')))))
 )
 SELECT ord FROM updated
 UNION ALL

@@ -68,6 +68,13 @@ internal interface IRunStore
     /// </summary>
     bool RefusesData(Exception error);
 
+    /// <summary>
+    /// Whether <paramref name="error"/> says the database ended the statement because it ran past its time limit:
+    /// a row too large to write in time does so however often it is written, and a row lock held elsewhere only for a
+    /// while. The worker writes such a batch in parts, and a single outcome again until the batch's time is up.
+    /// </summary>
+    bool TimedOut(Exception error);
+
     /// <summary>Marks due runs of known workflows that wait at a step this deployment does not know; returns those newly marked.</summary>
     Task<IReadOnlyList<UnknownStepRun>> ReportUnknownStepsAsync(KnownSteps known, DateTimeOffset? now, int limit, CancellationToken cancellationToken);
 }

@@ -12,7 +12,10 @@ namespace Inquir.Typed.Worker;
 /// written again with backoff for as long as the leases could still be held; fencing refuses any outcome whose run
 /// was taken over meanwhile, and an outcome the run already holds (its commit reply was lost) is recognised, so
 /// writing twice is safe. A batch the database refuses for its data is split until the bad rows stand alone, so
-/// that one bad row never holds up the others.
+/// that one bad row never holds up the others. A batch whose statement timed out is split the same way (a row too
+/// large to write in time times out however often it is written); a row that still times out on its own is written
+/// again until the batch's time is up, so that a lock held for a while does not fail it, and then fails its attempt
+/// with the database's reason.
 /// </summary>
 internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signal, TimeProvider time, DatabaseClock clock, string workerId, int maxBatch, TimeSpan retryFor, ILogger logger)
 {
@@ -52,7 +55,7 @@ internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signa
     {
         try
         {
-            await WriteSplittingAsync(batch).ConfigureAwait(false);
+            await WriteSplittingAsync(batch, time.GetUtcNow() + retryFor).ConfigureAwait(false);
         }
         catch (Exception e)
         {
@@ -64,7 +67,8 @@ internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signa
         }
     }
 
-    private async Task WriteSplittingAsync(List<Pending> batch)
+    // Every part of a split batch shares the batch's time: past giveUpAt a part that times out as a whole is given up.
+    private async Task WriteSplittingAsync(List<Pending> batch, DateTimeOffset giveUpAt)
     {
         var completions = batch.Select(p => p.Completion).ToList();
 
@@ -80,9 +84,9 @@ internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signa
         IReadOnlySet<Guid> committed;
         try
         {
-            committed = await CompleteWithRetriesAsync(completions, dueNow).ConfigureAwait(false);
+            committed = await CompleteWithRetriesAsync(completions, dueNow, giveUpAt, splittable: batch.Count > 1).ConfigureAwait(false);
         }
-        catch (Exception e) when (store.RefusesData(e))
+        catch (Exception e) when (store.RefusesData(e) || (store.TimedOut(e) && (batch.Count == 1 || time.GetUtcNow() < giveUpAt)))
         {
             if (batch.Count == 1)
             {
@@ -94,8 +98,8 @@ internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signa
 
             LogSplittingBatch(batch.Count);
             var half = batch.Count / 2;
-            await WriteSplittingAsync(batch[..half]).ConfigureAwait(false);
-            await WriteSplittingAsync(batch[half..]).ConfigureAwait(false);
+            await WriteSplittingAsync(batch[..half], giveUpAt).ConfigureAwait(false);
+            await WriteSplittingAsync(batch[half..], giveUpAt).ConfigureAwait(false);
             return;
         }
 
@@ -115,9 +119,9 @@ internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signa
     private static bool MayWakeARun(StepCompletion c) =>
         c.NextStatus == RunStatus.Waiting || (c.ParentRunId is not null && c.NextStatus is RunStatus.Succeeded or RunStatus.Failed);
 
-    private async Task<IReadOnlySet<Guid>> CompleteWithRetriesAsync(List<StepCompletion> completions, bool notify)
+    // A batch whose statement timed out is not written again whole when it can be split: its parts are.
+    private async Task<IReadOnlySet<Guid>> CompleteWithRetriesAsync(List<StepCompletion> completions, bool notify, DateTimeOffset giveUpAt, bool splittable)
     {
-        var giveUpAt = time.GetUtcNow() + retryFor;
         var backoff = new Backoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5));
         var delay = backoff.Next();
         while (true)
@@ -126,7 +130,7 @@ internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signa
             {
                 return await store.CompleteAsync(completions, workerId, clock.Now, notify, CancellationToken.None).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is not OutOfMemoryException && !store.RefusesData(e) && time.GetUtcNow() + delay < giveUpAt)
+            catch (Exception e) when (e is not OutOfMemoryException && !store.RefusesData(e) && !(splittable && store.TimedOut(e)) && time.GetUtcNow() + delay < giveUpAt)
             {
                 LogWriteRetrying(e, completions.Count, delay);
                 await Task.Delay(delay, time).ConfigureAwait(false);
@@ -141,7 +145,7 @@ internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signa
     [LoggerMessage(EventId = 1041, Level = LogLevel.Error, Message = "Writing {Count} step outcomes failed; their runs are handed to another attempt when their leases expire")]
     private partial void LogWriteFailed(Exception exception, int count);
 
-    [LoggerMessage(EventId = 1042, Level = LogLevel.Warning, Message = "The database refused a batch of {Count} step outcomes for its data; writing it in halves so that the good outcomes commit")]
+    [LoggerMessage(EventId = 1042, Level = LogLevel.Warning, Message = "The database refused a batch of {Count} step outcomes for its data, or its statement timed out; writing it in halves so that the good outcomes commit")]
     private partial void LogSplittingBatch(int count);
 
     [LoggerMessage(EventId = 1043, Level = LogLevel.Error, Message = "Run {RunId}: the database refused the outcome of step {Step}; the attempt fails with the reason")]

@@ -8,10 +8,10 @@ internal static class ErrorText
 {
     /// <summary>
     /// Whether retrying cannot help: the step said so (<see cref="PermanentFailureException"/> or a type it lists
-    /// as non-retryable), or its stored input no longer decodes.
+    /// as non-retryable), its stored input no longer decodes, or its output is over the size limit.
     /// </summary>
     public static bool IsPermanent(Exception error, StepDescriptor step) =>
-        error is PermanentFailureException or CheckpointDecodeException
+        error is PermanentFailureException or CheckpointDecodeException or StepOutputTooLargeException
         || step.NonRetryable.Any(t => t.IsInstanceOfType(error));
 
     public static string Message(Exception error, AttemptOutcome outcome, StepPolicy policy) =>

@@ -59,6 +59,27 @@ internal sealed class InFlightRuns(TimeProvider time, TimeSpan leaseDuration)
         }
     }
 
+    /// <summary>
+    /// Handles the runs held with these leases that a renewal no longer found: each that is still held here, and whose
+    /// outcome is not being written, was taken over or cancelled; its lease-lost token fires. A run whose outcome
+    /// is being written may have been let go by that very write: its write's result tells whether it was taken.
+    /// Returns the runs whose lease was taken.
+    /// </summary>
+    public IReadOnlyList<HeldRun> MarkNotRenewed(IEnumerable<HeldRun> notRenewed)
+    {
+        var taken = new List<HeldRun>();
+        foreach (var run in notRenewed)
+        {
+            if (_runs.TryGetValue(run.RunId, out var entry) && entry.Run.LeaseToken == run.LeaseToken && !entry.Settling && Remove(entry))
+            {
+                entry.Lost.Cancel();
+                taken.Add(run);
+            }
+        }
+
+        return taken;
+    }
+
     /// <summary>Moves the local deadline of the leases a renewal sent at <paramref name="renewalSentAt"/> extended.</summary>
     public void Renewed(IEnumerable<HeldRun> renewed, long renewalSentAt)
     {
@@ -103,12 +124,20 @@ internal sealed class InFlightRuns(TimeProvider time, TimeSpan leaseDuration)
     internal sealed class Entry(HeldRun run, CancellationTokenSource lost, long deadline)
     {
         private long _deadline = deadline;
+        private volatile bool _settling;
 
         public HeldRun Run { get; } = run;
 
         public CancellationTokenSource Lost { get; } = lost;
 
         public long Deadline => Volatile.Read(ref _deadline);
+
+        /// <summary>Whether the worker is writing what becomes of the run (see <see cref="Lease.Settle"/>).</summary>
+        public bool Settling
+        {
+            get => _settling;
+            set => _settling = value;
+        }
 
         public void ExtendTo(long deadline)
         {
@@ -127,6 +156,15 @@ internal sealed class InFlightRuns(TimeProvider time, TimeSpan leaseDuration)
         public CancellationToken LostToken => entry.Lost.Token;
 
         public bool IsLost => entry.Lost.IsCancellationRequested;
+
+        /// <summary>
+        /// The worker is about to write what becomes of the run (an outcome, a failure, a hand-back), which may end its
+        /// lease in the database: from now on, a renewal that no longer finds the run is not taken for a takeover.
+        /// </summary>
+        public void Settle() => entry.Settling = true;
+
+        /// <summary>The outcome committed and the run stays with this worker, under this lease, for its next step.</summary>
+        public void Keep() => entry.Settling = false;
 
         // The source is not disposed: it has no timer, and a renewal may still cancel it after the run is done.
         public void Dispose() => owner.Remove(entry);

@@ -48,11 +48,12 @@ internal sealed partial class LeaseKeeper(IRunStore store, InFlightRuns inFlight
         {
             var renewed = await store.RenewLeasesAsync(held, leaseDuration, clock.Now, giveUp.Token).ConfigureAwait(false);
             inFlight.Renewed(renewed, sentAt);
-            var lost = held.Where(run => !renewed.Contains(run)).ToList();
-            if (lost.Count > 0)
+            // A run missing from the reply may have been let go by this worker since the renewal read it (its last
+            // outcome committed meanwhile): only runs still held, with no outcome being written, were taken.
+            var taken = inFlight.MarkNotRenewed(held.Where(run => !renewed.Contains(run)));
+            if (taken.Count > 0)
             {
-                LogLeasesLost(lost.Count);
-                inFlight.MarkLost(lost);
+                LogLeasesLost(taken.Count);
             }
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)

@@ -68,20 +68,20 @@ internal sealed partial class RunExecutor(
             var policy = workflow.Policies[stepIndex];
             if (input is null)
             {
-                await FailAsync(claimed.Held, $"the checkpoint of step {stepIndex} that step '{step.Name}' takes as input is missing").ConfigureAwait(false);
+                await FailAsync(lease, $"the checkpoint of step {stepIndex} that step '{step.Name}' takes as input is missing").ConfigureAwait(false);
                 return;
             }
 
             if (awaited is null && attempt > policy.MaxAttempts)
             {
                 // The last allowed attempt was abandoned by a worker that died; there is none left to make.
-                await FailAsync(claimed.Held, $"step '{step.Name}' used all {policy.MaxAttempts} attempts; the last one was abandoned when its worker stopped renewing its lease").ConfigureAwait(false);
+                await FailAsync(lease, $"step '{step.Name}' used all {policy.MaxAttempts} attempts; the last one was abandoned when its worker stopped renewing its lease").ConfigureAwait(false);
                 return;
             }
 
             if (shutdown.Stopping.IsCancellationRequested)
             {
-                await ReleaseAsync(claimed.Held, attemptStarted: false).ConfigureAwait(false);
+                await ReleaseAsync(lease, attemptStarted: false).ConfigureAwait(false);
                 return;
             }
 
@@ -98,7 +98,7 @@ internal sealed partial class RunExecutor(
             awaited = null;
             if (result.Interrupted)
             {
-                await ReleaseAsync(claimed.Held, attemptStarted: true).ConfigureAwait(false);
+                await ReleaseAsync(lease, attemptStarted: true).ConfigureAwait(false);
                 return;
             }
 
@@ -108,7 +108,7 @@ internal sealed partial class RunExecutor(
                 return;
             }
 
-            var completion = await CommitAsync(of, result).ConfigureAwait(false);
+            var completion = await CommitAsync(of, result, lease).ConfigureAwait(false);
             if (completion is null)
             {
                 LogLeaseLost(claimed.Id, step.Name);
@@ -121,6 +121,7 @@ internal sealed partial class RunExecutor(
                 return;
             }
 
+            lease.Keep();
             stepIndex++;
             attempt = 1;
             input = completion.Output;
@@ -129,9 +130,10 @@ internal sealed partial class RunExecutor(
 
     // Commits the attempt's outcome; an outcome the database refuses becomes a failed attempt with the reason, so
     // that only this attempt pays for its bad data. Null when the run is no longer held with this lease.
-    private async Task<StepCompletion?> CommitAsync(AttemptOf of, AttemptResult result)
+    private async Task<StepCompletion?> CommitAsync(AttemptOf of, AttemptResult result, InFlightRuns.Lease lease)
     {
         var completion = Decide(of, result);
+        lease.Settle();
         var written = await writer.SubmitAsync(completion).ConfigureAwait(false);
         if (written.Status == CompletionStatus.Refused)
         {
@@ -192,8 +194,9 @@ internal sealed partial class RunExecutor(
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var timedOut = (timeout.IsCancellationRequested && e is OperationCanceledException) || e is StepAbandonedException;
-            result = AttemptResult.Failure(e, timedOut, time.GetElapsedTime(started));
-            StepActivity.Fail(activity, e);
+            var failure = e is JsonStringTooLongException tooLong ? NotStorable(tooLong) : e;
+            result = AttemptResult.Failure(failure, timedOut, time.GetElapsedTime(started));
+            StepActivity.Fail(activity, failure);
         }
 
         result = result with { Logs = attemptLog?.Seal() };
@@ -223,6 +226,16 @@ internal sealed partial class RunExecutor(
         {
             throw new StepOutputNotStorableException("the step's output holds the character U+0000, which PostgreSQL jsonb cannot store; remove it from the output's strings");
         }
+    }
+
+    // The invoker's encoding refused a string of the output before the JSON writer could: the output is at least that
+    // large. Over the limit it is too large; within a limit set that high, it still cannot be written out.
+    private Exception NotStorable(JsonStringTooLongException tooLong)
+    {
+        var limit = options.MaxStepOutputBytes;
+        return tooLong.MinimumJsonBytes > limit
+            ? StepOutputTooLargeException.AtLeast((int)Math.Min(tooLong.MinimumJsonBytes, int.MaxValue), limit)
+            : new StepOutputNotStorableException($"the step's output holds {tooLong.Message}");
     }
 
     private StepCompletion Decide(AttemptOf of, AttemptResult result)
@@ -272,14 +285,18 @@ internal sealed partial class RunExecutor(
         }
     }
 
-    private async Task FailAsync(HeldRun run, string reason)
+    private async Task FailAsync(InFlightRuns.Lease lease, string reason)
     {
-        LogRunFailedUnrunnable(run.RunId, reason);
-        await store.FailRunAsync(run, reason, clock.Now, CancellationToken.None).ConfigureAwait(false);
+        LogRunFailedUnrunnable(lease.Run.RunId, reason);
+        lease.Settle();
+        await store.FailRunAsync(lease.Run, reason, clock.Now, CancellationToken.None).ConfigureAwait(false);
     }
 
-    private Task<int> ReleaseAsync(HeldRun run, bool attemptStarted) =>
-        store.ReleaseAsync([new ReleasedRun(run, attemptStarted)], workerId, clock.Now, CancellationToken.None);
+    private Task<int> ReleaseAsync(InFlightRuns.Lease lease, bool attemptStarted)
+    {
+        lease.Settle();
+        return store.ReleaseAsync([new ReleasedRun(lease.Run, attemptStarted)], workerId, clock.Now, CancellationToken.None);
+    }
 
     [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "Run {RunId}: step {Step} succeeded on attempt {Attempt} in {DurationMs:0.#} ms")]
     private partial void LogStepSucceeded(Guid runId, string step, int attempt, double durationMs);

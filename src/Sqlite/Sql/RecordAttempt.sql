@@ -1,5 +1,7 @@
 -- Records one attempt of a completion. An attempt whose outcome was not committed is recorded as superseded,
--- unless a cancel already recorded it (then the cancel's row is the truth about it).
+-- unless a cancel already recorded it (then the cancel's row is the truth about it), or an earlier write of this
+-- same outcome did (its reply was lost, and the run moved on since): this worker's row for the attempt, with its
+-- outcome or as superseded. A worker makes one outcome per attempt of a step, so that row is no other attempt's.
 INSERT INTO attempts (run_id, step_index, step_name, attempt, execution, worker, started_at,
                       duration_ms, outcome, error_type, error_message, error_stack, logs)
 SELECT @run_id, @step_index, @step_name, @attempt, @execution, @worker, @now - CAST(@duration_ms AS INTEGER), @duration_ms,
@@ -11,4 +13,5 @@ WHERE @committed
                     AND a.step_index = @step_index
                     AND a.attempt = @attempt
                     AND COALESCE(a.execution, @execution) = @execution
-                    AND a.outcome = 'cancelled');
+                    AND (a.outcome = 'cancelled'
+                         OR (a.worker = @worker AND a.outcome IN (@outcome, 'superseded'))));

@@ -37,6 +37,8 @@ internal class DelegatingRunStore(IRunStore inner) : IRunStore
 
     public bool RefusesData(Exception error) => inner.RefusesData(error);
 
+    public bool TimedOut(Exception error) => inner.TimedOut(error);
+
     public Task<IReadOnlyList<string>?> GetShapeAsync(string workflow, long shape, CancellationToken cancellationToken) =>
         inner.GetShapeAsync(workflow, shape, cancellationToken);
 

@@ -2,6 +2,7 @@ using Dapper;
 using Inquir.Typed.Tests.Infrastructure;
 using Inquir.Typed.Tests.Workflows;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Inquir.Typed.Tests.Runtime;
 
@@ -44,6 +45,16 @@ public sealed class DatabaseHygieneTests
         var error = await Assert.ThrowsAsync<Npgsql.PostgresException>(() => connection.ExecuteAsync("SELECT pg_sleep(5)"));
 
         Assert.Equal("57014", error.SqlState);
+    }
+
+    [Fact]
+    public async Task Npgsql_waits_a_margin_past_the_statement_timeout_so_that_the_server_is_what_ends_a_slow_statement()
+    {
+        await using var plain = new InquirDataSource(new InquirOptions { ConnectionString = TestDatabase.ConnectionString });
+        await using var own = new InquirDataSource(new InquirOptions { ConnectionString = TestDatabase.ConnectionString + ";Command Timeout=12" });
+
+        Assert.Equal(35, new NpgsqlConnectionStringBuilder(plain.DataSource.ConnectionString).CommandTimeout);
+        Assert.Equal(12, new NpgsqlConnectionStringBuilder(own.DataSource.ConnectionString).CommandTimeout);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Inquir.Typed.Tests.Workflows;
 using Inquir.Typed.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -67,6 +68,29 @@ public sealed class LeaseOwnershipTests
 
         Assert.False(secondLease.IsLost);
         Assert.Equal([second.Held], inFlight.Held);
+    }
+
+    [Fact]
+    public async Task A_renewal_that_no_longer_finds_a_run_because_its_last_step_just_committed_reports_no_lost_lease()
+    {
+        var schema = TestDatabase.NewSchema();
+        var probe = new LeaseProbe();
+        var logs = new CapturedLogs();
+        RenewalMeetsCommitStore? store = null;
+        await using var host = await WorkerHost.StartAsync(
+            schema,
+            s => s.AddSingleton(probe).AddWorkflow<HoldWorkflow>().AddLogging(l => l.AddProvider(logs))
+                .Replace(ServiceDescriptor.Singleton<IRunStore>(sp => store = new RenewalMeetsCommitStore(RealStore(sp)))),
+            w => w.LeaseDuration = TimeSpan.FromSeconds(15));
+        var run = await host.Client.StartHoldWorkflowAsync(1);
+        await probe.Arrived(1).WaitAsync(Eventually.Limit);
+
+        probe.Release(1);
+
+        Assert.Equal(4, await run.WaitAsync(Eventually.Limit));
+        Assert.True(store!.Met, "no renewal read the run before its last step committed");
+        Assert.Empty(await store.RenewedAfterCommit);
+        Assert.DoesNotContain(logs.Entries, e => e.Contains("Lost the lease", StringComparison.Ordinal) || e.Contains("taken over", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -201,6 +225,50 @@ public sealed class LeaseOwnershipTests
             var renewed = await base.RenewLeasesAsync(runs, leaseDuration, now, cancellationToken);
             _renewed.TrySetResult(renewed);
             await _reply.Task;
+            return renewed;
+        }
+    }
+
+    // Holds the run's last commit until a lease renewal has read the run, and that renewal's statement until the
+    // commit is in, and the commit's reply until the renewal's reply is on its way: the renewal no longer finds the
+    // run it read, while the worker still holds it.
+    private sealed class RenewalMeetsCommitStore(IRunStore inner) : DelegatingRunStore(inner)
+    {
+        private readonly TaskCompletionSource _renewalRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<IReadOnlySet<HeldRun>> _renewalAnswered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private volatile bool _lastCommitWaiting;
+
+        public bool Met => _renewalAnswered.Task.IsCompleted;
+
+        public Task<IReadOnlySet<HeldRun>> RenewedAfterCommit => _renewalAnswered.Task;
+
+        public override async Task<IReadOnlySet<Guid>> CompleteAsync(IReadOnlyList<StepCompletion> completions, string worker, DateTimeOffset? now, bool notify, CancellationToken cancellationToken)
+        {
+            if (!completions.Any(c => c.NextStatus == RunStatus.Succeeded))
+            {
+                return await base.CompleteAsync(completions, worker, now, notify, cancellationToken);
+            }
+
+            _lastCommitWaiting = true;
+            await _renewalRead.Task.WaitAsync(Eventually.Limit);
+            var committed = await base.CompleteAsync(completions, worker, now, notify, cancellationToken);
+            _committed.TrySetResult();
+            await _renewalAnswered.Task.WaitAsync(Eventually.Limit);
+            return committed;
+        }
+
+        public override async Task<IReadOnlySet<HeldRun>> RenewLeasesAsync(IReadOnlyCollection<HeldRun> runs, TimeSpan leaseDuration, DateTimeOffset? now, CancellationToken cancellationToken)
+        {
+            if (!_lastCommitWaiting || _renewalRead.Task.IsCompleted)
+            {
+                return await base.RenewLeasesAsync(runs, leaseDuration, now, cancellationToken);
+            }
+
+            _renewalRead.TrySetResult();
+            await _committed.Task.WaitAsync(Eventually.Limit);
+            var renewed = await base.RenewLeasesAsync(runs, leaseDuration, now, cancellationToken);
+            _renewalAnswered.TrySetResult(renewed);
             return renewed;
         }
     }

@@ -1,3 +1,4 @@
+using Dapper;
 using Inquir.Typed.Postgres;
 using Inquir.Typed.Storage;
 using Inquir.Typed.Tests.Infrastructure;
@@ -6,6 +7,7 @@ using Inquir.Typed.Tests.Workflows;
 using Inquir.Typed.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace Inquir.Typed.Tests.Runtime;
 
@@ -33,6 +35,38 @@ public sealed class PoisonBatchTests
         var written = await Task.WhenAll(results);
         Assert.Equal(CompletionStatus.Refused, written[2].Status);
         Assert.Contains("invalid input syntax for type json", written[2].RefusedBecause);
+        Assert.All(written.Where((_, i) => i != 2), w => Assert.Equal(CompletionStatus.Committed, w.Status));
+        Assert.Equal(4, await db.History.CountAsync("checkpoints"));
+    }
+
+    [Fact]
+    public async Task A_row_whose_statement_times_out_is_split_out_like_bad_data_and_the_other_rows_commit_at_once()
+    {
+        await using var db = await StoreFactory.CreateAsync();
+        await using var timed = new NpgsqlDataSourceBuilder(TestDatabase.ConnectionString) { ConnectionStringBuilder = { Options = "-c statement_timeout=300" } }.Build();
+        var store = StoreFactory.NewStore(timed, db.Schema);
+        for (var i = 0; i < 5; i++)
+        {
+            await StoreSteps.StartAsync(store);
+        }
+
+        var claims = await store.ClaimAsync(new ClaimRequest("me", StoreSteps.Known, 5, TimeSpan.FromSeconds(30), StoreSteps.T0), default);
+
+        // Whatever makes a statement outlast statement_timeout on one row (here another session's lock on it, which
+        // unlike a huge row takes the same time on any machine), the batch it is written in times out as a whole.
+        await using var other = await TestDatabase.OpenAsync();
+        await using var locking = await other.BeginTransactionAsync();
+        await other.ExecuteAsync($"SELECT 1 FROM {db.Schema}.runs WHERE id = @id FOR UPDATE", new { id = claims[2].Id }, locking);
+        var time = TimeProvider.System;
+        var writer = new CompletionWriter(store, new WorkSignal(time), time, new DatabaseClock(time), "me", 100, TimeSpan.FromSeconds(5), NullLogger.Instance);
+        var results = claims.Select(c => writer.SubmitAsync(StoreSteps.Success(c, "1"))).ToList();
+        var writing = writer.RunAsync();
+        writer.Complete();
+        await writing;
+
+        var written = await Task.WhenAll(results);
+        Assert.Equal(CompletionStatus.Refused, written[2].Status);
+        Assert.Contains("statement timeout", written[2].RefusedBecause);
         Assert.All(written.Where((_, i) => i != 2), w => Assert.Equal(CompletionStatus.Committed, w.Status));
         Assert.Equal(4, await db.History.CountAsync("checkpoints"));
     }

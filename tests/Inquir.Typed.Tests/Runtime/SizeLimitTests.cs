@@ -50,4 +50,19 @@ public sealed class SizeLimitTests
         Assert.Equal(("failed", typeof(StepOutputTooLargeException).FullName), (attempt.Outcome, attempt.ErrorType));
         Assert.Empty(await new History(schema).CheckpointsAsync(large.Id));
     }
+
+    [Fact]
+    public async Task A_step_output_with_a_string_longer_than_the_JSON_writer_takes_fails_as_too_large_and_is_not_retried()
+    {
+        var schema = TestDatabase.NewSchema();
+        await using var host = await WorkerHost.StartAsync(schema, s => s.AddWorkflow<LongStringWorkflow>());
+
+        // 300 million characters: past System.Text.Json's 166,666,666 per string value, which makes its writer throw.
+        var run = await host.Client.StartLongStringWorkflowAsync(300_000_000);
+
+        var error = await Assert.ThrowsAsync<WorkflowFailedException>(() => run.WaitAsync(Eventually.Limit));
+        Assert.Contains("the step's output is at least 300000002 bytes of JSON; the limit is 1048576 bytes (Inquir:MaxStepOutputBytes)", error.Run.Error);
+        var attempt = Assert.Single(await new History(schema).AttemptsAsync(run.Id));
+        Assert.Equal(("failed", typeof(StepOutputTooLargeException).FullName), (attempt.Outcome, attempt.ErrorType));
+    }
 }

@@ -20,6 +20,37 @@ public abstract class AttemptRecordContract : StoreContract
     }
 
     [Fact]
+    public async Task An_outcome_written_again_after_its_reply_was_lost_when_another_worker_ended_the_run_since_is_recorded_once()
+    {
+        await using var db = await OpenAsync();
+        var id = await StartAsync(db.Runs);
+        var first = await ClaimOneAsync(db.Runs, "first", T0);
+        var failure = Failure(first, TimeSpan.Zero);
+
+        // The failure commits but its reply is lost; the run is retried and ended by another worker before it is written again.
+        Assert.Single(await db.Runs.CompleteAsync([failure], "first", T0, false, default));
+        var second = await ClaimOneAsync(db.Runs, "second", T0.AddSeconds(1));
+        Assert.Single(await db.Runs.CompleteAsync([Success(second, "1", last: true)], "second", T0.AddSeconds(2), false, default));
+        Assert.Empty(await db.Runs.CompleteAsync([failure], "first", T0.AddSeconds(3), false, default));
+
+        Assert.Equal([StepAttemptOutcome.Failed, StepAttemptOutcome.Succeeded], await db.OutcomesAsync(id));
+    }
+
+    [Fact]
+    public async Task A_superseded_outcome_written_again_after_its_reply_was_lost_is_recorded_once()
+    {
+        await using var db = await OpenAsync();
+        var id = await StartAsync(db.Runs);
+        var late = await ClaimOneAsync(db.Runs, "late", T0, TimeSpan.FromSeconds(10));
+        await db.Runs.RescueExpiredLeasesAsync(T0.AddSeconds(11), 100, default);
+
+        Assert.Empty(await db.Runs.CompleteAsync([Success(late, "1")], "late", T0.AddSeconds(12), false, default));
+        Assert.Empty(await db.Runs.CompleteAsync([Success(late, "1")], "late", T0.AddSeconds(13), false, default));
+
+        Assert.Equal([StepAttemptOutcome.Abandoned, StepAttemptOutcome.Superseded], await db.OutcomesAsync(id));
+    }
+
+    [Fact]
     public async Task The_lines_an_attempt_logged_are_kept_with_it_and_read_back_in_order()
     {
         await using var db = await OpenAsync();
