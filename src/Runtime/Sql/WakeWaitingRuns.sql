@@ -44,13 +44,17 @@ counted AS (
     SELECT id, awaiting FROM counts
     ON CONFLICT (run_id) DO UPDATE SET awaiting = EXCLUDED.awaiting
 ),
--- Two deletes, each by its own index, rather than one with an OR, which may read the whole table.
+-- Each step looks runs and rows up by id in an array, never by a join, whose plan a generic plan's guess of the
+-- arrays' sizes can turn into a scan of the whole table; and two deletes, each by its own index, not one with an OR.
+ended_runs AS (
+    SELECT k.id
+    FROM {schema}.runs AS k
+    WHERE k.id = ANY (@ended)
+      AND k.status IN ('succeeded', 'failed', 'cancelled')
+),
 gone AS (
     DELETE FROM {schema}.run_waits AS w
-    WHERE w.child_run_id = ANY (@ended)
-      AND EXISTS (SELECT 1 FROM {schema}.runs AS k
-                  WHERE k.id = w.child_run_id
-                    AND k.status IN ('succeeded', 'failed', 'cancelled'))
+    WHERE w.child_run_id = ANY (ARRAY(SELECT id FROM ended_runs))
     RETURNING w.parent_run_id
 ),
 abandoned AS (
@@ -66,9 +70,8 @@ ends AS (
 ),
 counted_down AS (
     UPDATE {schema}.run_wait_counts AS c
-    SET awaiting = c.awaiting - e.n
-    FROM ends AS e
-    WHERE c.run_id = e.id
+    SET awaiting = c.awaiting - (SELECT e.n FROM ends AS e WHERE e.id = c.run_id)
+    WHERE c.run_id = ANY (ARRAY(SELECT id FROM ends))
     RETURNING c.run_id, c.awaiting
 ),
 forgotten AS (
@@ -80,7 +83,6 @@ due AS (
     UNION ALL
     SELECT run_id FROM counted_down WHERE awaiting <= 0
 ),
--- The candidates are looked up by id (an OR of the two kinds would read the whole table).
 woken AS (
     UPDATE {schema}.runs AS r
     SET status = 'pending',
