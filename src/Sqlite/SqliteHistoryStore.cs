@@ -98,45 +98,18 @@ internal sealed partial class SqliteHistoryStore(SqliteDatabase database, Sqlite
 
     public async Task<CancelResult?> CancelAsync(Guid runId, string reason, DateTimeOffset? now, CancellationToken cancellationToken)
     {
-        List<(Guid Id, string Status, Guid? LeaseToken, bool Cancelled, string Workflow)> runs;
+        List<CancelledRun> runs;
         bool woken;
         var (connection, transaction) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (connection)
         await using (transaction)
         {
             var at = await connection.NowAsync(transaction, now, cancellationToken).ConfigureAwait(false);
-            List<Guid> tree;
-            await using (var find = connection.Script("AwaitedTree", transaction).Bind("@id", runId))
-            {
-                tree = await find.ReadAllAsync(r => Id(r, 0), cancellationToken).ConfigureAwait(false);
-            }
-
-            await using (var command = connection.Script("CancelRun", transaction)
-                .Bind("@id", runId)
-                .Bind("@tree", SqliteWaitingRuns.IdsJson(tree))
-                .Bind("@reason", reason)
-                .Bind("@child_reason", ChildCancellation.Reason(runId))
-                .Bind("@now", at))
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-            {
-                runs = await ReadAsync(reader, r => (Id(r, 0), r.GetString(1), NullableId(r, 2), r.GetInt64(3) != 0, r.GetString(4)), cancellationToken).ConfigureAwait(false);
-                while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
-                {
-                }
-            }
-
-            woken = runs.Any(r => r.Id == runId && r.Cancelled)
-                && await SqliteWaitingRuns.ParentOfAsync(connection, transaction, runId, cancellationToken).ConfigureAwait(false) is { } parent
-                && await SqliteWaitingRuns.WakeAsync(connection, transaction, [parent], at, cancellationToken).ConfigureAwait(false) > 0;
+            (runs, woken) = await SqliteCancelTree.CancelAsync(connection, transaction, runId, reason, ChildCancellation.Reason(runId), at, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var run in runs.Where(r => r is { Cancelled: true, Status: "running", LeaseToken: not null }))
-        {
-            // A worker of another process learns of it at its next lease renewal, which no longer finds the lease.
-            wakeUps.Cancelled(new HeldRun(run.Id, run.LeaseToken!.Value));
-        }
-
+        wakeUps.Cancelled(runs);
         if (woken)
         {
             wakeUps.WorkAvailable();

@@ -99,6 +99,7 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
     public async Task<IReadOnlySet<Guid>> CompleteAsync(IReadOnlyList<StepCompletion> completions, string worker, DateTimeOffset? now, bool notify, CancellationToken cancellationToken)
     {
         var committed = new HashSet<Guid>();
+        var cancelled = new List<CancelledRun>();
         var (connection, transaction) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (connection)
         await using (transaction)
@@ -112,18 +113,23 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
                 }
             }
 
-            // The parents of children that ended here, and the runs that began to wait (their children may have
-            // ended already), in the same commit.
-            var waits = completions
-                .Where(c => committed.Contains(c.CompletionId))
-                .Select(c => c.NextStatus == RunStatus.Waiting ? c.Run.RunId : c.NextStatus is RunStatus.Succeeded or RunStatus.Failed ? c.ParentRunId : null)
-                .OfType<Guid>()
-                .Distinct()
-                .ToList();
-            notify |= await SqliteWaitingRuns.WakeAsync(connection, transaction, waits, at, cancellationToken).ConfigureAwait(false) > 0;
+            // The waits this batch began or ended, and the unended descendants of the runs that failed for good, in
+            // the same commit. Only committed outcomes count: a fenced one changed nothing.
+            var written = completions.Where(c => committed.Contains(c.CompletionId)).ToList();
+            var waits = BatchWaits.Of(written);
+            notify |= await SqliteWaitingRuns.WakeAsync(connection, transaction, waits.Parked, waits.Ended, waits.Parents, at, cancellationToken).ConfigureAwait(false) > 0;
+            foreach (var failed in waits.Failing)
+            {
+                var reason = ChildCancellation.AncestorFailed(failed);
+                var (runs, woken) = await SqliteCancelTree.CancelAsync(connection, transaction, failed, reason, reason, at, cancellationToken).ConfigureAwait(false);
+                cancelled.AddRange(runs);
+                notify |= woken;
+            }
+
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        wakeUps.Cancelled(cancelled);
         if (notify)
         {
             wakeUps.WorkAvailable();
@@ -223,9 +229,20 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
             await using var fail = connection.Script("FailRun", transaction)
                 .Bind("@id", run.RunId).Bind("@lease_token", run.LeaseToken).Bind("@error", error).Bind("@now", at);
             var failed = (await fail.ReadAllAsync(r => r.GetString(0), cancellationToken).ConfigureAwait(false)).Count > 0;
-            var woken = failed && await SqliteWaitingRuns.ParentOfAsync(connection, transaction, run.RunId, cancellationToken).ConfigureAwait(false) is { } parent
-                && await SqliteWaitingRuns.WakeAsync(connection, transaction, [parent], at, cancellationToken).ConfigureAwait(false) > 0;
+            var woken = false;
+            var cancelled = new List<CancelledRun>();
+            if (failed)
+            {
+                // Its parent's wait may end here, and its unended descendants are cancelled with it, as a completion does.
+                Guid[] parents = await SqliteWaitingRuns.ParentOfAsync(connection, transaction, run.RunId, cancellationToken).ConfigureAwait(false) is { } parent ? [parent] : [];
+                woken = await SqliteWaitingRuns.WakeAsync(connection, transaction, [], [run.RunId], parents, at, cancellationToken).ConfigureAwait(false) > 0;
+                var reason = ChildCancellation.AncestorFailed(run.RunId);
+                (cancelled, var cancelWoke) = await SqliteCancelTree.CancelAsync(connection, transaction, run.RunId, reason, reason, at, cancellationToken).ConfigureAwait(false);
+                woken |= cancelWoke;
+            }
+
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            wakeUps.Cancelled(cancelled);
             if (woken)
             {
                 wakeUps.WorkAvailable();

@@ -4,21 +4,35 @@ using static Inquir.Typed.Sqlite.SqliteValues;
 
 namespace Inquir.Typed.Sqlite;
 
-/// <summary>Ends the waits that a write transaction's changes may have ended (see <c>WakeWaitingRuns.sql</c>).</summary>
+/// <summary>Starts and ends the waits that a write transaction's changes began or ended (see <c>WakeWaitingRuns.sql</c>).</summary>
 internal static class SqliteWaitingRuns
 {
-    /// <summary>Makes due each of <paramref name="runIds"/> that waits for children that have all ended; returns how many.</summary>
-    public static async Task<int> WakeAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<Guid> runIds, long now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the waits of <paramref name="parked"/>, counts down the runs waiting for <paramref name="ended"/> (and
+    /// checks the <paramref name="parents"/> parked before their counts existed); makes due those left waiting for
+    /// nothing and returns how many.
+    /// </summary>
+    public static async Task<int> WakeAsync(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<Guid> parked, IReadOnlyCollection<Guid> ended, IReadOnlyCollection<Guid> parents, long now, CancellationToken cancellationToken)
     {
-        if (runIds.Count == 0)
+        if (parked.Count == 0 && ended.Count == 0)
         {
             return 0;
         }
 
-        await using var wake = connection.Script("WakeWaitingRuns", transaction)
-            .Bind("@run_ids", IdsJson(runIds))
-            .Bind("@now", now);
-        return (await wake.ReadAllAsync(r => r.GetString(0), cancellationToken).ConfigureAwait(false)).Count;
+        int woken;
+        await using (var wake = connection.Script("WakeWaitingRuns", transaction)
+            .Bind("@parked", IdsJson(parked))
+            .Bind("@ended", IdsJson(ended))
+            .Bind("@parents", IdsJson(parents))
+            .Bind("@now", now))
+        {
+            woken = (await wake.ReadAllAsync(r => r.GetString(0), cancellationToken).ConfigureAwait(false)).Count;
+        }
+
+        await using var forget = connection.Script("ForgetWaits", transaction).Bind("@ended", IdsJson(ended));
+        await forget.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return woken;
     }
 
     /// <summary>The parent of <paramref name="runId"/>, or null.</summary>

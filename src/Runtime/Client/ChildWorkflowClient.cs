@@ -5,31 +5,43 @@ namespace Inquir.Typed;
 /// and a start without a key gets <c>"{step key}:{child workflow}:{n}"</c>, n counting this attempt's starts of
 /// that workflow from 1. A retried step that starts the children of each workflow in the same order gets the same
 /// runs back, even when it no longer starts a child of another workflow. Starts with a key of their own keep it and
-/// take no ordinal. It remembers the runs it started, so that the runtime awaits only children of this run.
+/// take no ordinal. It remembers the runs it started, so that the runtime awaits only children of this run: a key
+/// may find a run that already existed, and one that is not a child of this run (started elsewhere, or by another
+/// parent) is remembered apart, so that awaiting it fails the step at once instead of waiting on a stranger's run.
 /// </summary>
 internal sealed class ChildWorkflowClient(IWorkflowClient inner, Guid parentRunId, string stepIdempotencyKey) : IWorkflowClient
 {
     private readonly Dictionary<string, int> _startsByWorkflow = new(StringComparer.Ordinal);
     private readonly HashSet<Guid> _started = [];
+    private readonly HashSet<Guid> _foundElsewhere = [];
 
     public async Task<StartedRun> StartAsync(WorkflowDescriptor descriptor, string inputJson, StartOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(descriptor);
-        return Remember(await inner.StartAsync(descriptor, inputJson, AsChild(descriptor.Name, options), cancellationToken).ConfigureAwait(false));
+        return await RememberAsync(await inner.StartAsync(descriptor, inputJson, AsChild(descriptor.Name, options), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<StartedRun> StartAsync(string workflowName, string inputJson, StartOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(workflowName);
-        return Remember(await inner.StartAsync(workflowName, inputJson, AsChild(workflowName, options), cancellationToken).ConfigureAwait(false));
+        return await RememberAsync(await inner.StartAsync(workflowName, inputJson, AsChild(workflowName, options), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Whether this client started (or found, by its key) the run <paramref name="runId"/>.</summary>
+    /// <summary>Whether this client started the run <paramref name="runId"/>, or found by its key a run that is a child of this run.</summary>
     public bool Started(Guid runId)
     {
         lock (_started)
         {
             return _started.Contains(runId);
+        }
+    }
+
+    /// <summary>Whether a start of this client found, by its key, the run <paramref name="runId"/> that is not a child of this run.</summary>
+    public bool FoundElsewhere(Guid runId)
+    {
+        lock (_started)
+        {
+            return _foundElsewhere.Contains(runId);
         }
     }
 
@@ -44,11 +56,14 @@ internal sealed class ChildWorkflowClient(IWorkflowClient inner, Guid parentRunI
         ParentRunId = parentRunId,
     };
 
-    private StartedRun Remember(StartedRun run)
+    // A run the key found is this run's child only when it was started as one (by an earlier attempt of the step);
+    // a run that cannot be read back is not taken for one.
+    private async Task<StartedRun> RememberAsync(StartedRun run, CancellationToken cancellationToken)
     {
+        var child = run.Created || (await inner.GetRunAsync(run.Id, cancellationToken).ConfigureAwait(false))?.ParentRunId == parentRunId;
         lock (_started)
         {
-            _started.Add(run.Id);
+            (child ? _started : _foundElsewhere).Add(run.Id);
         }
 
         return run;

@@ -11,8 +11,7 @@ internal sealed partial class PostgresHistoryStore(NpgsqlDataSource dataSource, 
     private readonly string _getRunHistory = sql.Load("GetRunHistory");
     private readonly string _replayRuns = sql.Load("ReplayRuns");
     private readonly string _restartRun = sql.Load("RestartRun");
-    private readonly string _cancelRun = sql.Load("CancelRun");
-    private readonly string _lockCancelTree = sql.Load("LockCancelTree");
+    private readonly CancelTree _cancelTree = new(sql, channel);
     private readonly string _deleteFinishedRuns = sql.Load("DeleteFinishedRuns");
     private readonly string _failureSummary = sql.Load("FailureSummary");
 
@@ -67,40 +66,32 @@ internal sealed partial class PostgresHistoryStore(NpgsqlDataSource dataSource, 
 
     public async Task<CancelResult?> CancelAsync(Guid runId, string reason, DateTimeOffset? now, CancellationToken cancellationToken)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await CancelOnceAsync(runId, reason, now, cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected && attempt < 3)
+            {
+                // A tree locked while one of its children ends (which locks the child, then the parent it wakes)
+                // can meet that end the other way round; PostgreSQL gives one of them up, and the cancel starts over.
+            }
+        }
+    }
+
+    private async Task<CancelResult?> CancelOnceAsync(Guid runId, string reason, DateTimeOffset? now, CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var locked = (await connection.QueryAsync<(Guid Id, bool IsParent)>(new CommandDefinition(
-            _lockCancelTree, new { id = runId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
-        if (!locked.Any(r => r.Id == runId && !r.IsParent))
+        var tree = await _cancelTree.CancelAsync(connection, transaction, runId, reason, ChildCancellation.Reason(runId), now, cancellationToken).ConfigureAwait(false);
+        if (tree is null)
         {
             return null;
         }
 
-        var tree = locked.Where(r => !r.IsParent).Select(r => r.Id).ToArray();
-        Guid? parent = locked.Where(r => r.IsParent).Select(r => (Guid?)r.Id).FirstOrDefault();
-        var rows = (await connection.QueryAsync<CancelRow>(new CommandDefinition(
-            _cancelRun,
-            new { id = runId, tree, parent, reason, child_reason = ChildCancellation.Reason(runId), now },
-            transaction,
-            cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
-        foreach (var row in rows.Where(r => r is { cancelled: true, status: "running", lease_token: not null }))
-        {
-            // The worker running the step under that lease cancels its token on this (sent at commit); if the
-            // notification is lost, its next lease renewal finds the lease gone and does the same.
-            await connection.ExecuteAsync(new CommandDefinition(
-                "SELECT pg_notify(@channel, @payload)",
-                new { channel = channel.Name, payload = WakeUpChannel.CancelPayload(new HeldRun(row.id, row.lease_token!.Value)) },
-                transaction,
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }
-
-        if (rows.Any(r => r.woke_parent))
-        {
-            await NotifyWorkersAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
-        }
-
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new CancelResult(rows.Single(r => r.id == runId).status, rows.Where(r => r.cancelled).Select(r => r.workflow).ToList());
+        return new CancelResult(tree.Runs.Single(r => r.Id == runId).Status, tree.Runs.Where(r => r.Cancelled).Select(r => r.Workflow).ToList());
     }
 
     public async Task<int> DeleteFinishedAsync(string[] statuses, TimeSpan age, int limit, DateTimeOffset? now, CancellationToken cancellationToken)
@@ -120,8 +111,4 @@ internal sealed partial class PostgresHistoryStore(NpgsqlDataSource dataSource, 
 
     private Task<int> NotifyWorkersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition("SELECT pg_notify(@channel, '')", new { channel = channel.Name }, transaction, cancellationToken: cancellationToken));
-
-#pragma warning disable SA1300, IDE1006 // column names
-    private sealed record CancelRow(Guid id, string workflow, string status, Guid? lease_token, bool cancelled, bool woke_parent);
-#pragma warning restore SA1300, IDE1006
 }

@@ -10,6 +10,7 @@ namespace Inquir.Typed.Postgres;
 internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlScripts sql, SchemaMigrator migrator, WakeUpChannel channel) : IRunStore
 {
     private readonly RecordedShapes _shapes = new();
+    private readonly CancelTree _cancelTree = new(sql, channel);
 
     public Task MigrateAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
 
@@ -175,26 +176,31 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
 
     public async Task<IReadOnlySet<Guid>> CompleteAsync(IReadOnlyList<StepCompletion> completions, string worker, DateTimeOffset? now, bool notify, CancellationToken cancellationToken)
     {
+        var waits = BatchWaits.Of(completions);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var batch = new NpgsqlBatch(connection);
-        var wakes = WaitingRunsToCheck(completions);
-        if (wakes.Length > 0)
+
+        // A run that fails for good takes its unended descendants with it, in the same commit; other batches are one
+        // implicit transaction.
+        await using var transaction = waits.Failing.Length > 0 ? await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        if (waits.Locks.Length > 0)
         {
-            // The runs and the parents they may wake are locked before the completion takes its snapshot.
-            batch.BatchCommands.Add(LockCommand(wakes.Concat(completions.Select(c => c.Run.RunId)).Distinct().ToArray()));
+            // The runs, the parents they may wake and the children of the runs that park are locked before the
+            // completion takes its snapshot.
+            batch.BatchCommands.Add(WaitCommands.Lock(sql, waits.Locks, waits.Failing));
         }
 
         var complete = new NpgsqlBatchCommand(sql.CompleteSteps);
         AddCompletionParameters(complete.Parameters, completions, worker, now);
         batch.BatchCommands.Add(complete);
-        if (wakes.Length > 0)
+        if (waits.Parked.Length > 0 || waits.Ended.Length > 0)
         {
-            batch.BatchCommands.Add(WakeCommand(wakes, now));
+            batch.BatchCommands.Add(WaitCommands.Wake(sql, waits.Parked, waits.Ended, waits.Parents, now));
         }
 
         if (notify)
         {
-            // A batch without an explicit transaction is one implicit transaction: the notification goes out with the commit.
+            // The notification goes out with the commit.
             var wake = new NpgsqlBatchCommand("SELECT pg_notify($1, '')");
             wake.Parameters.Add(new NpgsqlParameter<string> { TypedValue = channel.Name });
             batch.BatchCommands.Add(wake);
@@ -202,15 +208,28 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
 
         var committed = new HashSet<Guid>();
         await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (wakes.Length > 0)
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            if (waits.Locks.Length > 0)
+            {
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                committed.Add(completions[(int)reader.GetInt64(0) - 1].CompletionId);
+            }
         }
 
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        if (transaction is not null)
         {
-            committed.Add(completions[(int)reader.GetInt64(0) - 1].CompletionId);
+            foreach (var failed in completions.Where(c => c.NextStatus == RunStatus.Failed && committed.Contains(c.CompletionId)))
+            {
+                var reason = ChildCancellation.AncestorFailed(failed.Run.RunId);
+                await _cancelTree.CancelAsync(connection, transaction, failed.Run.RunId, reason, reason, now, cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return committed;
@@ -278,24 +297,38 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var parent = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
             "SELECT parent_run_id FROM " + sql.QuotedSchema + ".runs WHERE id = @id", new { id = run.RunId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        Guid[] wakes = parent is { } p ? [p] : [];
+        Guid[] parents = parent is { } p ? [p] : [];
 
-        // A child that fails here may end its parent's wait, in the same commit, as a completion does.
-        await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(LockCommand([run.RunId, .. wakes]));
+        // A child that fails here may end its parent's wait, and the run's unended descendants are cancelled with
+        // it, in the same commit, as a completion does.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(WaitCommands.Lock(sql, [run.RunId, .. parents], [run.RunId]));
         var fail = new NpgsqlBatchCommand(sql.FailRun);
         fail.Parameters.Add(new NpgsqlParameter<Guid>("id", run.RunId));
         fail.Parameters.Add(new NpgsqlParameter<Guid>("lease_token", run.LeaseToken));
         fail.Parameters.Add(new NpgsqlParameter<string>("error", error));
         fail.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = (object?)now ?? DBNull.Value });
         batch.BatchCommands.Add(fail);
-        batch.BatchCommands.Add(WakeCommand(wakes, now));
+        batch.BatchCommands.Add(WaitCommands.Wake(sql, [], [run.RunId], parents, now));
         var wake = new NpgsqlBatchCommand("SELECT pg_notify($1, '')");
         wake.Parameters.Add(new NpgsqlParameter<string> { TypedValue = channel.Name });
         batch.BatchCommands.Add(wake);
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        bool failed;
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            failed = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (failed)
+        {
+            var reason = ChildCancellation.AncestorFailed(run.RunId);
+            await _cancelTree.CancelAsync(connection, transaction, run.RunId, reason, reason, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return failed;
     }
 
     public async Task<IReadOnlyList<UnknownStepRun>> ReportUnknownStepsAsync(KnownSteps known, DateTimeOffset? now, int limit, CancellationToken cancellationToken)
@@ -327,30 +360,6 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
     public bool TimedOut(Exception error) =>
         error is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled }
         || (error is NpgsqlException { InnerException: { } inner } && TimedOut(inner));
-
-    // The parents a batch's child outcomes may wake, and the runs it parks to wait (whose children may all have
-    // ended already). Empty for a batch of plain steps, which then runs as one statement as before.
-    private static Guid[] WaitingRunsToCheck(IReadOnlyList<StepCompletion> completions) =>
-        completions
-            .Where(c => c.NextStatus == RunStatus.Waiting || (c.ParentRunId is not null && c.NextStatus is RunStatus.Succeeded or RunStatus.Failed))
-            .SelectMany(c => c.NextStatus == RunStatus.Waiting ? [c.Run.RunId] : new[] { c.ParentRunId!.Value })
-            .Distinct()
-            .ToArray();
-
-    private NpgsqlBatchCommand LockCommand(Guid[] runIds)
-    {
-        var command = new NpgsqlBatchCommand(sql.LockRuns);
-        command.Parameters.Add(new NpgsqlParameter<Guid[]>("run_ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = runIds });
-        return command;
-    }
-
-    private NpgsqlBatchCommand WakeCommand(Guid[] runIds, DateTimeOffset? now)
-    {
-        var command = new NpgsqlBatchCommand(sql.WakeWaitingRuns);
-        command.Parameters.Add(new NpgsqlParameter<Guid[]>("run_ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = runIds });
-        command.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = (object?)now ?? DBNull.Value });
-        return command;
-    }
 
     private Task<int> NotifyAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition("SELECT pg_notify(@channel, '')", new { channel = channel.Name }, cancellationToken: cancellationToken));

@@ -1,10 +1,10 @@
--- Cancels a pending, running or waiting run and, when it waits, the children it waits for that have not
--- ended (@tree: the run and those children, down every waiting child, as LockCancelTree found and locked
--- them). A running run loses its lease here: the worker's next lease renewal no longer finds it, which fires
--- the step's CancellationToken, and the changed lease token refuses any outcome the step still reports. The
--- attempt that was running is recorded as cancelled. A cancelled child whose parent (@parent) waits for no
--- other unended child makes that parent due, in this commit. Returns each run of @tree with the status and
--- workflow, status and lease token it had and whether it was cancelled (for the notifications and the metric).
+-- Cancels a pending, running or waiting run and its unended descendants (@tree: the run and those runs, as
+-- LockCancelTree found and locked them). A running run loses its lease here: the worker's next lease renewal no
+-- longer finds it, which fires the step's CancellationToken, and the changed lease token refuses any outcome the
+-- step still reports. The attempt that was running is recorded as cancelled. The waits this ends (of the run's
+-- parent, of any run waiting for a run of the tree) are ended by WakeWaitingRuns, after this, in the same commit.
+-- Returns each run of @tree with the workflow, status and lease token it had and whether it was cancelled (for
+-- the notifications and the metric).
 WITH clock AS (
     SELECT COALESCE(@now::timestamptz, now()) AS now
 ),
@@ -41,22 +41,6 @@ recorded AS (
     JOIN cancelled AS c ON c.id = b.id
     CROSS JOIN clock
     WHERE b.status = 'running'
-),
-woken AS (
-    UPDATE {schema}.runs AS p
-    SET status = 'pending',
-        next_attempt_at = clock.now,
-        updated_at = clock.now
-    FROM clock
-    WHERE p.id = @parent
-      AND p.status = 'waiting'
-      AND EXISTS (SELECT 1 FROM cancelled WHERE id = @id)
-      AND NOT EXISTS (SELECT 1 FROM {schema}.runs AS k
-                      WHERE k.id = ANY (p.awaited_runs)
-                        AND k.id <> @id
-                        AND k.status IN ('pending', 'running', 'waiting'))
-    RETURNING p.id
 )
-SELECT b.id, b.workflow, b.status, b.lease_token, EXISTS (SELECT 1 FROM cancelled AS c WHERE c.id = b.id) AS cancelled,
-       EXISTS (SELECT 1 FROM woken) AS woke_parent
+SELECT b.id, b.workflow, b.status, b.lease_token, EXISTS (SELECT 1 FROM cancelled AS c WHERE c.id = b.id) AS cancelled
 FROM before AS b;

@@ -13,12 +13,18 @@ namespace Inquir.Typed.Worker;
 internal static class ChildResults
 {
     /// <summary>Reads the ids the generated invoker encoded (see <see cref="ChildRunHandles"/>).</summary>
-    /// <exception cref="PermanentFailureException">A returned run was not started through the step's <c>ctx.Workflows</c>.</exception>
+    /// <exception cref="PermanentFailureException">A returned run was not started through the step's <c>ctx.Workflows</c>, or its key found a run that is not a child of this run.</exception>
     public static AttemptResult FromHandles(StepDescriptor step, string handles, ChildWorkflowClient children, TimeSpan duration)
     {
         var ids = JsonSerializer.Deserialize<Guid[]>(handles) ?? [];
         foreach (var id in ids)
         {
+            if (children.FoundElsewhere(id))
+            {
+                throw new PermanentFailureException(
+                    $"step '{step.Name}' returned run {id:D}, which its idempotency key found already started and which is not a child of this run (started elsewhere, or by another parent); only a child of this run can be awaited, because nothing would wake it otherwise");
+            }
+
             if (!children.Started(id))
             {
                 throw new PermanentFailureException(

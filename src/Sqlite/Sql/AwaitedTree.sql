@@ -1,11 +1,12 @@
--- The runs a cancel ends: the run and, when it waits, the children it waits for and, down every child that
--- waits in turn, theirs.
-WITH RECURSIVE tree(id, status, awaited_runs) AS (
-    SELECT id, status, awaited_runs FROM runs WHERE id = @id
-    UNION ALL
-    SELECT k.id, k.status, k.awaited_runs
-    FROM tree AS t, json_each(t.awaited_runs) AS j
-    JOIN runs AS k ON k.id = j.value
-    WHERE t.status = 'waiting'
+-- The runs a cancel of @id may end: the run and its unended descendants (the children its steps started and, down
+-- every unended child, theirs), whatever the run's status, so that a running or failed run's children go with it.
+-- Read in the write transaction that cancels them: SQLite has one writer, so the tree cannot change meanwhile.
+WITH RECURSIVE tree(id) AS (
+    SELECT id FROM runs WHERE id = @id
+    UNION
+    SELECT k.id
+    FROM tree AS t
+    JOIN runs AS k ON k.parent_run_id = t.id
+    WHERE k.status IN ('pending', 'running', 'waiting')
 )
 SELECT id FROM tree;

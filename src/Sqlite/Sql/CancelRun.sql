@@ -1,8 +1,8 @@
--- Cancels a pending, running or waiting run and the unended children it waits for (@tree, a JSON array: the
--- run and those children, down every waiting child, from AwaitedTree), in one write transaction: each run's
--- status and lease token are read first (for the caller and the cancel wake-ups), the attempts that were
--- running are recorded as cancelled, and the runs lose their leases, so that a changed lease token refuses any
--- outcome a step still reports. The run's parent, when it waits for no other unended child, is made due.
+-- Cancels a pending, running or waiting run and its unended descendants (@tree, a JSON array: the run and those
+-- runs, from AwaitedTree), in one write transaction: each run's status and lease token are read first (for the
+-- caller and the cancel wake-ups), the attempts that were running are recorded as cancelled, and the runs lose
+-- their leases, so that a changed lease token refuses any outcome a step still reports. The waits this ends are
+-- ended by WakeWaitingRuns, after this, in the same transaction.
 SELECT id, status, lease_token, status IN ('pending', 'running', 'waiting') AS cancelled, workflow
 FROM runs
 WHERE id IN (SELECT value FROM json_each(@tree));

@@ -1,5 +1,6 @@
 using Inquir.Typed.Tests.Infrastructure;
 using Inquir.Typed.Tests.Workflows;
+using Inquir.Typed.Worker;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Inquir.Typed.Tests.Runtime;
@@ -59,10 +60,47 @@ public sealed class ChildKeyTests
         Assert.Equal(["invoice:42", "run:Step:a:1"], inner.Keys);
     }
 
+    [Fact]
+    public async Task A_step_returning_a_run_its_key_found_started_by_another_parent_fails_permanently_at_once()
+    {
+        var elsewhere = new RunInfo
+        {
+            Id = Guid.NewGuid(), Workflow = "a", Status = RunStatus.Running, CurrentStepIndex = 0, Attempt = 1, Input = "1",
+            ParentRunId = Guid.NewGuid(), CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch,
+        };
+        var children = new ChildWorkflowClient(new RecordingClient { Existing = elsewhere }, Parent, "run:Step");
+        var step = new StepDescriptor("Step", new StepPolicy(3, BackoffKind.None, TimeSpan.Zero, TimeSpan.Zero, null), (_, _, _, _) => ValueTask.FromResult("null"), awaits: ChildAwait.One);
+
+        var run = await children.StartAsync("a", "1", new StartOptions { IdempotencyKey = "invoice:42" });
+        var refused = Assert.Throws<PermanentFailureException>(() => ChildResults.FromHandles(step, $"[\"{run.Id:D}\"]", children, TimeSpan.Zero));
+
+        Assert.Equal(elsewhere.Id, run.Id);
+        Assert.Contains("not a child of this run", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_step_may_await_the_run_its_key_found_when_that_run_is_its_own_child_from_an_earlier_attempt()
+    {
+        var earlier = new RunInfo
+        {
+            Id = Guid.NewGuid(), Workflow = "a", Status = RunStatus.Running, CurrentStepIndex = 0, Attempt = 1, Input = "1",
+            ParentRunId = Parent, CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch,
+        };
+        var children = new ChildWorkflowClient(new RecordingClient { Existing = earlier }, Parent, "run:Step");
+        var step = new StepDescriptor("Step", new StepPolicy(3, BackoffKind.None, TimeSpan.Zero, TimeSpan.Zero, null), (_, _, _, _) => ValueTask.FromResult("null"), awaits: ChildAwait.One);
+
+        var run = await children.StartAsync("a", "1", new StartOptions { IdempotencyKey = "invoice:42" });
+
+        Assert.Equal([earlier.Id], ChildResults.FromHandles(step, $"[\"{run.Id:D}\"]", children, TimeSpan.Zero).AwaitedRuns);
+    }
+
     /// <summary>Records what the child client passes on; the keys are the subject here, not the database.</summary>
     private sealed class RecordingClient : IWorkflowClient
     {
         public List<StartOptions> Starts { get; } = [];
+
+        /// <summary>A run the key finds already started (the start then creates nothing), or null.</summary>
+        public RunInfo? Existing { get; init; }
 
         public IEnumerable<string?> Keys => Starts.Select(s => s.IdempotencyKey);
 
@@ -72,9 +110,9 @@ public sealed class ChildKeyTests
         public Task<StartedRun> StartAsync(string workflowName, string inputJson, StartOptions? options = null, CancellationToken cancellationToken = default)
         {
             Starts.Add(options!);
-            return Task.FromResult(new StartedRun(Guid.NewGuid(), true));
+            return Task.FromResult(Existing is { } existing ? new StartedRun(existing.Id, false) : new StartedRun(Guid.NewGuid(), true));
         }
 
-        public Task<RunInfo?> GetRunAsync(Guid runId, CancellationToken cancellationToken = default) => Task.FromResult<RunInfo?>(null);
+        public Task<RunInfo?> GetRunAsync(Guid runId, CancellationToken cancellationToken = default) => Task.FromResult(Existing?.Id == runId ? Existing : null);
     }
 }

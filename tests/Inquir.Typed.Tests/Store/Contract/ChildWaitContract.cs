@@ -180,6 +180,99 @@ public abstract class ChildWaitContract : StoreContract
         Assert.Equal((parent, 0, (IReadOnlyList<Guid>?)null), (replayed.Id, replayed.StepIndex, replayed.AwaitedRuns));
     }
 
+    [Fact]
+    public async Task Two_parents_awaiting_one_run_that_is_a_child_of_neither_both_wake_when_it_ends()
+    {
+        await using var db = await OpenAsync();
+        var first = await StartParentAsync(db);
+        var second = await StartParentAsync(db);
+        var awaited = await StartAsync(db.Runs, T1);
+        await db.Runs.CompleteAsync([Waiting(first.Claim, [awaited]), Waiting(second.Claim, [awaited])], "a", T0, true, default);
+        var claim = await ClaimOneAsync(db.Runs, "b", T1);
+        Assert.Equal(awaited, claim.Id);
+
+        await db.Runs.CompleteAsync([Success(claim, "7", last: true)], "b", T1, true, default);
+
+        Assert.Equal(RunStatus.Pending, (await db.Runs.GetRunAsync(first.Parent, default))!.Status);
+        Assert.Equal(RunStatus.Pending, (await db.Runs.GetRunAsync(second.Parent, default))!.Status);
+    }
+
+    [Fact]
+    public async Task A_run_awaited_by_its_parent_and_by_another_run_wakes_both()
+    {
+        await using var db = await OpenAsync();
+        var (parent, claim) = await StartParentAsync(db);
+        var other = await StartParentAsync(db);
+        var children = await StartChildrenAsync(db, parent, 1);
+        await db.Runs.CompleteAsync([Waiting(claim, children)], "a", T0, true, default);
+        await db.Runs.CompleteAsync([Waiting(other.Claim, children)], "a", T0, true, default);
+
+        await db.Runs.CompleteAsync([ChildSucceeds(await ClaimOneAsync(db.Runs, "b", T1), parent, "7")], "b", T1, true, default);
+
+        Assert.Equal(RunStatus.Pending, (await db.Runs.GetRunAsync(parent, default))!.Status);
+        Assert.Equal(RunStatus.Pending, (await db.Runs.GetRunAsync(other.Parent, default))!.Status);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_running_run_cancels_the_children_its_step_started_and_theirs()
+    {
+        await using var db = await OpenAsync();
+        var (parent, _) = await StartParentAsync(db);
+        var children = await StartChildrenAsync(db, parent, 2);
+        var grandchild = await StartChildrenAsync(db, children[0], 1);
+
+        var cancel = await db.History.CancelAsync(parent, "stop", T1, default);
+
+        Assert.Equal("running", cancel?.PreviousStatus);
+        foreach (var id in children.Concat(grandchild))
+        {
+            var run = (await db.Runs.GetRunAsync(id, default))!;
+            Assert.Equal((id, RunStatus.Cancelled), (id, run.Status));
+            Assert.Contains(parent.ToString("D"), run.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_run_that_fails_for_good_cancels_its_unended_children_and_their_waiting_children_and_leaves_the_ended_ones()
+    {
+        await using var db = await OpenAsync();
+        var (parent, claim) = await StartParentAsync(db);
+        var children = await StartChildrenAsync(db, parent, 3);
+        var claims = await db.Runs.ClaimAsync(new ClaimRequest("b", Known, 3, TimeSpan.FromSeconds(30), T1), default);
+        var ended = claims.Single(c => c.Id == children[0]);
+        var waiting = claims.Single(c => c.Id == children[1]);
+        var running = claims.Single(c => c.Id == children[2]);
+        await db.Runs.CompleteAsync([ChildSucceeds(ended, parent, "1")], "b", T1, true, default);
+        var grandchildren = await StartChildrenAsync(db, waiting.Id, 1);
+        await db.Runs.CompleteAsync([Waiting(waiting, grandchildren) with { ParentRunId = parent }], "b", T1, true, default);
+
+        await db.Runs.CompleteAsync([Failure(claim, TimeSpan.Zero, last: true)], "a", T1, true, default);
+
+        Assert.Equal(RunStatus.Failed, (await db.Runs.GetRunAsync(parent, default))!.Status);
+        Assert.Equal(RunStatus.Succeeded, (await db.Runs.GetRunAsync(ended.Id, default))!.Status);
+        foreach (var id in new[] { waiting.Id, running.Id, grandchildren[0] })
+        {
+            var run = (await db.Runs.GetRunAsync(id, default))!;
+            Assert.Equal((id, RunStatus.Cancelled), (id, run.Status));
+            Assert.Contains(parent.ToString("D"), run.Error, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(StepAttemptOutcome.Cancelled, await db.OutcomesAsync(running.Id));
+        Assert.Empty(await db.Runs.ClaimAsync(new ClaimRequest("c", Known, 10, TimeSpan.FromSeconds(30), T1.AddMinutes(5)), default));
+    }
+
+    [Fact]
+    public async Task A_run_failed_without_an_attempt_cancels_its_unended_children()
+    {
+        await using var db = await OpenAsync();
+        var (parent, claim) = await StartParentAsync(db);
+        var children = await StartChildrenAsync(db, parent, 1);
+
+        Assert.True(await db.Runs.FailRunAsync(claim.Held, "its checkpoint is missing", T1, default));
+
+        Assert.Equal(RunStatus.Cancelled, (await db.Runs.GetRunAsync(children[0], default))!.Status);
+    }
+
     private static async Task<(Guid Parent, ClaimedRun Claim)> StartParentAsync(StoreUnderTest db)
     {
         var parent = await StartAsync(db.Runs, T0);
@@ -192,7 +285,7 @@ public abstract class ChildWaitContract : StoreContract
         var children = new Guid[count];
         for (var i = 0; i < count; i++)
         {
-            var run = new NewRun(Guid.NewGuid(), "w", "{\"part\":" + i + "}", "child:" + i, parent, T0, T1, TimeSpan.Zero);
+            var run = new NewRun(Guid.NewGuid(), "w", "{\"part\":" + i + "}", $"{parent:D}:child:{i}", parent, T0, T1, TimeSpan.Zero);
             children[i] = (await db.Runs.StartRunAsync(run, null, default)).Id;
         }
 
