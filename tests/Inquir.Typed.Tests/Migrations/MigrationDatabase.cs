@@ -53,6 +53,17 @@ internal sealed class MigrationDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>A schema migrated through <paramref name="version"/> only, as a deployment of an older release left it.</summary>
+    public static async Task<MigrationDatabase> AtVersionAsync(int version)
+    {
+        var schema = TestDatabase.NewSchema();
+        var services = new ServiceCollection();
+        services.AddInquir(o => o.UsePostgres(TestDatabase.ConnectionString, schema));
+        var database = new MigrationDatabase(services.BuildServiceProvider(), schema);
+        await database.Migrator.MigrateThroughAsync(version, CancellationToken.None);
+        return database;
+    }
+
     public Task InsertRunsAsync(int count) => ExecuteAsync(
         """
         INSERT INTO {schema}.runs (id, workflow, status, input, created_at, updated_at, completed_at)
@@ -60,6 +71,50 @@ internal sealed class MigrationDatabase : IAsyncDisposable
         FROM generate_series(1, @count) AS n
         """,
         new { count });
+
+    /// <summary>
+    /// Finished runs, one every second back from now, each with three attempts (the first failed with a message),
+    /// written with the columns of schema 0007; then vacuumed, as a database in service is.
+    /// </summary>
+    public async Task InsertHistoryAsync(int runs)
+    {
+        // On a loaded machine this takes longer than a command's default 30 s.
+        await using var connection = await OpenAsync();
+        await connection.ExecuteAsync(new CommandDefinition(Fill(
+            """
+            INSERT INTO {schema}.runs (id, workflow, status, step_index, step_name, attempt, input, result, error, created_at, updated_at, started_at, completed_at)
+            SELECT gen_random_uuid(), 'bulk', CASE WHEN n % 10 = 0 THEN 'failed' ELSE 'succeeded' END, 2, 'Receipt', 1,
+                   jsonb_build_object('orderId', n, 'amount', n % 1000),
+                   CASE WHEN n % 10 = 0 THEN NULL ELSE jsonb_build_object('text', 'receipt ' || n) END,
+                   CASE WHEN n % 10 = 0 THEN 'Payment gateway timed out after ' || n % 5000 || ' ms for order ' || n END,
+                   t, t, t, t + interval '3 seconds'
+            FROM generate_series(1, @runs) AS n, LATERAL (SELECT now() - n * interval '1 second' AS t) AS c;
+
+            INSERT INTO {schema}.attempts (run_id, step_index, step_name, attempt, worker, started_at, duration_ms, outcome, error_type, error_message)
+            SELECT r.id, k, (ARRAY['Price', 'Charge', 'Receipt'])[k + 1], 1, 'worker-1', r.started_at + k * interval '1 second', 12.5,
+                   CASE WHEN k = 0 THEN 'failed' ELSE 'succeeded' END,
+                   CASE WHEN k = 0 THEN 'System.TimeoutException' END,
+                   CASE WHEN k = 0 THEN 'Price service timed out after ' || (hashtext(r.id::text) & 4095) || ' ms for order ' || (r.input ->> 'orderId') END
+            FROM {schema}.runs AS r, generate_series(0, 2) AS k;
+            """),
+            new { runs },
+            commandTimeout: 0));
+        await connection.ExecuteAsync(new CommandDefinition(Fill("VACUUM (ANALYZE) {schema}.runs, {schema}.attempts"), commandTimeout: 0));
+    }
+
+    /// <summary>Constraints not validated and indexes not valid in the schema: what a migration left half done.</summary>
+    public async Task<IReadOnlyList<string>> InvalidConstraintsAndIndexesAsync()
+    {
+        await using var connection = await OpenAsync();
+        return (await connection.QueryAsync<string>(
+            """
+            SELECT conname FROM pg_constraint WHERE connamespace = to_regnamespace(@schema) AND NOT convalidated
+            UNION ALL
+            SELECT c.relname FROM pg_index AS i JOIN pg_class AS c ON c.oid = i.indexrelid
+            WHERE c.relnamespace = to_regnamespace(@schema) AND NOT i.indisvalid
+            """,
+            new { schema = QuotedSchema })).ToList();
+    }
 
     // With error detail: a lock conflict names the statements involved.
     public async Task<NpgsqlConnection> OpenAsync()
@@ -155,6 +210,30 @@ internal sealed class MigrationDatabase : IAsyncDisposable
             },
             $"a CREATE INDEX on {Schema} running for more than {olderThan}");
         return pid!.Value;
+    }
+
+    /// <summary>Waits until a statement of a migration on this schema waits for a lock; fails at once if the migration ends first.</summary>
+    public async Task WaitForLockWaitAsync(Task migration, string statement)
+    {
+        await using var observer = await OpenAsync();
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                if (migration.IsCompleted)
+                {
+                    await migration;
+                    throw new InvalidOperationException("The migration ended before it was seen waiting for a lock.");
+                }
+
+                return await observer.ExecuteScalarAsync<bool>(
+                    """
+                    SELECT EXISTS (
+                        SELECT 1 FROM pg_stat_activity
+                        WHERE wait_event_type = 'Lock' AND query ILIKE '%' || @statement || '%' AND position(@schema IN query) > 0)
+                    """,
+                    new { statement, schema = QuotedSchema });
+            },
+            $"a {statement} on {Schema} waiting for a lock");
     }
 
     public async Task<long> CountAsync(string table, string where = "true")
