@@ -41,9 +41,11 @@ internal sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, SqlScr
 {
     /// <summary>
     /// How long a statement that writers would queue behind waits for its lock before it gives way and is tried again:
-    /// with the statement's own catalog work, under the second that the runtime promises no claim or completion waits.
+    /// with the statement's own catalog work, well under the second that the runtime promises no claim or completion
+    /// waits. The runtime's own transactions last milliseconds, so a statement is held up only by a long transaction
+    /// (a caller's, or a report's), whatever the timeout, and then tries again until it ends.
     /// </summary>
-    public static readonly TimeSpan LockTimeout = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan LockTimeout = TimeSpan.FromMilliseconds(200);
 
     // Npgsql's command timeout (30 s unless the connection string says otherwise) would cut an index build short just as
     // the server's statement_timeout would: CREATE INDEX CONCURRENTLY also waits for every older transaction to end.

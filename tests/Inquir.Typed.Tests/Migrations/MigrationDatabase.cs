@@ -16,15 +16,21 @@ internal sealed class MigrationDatabase : IAsyncDisposable
     private readonly ServiceProvider _provider;
     private readonly List<Task> _migrations = [];
     private readonly List<ServiceProvider> _otherProcesses = [];
+    private readonly string? _ownDatabase;
 
-    private MigrationDatabase(ServiceProvider provider, string schema)
+    private MigrationDatabase(ServiceProvider provider, string schema, string? ownDatabase = null)
     {
         _provider = provider;
+        _ownDatabase = ownDatabase;
+        ConnectionString = ownDatabase ?? TestDatabase.ConnectionString;
         Schema = schema;
         QuotedSchema = SqlScripts.QuoteIdentifier(schema);
     }
 
     public string Schema { get; }
+
+    /// <summary>The test database, or, for a schema at an older version, a database of its own (see TestDatabase.CreateDatabaseAsync).</summary>
+    public string ConnectionString { get; }
 
     public string QuotedSchema { get; }
 
@@ -53,24 +59,35 @@ internal sealed class MigrationDatabase : IAsyncDisposable
         return database;
     }
 
-    /// <summary>A schema migrated through <paramref name="version"/> only, as a deployment of an older release left it.</summary>
+    /// <summary>
+    /// A schema migrated through <paramref name="version"/> only, as a deployment of an older release left it, in a
+    /// database of its own: the tests that use it load a large history and build indexes over it.
+    /// </summary>
     public static async Task<MigrationDatabase> AtVersionAsync(int version)
     {
         var schema = TestDatabase.NewSchema();
+        var connectionString = await TestDatabase.CreateDatabaseAsync();
         var services = new ServiceCollection();
-        services.AddInquir(o => o.UsePostgres(TestDatabase.ConnectionString, schema));
-        var database = new MigrationDatabase(services.BuildServiceProvider(), schema);
+        services.AddInquir(o => o.UsePostgres(connectionString, schema));
+        var database = new MigrationDatabase(services.BuildServiceProvider(), schema, connectionString);
         await database.Migrator.MigrateThroughAsync(version, CancellationToken.None);
         return database;
     }
 
-    public Task InsertRunsAsync(int count) => ExecuteAsync(
-        """
-        INSERT INTO {schema}.runs (id, workflow, status, input, created_at, updated_at, completed_at)
-        SELECT gen_random_uuid(), 'bulk', 'succeeded', jsonb_build_object('n', n), now(), now(), now()
-        FROM generate_series(1, @count) AS n
-        """,
-        new { count });
+    // On a loaded machine this can take longer than a command's default 30 s.
+    public async Task InsertRunsAsync(int count)
+    {
+        await using var connection = await OpenAsync();
+        await connection.ExecuteAsync(new CommandDefinition(
+            Fill(
+                """
+                INSERT INTO {schema}.runs (id, workflow, status, input, created_at, updated_at, completed_at)
+                SELECT gen_random_uuid(), 'bulk', 'succeeded', jsonb_build_object('n', n), now(), now(), now()
+                FROM generate_series(1, @count) AS n
+                """),
+            new { count },
+            commandTimeout: 0));
+    }
 
     /// <summary>
     /// Finished runs, one every second back from now, each with three attempts (the first failed with a message),
@@ -119,7 +136,7 @@ internal sealed class MigrationDatabase : IAsyncDisposable
     // With error detail: a lock conflict names the statements involved.
     public async Task<NpgsqlConnection> OpenAsync()
     {
-        var connection = new NpgsqlConnection(TestDatabase.ConnectionString + ";Include Error Detail=true");
+        var connection = new NpgsqlConnection(ConnectionString + ";Include Error Detail=true");
         await connection.OpenAsync();
         return connection;
     }
@@ -136,7 +153,7 @@ internal sealed class MigrationDatabase : IAsyncDisposable
     public Task MigrateFromAnotherProcessAsync(string applicationName)
     {
         var services = new ServiceCollection();
-        services.AddInquir(o => o.UsePostgres(TestDatabase.ConnectionString + ";Application Name=" + applicationName, Schema));
+        services.AddInquir(o => o.UsePostgres(ConnectionString + ";Application Name=" + applicationName, Schema));
         var provider = services.BuildServiceProvider();
         _otherProcesses.Add(provider);
         var migration = provider.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
@@ -259,6 +276,10 @@ internal sealed class MigrationDatabase : IAsyncDisposable
         }
 
         await _provider.DisposeAsync();
+        if (_ownDatabase is not null)
+        {
+            await TestDatabase.DropDatabaseAsync(_ownDatabase);
+        }
     }
 
     public string Fill(string sql) => sql.Replace("{schema}", QuotedSchema, StringComparison.Ordinal);

@@ -9,7 +9,9 @@ namespace Inquir.Typed.Tests.Migrations;
 /// A worker of the release that left the schema at 0007, as its statements: it starts runs, claims them (FOR UPDATE
 /// SKIP LOCKED) and completes them (the run, a checkpoint and an attempt in one transaction), as the runtime does,
 /// while a rolling deploy's first new process migrates. The runtime of this release cannot be that worker: its
-/// statements read the columns the pending migrations add. Every transaction is timed from BEGIN to COMMIT.
+/// statements read the columns the pending migrations add. Each statement may wait a second for a lock (a
+/// lock_timeout): one that waits longer fails, and is counted. Every transaction is timed from BEGIN to COMMIT, which on
+/// a loaded machine also counts the time it waited for a CPU.
 /// </summary>
 internal sealed class PreviousReleaseWorker : IAsyncDisposable
 {
@@ -20,10 +22,23 @@ internal sealed class PreviousReleaseWorker : IAsyncDisposable
     private Task _loop = Task.CompletedTask;
     private (string Kind, TimeSpan Duration) _longest = ("none", TimeSpan.Zero);
     private int _completions;
+    private readonly List<string> _lockTimeouts = [];
 
     private PreviousReleaseWorker(MigrationDatabase database) => _database = database;
 
     public int Transactions { get; private set; }
+
+    /// <summary>The transactions that waited longer than a second for a lock, by kind, with the database's message.</summary>
+    public IReadOnlyList<string> LockTimeouts
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _lockTimeouts];
+            }
+        }
+    }
 
     public static PreviousReleaseWorker Start(MigrationDatabase database)
     {
@@ -56,6 +71,7 @@ internal sealed class PreviousReleaseWorker : IAsyncDisposable
     private async Task RunAsync()
     {
         await using var connection = await _database.OpenAsync();
+        await connection.ExecuteAsync("SET lock_timeout = '1s'");
         while (!_stop.IsCancellationRequested)
         {
             await TimedAsync(connection, "start", t => connection.ExecuteAsync(_database.Fill(
@@ -78,7 +94,7 @@ internal sealed class PreviousReleaseWorker : IAsyncDisposable
                     FOR UPDATE SKIP LOCKED)
                 RETURNING id
                 """),
-                new { count = BatchSize }, t))).ToArray();
+                new { count = BatchSize }, t)))?.ToArray() ?? [];
             await TimedAsync(connection, "completion", t => connection.ExecuteAsync(_database.Fill(
                 """
                 UPDATE {schema}.runs
@@ -96,12 +112,27 @@ internal sealed class PreviousReleaseWorker : IAsyncDisposable
         }
     }
 
-    private async Task<T> TimedAsync<T>(NpgsqlConnection connection, string kind, Func<NpgsqlTransaction, Task<T>> statements)
+    // Default when the transaction waited too long for a lock and was rolled back.
+    private async Task<T?> TimedAsync<T>(NpgsqlConnection connection, string kind, Func<NpgsqlTransaction, Task<T>> statements)
     {
         var stopwatch = Stopwatch.StartNew();
-        await using var transaction = await connection.BeginTransactionAsync();
-        var result = await statements(transaction);
-        await transaction.CommitAsync();
+        T? result = default;
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            try
+            {
+                result = await statements(transaction);
+                await transaction.CommitAsync();
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+            {
+                lock (_lock)
+                {
+                    _lockTimeouts.Add($"{kind}: {e.MessageText}");
+                }
+            }
+        }
+
         var elapsed = stopwatch.Elapsed;
         lock (_lock)
         {
