@@ -1,5 +1,7 @@
 -- A step rule's numbers: attempts of the step that started in the window and ended in success or failure (an
 -- interrupted, superseded or cancelled attempt says nothing about the step), then the commonest error messages.
+-- Both read only the window, through attempts_by_step_start (step_name, started_at), and each of those attempts'
+-- run by its key for the workflow.
 SELECT count(*) AS total, count(*) FILTER (WHERE a.outcome IN ('failed', 'timed_out', 'abandoned')) AS failures
 FROM attempts AS a
 JOIN runs AS r ON r.id = a.run_id

@@ -16,15 +16,21 @@ internal sealed class MigrationDatabase : IAsyncDisposable
     private readonly ServiceProvider _provider;
     private readonly List<Task> _migrations = [];
     private readonly List<ServiceProvider> _otherProcesses = [];
+    private readonly string? _ownDatabase;
 
-    private MigrationDatabase(ServiceProvider provider, string schema)
+    private MigrationDatabase(ServiceProvider provider, string schema, string? ownDatabase = null)
     {
         _provider = provider;
+        _ownDatabase = ownDatabase;
+        ConnectionString = ownDatabase ?? TestDatabase.ConnectionString;
         Schema = schema;
         QuotedSchema = SqlScripts.QuoteIdentifier(schema);
     }
 
     public string Schema { get; }
+
+    /// <summary>The test database, or, for a schema at an older version, a database of its own (see TestDatabase.CreateDatabaseAsync).</summary>
+    public string ConnectionString { get; }
 
     public string QuotedSchema { get; }
 
@@ -53,18 +59,84 @@ internal sealed class MigrationDatabase : IAsyncDisposable
         return database;
     }
 
-    public Task InsertRunsAsync(int count) => ExecuteAsync(
-        """
-        INSERT INTO {schema}.runs (id, workflow, status, input, created_at, updated_at, completed_at)
-        SELECT gen_random_uuid(), 'bulk', 'succeeded', jsonb_build_object('n', n), now(), now(), now()
-        FROM generate_series(1, @count) AS n
-        """,
-        new { count });
+    /// <summary>
+    /// A schema migrated through <paramref name="version"/> only, as a deployment of an older release left it, in a
+    /// database of its own: the tests that use it load a large history and build indexes over it.
+    /// </summary>
+    public static async Task<MigrationDatabase> AtVersionAsync(int version)
+    {
+        var schema = TestDatabase.NewSchema();
+        var connectionString = await TestDatabase.CreateDatabaseAsync();
+        var services = new ServiceCollection();
+        services.AddInquir(o => o.UsePostgres(connectionString, schema));
+        var database = new MigrationDatabase(services.BuildServiceProvider(), schema, connectionString);
+        await database.Migrator.MigrateThroughAsync(version, CancellationToken.None);
+        return database;
+    }
+
+    // On a loaded machine this can take longer than a command's default 30 s.
+    public async Task InsertRunsAsync(int count)
+    {
+        await using var connection = await OpenAsync();
+        await connection.ExecuteAsync(new CommandDefinition(
+            Fill(
+                """
+                INSERT INTO {schema}.runs (id, workflow, status, input, created_at, updated_at, completed_at)
+                SELECT gen_random_uuid(), 'bulk', 'succeeded', jsonb_build_object('n', n), now(), now(), now()
+                FROM generate_series(1, @count) AS n
+                """),
+            new { count },
+            commandTimeout: 0));
+    }
+
+    /// <summary>
+    /// Finished runs, one every second back from now, each with three attempts (the first failed with a message),
+    /// written with the columns of schema 0007; then vacuumed, as a database in service is.
+    /// </summary>
+    public async Task InsertHistoryAsync(int runs)
+    {
+        // On a loaded machine this takes longer than a command's default 30 s.
+        await using var connection = await OpenAsync();
+        await connection.ExecuteAsync(new CommandDefinition(Fill(
+            """
+            INSERT INTO {schema}.runs (id, workflow, status, step_index, step_name, attempt, input, result, error, created_at, updated_at, started_at, completed_at)
+            SELECT gen_random_uuid(), 'bulk', CASE WHEN n % 10 = 0 THEN 'failed' ELSE 'succeeded' END, 2, 'Receipt', 1,
+                   jsonb_build_object('orderId', n, 'amount', n % 1000),
+                   CASE WHEN n % 10 = 0 THEN NULL ELSE jsonb_build_object('text', 'receipt ' || n) END,
+                   CASE WHEN n % 10 = 0 THEN 'Payment gateway timed out after ' || n % 5000 || ' ms for order ' || n END,
+                   t, t, t, t + interval '3 seconds'
+            FROM generate_series(1, @runs) AS n, LATERAL (SELECT now() - n * interval '1 second' AS t) AS c;
+
+            INSERT INTO {schema}.attempts (run_id, step_index, step_name, attempt, worker, started_at, duration_ms, outcome, error_type, error_message)
+            SELECT r.id, k, (ARRAY['Price', 'Charge', 'Receipt'])[k + 1], 1, 'worker-1', r.started_at + k * interval '1 second', 12.5,
+                   CASE WHEN k = 0 THEN 'failed' ELSE 'succeeded' END,
+                   CASE WHEN k = 0 THEN 'System.TimeoutException' END,
+                   CASE WHEN k = 0 THEN 'Price service timed out after ' || (hashtext(r.id::text) & 4095) || ' ms for order ' || (r.input ->> 'orderId') END
+            FROM {schema}.runs AS r, generate_series(0, 2) AS k;
+            """),
+            new { runs },
+            commandTimeout: 0));
+        await connection.ExecuteAsync(new CommandDefinition(Fill("VACUUM (ANALYZE) {schema}.runs, {schema}.attempts"), commandTimeout: 0));
+    }
+
+    /// <summary>Constraints not validated and indexes not valid in the schema: what a migration left half done.</summary>
+    public async Task<IReadOnlyList<string>> InvalidConstraintsAndIndexesAsync()
+    {
+        await using var connection = await OpenAsync();
+        return (await connection.QueryAsync<string>(
+            """
+            SELECT conname FROM pg_constraint WHERE connamespace = to_regnamespace(@schema) AND NOT convalidated
+            UNION ALL
+            SELECT c.relname FROM pg_index AS i JOIN pg_class AS c ON c.oid = i.indexrelid
+            WHERE c.relnamespace = to_regnamespace(@schema) AND NOT i.indisvalid
+            """,
+            new { schema = QuotedSchema })).ToList();
+    }
 
     // With error detail: a lock conflict names the statements involved.
     public async Task<NpgsqlConnection> OpenAsync()
     {
-        var connection = new NpgsqlConnection(TestDatabase.ConnectionString + ";Include Error Detail=true");
+        var connection = new NpgsqlConnection(ConnectionString + ";Include Error Detail=true");
         await connection.OpenAsync();
         return connection;
     }
@@ -81,7 +153,7 @@ internal sealed class MigrationDatabase : IAsyncDisposable
     public Task MigrateFromAnotherProcessAsync(string applicationName)
     {
         var services = new ServiceCollection();
-        services.AddInquir(o => o.UsePostgres(TestDatabase.ConnectionString + ";Application Name=" + applicationName, Schema));
+        services.AddInquir(o => o.UsePostgres(ConnectionString + ";Application Name=" + applicationName, Schema));
         var provider = services.BuildServiceProvider();
         _otherProcesses.Add(provider);
         var migration = provider.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
@@ -157,6 +229,30 @@ internal sealed class MigrationDatabase : IAsyncDisposable
         return pid!.Value;
     }
 
+    /// <summary>Waits until a statement of a migration on this schema waits for a lock; fails at once if the migration ends first.</summary>
+    public async Task WaitForLockWaitAsync(Task migration, string statement)
+    {
+        await using var observer = await OpenAsync();
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                if (migration.IsCompleted)
+                {
+                    await migration;
+                    throw new InvalidOperationException("The migration ended before it was seen waiting for a lock.");
+                }
+
+                return await observer.ExecuteScalarAsync<bool>(
+                    """
+                    SELECT EXISTS (
+                        SELECT 1 FROM pg_stat_activity
+                        WHERE wait_event_type = 'Lock' AND query ILIKE '%' || @statement || '%' AND position(@schema IN query) > 0)
+                    """,
+                    new { statement, schema = QuotedSchema });
+            },
+            $"a {statement} on {Schema} waiting for a lock");
+    }
+
     public async Task<long> CountAsync(string table, string where = "true")
     {
         await using var connection = await OpenAsync();
@@ -180,6 +276,10 @@ internal sealed class MigrationDatabase : IAsyncDisposable
         }
 
         await _provider.DisposeAsync();
+        if (_ownDatabase is not null)
+        {
+            await TestDatabase.DropDatabaseAsync(_ownDatabase);
+        }
     }
 
     public string Fill(string sql) => sql.Replace("{schema}", QuotedSchema, StringComparison.Ordinal);

@@ -33,12 +33,12 @@ public sealed class SqlTextTests
     }
 
     [Fact]
-    public void The_index_migration_runs_outside_a_transaction_and_the_table_migrations_inside_one()
+    public void The_migration_that_creates_the_tables_runs_in_a_transaction_and_those_that_change_them_outside_one()
     {
         var migrations = new SqlScripts("inquir").Migrations().ToDictionary(m => m.Version);
 
         Assert.True(migrations[1].RunsInTransaction);
-        Assert.True(migrations[2].RunsInTransaction);
+        Assert.False(migrations[2].RunsInTransaction);
         Assert.False(migrations[3].RunsInTransaction);
         Assert.Equal(5, SqlText.Statements(migrations[3].Sql).Count);
     }
