@@ -16,13 +16,15 @@ public sealed class RetentionOfChildrenTests
     public async Task A_replayed_parent_gets_its_child_back_after_retention_ran()
     {
         var schema = TestDatabase.NewSchema();
+        var tables = new Infrastructure.History(schema);
         var parentFails = true;
-        var log = new StepLog { FailWhen = ctx => parentFails && ctx.WorkflowName == "parent" ? new PermanentFailureException("after the child started") : null };
+
+        // The parent fails for good only once its child has succeeded: a run that fails for good cancels its unended children.
+        var log = new StepLog { FailWhen = ctx => parentFails && ctx.WorkflowName == "parent" ? FailOnceTheChildSucceeded(tables, ctx.RunId) : null };
         await using var host = await WorkerHost.StartAsync(
             schema,
             s => s.AddSingleton(log).AddWorkflow<ParentWorkflow>().AddWorkflow<FlakyWorkflow>(),
             configuration: new Dictionary<string, string?> { ["Inquir:Retention:Enabled"] = "false" });
-        var tables = new Infrastructure.History(schema);
         var parent = await host.Client.StartParentWorkflowAsync(1);
         await Assert.ThrowsAsync<WorkflowFailedException>(() => parent.WaitAsync(Eventually.Limit));
         await Eventually.TrueAsync(
@@ -77,7 +79,23 @@ public sealed class RetentionOfChildrenTests
         Assert.Equal([youngChild.Id], (await services.History.SearchAsync(new RunQuery())).Runs.Select(r => r.Id));
     }
 
-    private static SeededRun Run(string status, DateTimeOffset completedAt) => new() { Status = status, CreatedAt = completedAt.AddHours(-1), CompletedAt = completedAt };
+    private static PermanentFailureException FailOnceTheChildSucceeded(Infrastructure.History tables, Guid parent)
+    {
+        var deadline = DateTime.UtcNow + Eventually.Limit;
+        while (tables.CountAsync("runs", "parent_run_id = @id AND status = 'succeeded'", new { id = parent }).GetAwaiter().GetResult() == 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("the child did not succeed");
+            }
+
+            Thread.Sleep(50);
+        }
+
+        return new PermanentFailureException("after the child succeeded");
+    }
+
+        private static SeededRun Run(string status, DateTimeOffset completedAt) => new() { Status = status, CreatedAt = completedAt.AddHours(-1), CompletedAt = completedAt };
 
     // Each run a child of the one before it.
     private static async Task SeedTreeAsync(HistoryServices services, params SeededRun[] lineage)
