@@ -1,3 +1,5 @@
+using Inquir.Typed.Generated;
+
 namespace Inquir.Typed;
 
 /// <summary>A workflow as the runtime sees it: its stored name, its class and its ordered steps.</summary>
