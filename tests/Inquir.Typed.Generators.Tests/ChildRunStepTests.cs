@@ -10,7 +10,7 @@ namespace Inquir.Typed.Generators.Tests;
 /// </summary>
 public class ChildRunStepTests
 {
-    private const string Children = """
+    internal const string Children = """
         namespace Fan;
 
         [Workflow("part")]
