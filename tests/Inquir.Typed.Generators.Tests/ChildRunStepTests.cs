@@ -1,4 +1,5 @@
 using System.Reflection;
+using Inquir.Typed.Generated;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Inquir.Typed.Generators.Tests;
@@ -9,7 +10,7 @@ namespace Inquir.Typed.Generators.Tests;
 /// </summary>
 public class ChildRunStepTests
 {
-    private const string Children = """
+    internal const string Children = """
         namespace Fan;
 
         [Workflow("part")]
@@ -37,9 +38,9 @@ public class ChildRunStepTests
         Assert.Empty(diagnostics);
         Assert.Empty(TestHelpers.CompileDiagnostics(output));
         var fan = TestHelpers.Generated(result, "Fan.Fan.g.cs");
-        Assert.Contains("awaits: global::Inquir.Typed.ChildAwait.Many", fan, StringComparison.Ordinal);
-        Assert.Contains("awaits: global::Inquir.Typed.ChildAwait.One", fan, StringComparison.Ordinal);
-        Assert.Contains("return global::Inquir.Typed.ChildRunHandles.Encode(output);", fan, StringComparison.Ordinal);
+        Assert.Contains("awaits: global::Inquir.Typed.Generated.ChildAwait.Many", fan, StringComparison.Ordinal);
+        Assert.Contains("awaits: global::Inquir.Typed.Generated.ChildAwait.One", fan, StringComparison.Ordinal);
+        Assert.Contains("return global::Inquir.Typed.Generated.ChildRunHandles.Encode(output);", fan, StringComparison.Ordinal);
     }
 
     [Fact]

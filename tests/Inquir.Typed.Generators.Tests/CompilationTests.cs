@@ -55,7 +55,8 @@ public class CompilationTests
         """)]
     [InlineData("User types named like the serializers' aliases, in the global namespace and as a checkpoint", """
         public sealed record Utf8JsonWriter(string Text);
-        public sealed record CheckpointJson(Utf8JsonWriter Writer, int JsonTokenType);
+        public sealed record Json(string Text);
+        public sealed record CheckpointJson(Utf8JsonWriter Writer, int JsonTokenType, Json Json);
         public sealed class JsonEncodedText { public string? Utf8JsonReader { get; set; } }
         [Workflow("aliases")]
         public partial class Aliases

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
+using Inquir.Typed.Generated;
 
 namespace Inquir.Typed.Benchmarks.Serialization;
 

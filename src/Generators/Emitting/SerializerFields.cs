@@ -42,7 +42,7 @@ namespace Inquir.Typed.Generators.Emitting
                 return;
             }
 
-            var instance = shapeId is null ? "global::Inquir.Typed.CheckpointSerializers.NoValue" : CheckpointShapeNames.Instance(shapeId);
+            var instance = shapeId is null ? "global::Inquir.Typed.Generated.CheckpointSerializers.NoValue" : CheckpointShapeNames.Instance(shapeId);
             var field = new Field(type, "InquirSerializer" + Number(_all.Count), instance);
             _all.Add(field);
             _byType.Add(type, field);

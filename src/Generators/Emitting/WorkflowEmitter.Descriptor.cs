@@ -14,7 +14,7 @@ namespace Inquir.Typed.Generators.Emitting
                 {{Accessibility(model)}} static global::Inquir.Typed.WorkflowDescriptor<{{model.InputType}}, {{model.ResultType}}> InquirDescriptor { get; } = new(
                     {{Literal(model.WorkflowName)}},
                     typeof({{model.FullyQualifiedName}}),
-                    new global::Inquir.Typed.StepDescriptor[]
+                    new global::Inquir.Typed.Generated.StepDescriptor[]
                     {
                 """);
             using (w.Indent())
@@ -51,7 +51,7 @@ namespace Inquir.Typed.Generators.Emitting
 
             if (step.Awaits != ChildAwaitKind.None)
             {
-                optional += $", awaits: global::Inquir.Typed.ChildAwait.{step.Awaits}";
+                optional += $", awaits: global::Inquir.Typed.Generated.ChildAwait.{step.Awaits}";
             }
 
             var head = $"new({Literal(step.Name)}, new global::Inquir.Typed.StepPolicy({Number(policy.Retries)}, global::Inquir.Typed.BackoffKind.{policy.BackoffKind}, {Ticks(policy.DelayTicks)}, {Ticks(policy.MaxDelayTicks)}, {timeout}), ";

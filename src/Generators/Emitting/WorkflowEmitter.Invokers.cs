@@ -15,7 +15,7 @@ namespace Inquir.Typed.Generators.Emitting
 
         /// <summary>The class's resolver, shared by its invokers.</summary>
         private static void WriteResolver(IndentedWriter w, WorkflowModel model) =>
-            w.Line($"private static {model.FullyQualifiedName} {ResolveName}(global::System.IServiceProvider services) => global::Inquir.Typed.WorkflowActivator.Resolve<{model.FullyQualifiedName}>(services);");
+            w.Line($"private static {model.FullyQualifiedName} {ResolveName}(global::System.IServiceProvider services) => global::Inquir.Typed.Generated.WorkflowActivator.Resolve<{model.FullyQualifiedName}>(services);");
 
         /// <summary>Writes the invoker lambda as the last argument of a step's descriptor, closing it with <paramref name="close"/>.</summary>
         private static void WriteInvoker(IndentedWriter w, StepModel step, SerializerFields serializers, string head, string close)
@@ -51,7 +51,7 @@ namespace Inquir.Typed.Generators.Emitting
         private static string Encode(StepModel step, SerializerFields serializers, string output) =>
             step.Awaits == ChildAwaitKind.None
                 ? $"{serializers[step.OutputType!]}.Serialize({output})"
-                : $"global::Inquir.Typed.ChildRunHandles.Encode({output})";
+                : $"global::Inquir.Typed.Generated.ChildRunHandles.Encode({output})";
 
         /// <summary>The call's arguments in the method's own parameter order; the data is decoded where it is passed.</summary>
         private static string Arguments(StepModel step, SerializerFields serializers)

@@ -32,7 +32,7 @@ namespace Inquir.Typed.Generators.Emitting
                     /// <param name="cancellationToken">Cancels the start.</param>
                     /// <returns>A handle that reads the run's status and waits for its result.</returns>
                     public static {{runType}} {{start}}(this global::Inquir.Typed.IWorkflowClient client{{inputParameter}}, string? idempotencyKey = null, {{CancellationToken}} cancellationToken = default)
-                        => global::Inquir.Typed.WorkflowStarter.StartAsync(client, {{descriptor}}, {{inputArgument}}, idempotencyKey is null ? null : new global::Inquir.Typed.StartOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
+                        => global::Inquir.Typed.Generated.WorkflowStarter.StartAsync(client, {{descriptor}}, {{inputArgument}}, idempotencyKey is null ? null : new global::Inquir.Typed.StartOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
 
                     /// <summary>Starts a run of workflow {{name}} with options: idempotency key, start time, or the caller's open transaction.</summary>
                     /// <param name="client">The workflow client.</param>
@@ -43,7 +43,7 @@ namespace Inquir.Typed.Generators.Emitting
                     /// <param name="cancellationToken">Cancels the start.</param>
                     /// <returns>A handle that reads the run's status and waits for its result.</returns>
                     public static {{runType}} {{start}}(this global::Inquir.Typed.IWorkflowClient client{{inputParameter}}, global::Inquir.Typed.StartOptions options, {{CancellationToken}} cancellationToken = default)
-                        => global::Inquir.Typed.WorkflowStarter.StartAsync(client, {{descriptor}}, {{inputArgument}}, options, cancellationToken);
+                        => global::Inquir.Typed.Generated.WorkflowStarter.StartAsync(client, {{descriptor}}, {{inputArgument}}, options, cancellationToken);
                     """);
                 if (!model.InputIsNoValue)
                 {
@@ -65,7 +65,7 @@ namespace Inquir.Typed.Generators.Emitting
                 /// <param name="cancellationToken">Cancels the start.</param>
                 /// <returns>One handle per input, in order; a run whose key was used before is the run that holds it.</returns>
                 public static {{runsType}} Start{{model.ClassName}}ManyAsync(this global::Inquir.Typed.IWorkflowClient client, global::System.Collections.Generic.IEnumerable<{{model.InputType}}> inputs, global::Inquir.Typed.StartOptions? options = null, {{CancellationToken}} cancellationToken = default)
-                    => global::Inquir.Typed.WorkflowStarter.StartManyAsync(client, {{descriptor}}, inputs, options, cancellationToken);
+                    => global::Inquir.Typed.Generated.WorkflowStarter.StartManyAsync(client, {{descriptor}}, inputs, options, cancellationToken);
                 """);
         }
 

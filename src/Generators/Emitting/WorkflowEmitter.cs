@@ -64,7 +64,7 @@ namespace Inquir.Typed.Generators.Emitting
                 // The serializers come first: static initializers run in textual order and the descriptor uses them.
                 foreach (var field in serializers.All)
                 {
-                    w.Line($"private static readonly global::Inquir.Typed.CheckpointSerializer<{field.Type}> {field.Name} = {field.Instance};");
+                    w.Line($"private static readonly global::Inquir.Typed.Generated.CheckpointSerializer<{field.Type}> {field.Name} = {field.Instance};");
                 }
 
                 w.Line();

@@ -1,6 +1,9 @@
-namespace Inquir.Typed;
+using System.ComponentModel;
 
-/// <summary>Whether a step's output is child runs that the runtime awaits before the next step.</summary>
+namespace Inquir.Typed.Generated;
+
+/// <summary>Whether a step's output is child runs that the runtime awaits before the next step. For generated code (see <see cref="StepDescriptor.Awaits"/>).</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public enum ChildAwait
 {
     /// <summary>The step's output is its value, checkpointed as it is.</summary>

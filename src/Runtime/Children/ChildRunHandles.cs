@@ -1,12 +1,14 @@
+using System.ComponentModel;
 using System.Text;
 
-namespace Inquir.Typed;
+namespace Inquir.Typed.Generated;
 
 /// <summary>
 /// Encodes the child runs a step returns as the JSON array of their ids that the runtime awaits. Called by the
-/// generated invoker of a step returning <see cref="WorkflowRun{TResult}"/> or a list of them; not meant to be
-/// called by hand.
+/// generated invoker of a step returning <see cref="WorkflowRun{TResult}"/> or a list of them. For generated code;
+/// not meant to be called by hand.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ChildRunHandles
 {
     /// <summary>Encodes one child run.</summary>

@@ -1,3 +1,5 @@
+using Inquir.Typed.Generated;
+
 namespace Inquir.Typed;
 
 /// <summary>

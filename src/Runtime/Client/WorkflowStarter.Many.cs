@@ -1,6 +1,6 @@
-namespace Inquir.Typed;
+namespace Inquir.Typed.Generated;
 
-/// <summary>The typed bulk start that every generated <c>Start{Workflow}ManyAsync</c> calls.</summary>
+/// <summary>The typed bulk start that every generated <c>Start{Workflow}ManyAsync</c> calls. For generated code; not meant to be called by hand.</summary>
 public static partial class WorkflowStarter
 {
     /// <summary>

@@ -1,6 +1,9 @@
-namespace Inquir.Typed;
+using System.ComponentModel;
 
-/// <summary>The typed start that every generated <c>Start{Workflow}Async</c> calls.</summary>
+namespace Inquir.Typed.Generated;
+
+/// <summary>The typed start that every generated <c>Start{Workflow}Async</c> calls. For generated code; not meant to be called by hand.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static partial class WorkflowStarter
 {
     /// <summary>Encodes <paramref name="input"/>, takes the idempotency key from it when the options give none, and starts the run.</summary>

@@ -2,11 +2,11 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 
-namespace Inquir.Typed;
+namespace Inquir.Typed.Generated;
 
 /// <summary>
 /// The reads and writes that generated checkpoint serializers share, in the exact formats System.Text.Json uses, so
-/// that stored checkpoints look the same as <c>JsonSerializer</c> output. Not meant to be called by hand.
+/// that stored checkpoints look the same as <c>JsonSerializer</c> output. For generated code; not meant to be called by hand.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class CheckpointJson

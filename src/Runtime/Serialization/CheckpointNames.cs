@@ -2,12 +2,12 @@ using System.ComponentModel;
 using System.Text;
 using System.Text.Json;
 
-namespace Inquir.Typed;
+namespace Inquir.Typed.Generated;
 
 /// <summary>
 /// The JSON property names of one checkpoint type, held once by its generated serializer: pre-encoded for writing, and
 /// as UTF-8 for matching while reading, so that a generated read is one <c>switch</c> over the index that
-/// <see cref="Next"/> returns rather than one comparison per property. Not meant to be used by hand.
+/// <see cref="Next"/> returns rather than one comparison per property. For generated code; not meant to be used by hand.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class CheckpointNames

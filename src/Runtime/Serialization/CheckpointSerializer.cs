@@ -1,14 +1,17 @@
 using System.Buffers;
-using System.Text;
+using System.ComponentModel;
 using System.Text.Json;
+using System.Text;
 
-namespace Inquir.Typed;
+namespace Inquir.Typed.Generated;
 
 /// <summary>
 /// Turns values that cross a step boundary (workflow input, step outputs, the result) into the JSON stored as
-/// checkpoints, and back. The source generator emits one per type, reflection-free; the runtime only ever sees JSON text.
+/// checkpoints, and back. For generated code: the source generator emits one per type, reflection-free; the runtime only
+/// ever sees JSON text.
 /// </summary>
 /// <typeparam name="T">The type that crosses the boundary.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public abstract class CheckpointSerializer<T>
 {
     // Checkpoints up to this many characters are decoded from UTF-8 on the stack (at most three bytes a character).

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Inquir.Typed.Generated;
 
 namespace Inquir.Typed;
 

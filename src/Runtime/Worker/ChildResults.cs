@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Inquir.Typed.Generated;
 using Inquir.Typed.Storage;
 
 namespace Inquir.Typed.Worker;

@@ -1,6 +1,9 @@
-namespace Inquir.Typed;
+using System.ComponentModel;
 
-/// <summary>One step of a workflow, as the generator describes it.</summary>
+namespace Inquir.Typed.Generated;
+
+/// <summary>One step of a workflow, as the generator describes it. For generated code; the runtime reads it through <see cref="WorkflowDescriptor.Steps"/>.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class StepDescriptor
 {
     /// <summary>Creates the descriptor.</summary>

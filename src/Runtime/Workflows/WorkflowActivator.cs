@@ -1,8 +1,10 @@
+using System.ComponentModel;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Inquir.Typed;
+namespace Inquir.Typed.Generated;
 
-/// <summary>Gets a workflow class from DI for generated step invokers.</summary>
+/// <summary>Gets a workflow class from DI for generated step invokers. For generated code; not meant to be called by hand.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class WorkflowActivator
 {
     /// <summary>Resolves <typeparamref name="TWorkflow"/>, with an error that says how to register it when it is missing.</summary>

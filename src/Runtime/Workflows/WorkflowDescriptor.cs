@@ -1,3 +1,4 @@
+using Inquir.Typed.Generated;
 using Inquir.Typed.Storage;
 
 namespace Inquir.Typed;

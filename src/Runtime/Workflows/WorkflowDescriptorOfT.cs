@@ -1,3 +1,6 @@
+using System.ComponentModel;
+using Inquir.Typed.Generated;
+
 namespace Inquir.Typed;
 
 /// <summary>A workflow whose input and result types are known, so that it can be started and awaited with types.</summary>
@@ -5,7 +8,8 @@ namespace Inquir.Typed;
 /// <typeparam name="TResult">The last step's output, or <see cref="NoValue"/>.</typeparam>
 public sealed class WorkflowDescriptor<TInput, TResult> : WorkflowDescriptor
 {
-    /// <summary>Creates the descriptor.</summary>
+    /// <summary>Creates the descriptor. For generated code: every workflow class gets its own as <c>InquirDescriptor</c>.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public WorkflowDescriptor(
         string name,
         Type workflowType,

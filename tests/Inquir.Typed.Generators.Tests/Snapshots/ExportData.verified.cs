@@ -6,15 +6,15 @@ namespace Samples
     [global::System.CodeDom.Compiler.GeneratedCode("Inquir.Typed.Generators", "{GeneratorVersion}")]
     partial class ExportData : global::Inquir.Typed.IGeneratedWorkflow
     {
-        private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.ExportRequest> InquirSerializer0 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.ExportRequest_2c68cef4.Instance;
-        private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.ExportFile> InquirSerializer1 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.ExportFile_e2e217e5.Instance;
-        private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.ExportLink> InquirSerializer2 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.ExportLink_746912cf.Instance;
+        private static readonly global::Inquir.Typed.Generated.CheckpointSerializer<global::Samples.ExportRequest> InquirSerializer0 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.ExportRequest_2c68cef4.Instance;
+        private static readonly global::Inquir.Typed.Generated.CheckpointSerializer<global::Samples.ExportFile> InquirSerializer1 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.ExportFile_e2e217e5.Instance;
+        private static readonly global::Inquir.Typed.Generated.CheckpointSerializer<global::Samples.ExportLink> InquirSerializer2 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.ExportLink_746912cf.Instance;
 
         /// <summary>Workflow "export-data": its stored name, its steps with their policies, and how its input and result are stored.</summary>
         public static global::Inquir.Typed.WorkflowDescriptor<global::Samples.ExportRequest, global::Samples.ExportLink> InquirDescriptor { get; } = new(
             "export-data",
             typeof(global::Samples.ExportData),
-            new global::Inquir.Typed.StepDescriptor[]
+            new global::Inquir.Typed.Generated.StepDescriptor[]
             {
                 new("Render", new global::Inquir.Typed.StepPolicy(5, global::Inquir.Typed.BackoffKind.Exponential, global::System.TimeSpan.FromTicks(10000000), global::System.TimeSpan.FromTicks(3000000000), null), static async (services, input, context, cancellationToken) =>
                     InquirSerializer1.Serialize(await InquirWorkflow(services).Render(InquirSerializer0.Deserialize(input), context, cancellationToken).ConfigureAwait(false))),
@@ -26,7 +26,7 @@ namespace Samples
 
         static global::Inquir.Typed.WorkflowDescriptor global::Inquir.Typed.IGeneratedWorkflow.Descriptor => InquirDescriptor;
 
-        private static global::Samples.ExportData InquirWorkflow(global::System.IServiceProvider services) => global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.ExportData>(services);
+        private static global::Samples.ExportData InquirWorkflow(global::System.IServiceProvider services) => global::Inquir.Typed.Generated.WorkflowActivator.Resolve<global::Samples.ExportData>(services);
     }
 
     /// <summary>Typed starters for workflow "export-data" (<see cref="global::Samples.ExportData"/>).</summary>
@@ -40,7 +40,7 @@ namespace Samples
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>A handle that reads the run's status and waits for its result.</returns>
         public static global::System.Threading.Tasks.Task<global::Inquir.Typed.WorkflowRun<global::Samples.ExportLink>> StartExportDataAsync(this global::Inquir.Typed.IWorkflowClient client, global::Samples.ExportRequest input, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::Inquir.Typed.WorkflowStarter.StartAsync(client, global::Samples.ExportData.InquirDescriptor, input, idempotencyKey is null ? null : new global::Inquir.Typed.StartOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
+            => global::Inquir.Typed.Generated.WorkflowStarter.StartAsync(client, global::Samples.ExportData.InquirDescriptor, input, idempotencyKey is null ? null : new global::Inquir.Typed.StartOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
 
         /// <summary>Starts a run of workflow "export-data" with options: idempotency key, start time, or the caller's open transaction.</summary>
         /// <param name="client">The workflow client.</param>
@@ -49,7 +49,7 @@ namespace Samples
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>A handle that reads the run's status and waits for its result.</returns>
         public static global::System.Threading.Tasks.Task<global::Inquir.Typed.WorkflowRun<global::Samples.ExportLink>> StartExportDataAsync(this global::Inquir.Typed.IWorkflowClient client, global::Samples.ExportRequest input, global::Inquir.Typed.StartOptions options, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::Inquir.Typed.WorkflowStarter.StartAsync(client, global::Samples.ExportData.InquirDescriptor, input, options, cancellationToken);
+            => global::Inquir.Typed.Generated.WorkflowStarter.StartAsync(client, global::Samples.ExportData.InquirDescriptor, input, options, cancellationToken);
 
         /// <summary>Starts one run of workflow "export-data" per input, in one statement and one transaction; each input's <c>[IdempotencyKey]</c> member, if it has one, makes its run's start happen once.</summary>
         /// <param name="client">The workflow client.</param>
@@ -58,6 +58,6 @@ namespace Samples
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>One handle per input, in order; a run whose key was used before is the run that holds it.</returns>
         public static global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Inquir.Typed.WorkflowRun<global::Samples.ExportLink>>> StartExportDataManyAsync(this global::Inquir.Typed.IWorkflowClient client, global::System.Collections.Generic.IEnumerable<global::Samples.ExportRequest> inputs, global::Inquir.Typed.StartOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::Inquir.Typed.WorkflowStarter.StartManyAsync(client, global::Samples.ExportData.InquirDescriptor, inputs, options, cancellationToken);
+            => global::Inquir.Typed.Generated.WorkflowStarter.StartManyAsync(client, global::Samples.ExportData.InquirDescriptor, inputs, options, cancellationToken);
     }
 }

@@ -6,14 +6,14 @@ namespace Samples
     [global::System.CodeDom.Compiler.GeneratedCode("Inquir.Typed.Generators", "{GeneratorVersion}")]
     partial class SendInvoice : global::Inquir.Typed.IGeneratedWorkflow
     {
-        private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.Invoice> InquirSerializer0 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.Invoice_dcd85fd8.Instance;
-        private static readonly global::Inquir.Typed.CheckpointSerializer<bool> InquirSerializer1 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.bool_c894953d.Instance;
+        private static readonly global::Inquir.Typed.Generated.CheckpointSerializer<global::Samples.Invoice> InquirSerializer0 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.Invoice_dcd85fd8.Instance;
+        private static readonly global::Inquir.Typed.Generated.CheckpointSerializer<bool> InquirSerializer1 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.bool_c894953d.Instance;
 
         /// <summary>Workflow "send-invoice": its stored name, its steps with their policies, and how its input and result are stored.</summary>
         public static global::Inquir.Typed.WorkflowDescriptor<global::Samples.Invoice, bool> InquirDescriptor { get; } = new(
             "send-invoice",
             typeof(global::Samples.SendInvoice),
-            new global::Inquir.Typed.StepDescriptor[]
+            new global::Inquir.Typed.Generated.StepDescriptor[]
             {
                 new("Send", new global::Inquir.Typed.StepPolicy(3, global::Inquir.Typed.BackoffKind.Exponential, global::System.TimeSpan.FromTicks(10000000), global::System.TimeSpan.FromTicks(3000000000), null), static async (services, input, context, cancellationToken) =>
                     InquirSerializer1.Serialize(await InquirWorkflow(services).Send(InquirSerializer0.Deserialize(input)).ConfigureAwait(false))),
@@ -24,7 +24,7 @@ namespace Samples
 
         static global::Inquir.Typed.WorkflowDescriptor global::Inquir.Typed.IGeneratedWorkflow.Descriptor => InquirDescriptor;
 
-        private static global::Samples.SendInvoice InquirWorkflow(global::System.IServiceProvider services) => global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.SendInvoice>(services);
+        private static global::Samples.SendInvoice InquirWorkflow(global::System.IServiceProvider services) => global::Inquir.Typed.Generated.WorkflowActivator.Resolve<global::Samples.SendInvoice>(services);
     }
 
     /// <summary>Typed starters for workflow "send-invoice" (<see cref="global::Samples.SendInvoice"/>).</summary>
@@ -38,7 +38,7 @@ namespace Samples
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>A handle that reads the run's status and waits for its result.</returns>
         public static global::System.Threading.Tasks.Task<global::Inquir.Typed.WorkflowRun<bool>> StartSendInvoiceAsync(this global::Inquir.Typed.IWorkflowClient client, global::Samples.Invoice input, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::Inquir.Typed.WorkflowStarter.StartAsync(client, global::Samples.SendInvoice.InquirDescriptor, input, idempotencyKey is null ? null : new global::Inquir.Typed.StartOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
+            => global::Inquir.Typed.Generated.WorkflowStarter.StartAsync(client, global::Samples.SendInvoice.InquirDescriptor, input, idempotencyKey is null ? null : new global::Inquir.Typed.StartOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
 
         /// <summary>Starts a run of workflow "send-invoice" with options: idempotency key, start time, or the caller's open transaction.</summary>
         /// <param name="client">The workflow client.</param>
@@ -47,7 +47,7 @@ namespace Samples
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>A handle that reads the run's status and waits for its result.</returns>
         public static global::System.Threading.Tasks.Task<global::Inquir.Typed.WorkflowRun<bool>> StartSendInvoiceAsync(this global::Inquir.Typed.IWorkflowClient client, global::Samples.Invoice input, global::Inquir.Typed.StartOptions options, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::Inquir.Typed.WorkflowStarter.StartAsync(client, global::Samples.SendInvoice.InquirDescriptor, input, options, cancellationToken);
+            => global::Inquir.Typed.Generated.WorkflowStarter.StartAsync(client, global::Samples.SendInvoice.InquirDescriptor, input, options, cancellationToken);
 
         /// <summary>Starts one run of workflow "send-invoice" per input, in one statement and one transaction; each input's <c>[IdempotencyKey]</c> member, if it has one, makes its run's start happen once.</summary>
         /// <param name="client">The workflow client.</param>
@@ -56,6 +56,6 @@ namespace Samples
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>One handle per input, in order; a run whose key was used before is the run that holds it.</returns>
         public static global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Inquir.Typed.WorkflowRun<bool>>> StartSendInvoiceManyAsync(this global::Inquir.Typed.IWorkflowClient client, global::System.Collections.Generic.IEnumerable<global::Samples.Invoice> inputs, global::Inquir.Typed.StartOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::Inquir.Typed.WorkflowStarter.StartManyAsync(client, global::Samples.SendInvoice.InquirDescriptor, inputs, options, cancellationToken);
+            => global::Inquir.Typed.Generated.WorkflowStarter.StartManyAsync(client, global::Samples.SendInvoice.InquirDescriptor, inputs, options, cancellationToken);
     }
 }

@@ -6,13 +6,13 @@ namespace Samples.Internal
     [global::System.CodeDom.Compiler.GeneratedCode("Inquir.Typed.Generators", "{GeneratorVersion}")]
     partial class InternalJob : global::Inquir.Typed.IGeneratedWorkflow
     {
-        private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.Internal.Input> InquirSerializer0 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.Input_f20da6e6.Instance;
+        private static readonly global::Inquir.Typed.Generated.CheckpointSerializer<global::Samples.Internal.Input> InquirSerializer0 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.Input_f20da6e6.Instance;
 
         /// <summary>Workflow "internal-job": its stored name, its steps with their policies, and how its input and result are stored.</summary>
         internal static global::Inquir.Typed.WorkflowDescriptor<global::Samples.Internal.Input, global::Samples.Internal.Input> InquirDescriptor { get; } = new(
             "internal-job",
             typeof(global::Samples.Internal.InternalJob),
-            new global::Inquir.Typed.StepDescriptor[]
+            new global::Inquir.Typed.Generated.StepDescriptor[]
             {
                 new("Echo", new global::Inquir.Typed.StepPolicy(3, global::Inquir.Typed.BackoffKind.Exponential, global::System.TimeSpan.FromTicks(10000000), global::System.TimeSpan.FromTicks(3000000000), null), static (services, input, context, cancellationToken) =>
                     new global::System.Threading.Tasks.ValueTask<string>(InquirSerializer0.Serialize(InquirWorkflow(services).Echo(InquirSerializer0.Deserialize(input))))),
@@ -22,7 +22,7 @@ namespace Samples.Internal
 
         static global::Inquir.Typed.WorkflowDescriptor global::Inquir.Typed.IGeneratedWorkflow.Descriptor => InquirDescriptor;
 
-        private static global::Samples.Internal.InternalJob InquirWorkflow(global::System.IServiceProvider services) => global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.Internal.InternalJob>(services);
+        private static global::Samples.Internal.InternalJob InquirWorkflow(global::System.IServiceProvider services) => global::Inquir.Typed.Generated.WorkflowActivator.Resolve<global::Samples.Internal.InternalJob>(services);
     }
 
     /// <summary>Typed starters for workflow "internal-job" (<see cref="global::Samples.Internal.InternalJob"/>).</summary>
@@ -36,7 +36,7 @@ namespace Samples.Internal
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>A handle that reads the run's status and waits for its result.</returns>
         public static global::System.Threading.Tasks.Task<global::Inquir.Typed.WorkflowRun<global::Samples.Internal.Input>> StartInternalJobAsync(this global::Inquir.Typed.IWorkflowClient client, global::Samples.Internal.Input input, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::Inquir.Typed.WorkflowStarter.StartAsync(client, global::Samples.Internal.InternalJob.InquirDescriptor, input, idempotencyKey is null ? null : new global::Inquir.Typed.StartOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
+            => global::Inquir.Typed.Generated.WorkflowStarter.StartAsync(client, global::Samples.Internal.InternalJob.InquirDescriptor, input, idempotencyKey is null ? null : new global::Inquir.Typed.StartOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
 
         /// <summary>Starts a run of workflow "internal-job" with options: idempotency key, start time, or the caller's open transaction.</summary>
         /// <param name="client">The workflow client.</param>
@@ -45,7 +45,7 @@ namespace Samples.Internal
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>A handle that reads the run's status and waits for its result.</returns>
         public static global::System.Threading.Tasks.Task<global::Inquir.Typed.WorkflowRun<global::Samples.Internal.Input>> StartInternalJobAsync(this global::Inquir.Typed.IWorkflowClient client, global::Samples.Internal.Input input, global::Inquir.Typed.StartOptions options, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::Inquir.Typed.WorkflowStarter.StartAsync(client, global::Samples.Internal.InternalJob.InquirDescriptor, input, options, cancellationToken);
+            => global::Inquir.Typed.Generated.WorkflowStarter.StartAsync(client, global::Samples.Internal.InternalJob.InquirDescriptor, input, options, cancellationToken);
 
         /// <summary>Starts one run of workflow "internal-job" per input, in one statement and one transaction; each input's <c>[IdempotencyKey]</c> member, if it has one, makes its run's start happen once.</summary>
         /// <param name="client">The workflow client.</param>
@@ -54,6 +54,6 @@ namespace Samples.Internal
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>One handle per input, in order; a run whose key was used before is the run that holds it.</returns>
         public static global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Inquir.Typed.WorkflowRun<global::Samples.Internal.Input>>> StartInternalJobManyAsync(this global::Inquir.Typed.IWorkflowClient client, global::System.Collections.Generic.IEnumerable<global::Samples.Internal.Input> inputs, global::Inquir.Typed.StartOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::Inquir.Typed.WorkflowStarter.StartManyAsync(client, global::Samples.Internal.InternalJob.InquirDescriptor, inputs, options, cancellationToken);
+            => global::Inquir.Typed.Generated.WorkflowStarter.StartManyAsync(client, global::Samples.Internal.InternalJob.InquirDescriptor, inputs, options, cancellationToken);
     }
 }

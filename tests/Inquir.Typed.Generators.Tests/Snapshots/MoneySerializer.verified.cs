@@ -6,15 +6,15 @@ namespace Inquir.Typed.Generated
 {
     using Utf8JsonWriter = global::System.Text.Json.Utf8JsonWriter;
     using Utf8JsonReader = global::System.Text.Json.Utf8JsonReader;
-    using CheckpointJson = global::Inquir.Typed.CheckpointJson;
+    using Json = global::Inquir.Typed.Generated.CheckpointJson;
 
     internal static partial class InquirCheckpointSerializers
     {
         [global::System.CodeDom.Compiler.GeneratedCode("Inquir.Typed.Generators", "{GeneratorVersion}")]
-        internal sealed class Money_d1af4237 : global::Inquir.Typed.CheckpointSerializer<global::Samples.Money>
+        internal sealed class Money_d1af4237 : global::Inquir.Typed.Generated.CheckpointSerializer<global::Samples.Money>
         {
             public static readonly Money_d1af4237 Instance = new();
-            private static readonly global::Inquir.Typed.CheckpointNames Names = new("Amount", "Currency", "Memo");
+            private static readonly global::Inquir.Typed.Generated.CheckpointNames Names = new("Amount", "Currency", "Memo");
 
             public override void Write(Utf8JsonWriter writer, global::Samples.Money value)
             {
@@ -34,7 +34,7 @@ namespace Inquir.Typed.Generated
 
             public override global::Samples.Money Read(ref Utf8JsonReader reader)
             {
-                if (CheckpointJson.IsNullElseStartObject(ref reader, "Samples.Money"))
+                if (Json.IsNullElseStartObject(ref reader, "Samples.Money"))
                 {
                     return null;
                 }

@@ -10,14 +10,14 @@ namespace Samples
             [global::System.CodeDom.Compiler.GeneratedCode("Inquir.Typed.Generators", "{GeneratorVersion}")]
             partial class Reindex : global::Inquir.Typed.IGeneratedWorkflow
             {
-                private static readonly global::Inquir.Typed.CheckpointSerializer<string> InquirSerializer0 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.string_17c16538.Instance;
-                private static readonly global::Inquir.Typed.CheckpointSerializer<int> InquirSerializer1 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.int_95e97e5e.Instance;
+                private static readonly global::Inquir.Typed.Generated.CheckpointSerializer<string> InquirSerializer0 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.string_17c16538.Instance;
+                private static readonly global::Inquir.Typed.Generated.CheckpointSerializer<int> InquirSerializer1 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.int_95e97e5e.Instance;
 
                 /// <summary>Workflow "reindex": its stored name, its steps with their policies, and how its input and result are stored.</summary>
                 public static global::Inquir.Typed.WorkflowDescriptor<string, int> InquirDescriptor { get; } = new(
                     "reindex",
                     typeof(global::Samples.Jobs.Search.Reindex),
-                    new global::Inquir.Typed.StepDescriptor[]
+                    new global::Inquir.Typed.Generated.StepDescriptor[]
                     {
                         new("Run", new global::Inquir.Typed.StepPolicy(3, global::Inquir.Typed.BackoffKind.Exponential, global::System.TimeSpan.FromTicks(10000000), global::System.TimeSpan.FromTicks(3000000000), null), static async (services, input, context, cancellationToken) =>
                             InquirSerializer1.Serialize(await InquirWorkflow(services).Run(InquirSerializer0.Deserialize(input)).ConfigureAwait(false))),
@@ -27,7 +27,7 @@ namespace Samples
 
                 static global::Inquir.Typed.WorkflowDescriptor global::Inquir.Typed.IGeneratedWorkflow.Descriptor => InquirDescriptor;
 
-                private static global::Samples.Jobs.Search.Reindex InquirWorkflow(global::System.IServiceProvider services) => global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.Jobs.Search.Reindex>(services);
+                private static global::Samples.Jobs.Search.Reindex InquirWorkflow(global::System.IServiceProvider services) => global::Inquir.Typed.Generated.WorkflowActivator.Resolve<global::Samples.Jobs.Search.Reindex>(services);
             }
         }
     }
@@ -43,7 +43,7 @@ namespace Samples
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>A handle that reads the run's status and waits for its result.</returns>
         public static global::System.Threading.Tasks.Task<global::Inquir.Typed.WorkflowRun<int>> StartReindexAsync(this global::Inquir.Typed.IWorkflowClient client, string input, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::Inquir.Typed.WorkflowStarter.StartAsync(client, global::Samples.Jobs.Search.Reindex.InquirDescriptor, input, idempotencyKey is null ? null : new global::Inquir.Typed.StartOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
+            => global::Inquir.Typed.Generated.WorkflowStarter.StartAsync(client, global::Samples.Jobs.Search.Reindex.InquirDescriptor, input, idempotencyKey is null ? null : new global::Inquir.Typed.StartOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
 
         /// <summary>Starts a run of workflow "reindex" with options: idempotency key, start time, or the caller's open transaction.</summary>
         /// <param name="client">The workflow client.</param>
@@ -52,7 +52,7 @@ namespace Samples
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>A handle that reads the run's status and waits for its result.</returns>
         public static global::System.Threading.Tasks.Task<global::Inquir.Typed.WorkflowRun<int>> StartReindexAsync(this global::Inquir.Typed.IWorkflowClient client, string input, global::Inquir.Typed.StartOptions options, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::Inquir.Typed.WorkflowStarter.StartAsync(client, global::Samples.Jobs.Search.Reindex.InquirDescriptor, input, options, cancellationToken);
+            => global::Inquir.Typed.Generated.WorkflowStarter.StartAsync(client, global::Samples.Jobs.Search.Reindex.InquirDescriptor, input, options, cancellationToken);
 
         /// <summary>Starts one run of workflow "reindex" per input, in one statement and one transaction; each input's <c>[IdempotencyKey]</c> member, if it has one, makes its run's start happen once.</summary>
         /// <param name="client">The workflow client.</param>
@@ -61,6 +61,6 @@ namespace Samples
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>One handle per input, in order; a run whose key was used before is the run that holds it.</returns>
         public static global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Inquir.Typed.WorkflowRun<int>>> StartReindexManyAsync(this global::Inquir.Typed.IWorkflowClient client, global::System.Collections.Generic.IEnumerable<string> inputs, global::Inquir.Typed.StartOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::Inquir.Typed.WorkflowStarter.StartManyAsync(client, global::Samples.Jobs.Search.Reindex.InquirDescriptor, inputs, options, cancellationToken);
+            => global::Inquir.Typed.Generated.WorkflowStarter.StartManyAsync(client, global::Samples.Jobs.Search.Reindex.InquirDescriptor, inputs, options, cancellationToken);
     }
 }

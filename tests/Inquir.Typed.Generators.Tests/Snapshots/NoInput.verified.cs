@@ -6,15 +6,15 @@ namespace Samples
     [global::System.CodeDom.Compiler.GeneratedCode("Inquir.Typed.Generators", "{GeneratorVersion}")]
     partial class Nightly : global::Inquir.Typed.IGeneratedWorkflow
     {
-        private static readonly global::Inquir.Typed.CheckpointSerializer<global::Inquir.Typed.NoValue> InquirSerializer0 = global::Inquir.Typed.CheckpointSerializers.NoValue;
-        private static readonly global::Inquir.Typed.CheckpointSerializer<string> InquirSerializer1 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.string_17c16538.Instance;
-        private static readonly global::Inquir.Typed.CheckpointSerializer<int> InquirSerializer2 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.int_95e97e5e.Instance;
+        private static readonly global::Inquir.Typed.Generated.CheckpointSerializer<global::Inquir.Typed.NoValue> InquirSerializer0 = global::Inquir.Typed.Generated.CheckpointSerializers.NoValue;
+        private static readonly global::Inquir.Typed.Generated.CheckpointSerializer<string> InquirSerializer1 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.string_17c16538.Instance;
+        private static readonly global::Inquir.Typed.Generated.CheckpointSerializer<int> InquirSerializer2 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.int_95e97e5e.Instance;
 
         /// <summary>Workflow "nightly": its stored name, its steps with their policies, and how its input and result are stored.</summary>
         public static global::Inquir.Typed.WorkflowDescriptor<global::Inquir.Typed.NoValue, int> InquirDescriptor { get; } = new(
             "nightly",
             typeof(global::Samples.Nightly),
-            new global::Inquir.Typed.StepDescriptor[]
+            new global::Inquir.Typed.Generated.StepDescriptor[]
             {
                 new("Stamp", new global::Inquir.Typed.StepPolicy(3, global::Inquir.Typed.BackoffKind.Exponential, global::System.TimeSpan.FromTicks(10000000), global::System.TimeSpan.FromTicks(3000000000), null), static (services, input, context, cancellationToken) =>
                     new global::System.Threading.Tasks.ValueTask<string>(InquirSerializer1.Serialize(InquirWorkflow(services).Stamp(context)))),
@@ -26,7 +26,7 @@ namespace Samples
 
         static global::Inquir.Typed.WorkflowDescriptor global::Inquir.Typed.IGeneratedWorkflow.Descriptor => InquirDescriptor;
 
-        private static global::Samples.Nightly InquirWorkflow(global::System.IServiceProvider services) => global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.Nightly>(services);
+        private static global::Samples.Nightly InquirWorkflow(global::System.IServiceProvider services) => global::Inquir.Typed.Generated.WorkflowActivator.Resolve<global::Samples.Nightly>(services);
     }
 
     /// <summary>Typed starters for workflow "nightly" (<see cref="global::Samples.Nightly"/>).</summary>
@@ -39,7 +39,7 @@ namespace Samples
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>A handle that reads the run's status and waits for its result.</returns>
         public static global::System.Threading.Tasks.Task<global::Inquir.Typed.WorkflowRun<int>> StartNightlyAsync(this global::Inquir.Typed.IWorkflowClient client, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::Inquir.Typed.WorkflowStarter.StartAsync(client, global::Samples.Nightly.InquirDescriptor, global::Inquir.Typed.NoValue.Instance, idempotencyKey is null ? null : new global::Inquir.Typed.StartOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
+            => global::Inquir.Typed.Generated.WorkflowStarter.StartAsync(client, global::Samples.Nightly.InquirDescriptor, global::Inquir.Typed.NoValue.Instance, idempotencyKey is null ? null : new global::Inquir.Typed.StartOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
 
         /// <summary>Starts a run of workflow "nightly" with options: idempotency key, start time, or the caller's open transaction.</summary>
         /// <param name="client">The workflow client.</param>
@@ -47,6 +47,6 @@ namespace Samples
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>A handle that reads the run's status and waits for its result.</returns>
         public static global::System.Threading.Tasks.Task<global::Inquir.Typed.WorkflowRun<int>> StartNightlyAsync(this global::Inquir.Typed.IWorkflowClient client, global::Inquir.Typed.StartOptions options, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::Inquir.Typed.WorkflowStarter.StartAsync(client, global::Samples.Nightly.InquirDescriptor, global::Inquir.Typed.NoValue.Instance, options, cancellationToken);
+            => global::Inquir.Typed.Generated.WorkflowStarter.StartAsync(client, global::Samples.Nightly.InquirDescriptor, global::Inquir.Typed.NoValue.Instance, options, cancellationToken);
     }
 }

@@ -6,14 +6,14 @@ namespace Samples.Math
     [global::System.CodeDom.Compiler.GeneratedCode("Inquir.Typed.Generators", "{GeneratorVersion}")]
     partial class Sum : global::Inquir.Typed.IGeneratedWorkflow
     {
-        private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.Math.Numbers> InquirSerializer0 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.Numbers_457011fb.Instance;
-        private static readonly global::Inquir.Typed.CheckpointSerializer<int> InquirSerializer1 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.int_95e97e5e.Instance;
+        private static readonly global::Inquir.Typed.Generated.CheckpointSerializer<global::Samples.Math.Numbers> InquirSerializer0 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.Numbers_457011fb.Instance;
+        private static readonly global::Inquir.Typed.Generated.CheckpointSerializer<int> InquirSerializer1 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.int_95e97e5e.Instance;
 
         /// <summary>Workflow "sum": its stored name, its steps with their policies, and how its input and result are stored.</summary>
         public static global::Inquir.Typed.WorkflowDescriptor<global::Samples.Math.Numbers, int> InquirDescriptor { get; } = new(
             "sum",
             typeof(global::Samples.Math.Sum),
-            new global::Inquir.Typed.StepDescriptor[]
+            new global::Inquir.Typed.Generated.StepDescriptor[]
             {
                 new("Add", new global::Inquir.Typed.StepPolicy(3, global::Inquir.Typed.BackoffKind.Fixed, global::System.TimeSpan.FromTicks(2500000), global::System.TimeSpan.FromTicks(3000000000), null), static (services, input, context, cancellationToken) =>
                     new global::System.Threading.Tasks.ValueTask<string>(InquirSerializer1.Serialize(InquirWorkflow(services).Add(InquirSerializer0.Deserialize(input))))),
@@ -23,7 +23,7 @@ namespace Samples.Math
 
         static global::Inquir.Typed.WorkflowDescriptor global::Inquir.Typed.IGeneratedWorkflow.Descriptor => InquirDescriptor;
 
-        private static global::Samples.Math.Sum InquirWorkflow(global::System.IServiceProvider services) => global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.Math.Sum>(services);
+        private static global::Samples.Math.Sum InquirWorkflow(global::System.IServiceProvider services) => global::Inquir.Typed.Generated.WorkflowActivator.Resolve<global::Samples.Math.Sum>(services);
     }
 
     /// <summary>Typed starters for workflow "sum" (<see cref="global::Samples.Math.Sum"/>).</summary>
@@ -37,7 +37,7 @@ namespace Samples.Math
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>A handle that reads the run's status and waits for its result.</returns>
         public static global::System.Threading.Tasks.Task<global::Inquir.Typed.WorkflowRun<int>> StartSumAsync(this global::Inquir.Typed.IWorkflowClient client, global::Samples.Math.Numbers input, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::Inquir.Typed.WorkflowStarter.StartAsync(client, global::Samples.Math.Sum.InquirDescriptor, input, idempotencyKey is null ? null : new global::Inquir.Typed.StartOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
+            => global::Inquir.Typed.Generated.WorkflowStarter.StartAsync(client, global::Samples.Math.Sum.InquirDescriptor, input, idempotencyKey is null ? null : new global::Inquir.Typed.StartOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
 
         /// <summary>Starts a run of workflow "sum" with options: idempotency key, start time, or the caller's open transaction.</summary>
         /// <param name="client">The workflow client.</param>
@@ -46,7 +46,7 @@ namespace Samples.Math
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>A handle that reads the run's status and waits for its result.</returns>
         public static global::System.Threading.Tasks.Task<global::Inquir.Typed.WorkflowRun<int>> StartSumAsync(this global::Inquir.Typed.IWorkflowClient client, global::Samples.Math.Numbers input, global::Inquir.Typed.StartOptions options, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::Inquir.Typed.WorkflowStarter.StartAsync(client, global::Samples.Math.Sum.InquirDescriptor, input, options, cancellationToken);
+            => global::Inquir.Typed.Generated.WorkflowStarter.StartAsync(client, global::Samples.Math.Sum.InquirDescriptor, input, options, cancellationToken);
 
         /// <summary>Starts one run of workflow "sum" per input, in one statement and one transaction; each input's <c>[IdempotencyKey]</c> member, if it has one, makes its run's start happen once.</summary>
         /// <param name="client">The workflow client.</param>
@@ -55,6 +55,6 @@ namespace Samples.Math
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>One handle per input, in order; a run whose key was used before is the run that holds it.</returns>
         public static global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Inquir.Typed.WorkflowRun<int>>> StartSumManyAsync(this global::Inquir.Typed.IWorkflowClient client, global::System.Collections.Generic.IEnumerable<global::Samples.Math.Numbers> inputs, global::Inquir.Typed.StartOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::Inquir.Typed.WorkflowStarter.StartManyAsync(client, global::Samples.Math.Sum.InquirDescriptor, inputs, options, cancellationToken);
+            => global::Inquir.Typed.Generated.WorkflowStarter.StartManyAsync(client, global::Samples.Math.Sum.InquirDescriptor, inputs, options, cancellationToken);
     }
 }

@@ -6,14 +6,14 @@ namespace Samples
     [global::System.CodeDom.Compiler.GeneratedCode("Inquir.Typed.Generators", "{GeneratorVersion}")]
     partial class Charge : global::Inquir.Typed.IGeneratedWorkflow
     {
-        private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.Order> InquirSerializer0 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.Order_0b390f6f.Instance;
-        private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.Receipt> InquirSerializer1 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.Receipt_e5c4a67b.Instance;
+        private static readonly global::Inquir.Typed.Generated.CheckpointSerializer<global::Samples.Order> InquirSerializer0 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.Order_0b390f6f.Instance;
+        private static readonly global::Inquir.Typed.Generated.CheckpointSerializer<global::Samples.Receipt> InquirSerializer1 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.Receipt_e5c4a67b.Instance;
 
         /// <summary>Workflow "charge": its stored name, its steps with their policies, and how its input and result are stored.</summary>
         public static global::Inquir.Typed.WorkflowDescriptor<global::Samples.Order, global::Samples.Receipt> InquirDescriptor { get; } = new(
             "charge",
             typeof(global::Samples.Charge),
-            new global::Inquir.Typed.StepDescriptor[]
+            new global::Inquir.Typed.Generated.StepDescriptor[]
             {
                 new("Pay", new global::Inquir.Typed.StepPolicy(3, global::Inquir.Typed.BackoffKind.Exponential, global::System.TimeSpan.FromTicks(10000000), global::System.TimeSpan.FromTicks(3000000000), global::System.TimeSpan.FromTicks(900000000)), static async (services, input, context, cancellationToken) =>
                     InquirSerializer1.Serialize(await InquirWorkflow(services).Pay(cancellationToken, InquirSerializer0.Deserialize(input), context).ConfigureAwait(false))),
@@ -23,7 +23,7 @@ namespace Samples
 
         static global::Inquir.Typed.WorkflowDescriptor global::Inquir.Typed.IGeneratedWorkflow.Descriptor => InquirDescriptor;
 
-        private static global::Samples.Charge InquirWorkflow(global::System.IServiceProvider services) => global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.Charge>(services);
+        private static global::Samples.Charge InquirWorkflow(global::System.IServiceProvider services) => global::Inquir.Typed.Generated.WorkflowActivator.Resolve<global::Samples.Charge>(services);
     }
 
     /// <summary>Typed starters for workflow "charge" (<see cref="global::Samples.Charge"/>).</summary>
@@ -37,7 +37,7 @@ namespace Samples
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>A handle that reads the run's status and waits for its result.</returns>
         public static global::System.Threading.Tasks.Task<global::Inquir.Typed.WorkflowRun<global::Samples.Receipt>> StartChargeAsync(this global::Inquir.Typed.IWorkflowClient client, global::Samples.Order input, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::Inquir.Typed.WorkflowStarter.StartAsync(client, global::Samples.Charge.InquirDescriptor, input, idempotencyKey is null ? null : new global::Inquir.Typed.StartOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
+            => global::Inquir.Typed.Generated.WorkflowStarter.StartAsync(client, global::Samples.Charge.InquirDescriptor, input, idempotencyKey is null ? null : new global::Inquir.Typed.StartOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
 
         /// <summary>Starts a run of workflow "charge" with options: idempotency key, start time, or the caller's open transaction.</summary>
         /// <param name="client">The workflow client.</param>
@@ -46,7 +46,7 @@ namespace Samples
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>A handle that reads the run's status and waits for its result.</returns>
         public static global::System.Threading.Tasks.Task<global::Inquir.Typed.WorkflowRun<global::Samples.Receipt>> StartChargeAsync(this global::Inquir.Typed.IWorkflowClient client, global::Samples.Order input, global::Inquir.Typed.StartOptions options, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::Inquir.Typed.WorkflowStarter.StartAsync(client, global::Samples.Charge.InquirDescriptor, input, options, cancellationToken);
+            => global::Inquir.Typed.Generated.WorkflowStarter.StartAsync(client, global::Samples.Charge.InquirDescriptor, input, options, cancellationToken);
 
         /// <summary>Starts one run of workflow "charge" per input, in one statement and one transaction; each input's <c>[IdempotencyKey]</c> member, if it has one, makes its run's start happen once.</summary>
         /// <param name="client">The workflow client.</param>
@@ -55,6 +55,6 @@ namespace Samples
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>One handle per input, in order; a run whose key was used before is the run that holds it.</returns>
         public static global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Inquir.Typed.WorkflowRun<global::Samples.Receipt>>> StartChargeManyAsync(this global::Inquir.Typed.IWorkflowClient client, global::System.Collections.Generic.IEnumerable<global::Samples.Order> inputs, global::Inquir.Typed.StartOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::Inquir.Typed.WorkflowStarter.StartManyAsync(client, global::Samples.Charge.InquirDescriptor, inputs, options, cancellationToken);
+            => global::Inquir.Typed.Generated.WorkflowStarter.StartManyAsync(client, global::Samples.Charge.InquirDescriptor, inputs, options, cancellationToken);
     }
 }

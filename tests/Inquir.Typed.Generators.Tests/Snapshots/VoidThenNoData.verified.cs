@@ -6,14 +6,14 @@ namespace Samples
     [global::System.CodeDom.Compiler.GeneratedCode("Inquir.Typed.Generators", "{GeneratorVersion}")]
     partial class Purge : global::Inquir.Typed.IGeneratedWorkflow
     {
-        private static readonly global::Inquir.Typed.CheckpointSerializer<global::Samples.PurgeRequest> InquirSerializer0 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.PurgeRequest_44c95195.Instance;
-        private static readonly global::Inquir.Typed.CheckpointSerializer<global::Inquir.Typed.NoValue> InquirSerializer1 = global::Inquir.Typed.CheckpointSerializers.NoValue;
+        private static readonly global::Inquir.Typed.Generated.CheckpointSerializer<global::Samples.PurgeRequest> InquirSerializer0 = global::Inquir.Typed.Generated.InquirCheckpointSerializers.PurgeRequest_44c95195.Instance;
+        private static readonly global::Inquir.Typed.Generated.CheckpointSerializer<global::Inquir.Typed.NoValue> InquirSerializer1 = global::Inquir.Typed.Generated.CheckpointSerializers.NoValue;
 
         /// <summary>Workflow "purge": its stored name, its steps with their policies, and how its input and result are stored.</summary>
         public static global::Inquir.Typed.WorkflowDescriptor<global::Samples.PurgeRequest, global::Inquir.Typed.NoValue> InquirDescriptor { get; } = new(
             "purge",
             typeof(global::Samples.Purge),
-            new global::Inquir.Typed.StepDescriptor[]
+            new global::Inquir.Typed.Generated.StepDescriptor[]
             {
                 new("Delete", new global::Inquir.Typed.StepPolicy(0, global::Inquir.Typed.BackoffKind.None, global::System.TimeSpan.FromTicks(10000000), global::System.TimeSpan.FromTicks(3000000000), null), static async (services, input, context, cancellationToken) =>
                 {
@@ -31,7 +31,7 @@ namespace Samples
 
         static global::Inquir.Typed.WorkflowDescriptor global::Inquir.Typed.IGeneratedWorkflow.Descriptor => InquirDescriptor;
 
-        private static global::Samples.Purge InquirWorkflow(global::System.IServiceProvider services) => global::Inquir.Typed.WorkflowActivator.Resolve<global::Samples.Purge>(services);
+        private static global::Samples.Purge InquirWorkflow(global::System.IServiceProvider services) => global::Inquir.Typed.Generated.WorkflowActivator.Resolve<global::Samples.Purge>(services);
     }
 
     /// <summary>Typed starters for workflow "purge" (<see cref="global::Samples.Purge"/>).</summary>
@@ -45,7 +45,7 @@ namespace Samples
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>A handle that reads the run's status and waits for its result.</returns>
         public static global::System.Threading.Tasks.Task<global::Inquir.Typed.WorkflowRun<global::Inquir.Typed.NoValue>> StartPurgeAsync(this global::Inquir.Typed.IWorkflowClient client, global::Samples.PurgeRequest input, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::Inquir.Typed.WorkflowStarter.StartAsync(client, global::Samples.Purge.InquirDescriptor, input, idempotencyKey is null ? null : new global::Inquir.Typed.StartOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
+            => global::Inquir.Typed.Generated.WorkflowStarter.StartAsync(client, global::Samples.Purge.InquirDescriptor, input, idempotencyKey is null ? null : new global::Inquir.Typed.StartOptions { IdempotencyKey = idempotencyKey }, cancellationToken);
 
         /// <summary>Starts a run of workflow "purge" with options: idempotency key, start time, or the caller's open transaction.</summary>
         /// <param name="client">The workflow client.</param>
@@ -54,7 +54,7 @@ namespace Samples
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>A handle that reads the run's status and waits for its result.</returns>
         public static global::System.Threading.Tasks.Task<global::Inquir.Typed.WorkflowRun<global::Inquir.Typed.NoValue>> StartPurgeAsync(this global::Inquir.Typed.IWorkflowClient client, global::Samples.PurgeRequest input, global::Inquir.Typed.StartOptions options, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::Inquir.Typed.WorkflowStarter.StartAsync(client, global::Samples.Purge.InquirDescriptor, input, options, cancellationToken);
+            => global::Inquir.Typed.Generated.WorkflowStarter.StartAsync(client, global::Samples.Purge.InquirDescriptor, input, options, cancellationToken);
 
         /// <summary>Starts one run of workflow "purge" per input, in one statement and one transaction; each input's <c>[IdempotencyKey]</c> member, if it has one, makes its run's start happen once.</summary>
         /// <param name="client">The workflow client.</param>
@@ -63,6 +63,6 @@ namespace Samples
         /// <param name="cancellationToken">Cancels the start.</param>
         /// <returns>One handle per input, in order; a run whose key was used before is the run that holds it.</returns>
         public static global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::Inquir.Typed.WorkflowRun<global::Inquir.Typed.NoValue>>> StartPurgeManyAsync(this global::Inquir.Typed.IWorkflowClient client, global::System.Collections.Generic.IEnumerable<global::Samples.PurgeRequest> inputs, global::Inquir.Typed.StartOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)
-            => global::Inquir.Typed.WorkflowStarter.StartManyAsync(client, global::Samples.Purge.InquirDescriptor, inputs, options, cancellationToken);
+            => global::Inquir.Typed.Generated.WorkflowStarter.StartManyAsync(client, global::Samples.Purge.InquirDescriptor, inputs, options, cancellationToken);
     }
 }
