@@ -28,7 +28,7 @@ namespace Inquir.Typed.Generated
                 writer.WriteNumber(Names[0], value.Amount);
                 writer.WritePropertyName(Names[1]);
                 Currency_780c500e.Instance.Write(writer, value.Currency);
-                CheckpointJson.WriteString(writer, Names[2], value.Memo);
+                Json.WriteString(writer, Names[2], value.Memo);
                 writer.WriteEndObject();
             }
 
