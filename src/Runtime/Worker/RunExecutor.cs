@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Inquir.Typed.Postgres;
 using Inquir.Typed.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
