@@ -12,7 +12,7 @@ dotnet run --project src/Cli -c Release -- migrate --connection "$INQUIR_TEST_CO
 psql() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d inquir -v ON_ERROR_STOP=1 -qAt "$@"; }
 psql -f benchmarks/search-explain/seed.sql
 
-# The search as src/Runtime/Sql/SearchRuns.sql runs it once PostgreSQL has folded the null filters away.
+# The search as src/Postgres/Sql/SearchRuns.sql runs it once PostgreSQL has folded the null filters away.
 search() {
   local where=$1
   psql -c "EXPLAIN (ANALYZE, BUFFERS) SELECT id FROM inquir.runs AS r WHERE $where ORDER BY r.created_at DESC, r.id DESC LIMIT 50" \

@@ -19,7 +19,7 @@ internal sealed class SqliteBackend(string connectionString) : StoreBackend
         };
     }
 
-    public override IEnumerable<string> Problems()
+    public override IEnumerable<string> Problems(InquirOptions options)
     {
         string? problem = null;
         try

@@ -29,7 +29,6 @@ internal static class TestHelpers
         MetadataReference.CreateFromFile(typeof(WorkflowAttribute).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location),
-        MetadataReference.CreateFromFile(typeof(Npgsql.NpgsqlTransaction).Assembly.Location),
     ];
 
     public static CSharpCompilation CreateCompilation(params string[] sources) => CSharpCompilation.Create(

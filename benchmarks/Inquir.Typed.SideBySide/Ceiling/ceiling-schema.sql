@@ -1,5 +1,5 @@
 -- The pgbench ceiling's tables: the columns and indexes of Inquir.Typed's runs and checkpoints that the claim and
--- the completion touch (src/Runtime/Sql/Migrations/0001_create_runs.sql), filled with runs that are all due; and
+-- the completion touch (src/Postgres/Sql/Migrations/0001_create_runs.sql), filled with runs that are all due; and
 -- ceiling.starts, with the indexes that a start's insert into Inquir.Typed's runs updates.
 DROP SCHEMA IF EXISTS ceiling CASCADE;
 CREATE SCHEMA ceiling;

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Inquir.Typed;
 using Inquir.Typed.AspNetCore;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

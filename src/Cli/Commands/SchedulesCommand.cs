@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Inquir.Typed.Cli.Input;
 using Inquir.Typed.Cli.Output;
 
 namespace Inquir.Typed.Cli.Commands;

@@ -1,12 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
-using Inquir.Typed.Generators.Emitting;
 using Inquir.Typed.Generators.Model;
 using Inquir.Typed.Generators.Parsing;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Inquir.Typed.Generators.CheckpointShapes
 {

@@ -1,5 +1,4 @@
 using Inquir.Typed.Storage;
-using Inquir.Typed.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +12,6 @@ internal static class AlertServices
     public static void Add(IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InquirOptions>, AlertOptionsValidator>());
-        services.TryAddSingleton(sp => new AlertStore(sp.GetRequiredService<InquirDataSource>().DataSource, sp.GetRequiredService<SqlScripts>()));
         services.TryAddSingleton(sp => new AlertEvaluation(sp.GetRequiredService<IMonitoringStore>(), new DatabaseClock(sp.GetRequiredService<TimeProvider>())));
         services.TryAddSingleton<AlertWebhookSink>();
         services.TryAddSingleton<AlertNotifier>();

@@ -1,4 +1,3 @@
-using Inquir.Typed.Postgres;
 using Inquir.Typed.Storage;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Inquir.Typed;
 
 /// <summary>Settings of the Inquir.Typed runtime; set in <c>AddInquir</c> or bound from the <c>Inquir</c> configuration section.</summary>
@@ -8,7 +6,7 @@ public sealed class InquirOptions
     /// <summary>The default of <see cref="MaxInputBytes"/> and <see cref="MaxStepOutputBytes"/>: 1 MiB.</summary>
     public const int DefaultMaxPayloadBytes = 1024 * 1024;
 
-    /// <summary>The PostgreSQL connection string.</summary>
+    /// <summary>The PostgreSQL connection string; set by <c>UsePostgres</c> of <c>Inquir.Typed.Postgres</c> or by <c>Inquir:ConnectionString</c>.</summary>
     public string? ConnectionString { get; set; }
 
     /// <summary>The schema that holds the runtime's tables. Default <c>inquir</c>.</summary>
@@ -49,8 +47,8 @@ public sealed class InquirOptions
     public Dictionary<string, ScheduleSettings> Schedules { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// A store other than PostgreSQL, set by its package (<c>UseSqlite</c> of <c>Inquir.Typed.Sqlite</c>);
-    /// <see langword="null"/> for PostgreSQL at <see cref="ConnectionString"/>.
+    /// The store, set by its package: <c>UsePostgres</c> of <c>Inquir.Typed.Postgres</c> or <c>UseSqlite</c> of
+    /// <c>Inquir.Typed.Sqlite</c>, in code or through their configuration keys; <see langword="null"/> until one is chosen.
     /// </summary>
     internal Storage.StoreBackend? Store { get; set; }
 
@@ -62,49 +60,5 @@ public sealed class InquirOptions
 
     /// <summary>How the alert rules are evaluated and where their notices go.</summary>
     public AlertingOptions Alerting { get; set; } = new();
-
-    /// <summary>Uses PostgreSQL at <paramref name="connectionString"/>.</summary>
-    /// <exception cref="ArgumentException">The connection string is empty or not a PostgreSQL connection string.</exception>
-    public InquirOptions UsePostgres(string connectionString)
-    {
-        ConnectionStringCheck.ThrowIfInvalid(connectionString, nameof(connectionString));
-        ConnectionString = connectionString;
-        Store = null;
-        return this;
-    }
-
-    /// <summary>Uses PostgreSQL at <paramref name="connectionString"/> in <paramref name="schema"/>.</summary>
-    public InquirOptions UsePostgres(string connectionString, string schema)
-    {
-        UsePostgres(connectionString);
-        Schema = schema;
-        return this;
-    }
 }
 
-/// <summary>Checks a connection string once, with a message that never repeats the password.</summary>
-internal static class ConnectionStringCheck
-{
-    public static void ThrowIfInvalid(string? connectionString, string parameterName)
-    {
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new ArgumentException("The PostgreSQL connection string is empty.", parameterName);
-        }
-
-        NpgsqlConnectionStringBuilder builder;
-        try
-        {
-            builder = new NpgsqlConnectionStringBuilder(connectionString);
-        }
-        catch (ArgumentException e)
-        {
-            throw new ArgumentException($"The PostgreSQL connection string is not valid: {e.Message}", parameterName, e);
-        }
-
-        if (string.IsNullOrEmpty(builder.Host))
-        {
-            throw new ArgumentException("The PostgreSQL connection string names no Host.", parameterName);
-        }
-    }
-}

@@ -1,3 +1,4 @@
+using Inquir.Typed.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Inquir.Typed;
@@ -10,21 +11,12 @@ internal sealed class InquirOptionsValidator : IValidateOptions<InquirOptions>
         var failures = new List<string>();
         if (options.Store is { } store)
         {
-            failures.AddRange(store.Problems());
+            failures.AddRange(store.Problems(options));
         }
         else
         {
-            try
-            {
-                ConnectionStringCheck.ThrowIfInvalid(options.ConnectionString, nameof(options.ConnectionString));
-            }
-            catch (ArgumentException e)
-            {
-                failures.Add($"Inquir:ConnectionString: {e.Message.Split(" (Parameter", 2)[0]} Call o.UsePostgres(connectionString) or set Inquir:ConnectionString; for SQLite, o.UseSqlite(\"Data Source=inquir.db\") or Inquir:Sqlite:ConnectionString.");
-            }
+            failures.Add(SelectedStore.NoneChosen);
         }
-
-        failures.AddRange(SchemaNameCheck.Problems(options.Schema));
 
         if (options.MaxInputBytes < 1)
         {
@@ -34,16 +26,6 @@ internal sealed class InquirOptionsValidator : IValidateOptions<InquirOptions>
         if (options.MaxStepOutputBytes < 1)
         {
             failures.Add($"Inquir:MaxStepOutputBytes must be at least 1; it is {options.MaxStepOutputBytes}.");
-        }
-
-        if (options.StatementTimeout < TimeSpan.Zero)
-        {
-            failures.Add($"Inquir:StatementTimeout must not be negative (zero turns it off); it is {options.StatementTimeout}.");
-        }
-
-        if (options.IdleInTransactionSessionTimeout < TimeSpan.Zero)
-        {
-            failures.Add($"Inquir:IdleInTransactionSessionTimeout must not be negative (zero turns it off); it is {options.IdleInTransactionSessionTimeout}.");
         }
 
         var worker = options.Worker;

@@ -1,5 +1,4 @@
 using Inquir.Typed;
-using Inquir.Typed.Postgres;
 using Inquir.Typed.Storage;
 using Inquir.Typed.Worker;
 using Microsoft.Extensions.Configuration;
@@ -38,29 +37,10 @@ public static class InquirServiceCollectionExtensions
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IRandomSource, SharedRandomSource>();
-        services.TryAddSingleton(sp => new InquirDataSource(sp.GetRequiredService<IOptions<InquirOptions>>().Value));
-        services.TryAddSingleton(sp => new SqlScripts(sp.GetRequiredService<IOptions<InquirOptions>>().Value.Schema));
-        services.TryAddSingleton(sp => new WakeUpChannel(sp.GetRequiredService<IOptions<InquirOptions>>().Value.Schema));
         services.TryAddSingleton(sp => new WorkflowRegistry(sp.GetServices<WorkflowRegistration>(), sp.GetService<IConfiguration>()));
-        services.TryAddSingleton(sp => new SchemaMigrator(
-            sp.GetRequiredService<InquirDataSource>().DataSource,
-            sp.GetRequiredService<SqlScripts>(),
-            sp.GetRequiredService<ILogger<SchemaMigrator>>()));
-        services.TryAddSingleton<SelectedStore>();
-        services.TryAddSingleton<IRunStore>(sp => sp.GetRequiredService<SelectedStore>().Opened?.Runs ?? new PostgresRunStore(
-            sp.GetRequiredService<InquirDataSource>().DataSource,
-            sp.GetRequiredService<SqlScripts>(),
-            sp.GetRequiredService<SchemaMigrator>(),
-            sp.GetRequiredService<WakeUpChannel>()));
+        StoreServices.Add(services);
         services.TryAddSingleton<SchemaReadiness>();
         services.TryAddSingleton<IWorkflowClient, WorkflowClient>();
-        services.TryAddSingleton<IHistoryStore>(sp => sp.GetRequiredService<SelectedStore>().Opened?.History ?? new PostgresHistoryStore(
-            sp.GetRequiredService<InquirDataSource>().DataSource, sp.GetRequiredService<SqlScripts>(), sp.GetRequiredService<WakeUpChannel>()));
-        services.TryAddSingleton<IWakeUpSource>(sp => sp.GetRequiredService<SelectedStore>().Opened?.WakeUps ?? new PostgresWakeUpSource(
-            sp.GetRequiredService<InquirDataSource>().DataSource,
-            sp.GetRequiredService<WakeUpChannel>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<PostgresWakeUpSource>>()));
         services.TryAddSingleton<IWorkflowHistory, WorkflowHistory>();
         services.TryAddSingleton<ScheduleSet>();
         services.TryAddSingleton<IWorkflowSchedules, WorkflowSchedules>();
@@ -83,7 +63,7 @@ public static class InquirServiceCollectionExtensions
     }
 }
 
-/// <summary>Binds the <c>Inquir</c> configuration section when the host has configuration, and chooses SQLite when it names a file.</summary>
+/// <summary>Binds the <c>Inquir</c> configuration section when the host has configuration, and chooses the store it names.</summary>
 internal sealed class InquirOptionsFromConfiguration(IServiceProvider services) : IConfigureOptions<InquirOptions>
 {
     public void Configure(InquirOptions options)
@@ -91,7 +71,7 @@ internal sealed class InquirOptionsFromConfiguration(IServiceProvider services) 
         if (services.GetService<IConfiguration>() is { } configuration)
         {
             configuration.GetSection("Inquir").Bind(options);
-            SqliteFromConfiguration.Apply(configuration, options);
+            StoreFromConfiguration.Apply(configuration, options);
         }
     }
 }

@@ -1,6 +1,4 @@
-using Inquir.Typed.Postgres;
 using Inquir.Typed.Storage;
-using Inquir.Typed.Worker;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -9,8 +9,11 @@ internal sealed class OpenedStore(IRunStore runs, IHistoryStore history, IWakeUp
 
     public IWakeUpSource WakeUps { get; } = wakeUps;
 
+    /// <summary>The database the services share, as the backend's own type (its data source, its file).</summary>
+    public IAsyncDisposable Database { get; } = database;
+
     /// <summary>The health checks', backlog gauges' and alerts' queries.</summary>
     public required IMonitoringStore Monitoring { get; init; }
 
-    public ValueTask DisposeAsync() => database.DisposeAsync();
+    public ValueTask DisposeAsync() => Database.DisposeAsync();
 }

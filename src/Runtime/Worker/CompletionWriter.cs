@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Inquir.Typed.Postgres;
 using Inquir.Typed.Storage;
 using Microsoft.Extensions.Logging;
 

@@ -1,5 +1,4 @@
 using Inquir.Typed.Generated;
-using Inquir.Typed.Postgres;
 using Inquir.Typed.Storage;
 
 namespace Inquir.Typed.Worker;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Inquir.Typed.Postgres;
 using Inquir.Typed.Storage;
 
 namespace Inquir.Typed.Worker;

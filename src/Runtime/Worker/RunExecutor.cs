@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Inquir.Typed.Generated;
-using Inquir.Typed.Postgres;
 using Inquir.Typed.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

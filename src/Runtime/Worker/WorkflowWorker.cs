@@ -1,4 +1,3 @@
-using Inquir.Typed.Postgres;
 using Inquir.Typed.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

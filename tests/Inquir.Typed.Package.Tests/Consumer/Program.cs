@@ -2,8 +2,9 @@ using Inquir.Typed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-// A user's console app that knows Inquir.Typed only through its NuGet package: the generated starter, the
-// generated descriptor and the runtime from the package run one two-step workflow against PostgreSQL.
+// A user's console app that knows Inquir.Typed only through its NuGet packages: the generated starter, the
+// generated descriptor and the runtime from Inquir.Typed, the store from Inquir.Typed.Postgres, run one two-step
+// workflow against PostgreSQL.
 var services = new ServiceCollection();
 services.AddInquir(o => o.UsePostgres(args[0], args[1]));
 services.AddWorkflow<Greeter>();

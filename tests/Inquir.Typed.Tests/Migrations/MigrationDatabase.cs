@@ -34,9 +34,10 @@ internal sealed class MigrationDatabase : IAsyncDisposable
 
     public string QuotedSchema { get; }
 
-    private SchemaMigrator Migrator => _provider.GetRequiredService<SchemaMigrator>();
+    // The PostgreSQL run store migrates with the backend's SchemaMigrator.
+    private IRunStore Migrator => _provider.GetRequiredService<IRunStore>();
 
-    public NpgsqlDataSource RuntimeDataSource => _provider.GetRequiredService<InquirDataSource>().DataSource;
+    public NpgsqlDataSource RuntimeDataSource => _provider.RuntimeDataSource().DataSource;
 
     // Every migration but 0003 applied: 0003 builds the indexes under test; the later ones touch other tables.
     public static async Task<MigrationDatabase> WithoutIndexMigrationAsync(Action<InquirOptions>? configure = null)
@@ -70,7 +71,7 @@ internal sealed class MigrationDatabase : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddInquir(o => o.UsePostgres(connectionString, schema));
         var database = new MigrationDatabase(services.BuildServiceProvider(), schema, connectionString);
-        await database.Migrator.MigrateThroughAsync(version, CancellationToken.None);
+        await ((PostgresRunStore)database.Migrator).Migrator.MigrateThroughAsync(version, CancellationToken.None);
         return database;
     }
 
@@ -156,7 +157,7 @@ internal sealed class MigrationDatabase : IAsyncDisposable
         services.AddInquir(o => o.UsePostgres(ConnectionString + ";Application Name=" + applicationName, Schema));
         var provider = services.BuildServiceProvider();
         _otherProcesses.Add(provider);
-        var migration = provider.GetRequiredService<SchemaMigrator>().MigrateAsync(CancellationToken.None);
+        var migration = provider.GetRequiredService<IRunStore>().MigrateAsync(CancellationToken.None);
         _migrations.Add(migration);
         return migration;
     }

@@ -1,3 +1,4 @@
+using Inquir.Typed.Generated;
 using Inquir.Typed.Tests.Infrastructure;
 using Inquir.Typed.Tests.Workflows;
 using Inquir.Typed.Worker;

@@ -13,7 +13,7 @@ public sealed class DatabaseHygieneTests
     {
         await using var host = await WorkerHost.StartAsync(TestDatabase.NewSchema(), s => s.AddWorkflow<DoublingWorkflow>(), w => w.Enabled = false);
 
-        Assert.Equal(("30s", "1min"), await SessionTimeoutsAsync(host.Services.GetRequiredService<InquirDataSource>()));
+        Assert.Equal(("30s", "1min"), await SessionTimeoutsAsync(host.Services.RuntimeDataSource()));
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public sealed class DatabaseHygieneTests
             w => w.Enabled = false,
             new Dictionary<string, string?> { ["Inquir:StatementTimeout"] = "00:00:07", ["Inquir:IdleInTransactionSessionTimeout"] = "00:00:09" });
 
-        Assert.Equal(("7s", "9s"), await SessionTimeoutsAsync(host.Services.GetRequiredService<InquirDataSource>()));
+        Assert.Equal(("7s", "9s"), await SessionTimeoutsAsync(host.Services.RuntimeDataSource()));
     }
 
     [Fact]

@@ -184,7 +184,7 @@ public sealed class LeaseOwnershipTests
     internal static IRunStore RealStore(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<InquirOptions>>().Value;
-        var dataSource = services.GetRequiredService<InquirDataSource>().DataSource;
+        var dataSource = services.RuntimeDataSource().DataSource;
         var sql = new SqlScripts(options.Schema);
         return new PostgresRunStore(dataSource, sql, new SchemaMigrator(dataSource, sql, NullLogger<SchemaMigrator>.Instance), new WakeUpChannel(options.Schema));
     }

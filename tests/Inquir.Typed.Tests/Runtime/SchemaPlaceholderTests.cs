@@ -10,7 +10,7 @@ public sealed class SchemaPlaceholderTests
 
     public static TheoryData<string> EmbeddedSqlFiles()
     {
-        const string prefix = "Inquir.Typed.Sql.";
+        const string prefix = "Inquir.Typed.Postgres.Sql.";
         var names = typeof(SqlScripts).Assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
             .Select(n => n[prefix.Length..^".sql".Length]);

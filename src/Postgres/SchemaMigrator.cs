@@ -1,5 +1,4 @@
 using Dapper;
-using Inquir.Typed.Worker;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 

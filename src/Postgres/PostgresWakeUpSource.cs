@@ -1,5 +1,4 @@
 using Inquir.Typed.Storage;
-using Inquir.Typed.Worker;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 

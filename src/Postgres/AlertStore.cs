@@ -132,14 +132,6 @@ internal sealed record AlertRow(
         last_evaluated_at is { } at ? AlertTime.Utc(at) : null);
 }
 
-/// <summary>The spelling of <see cref="AlertState"/> in the <c>alerts.state</c> column.</summary>
-internal static class AlertStateText
-{
-    public static string Of(AlertState state) => state == AlertState.Firing ? "firing" : "ok";
-
-    public static AlertState Parse(string text) => text == "firing" ? AlertState.Firing : AlertState.Ok;
-}
-
 /// <summary>Dapper reads timestamptz as a <see cref="DateTime"/> of kind UTC; the API speaks <see cref="DateTimeOffset"/>.</summary>
 internal static class AlertTime
 {

@@ -9,7 +9,7 @@ namespace Inquir.Typed.Postgres;
 /// </summary>
 internal sealed class SqlScripts
 {
-    private const string ResourcePrefix = "Inquir.Typed.Sql.";
+    private const string ResourcePrefix = "Inquir.Typed.Postgres.Sql.";
     private static readonly Assembly Assembly = typeof(SqlScripts).Assembly;
     private readonly ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
 

@@ -14,6 +14,9 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
 
     public Task MigrateAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
 
+    /// <summary>The backend's migrator, for tests that build a schema of an older release.</summary>
+    internal SchemaMigrator Migrator => migrator;
+
     public Task<StartedRun> StartRunAsync(NewRun run, DbTransaction? transaction, CancellationToken cancellationToken) =>
         StartRunAsync(run, StoreTransaction.As<NpgsqlTransaction>(transaction, "PostgreSQL", nameof(transaction)), cancellationToken);
 

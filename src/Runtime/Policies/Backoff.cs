@@ -1,4 +1,4 @@
-namespace Inquir.Typed.Worker;
+namespace Inquir.Typed;
 
 /// <summary>
 /// A delay that doubles with every failure in a row, from <paramref name="first"/> up to <paramref name="longest"/>

@@ -1,5 +1,4 @@
 using Dapper;
-using Npgsql;
 using Inquir.Typed.Storage;
 
 namespace Inquir.Typed.Postgres;

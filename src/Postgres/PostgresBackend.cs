@@ -1,0 +1,60 @@
+using Inquir.Typed.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Inquir.Typed.Postgres;
+
+/// <summary>
+/// The PostgreSQL store at <see cref="InquirOptions.ConnectionString"/> in <see cref="InquirOptions.Schema"/>, opened
+/// once per service provider: the runtime's own data source, its migrator, and every store service over them. The
+/// settings are read when it opens, so that options set after <c>UsePostgres</c> count.
+/// </summary>
+internal sealed class PostgresBackend : StoreBackend
+{
+    public override OpenedStore Open(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<InquirOptions>>().Value;
+        var time = services.GetRequiredService<TimeProvider>();
+        var logs = services.GetRequiredService<ILoggerFactory>();
+        var database = new InquirDataSource(options);
+        var dataSource = database.DataSource;
+        var sql = new SqlScripts(options.Schema);
+        var channel = new WakeUpChannel(options.Schema);
+        var migrator = new SchemaMigrator(dataSource, sql, logs.CreateLogger<SchemaMigrator>());
+        return new OpenedStore(
+            new PostgresRunStore(dataSource, sql, migrator, channel),
+            new PostgresHistoryStore(dataSource, sql, channel),
+            new PostgresWakeUpSource(dataSource, channel, time, logs.CreateLogger<PostgresWakeUpSource>()),
+            database)
+        {
+            Monitoring = new PostgresMonitoringStore(new HealthStore(dataSource, sql, new DatabaseClock(time)), new AlertStore(dataSource, sql), sql),
+        };
+    }
+
+    public override IEnumerable<string> Problems(InquirOptions options)
+    {
+        var problems = new List<string>();
+        try
+        {
+            ConnectionStringCheck.ThrowIfInvalid(options.ConnectionString, nameof(options.ConnectionString));
+        }
+        catch (ArgumentException e)
+        {
+            problems.Add($"Inquir:ConnectionString: {e.Message.Split(" (Parameter", 2)[0]}");
+        }
+
+        problems.AddRange(SchemaNameCheck.Problems(options.Schema));
+        if (options.StatementTimeout < TimeSpan.Zero)
+        {
+            problems.Add($"Inquir:StatementTimeout must not be negative (zero turns it off); it is {options.StatementTimeout}.");
+        }
+
+        if (options.IdleInTransactionSessionTimeout < TimeSpan.Zero)
+        {
+            problems.Add($"Inquir:IdleInTransactionSessionTimeout must not be negative (zero turns it off); it is {options.IdleInTransactionSessionTimeout}.");
+        }
+
+        return problems;
+    }
+}
