@@ -125,8 +125,10 @@ public abstract class RunStateContract : StoreContract
         var id = await StartAsync(db.Runs, T0);
         var claim = await ClaimOneAsync(db.Runs, "a", T0, TimeSpan.FromSeconds(10));
 
-        var renewed = await db.Runs.RenewLeasesAsync([claim.Held, new HeldRun(id, Guid.NewGuid())], Lease, T0.AddSeconds(5), default);
+        var stale = await db.Runs.RenewLeasesAsync([new HeldRun(id, Guid.NewGuid())], Lease, T0.AddSeconds(5), default);
+        var renewed = await db.Runs.RenewLeasesAsync([claim.Held, new HeldRun(Guid.NewGuid(), Guid.NewGuid())], Lease, T0.AddSeconds(5), default);
 
+        Assert.Empty(stale);
         Assert.Equal([claim.Held], renewed);
         Assert.Equal(RunStatus.Running, (await RunAsync(db, id)).Status);
 
