@@ -1,3 +1,4 @@
+// Transitions: fail (docs/run-states.md#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), cancel tree (#cancel-tree).
 using Microsoft.Data.Sqlite;
 using static Inquir.Typed.Sqlite.SqliteValues;
 

@@ -1,3 +1,4 @@
+// Transitions: start (docs/run-states.md#start), start with a used key (#start-with-a-used-key).
 using System.Data.Common;
 using System.Text.Json;
 using Inquir.Typed.Storage;

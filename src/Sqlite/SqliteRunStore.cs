@@ -1,3 +1,4 @@
+// Transitions: start (docs/run-states.md#start), start with a used key (#start-with-a-used-key), succeed last (#succeed-last), fail (#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), wait (#wait), release (#release), rescue (#rescue).
 using System.Data.Common;
 using System.Text.Json;
 using Inquir.Typed.Storage;

@@ -1,3 +1,4 @@
+// Transitions: succeed last (docs/run-states.md#succeed-last), fail (#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), wait (#wait), wake (#wake), cancel tree (#cancel-tree).
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using static Inquir.Typed.Sqlite.SqliteValues;

@@ -1,3 +1,4 @@
+-- Transition: claim (docs/run-states.md#claim).
 -- One statement claims as many due runs as the worker has free slots. The inner SELECT matches the
 -- runs_due partial index (status = 'pending', ORDER BY next_attempt_at); SKIP LOCKED lets workers claim side by side.
 -- Due and lease times come from the database's clock (@now is null in production; tests pass a fake time), so

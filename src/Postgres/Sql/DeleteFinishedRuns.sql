@@ -1,3 +1,4 @@
+-- Transition: retention delete (docs/run-states.md#retention-delete).
 -- Retention: deletes at most @limit runs of the given finished statuses that ended more than @age ago on the
 -- database's clock (@now is null in production; tests pass a fake time), so that a host whose clock is ahead deletes
 -- nothing early. Oldest first

@@ -1,3 +1,4 @@
+-- Transition: fail without an attempt (docs/run-states.md#fail-without-an-attempt).
 -- Fails a claimed run without an attempt of user code: its stored data cannot be read, or its last attempt was
 -- abandoned with no retries left.
 UPDATE {schema}.runs

@@ -1,3 +1,4 @@
+-- Transition: start with a used key (docs/run-states.md#start-with-a-used-key).
 -- The run that holds each (workflow, key) of a batch, by the row's position (from 1). Sent after StartRuns as a
 -- statement of its own: ON CONFLICT waited for any other start of the key to commit, and a new statement sees it.
 SELECT k.ord, r.id

@@ -1,3 +1,4 @@
+-- Transition: release (docs/run-states.md#release).
 -- Hands back runs a stopping worker still holds, due at once. An attempt that had started is recorded as
 -- interrupted but not counted, so a deploy does not use up a step's retries; a run whose attempt had not started
 -- yet is handed back with no attempt row at all. Runs are locked in id order, as completions and renewals lock them.

@@ -1,3 +1,4 @@
+-- Transition: renew (docs/run-states.md#renew).
 -- One statement renews the leases of all of a worker's in-flight runs, each matched by its lease token (the
 -- claim that made it), never by run id or owner alone: a lease this worker's earlier claim held is not renewed
 -- for a later claim of the same run. Runs are locked in id order, as completions and releases lock them, so that

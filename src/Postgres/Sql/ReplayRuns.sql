@@ -1,3 +1,4 @@
+-- Transition: replay (docs/run-states.md#replay).
 -- Starts a new execution of each failed or cancelled run from the step that ended it: the run is due at once,
 -- its checkpoints stay (completed steps are not run again), its attempt counter starts again, and the attempts
 -- of the execution that ended are stamped with that execution's number. Runs in another state are left alone;

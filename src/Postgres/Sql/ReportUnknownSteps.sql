@@ -1,3 +1,4 @@
+-- Transition: report unknown step (docs/run-states.md#report-unknown-step).
 -- Marks due runs of this deployment's workflows that wait at a step it does not know (a rolling deploy): the
 -- claim leaves them for a worker that knows the step, and their error says so, for `inquir` and the history
 -- search. Only runs whose error does not say it yet are written, so that repeated reports write nothing.

@@ -1,3 +1,4 @@
+-- Transition: rescue (docs/run-states.md#rescue).
 -- Hands back runs whose worker stopped renewing its lease (it died or lost the database): the run becomes due
 -- at once, and the attempt that was in flight is recorded as abandoned. It still counts as an attempt. Expiry is
 -- judged by the database's clock, which also set it, so a worker whose own clock runs ahead rescues nothing early.

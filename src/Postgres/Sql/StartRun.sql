@@ -1,3 +1,4 @@
+-- Transitions: start (docs/run-states.md#start), start with a used key (#start-with-a-used-key).
 -- Inserts a run, due at @run_at when the caller named a time, else @delay after now on the database's clock, with
 -- the fingerprint of the steps it is started with (@shape; the store records their names in run_shapes first).
 WITH clock AS (

@@ -1,3 +1,4 @@
+-- Transitions: start (docs/run-states.md#start), start with a used key (#start-with-a-used-key).
 -- Inserts many runs in one statement, each due at its run_at when the caller named a time, else its delay after
 -- now on the database's clock. A row whose key was used before for its workflow (or by an earlier row of the
 -- same batch) inserts nothing; the lookup that follows in the same round trip finds the run that holds the key.

@@ -1,3 +1,4 @@
+-- Transition: claim (docs/run-states.md#claim).
 -- One statement claims as many due runs as the worker has free slots. The inner SELECT matches the runs_due
 -- partial index (status = 'pending', ORDER BY next_attempt_at); SQLite has one writer at a time, so no two
 -- claims ever see the same pending row. @known is the deployment's (workflow, step index, step name) triples as

@@ -1,3 +1,4 @@
+-- Transition: retention delete (docs/run-states.md#retention-delete).
 -- Retention: deletes at most @limit runs of the given finished statuses (@statuses, a JSON array) that ended more
 -- than @age milliseconds before @now (a test's fake time, else SQLite's clock, as Now.sql reads it), oldest first (the runs_expirable index), with their checkpoints and attempts (ON DELETE
 -- CASCADE). Only runs without a parent: a child's idempotency key is derived from its parent's step, so while the

@@ -1,3 +1,4 @@
+-- Transition: rescue (docs/run-states.md#rescue).
 -- The rescue's first half: the attempts in flight on runs whose lease expired are recorded as abandoned (they
 -- still count). The same runs, in the same order and limit, are then made due by RescueExpiredLeases.sql in the
 -- same write transaction, so that both statements see the same runs.

@@ -1,3 +1,4 @@
+-- Transition: release (docs/run-states.md#release).
 -- The release's first half: an attempt that had started on a run the stopping worker still holds is recorded as
 -- interrupted (not counted, so a deploy does not use up a step's retries). @held is a JSON array of
 -- [run id, lease token, started] triples; a run whose attempt had not started gets no attempt row.

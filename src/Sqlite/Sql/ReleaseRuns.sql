@@ -1,3 +1,4 @@
+-- Transition: release (docs/run-states.md#release).
 -- Hands back runs a stopping worker still holds with those lease tokens, due at once, with the attempt not counted.
 UPDATE runs
 SET status = 'pending',

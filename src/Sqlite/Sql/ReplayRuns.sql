@@ -1,3 +1,4 @@
+-- Transition: replay (docs/run-states.md#replay).
 -- Starts a new execution of each failed or cancelled run of @run_ids (a JSON array) from the step that ended
 -- it: the run is due at once, its checkpoints stay, its attempt counter starts again, and the attempts of the
 -- execution that ended are stamped with that execution's number. Every requested run that exists is returned

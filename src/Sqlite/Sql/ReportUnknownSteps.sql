@@ -1,3 +1,4 @@
+-- Transition: report unknown step (docs/run-states.md#report-unknown-step).
 -- Marks due runs of this deployment's workflows (@workflows, a JSON array) that wait at a step it does not know
 -- (@known, as in ClaimRuns.sql): the claim leaves them for a worker that knows the step, and their error says
 -- so. Only runs whose error does not say it yet are written. Returns the runs newly marked.

@@ -1,3 +1,4 @@
+-- Transition: rescue (docs/run-states.md#rescue).
 -- Hands back runs whose worker stopped renewing its lease (it died or lost the database): the run becomes due at
 -- once. Expiry is judged by the same clock that set it.
 UPDATE runs

@@ -1,3 +1,4 @@
+-- Transition: restart (docs/run-states.md#restart).
 -- Starts a finished run again from scratch as a new run with the stored input, linked to the original. The
 -- original's idempotency key stays with the original (keys are unique per workflow). The new run follows the
 -- steps the original was started with (its shape, and the first of those steps by name), whichever process

@@ -1,3 +1,4 @@
+-- Transitions: start (docs/run-states.md#start), start with a used key (#start-with-a-used-key).
 -- Inserts a run, due at @run_at when the caller named a time, else @delay_ms after @now. A key used before for
 -- the workflow inserts nothing; the caller then reads the run that has it. @shape is the fingerprint of the steps
 -- the run is started with (the store records their names in run_shapes first).

@@ -36,7 +36,7 @@ public sealed partial class CompletionPlanTests
 
         await using var connection = await dataSource.OpenConnectionAsync();
         var prepared = await connection.QuerySingleAsync<(string Name, string Statement)>(
-            "SELECT name, statement FROM pg_prepared_statements WHERE statement LIKE '-- Writes the outcome of many step attempts%'");
+            "SELECT name, statement FROM pg_prepared_statements WHERE statement LIKE '%-- Writes the outcome of many step attempts%'");
         await connection.ExecuteAsync("SET plan_cache_mode = force_generic_plan");
         var parameters = new NpgsqlCommand().Parameters;
         PostgresRunStore.AddCompletionParameters(parameters, claims.Skip(1).Select(c => Success(c, "{\"n\":2}")).ToList(), "worker", T0.AddSeconds(2));

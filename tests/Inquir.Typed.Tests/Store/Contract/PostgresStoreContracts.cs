@@ -71,3 +71,8 @@ public sealed class PostgresRunShapeContract : RunShapeContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
 }
+
+public sealed class PostgresRunStateContract : RunStateContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
+}

@@ -70,3 +70,8 @@ public sealed class SqliteRunShapeContract : RunShapeContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
 }
+
+public sealed class SqliteRunStateContract : RunStateContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
+}
