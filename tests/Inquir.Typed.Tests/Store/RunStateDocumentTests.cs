@@ -17,7 +17,7 @@ public sealed partial class RunStateDocumentTests
     // and the C# that runs it.
     private static readonly StoreFiles[] StoreFolders =
     [
-        new("PostgreSQL", "src/Runtime/Sql", ["*.sql"]),
+        new("PostgreSQL", "src/Postgres/Sql", ["*.sql"]),
         new("SQLite", "src/Sqlite", ["*.sql", "*.cs"]),
     ];
 
