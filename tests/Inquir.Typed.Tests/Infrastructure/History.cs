@@ -50,6 +50,13 @@ public sealed class History(StoreDatabase database)
         await connection.ExecuteAsync(Sql(sql), Bind(parameters));
     }
 
+    /// <summary>When a run's lease runs out, as the store keeps it.</summary>
+    public async Task<DateTimeOffset> LeaseExpiryAsync(Guid runId) =>
+        Assert.Single(await ReadAsync(
+            "SELECT lease_expires_at FROM {schema}.runs WHERE id = @runId",
+            new { runId },
+            r => r[0] is DateTime time ? new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)) : DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(r[0]))));
+
     /// <summary>Ends a run's lease a second ago on the store's clock, as a renewal that came too late would find it.</summary>
     public Task ExpireLeaseAsync(Guid runId) =>
         IsPostgres
