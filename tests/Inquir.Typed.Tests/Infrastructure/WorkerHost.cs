@@ -17,6 +17,8 @@ public sealed class WorkerHost : IAsyncDisposable
 
     public IWorkflowClient Client => Services.GetRequiredService<IWorkflowClient>();
 
+    public IWorkflowHistory History => Services.GetRequiredService<IWorkflowHistory>();
+
     /// <summary>A host on <paramref name="schema"/> of the test PostgreSQL.</summary>
     public static Task<WorkerHost> StartAsync(
         string schema,
