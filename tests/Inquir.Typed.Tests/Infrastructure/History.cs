@@ -37,6 +37,10 @@ public sealed class History(StoreDatabase database)
     public async Task<(string Status, int Attempt)> StatusAsync(Guid runId) =>
         Assert.Single(await ReadAsync("SELECT status, attempt FROM {schema}.runs WHERE id = @runId", new { runId }, r => ((string)r[0], Convert.ToInt32(r[1]))));
 
+    /// <summary>The idempotency keys of a workflow's runs, in key order.</summary>
+    public async Task<IReadOnlyList<string>> IdempotencyKeysAsync(string workflow) =>
+        await ReadAsync("SELECT idempotency_key FROM {schema}.runs WHERE workflow = @workflow ORDER BY idempotency_key", new { workflow }, r => (string)r[0]);
+
     public async Task<long> CountAsync(string table, string where = "true", object? parameters = null)
     {
         await using var connection = await database.OpenAsync();
