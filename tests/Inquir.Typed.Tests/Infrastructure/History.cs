@@ -1,52 +1,126 @@
+using System.Data.Common;
+using System.Reflection;
 using Dapper;
 
 namespace Inquir.Typed.Tests.Infrastructure;
 
-/// <summary>Reads what the runtime stored, straight from the tables, to check it against what the tests expect.</summary>
-public sealed class History(string schema)
+/// <summary>
+/// Reads what the runtime stored, straight from the tables, to check it against what the tests expect. Both stores
+/// have the same tables and columns; SQLite keeps ids as text and times as Unix milliseconds, so parameters are
+/// bound in its spelling and rows are read by converting each column, never by its client's type.
+/// </summary>
+public sealed class History(StoreDatabase database)
 {
-    private string QuotedSchema => "\"" + schema.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-    private string Table(string name) => $"{QuotedSchema}.{name}";
-
-    public async Task<IReadOnlyList<AttemptRow>> AttemptsAsync(Guid runId)
+    public History(string schema)
+        : this(StoreDatabase.Postgres(schema))
     {
-        await using var connection = await TestDatabase.OpenAsync();
-        var rows = await connection.QueryAsync<AttemptRow>(
-            $"""
-            SELECT step_index AS StepIndex, step_name AS StepName, attempt AS Attempt, outcome AS Outcome,
-                   error_type AS ErrorType, error_message AS ErrorMessage, error_stack AS ErrorStack, duration_ms AS DurationMs
-            FROM {Table("attempts")} WHERE run_id = @runId ORDER BY id
+    }
+
+    private bool IsPostgres => database.Store == TestStore.Postgres;
+
+    public async Task<IReadOnlyList<AttemptRow>> AttemptsAsync(Guid runId) =>
+        await ReadAsync(
+            """
+            SELECT step_index, step_name, attempt, outcome, error_type, error_message, error_stack, duration_ms
+            FROM {schema}.attempts WHERE run_id = @runId ORDER BY id
             """,
-            new { runId });
-        return rows.ToList();
-    }
+            new { runId },
+            r => new AttemptRow(
+                Convert.ToInt32(r[0]), (string)r[1], Convert.ToInt32(r[2]), (string)r[3], Text(r[4]), Text(r[5]), Text(r[6]), Convert.ToDouble(r[7])));
 
-    public async Task<IReadOnlyList<CheckpointRow>> CheckpointsAsync(Guid runId)
-    {
-        await using var connection = await TestDatabase.OpenAsync();
-        var rows = await connection.QueryAsync<CheckpointRow>(
-            $"SELECT step_index AS StepIndex, step_name AS StepName, output::text AS Output, attempt AS Attempt FROM {Table("checkpoints")} WHERE run_id = @runId ORDER BY step_index",
-            new { runId });
-        return rows.ToList();
-    }
+    public async Task<IReadOnlyList<CheckpointRow>> CheckpointsAsync(Guid runId) =>
+        await ReadAsync(
+            "SELECT step_index, step_name, CAST(output AS text), attempt FROM {schema}.checkpoints WHERE run_id = @runId ORDER BY step_index",
+            new { runId },
+            r => new CheckpointRow(Convert.ToInt32(r[0]), (string)r[1], (string)r[2], Convert.ToInt32(r[3])));
 
-    public async Task<(string Status, int Attempt)> StatusAsync(Guid runId)
-    {
-        await using var connection = await TestDatabase.OpenAsync();
-        return await connection.QuerySingleAsync<(string, int)>($"SELECT status, attempt FROM {Table("runs")} WHERE id = @runId", new { runId });
-    }
+    public async Task<(string Status, int Attempt)> StatusAsync(Guid runId) =>
+        Assert.Single(await ReadAsync("SELECT status, attempt FROM {schema}.runs WHERE id = @runId", new { runId }, r => ((string)r[0], Convert.ToInt32(r[1]))));
+
+    /// <summary>The idempotency keys of a workflow's runs, in key order.</summary>
+    public async Task<IReadOnlyList<string>> IdempotencyKeysAsync(string workflow) =>
+        await ReadAsync("SELECT idempotency_key FROM {schema}.runs WHERE workflow = @workflow ORDER BY idempotency_key", new { workflow }, r => (string)r[0]);
 
     public async Task<long> CountAsync(string table, string where = "true", object? parameters = null)
     {
-        await using var connection = await TestDatabase.OpenAsync();
-        return await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM {Table(table)} WHERE {where}", parameters);
+        await using var connection = await database.OpenAsync();
+        return Convert.ToInt64(await connection.ExecuteScalarAsync(Sql($"SELECT count(*) FROM {{schema}}.{table} WHERE {where}"), Bind(parameters)));
     }
 
+    /// <summary>Runs SQL both stores understand; <c>{schema}.</c> before a table name is the test's schema on PostgreSQL.</summary>
     public async Task ExecuteAsync(string sql, object? parameters = null)
     {
-        await using var connection = await TestDatabase.OpenAsync();
-        await connection.ExecuteAsync(sql.Replace("{schema}", QuotedSchema, StringComparison.Ordinal), parameters);
+        await using var connection = await database.OpenAsync();
+        await connection.ExecuteAsync(Sql(sql), Bind(parameters));
+    }
+
+    /// <summary>When a run's lease runs out, as the store keeps it.</summary>
+    public async Task<DateTimeOffset> LeaseExpiryAsync(Guid runId) =>
+        Assert.Single(await ReadAsync(
+            "SELECT lease_expires_at FROM {schema}.runs WHERE id = @runId",
+            new { runId },
+            r => r[0] is DateTime time ? new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)) : DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(r[0]))));
+
+    /// <summary>Ends a run's lease a second ago on the store's clock, as a renewal that came too late would find it.</summary>
+    public Task ExpireLeaseAsync(Guid runId) =>
+        IsPostgres
+            ? ExecuteAsync("UPDATE {schema}.runs SET lease_expires_at = now() - interval '1 second' WHERE id = @runId", new { runId })
+            : ExecuteAsync("UPDATE {schema}.runs SET lease_expires_at = @expired WHERE id = @runId", new { runId, expired = DateTimeOffset.UtcNow.AddSeconds(-1) });
+
+    /// <summary>Moves the completion of every finished run back by <paramref name="age"/> on the store's clock.</summary>
+    public Task AgeCompletedRunsAsync(TimeSpan age) =>
+        IsPostgres
+            ? ExecuteAsync("UPDATE {schema}.runs SET completed_at = now() - @age", new { age })
+            : ExecuteAsync("UPDATE {schema}.runs SET completed_at = @completed", new { completed = DateTimeOffset.UtcNow - age });
+
+    /// <summary>Writes a checkpoint as the runtime would, with the store's own JSON type and clock.</summary>
+    public Task InsertCheckpointAsync(Guid runId, int stepIndex, string stepName, string output, int attempt) =>
+        ExecuteAsync(
+            IsPostgres
+                ? "INSERT INTO {schema}.checkpoints (run_id, step_index, step_name, output, attempt, completed_at) VALUES (@runId, @stepIndex, @stepName, @output::jsonb, @attempt, now())"
+                : "INSERT INTO {schema}.checkpoints (run_id, step_index, step_name, output, attempt, completed_at) VALUES (@runId, @stepIndex, @stepName, @output, @attempt, @now)",
+            new { runId, stepIndex, stepName, output, attempt, now = DateTimeOffset.UtcNow });
+
+    private static string? Text(object value) => value is DBNull ? null : (string)value;
+
+    private string Sql(string sql) =>
+        IsPostgres
+            ? sql.Replace("{schema}", "\"" + database.Location.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"", StringComparison.Ordinal)
+            : sql.Replace("{schema}.", string.Empty, StringComparison.Ordinal);
+
+    // SQLite's spelling of the values the runtime stores: ids as lower-case text, times as Unix milliseconds.
+    private object? Bind(object? parameters)
+    {
+        if (IsPostgres || parameters is null)
+        {
+            return parameters;
+        }
+
+        var bound = new DynamicParameters();
+        foreach (var property in parameters.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            bound.Add(property.Name, property.GetValue(parameters) switch
+            {
+                Guid id => id.ToString("D"),
+                DateTimeOffset time => time.ToUnixTimeMilliseconds(),
+                var value => value,
+            });
+        }
+
+        return bound;
+    }
+
+    private async Task<IReadOnlyList<T>> ReadAsync<T>(string sql, object parameters, Func<DbDataReader, T> read)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var reader = await connection.ExecuteReaderAsync(Sql(sql), Bind(parameters));
+        var rows = new List<T>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
     }
 }
 

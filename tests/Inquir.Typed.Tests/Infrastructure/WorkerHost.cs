@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Inquir.Typed.Tests.Infrastructure;
 
-/// <summary>A generic host running the Inquir.Typed worker on the test database, in one schema.</summary>
+/// <summary>A generic host running the Inquir.Typed worker on one test database of either store.</summary>
 public sealed class WorkerHost : IAsyncDisposable
 {
     private readonly IHost _host;
@@ -17,8 +17,19 @@ public sealed class WorkerHost : IAsyncDisposable
 
     public IWorkflowClient Client => Services.GetRequiredService<IWorkflowClient>();
 
-    public static async Task<WorkerHost> StartAsync(
+    public IWorkflowHistory History => Services.GetRequiredService<IWorkflowHistory>();
+
+    /// <summary>A host on <paramref name="schema"/> of the test PostgreSQL.</summary>
+    public static Task<WorkerHost> StartAsync(
         string schema,
+        Action<IServiceCollection> services,
+        Action<WorkerOptions>? worker = null,
+        IDictionary<string, string?>? configuration = null,
+        bool start = true) =>
+        StartAsync(StoreDatabase.Postgres(schema), services, worker, configuration, start);
+
+    public static async Task<WorkerHost> StartAsync(
+        StoreDatabase database,
         Action<IServiceCollection> services,
         Action<WorkerOptions>? worker = null,
         IDictionary<string, string?>? configuration = null,
@@ -29,8 +40,10 @@ public sealed class WorkerHost : IAsyncDisposable
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddInquir(o =>
         {
-            o.UsePostgres(TestDatabase.ConnectionString, schema);
-            o.Worker.PollInterval = TimeSpan.FromMilliseconds(200);
+            database.Use(o);
+
+            // SQLite wakes its workers in-process, so its polls are only the fallback and can be frequent.
+            o.Worker.PollInterval = TimeSpan.FromMilliseconds(database.Store == TestStore.Postgres ? 200 : 100);
             o.Worker.RescueInterval = TimeSpan.FromMilliseconds(200);
             o.Worker.ShutdownGracePeriod = TimeSpan.FromSeconds(5);
             worker?.Invoke(o.Worker);

@@ -8,14 +8,13 @@ using Microsoft.Extensions.Options;
 namespace Inquir.Typed.Tests.Runtime;
 
 /// <summary>"Marked failed with full logs": what a step logged during an attempt is kept with that attempt.</summary>
-public sealed class AttemptLogTests
+public abstract class AttemptLogTests(TestStore store) : OnEveryStore(store)
 {
     [Fact]
     public async Task Each_attempt_keeps_the_lines_its_step_logged_in_order_with_level_values_and_exception()
     {
-        var schema = TestDatabase.NewSchema();
         var appLogs = new CapturedLogs();
-        await using var host = await StartAsync(schema, new ChattyScript { FailFirst = true }, s => s.AddSingleton<ILoggerProvider>(appLogs));
+        await using var host = await StartAsync(new ChattyScript { FailFirst = true }, s => s.AddSingleton<ILoggerProvider>(appLogs));
 
         var run = await host.Client.StartChattyWorkflowAsync(41);
         Assert.Equal(42, await run.WaitAsync(Eventually.Limit));
@@ -37,8 +36,7 @@ public sealed class AttemptLogTests
     [Fact]
     public async Task A_step_that_logs_in_a_loop_keeps_at_most_the_configured_lines_and_says_how_many_it_dropped()
     {
-        var schema = TestDatabase.NewSchema();
-        await using var host = await StartAsync(schema, new ChattyScript { ExtraLines = 500 }, logs: o => o.MaxLines = 10);
+        await using var host = await StartAsync(new ChattyScript { ExtraLines = 500 }, logs: o => o.MaxLines = 10);
 
         var run = await host.Client.StartChattyWorkflowAsync(1);
         await run.WaitAsync(Eventually.Limit);
@@ -52,8 +50,7 @@ public sealed class AttemptLogTests
     [Fact]
     public async Task The_byte_bound_drops_lines_past_it()
     {
-        var schema = TestDatabase.NewSchema();
-        await using var host = await StartAsync(schema, new ChattyScript { ExtraLines = 500 }, logs: o => o.MaxBytes = 1024);
+        await using var host = await StartAsync(new ChattyScript { ExtraLines = 500 }, logs: o => o.MaxBytes = 1024);
 
         var run = await host.Client.StartChattyWorkflowAsync(1);
         await run.WaitAsync(Eventually.Limit);
@@ -66,8 +63,7 @@ public sealed class AttemptLogTests
     [Fact]
     public async Task A_line_holding_U0000_is_kept_cleaned()
     {
-        var schema = TestDatabase.NewSchema();
-        await using var host = await StartAsync(schema, new ChattyScript { NulInMessage = true });
+        await using var host = await StartAsync(new ChattyScript { NulInMessage = true });
 
         var run = await host.Client.StartChattyWorkflowAsync(1);
         await run.WaitAsync(Eventually.Limit);
@@ -78,14 +74,13 @@ public sealed class AttemptLogTests
     [Fact]
     public async Task An_attempt_whose_worker_lost_it_keeps_no_lines_and_the_next_attempt_keeps_only_its_own()
     {
-        var schema = TestDatabase.NewSchema();
         var script = new ChattyScript { HoldFirst = true };
-        await using var host = await StartAsync(schema, script);
+        await using var host = await StartAsync(script);
         var run = await host.Client.StartChattyWorkflowAsync(1);
         await script.FirstHeld.Task.WaitAsync(Eventually.Limit);
 
         // The worker died as far as the database can tell: its lease ran out, and the run is taken again.
-        await new History(schema).ExecuteAsync("UPDATE {schema}.runs SET lease_expires_at = now() - interval '1 second' WHERE id = @id", new { id = run.Id });
+        await Database.History.ExpireLeaseAsync(run.Id);
         Assert.Equal(2, await run.WaitAsync(Eventually.Limit));
 
         var attempts = await AttemptsAsync(host, run.Id);
@@ -97,8 +92,7 @@ public sealed class AttemptLogTests
     [Fact]
     public async Task With_capture_off_no_lines_are_kept()
     {
-        var schema = TestDatabase.NewSchema();
-        await using var host = await StartAsync(schema, new ChattyScript(), logs: o => o.Enabled = false);
+        await using var host = await StartAsync(new ChattyScript(), logs: o => o.Enabled = false);
 
         var run = await host.Client.StartChattyWorkflowAsync(1);
         await run.WaitAsync(Eventually.Limit);
@@ -109,14 +103,13 @@ public sealed class AttemptLogTests
     [Fact]
     public async Task Retention_removes_the_lines_with_their_run()
     {
-        var schema = TestDatabase.NewSchema();
-        await using var host = await StartAsync(schema, new ChattyScript());
+        await using var host = await StartAsync(new ChattyScript());
         var run = await host.Client.StartChattyWorkflowAsync(1);
         await run.WaitAsync(Eventually.Limit);
-        var history = new History(schema);
+        var history = Database.History;
         Assert.Equal(1, await history.CountAsync("attempts", "logs IS NOT NULL"));
 
-        await history.ExecuteAsync("UPDATE {schema}.runs SET completed_at = now() - interval '30 days'");
+        await history.AgeCompletedRunsAsync(TimeSpan.FromDays(30));
         await host.Services.GetRequiredService<IWorkflowHistory>().DeleteExpiredAsync(new RetentionOptions { SucceededFor = TimeSpan.FromDays(1) });
 
         Assert.Equal(0, await history.CountAsync("attempts"));
@@ -130,7 +123,7 @@ public sealed class AttemptLogTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Inquir:AttemptLogs:" + key] = value }).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration)
-            .AddInquir(o => o.UsePostgres(TestDatabase.ConnectionString, TestDatabase.NewSchema()))
+            .AddInquir(Database.Use)
             .AddSingleton(new ChattyScript()).AddWorkflow<ChattyWorkflow>();
         await using var provider = services.BuildServiceProvider();
 
@@ -139,8 +132,8 @@ public sealed class AttemptLogTests
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
-    private static Task<WorkerHost> StartAsync(string schema, ChattyScript script, Action<IServiceCollection>? services = null, Action<AttemptLogOptions>? logs = null) =>
-        WorkerHost.StartAsync(schema, s =>
+    private Task<WorkerHost> StartAsync(ChattyScript script, Action<IServiceCollection>? services = null, Action<AttemptLogOptions>? logs = null) =>
+        WorkerHost.StartAsync(Database, s =>
         {
             s.AddSingleton(script).AddWorkflow<ChattyWorkflow>();
             s.Configure<InquirOptions>(o => logs?.Invoke(o.AttemptLogs));
@@ -150,3 +143,7 @@ public sealed class AttemptLogTests
     private static async Task<IReadOnlyList<StepAttempt>> AttemptsAsync(WorkerHost host, Guid runId) =>
         (await host.Services.GetRequiredService<IWorkflowHistory>().GetAsync(runId))!.Steps.Single().Attempts;
 }
+
+public sealed class PostgresAttemptLogTests() : AttemptLogTests(TestStore.Postgres);
+
+public sealed class SqliteAttemptLogTests() : AttemptLogTests(TestStore.Sqlite);

@@ -7,14 +7,13 @@ using Microsoft.Extensions.Options;
 
 namespace Inquir.Typed.Tests.Runtime;
 
-public sealed class BadInputTests : IAsyncLifetime
+public abstract class BadInputTests(TestStore store) : OnEveryStore(store), IAsyncLifetime
 {
-    private readonly string _schema = TestDatabase.NewSchema();
     private WorkerHost _host = null!;
 
     public async Task InitializeAsync()
     {
-        _host = await WorkerHost.StartAsync(_schema, s => s.AddSingleton(new StepLog()).AddWorkflow<OrderWorkflow>(), w => w.Enabled = false);
+        _host = await WorkerHost.StartAsync(Database, s => s.AddSingleton(new StepLog()).AddWorkflow<OrderWorkflow>(), w => w.Enabled = false);
 
         // The client migrates lazily; migrate up front so "no run was written" can be checked on a real table.
         await _host.Services.GetRequiredService<SchemaReadiness>().EnsureAsync(CancellationToken.None);
@@ -29,7 +28,7 @@ public sealed class BadInputTests : IAsyncLifetime
 
         Assert.Equal("input", error.ParamName);
         Assert.Contains("'order'", error.Message);
-        Assert.Equal(0, await new History(_schema).CountAsync("runs"));
+        Assert.Equal(0, await Database.History.CountAsync("runs"));
     }
 
     [Fact]
@@ -58,7 +57,7 @@ public sealed class BadInputTests : IAsyncLifetime
             _host.Client.StartOrderWorkflowAsync(new OrderRequest(1, 1m), idempotencyKey: new string('k', StartOptions.MaxIdempotencyKeyLength + 1)));
 
         Assert.Contains("at most 512", error.Message);
-        Assert.Equal(0, await new History(_schema).CountAsync("runs"));
+        Assert.Equal(0, await Database.History.CountAsync("runs"));
     }
 
     [Fact]
@@ -70,7 +69,11 @@ public sealed class BadInputTests : IAsyncLifetime
 
         Assert.Contains("RunAt or Delay", error.Message);
     }
+}
 
+/// <summary>On PostgreSQL also its connection string: checked where it is given, never repeated, required, and named when unreachable.</summary>
+public sealed class PostgresBadInputTests() : BadInputTests(TestStore.Postgres)
+{
     [Theory]
     [InlineData("not a connection string", "not valid")]
     [InlineData("", "empty")]
@@ -115,3 +118,5 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.Contains("127.0.0.1:1", error.ToString());
     }
 }
+
+public sealed class SqliteBadInputTests() : BadInputTests(TestStore.Sqlite);

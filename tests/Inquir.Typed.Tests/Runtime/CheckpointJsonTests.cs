@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Inquir.Typed.Tests.Runtime;
 
-public sealed class CheckpointJsonTests
+public abstract class CheckpointJsonTests(TestStore store) : OnEveryStore(store)
 {
     private static readonly JsonSerializerOptions SystemTextJson = new() { Converters = { new JsonStringEnumConverter() } };
 
@@ -27,8 +27,7 @@ public sealed class CheckpointJsonTests
     [Fact]
     public async Task A_checkpoint_of_many_shapes_reads_back_equal_after_jsonb_reorders_and_respaces_it()
     {
-        var schema = TestDatabase.NewSchema();
-        await using var host = await WorkerHost.StartAsync(schema, s => s.AddWorkflow<ShipmentWorkflow>());
+        await using var host = await WorkerHost.StartAsync(Database, s => s.AddWorkflow<ShipmentWorkflow>());
         var input = Sample();
 
         var run = await host.Client.StartShipmentWorkflowAsync(input);
@@ -36,9 +35,9 @@ public sealed class CheckpointJsonTests
 
         Assert.Equal(2, result.ParcelCount);
         Assert.Equal(JsonSerializer.Serialize(input, SystemTextJson), JsonSerializer.Serialize(result.Shipment, SystemTextJson));
-        var stored = (await new History(schema).CheckpointsAsync(run.Id))[0].Output;
-        Assert.Contains("\"State\": \"InTransit\"", stored, StringComparison.Ordinal);
-        Assert.Contains("\"Weight\": 1.50", stored, StringComparison.Ordinal);
+        var stored = (await Database.History.CheckpointsAsync(run.Id))[0].Output;
+        Assert.Contains("\"InTransit\"", StoredJson.Members(stored, "State"));
+        Assert.Contains("1.50", StoredJson.Members(stored, "Weight"));
     }
 
     [Fact]
@@ -49,3 +48,7 @@ public sealed class CheckpointJsonTests
         Assert.Equal(JsonSerializer.Serialize(input, SystemTextJson), ShipmentWorkflow.InquirDescriptor.InputSerializer.Serialize(input));
     }
 }
+
+public sealed class PostgresCheckpointJsonTests() : CheckpointJsonTests(TestStore.Postgres);
+
+public sealed class SqliteCheckpointJsonTests() : CheckpointJsonTests(TestStore.Sqlite);

@@ -10,26 +10,25 @@ namespace Inquir.Typed.Tests.Runtime;
 /// The idempotency key of a child started without one: the parent step's key, the child's workflow and the
 /// ordinal of the start among that step's starts of that workflow.
 /// </summary>
-public sealed class ChildKeyTests
+public abstract class ChildKeyTests(TestStore store) : OnEveryStore(store)
 {
     private static readonly Guid Parent = Guid.Parse("01a2224b-94a5-770d-9978-2ca6aa4f5707");
 
     [Fact]
     public async Task A_retry_that_no_longer_starts_a_child_of_another_workflow_gets_the_same_run_of_the_next_child_back()
     {
-        var schema = TestDatabase.NewSchema();
         var log = new StepLog
         {
             FailWhen = ctx => ctx.WorkflowName == "skipping-parent" && ctx.Attempt == 1 ? new InvalidOperationException("after both children started") : null,
         };
         await using var host = await WorkerHost.StartAsync(
-            schema, s => s.AddSingleton(log).AddWorkflow<SkippingParentWorkflow>().AddWorkflow<DoublingWorkflow>().AddWorkflow<FlakyWorkflow>());
+            Database, s => s.AddSingleton(log).AddWorkflow<SkippingParentWorkflow>().AddWorkflow<DoublingWorkflow>().AddWorkflow<FlakyWorkflow>());
 
         var run = await host.Client.StartSkippingParentWorkflowAsync(1);
         var flakyChild = await run.WaitAsync(Eventually.Limit);
 
         Assert.Equal(2, log.Executions(run.Id, "Spawn"));
-        var history = new History(schema);
+        var history = Database.History;
         Assert.Equal(1, await history.CountAsync("runs", "parent_run_id = @id AND workflow = 'flaky'", new { id = run.Id }));
         Assert.Equal($"{run.Id:D}:Spawn:flaky:1", (await host.Client.GetRunAsync(flakyChild))!.IdempotencyKey);
     }
@@ -117,3 +116,7 @@ public sealed class ChildKeyTests
         public Task<RunInfo?> GetRunAsync(Guid runId, CancellationToken cancellationToken = default) => Task.FromResult(Existing?.Id == runId ? Existing : null);
     }
 }
+
+public sealed class PostgresChildKeyTests() : ChildKeyTests(TestStore.Postgres);
+
+public sealed class SqliteChildKeyTests() : ChildKeyTests(TestStore.Sqlite);

@@ -9,7 +9,7 @@ namespace Inquir.Typed.Tests.Runtime;
 /// in start order, fails its step when a child fails, goes on after the child and then the parent are replayed, and
 /// cancels its waiting children when cancelled. Once per store.
 /// </summary>
-public abstract class ChildWaitTests
+public abstract class ChildWaitTests(TestStore store) : OnEveryStore(store)
 {
     private static readonly TimeSpan Long = TimeSpan.FromMinutes(5);
 
@@ -131,38 +131,19 @@ public abstract class ChildWaitTests
     private static double CancelledCount(Telemetry.MeasurementLog log, string workflow) =>
         log.Of("inquir.runs.finished", "inquir.workflow", workflow).Where(m => (string?)m.Tags["inquir.status"] == "cancelled").Sum(m => m.Value);
 
-    private protected abstract Task<TestHost> StartAsync(PartSwitch parts, int concurrency = 16, Action<IServiceCollection>? services = null);
+    private Task<WorkerHost> StartAsync(PartSwitch parts, int concurrency = 16, Action<IServiceCollection>? services = null) =>
+        WorkerHost.StartAsync(Database, s => Register(s, parts, services), w => w.Concurrency = concurrency);
 
-    private static async Task<IReadOnlyList<RunInfo>> ChildrenAsync(TestHost host, Guid parent) =>
+    private static async Task<IReadOnlyList<RunInfo>> ChildrenAsync(WorkerHost host, Guid parent) =>
         (await host.Services.GetRequiredService<IWorkflowHistory>().GetAsync(parent))!.Children;
 
-    private protected static void Register(IServiceCollection services, PartSwitch parts, Action<IServiceCollection>? more)
+    private static void Register(IServiceCollection services, PartSwitch parts, Action<IServiceCollection>? more)
     {
         services.AddSingleton(parts).AddWorkflow<PartWorkflow>().AddWorkflow<FanOutWorkflow>().AddWorkflow<OneChildWorkflow>();
         more?.Invoke(services);
     }
-
-    /// <summary>A host of either store, seen only through its services.</summary>
-    private protected sealed record TestHost(IServiceProvider Services, IAsyncDisposable Host) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync() => Host.DisposeAsync();
-    }
 }
 
-public sealed class PostgresChildWaitTests : ChildWaitTests
-{
-    private protected override async Task<TestHost> StartAsync(PartSwitch parts, int concurrency = 16, Action<IServiceCollection>? services = null)
-    {
-        var host = await WorkerHost.StartAsync(TestDatabase.NewSchema(), s => Register(s, parts, services), w => w.Concurrency = concurrency);
-        return new TestHost(host.Services, host);
-    }
-}
+public sealed class PostgresChildWaitTests() : ChildWaitTests(TestStore.Postgres);
 
-public sealed class SqliteChildWaitTests : ChildWaitTests
-{
-    private protected override async Task<TestHost> StartAsync(PartSwitch parts, int concurrency = 16, Action<IServiceCollection>? services = null)
-    {
-        var host = await Sqlite.SqliteHost.StartAsync(s => Register(s, parts, services), w => w.Concurrency = concurrency);
-        return new TestHost(host.Services, host);
-    }
-}
+public sealed class SqliteChildWaitTests() : ChildWaitTests(TestStore.Sqlite);

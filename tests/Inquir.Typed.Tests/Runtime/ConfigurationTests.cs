@@ -4,14 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Inquir.Typed.Tests.Runtime;
 
-public sealed class ConfigurationTests
+public abstract class ConfigurationTests(TestStore store) : OnEveryStore(store)
 {
     [Fact]
     public async Task Configuration_overrides_a_step_s_retries_without_a_rebuild()
     {
         var log = new StepLog { FailWhen = _ => new InvalidOperationException("always") };
         await using var host = await WorkerHost.StartAsync(
-            TestDatabase.NewSchema(),
+            Database,
             s => s.AddSingleton(log).AddWorkflow<FlakyWorkflow>(),
             configuration: new Dictionary<string, string?> { ["Inquir:Workflows:flaky:Steps:Work:Retries"] = "0" });
 
@@ -25,7 +25,7 @@ public sealed class ConfigurationTests
     public async Task Configuration_overrides_every_policy_value()
     {
         await using var host = await WorkerHost.StartAsync(
-            TestDatabase.NewSchema(),
+            Database,
             s => s.AddSingleton(new StepLog()).AddWorkflow<FlakyWorkflow>(),
             w => w.Enabled = false,
             new Dictionary<string, string?>
@@ -52,7 +52,7 @@ public sealed class ConfigurationTests
         var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
         {
             await using var host = await WorkerHost.StartAsync(
-                TestDatabase.NewSchema(),
+                Database,
                 s => s.AddSingleton(new StepLog()).AddWorkflow<FlakyWorkflow>(),
                 configuration: new Dictionary<string, string?> { [$"Inquir:Workflows:flaky:Steps:Work:{key}"] = value });
         });
@@ -65,7 +65,7 @@ public sealed class ConfigurationTests
     public async Task The_Inquir_section_configures_the_runtime()
     {
         await using var host = await WorkerHost.StartAsync(
-            TestDatabase.NewSchema(),
+            Database,
             s => s.AddSingleton(new StepLog()).AddWorkflow<FlakyWorkflow>(),
             w => w.Enabled = false,
             new Dictionary<string, string?> { ["Inquir:Worker:Concurrency"] = "3" });
@@ -73,3 +73,7 @@ public sealed class ConfigurationTests
         Assert.Equal(3, host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<InquirOptions>>().Value.Worker.Concurrency);
     }
 }
+
+public sealed class PostgresConfigurationTests() : ConfigurationTests(TestStore.Postgres);
+
+public sealed class SqliteConfigurationTests() : ConfigurationTests(TestStore.Sqlite);

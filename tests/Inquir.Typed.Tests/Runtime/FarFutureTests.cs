@@ -6,13 +6,12 @@ using Microsoft.Extensions.Logging;
 namespace Inquir.Typed.Tests.Runtime;
 
 /// <summary>A policy may ask for waits longer than a timer can take (about 49.7 days): they must not throw.</summary>
-public sealed class FarFutureTests
+public abstract class FarFutureTests(TestStore store) : OnEveryStore(store)
 {
     [Fact]
     public async Task A_step_with_a_timeout_of_300_days_runs()
     {
-        var schema = TestDatabase.NewSchema();
-        await using var host = await WorkerHost.StartAsync(schema, s => s.AddWorkflow<FarFutureWorkflow>());
+        await using var host = await WorkerHost.StartAsync(Database, s => s.AddWorkflow<FarFutureWorkflow>());
 
         var run = await host.Client.StartFarFutureWorkflowAsync("done");
 
@@ -22,9 +21,8 @@ public sealed class FarFutureTests
     [Fact]
     public async Task A_retry_100_days_away_is_scheduled_without_an_error()
     {
-        var schema = TestDatabase.NewSchema();
         var logs = new CapturedLogs();
-        await using var host = await WorkerHost.StartAsync(schema, s => s
+        await using var host = await WorkerHost.StartAsync(Database, s => s
             .AddSingleton<ILoggerProvider>(logs)
             .AddSingleton<IRandomSource>(new RetryDelayTests.FixedRandom(0.5))
             .AddWorkflow<FarFutureWorkflow>());
@@ -38,3 +36,7 @@ public sealed class FarFutureTests
         Assert.DoesNotContain(logs.Entries, e => e.StartsWith("Error", StringComparison.Ordinal) || e.StartsWith("Critical", StringComparison.Ordinal));
     }
 }
+
+public sealed class PostgresFarFutureTests() : FarFutureTests(TestStore.Postgres);
+
+public sealed class SqliteFarFutureTests() : FarFutureTests(TestStore.Sqlite);

@@ -12,7 +12,7 @@ namespace Inquir.Typed.Tests.Runtime;
 /// Bad and malicious input through the public API: each case gets a clear error (or is handled as plain data) and
 /// changes nothing it should not.
 /// </summary>
-public sealed class HostileInputTests : IAsyncLifetime
+public abstract class HostileInputTests(TestStore store) : OnEveryStore(store), IAsyncLifetime
 {
     public static readonly TheoryData<string> SqlMetacharacters =
     [
@@ -23,14 +23,13 @@ public sealed class HostileInputTests : IAsyncLifetime
         "\U0001D11E ünïcödé \t\r\n",
     ];
 
-    private readonly string _schema = TestDatabase.NewSchema();
     private WorkerHost _host = null!;
 
-    private History History => new(_schema);
+    private History History => Database.History;
 
     public async Task InitializeAsync()
     {
-        _host = await WorkerHost.StartAsync(_schema, s => s.AddWorkflow<DoublingWorkflow>());
+        _host = await WorkerHost.StartAsync(Database, s => s.AddWorkflow<DoublingWorkflow>());
         await _host.Services.GetRequiredService<SchemaReadiness>().EnsureAsync(CancellationToken.None);
     }
 
@@ -133,7 +132,11 @@ public sealed class HostileInputTests : IAsyncLifetime
         Assert.Equal(typeof(string), error.TargetType);
         Assert.Contains("cannot be read as System.String", error.Message);
     }
+}
 
+/// <summary>On PostgreSQL also the schema name (quoted, checked, created only when valid) and options checked before any schema is made.</summary>
+public sealed class PostgresHostileInputTests() : HostileInputTests(TestStore.Postgres)
+{
     [Fact]
     public async Task A_schema_name_with_quotes_and_SQL_metacharacters_works_end_to_end()
     {
@@ -223,25 +226,6 @@ public sealed class HostileInputTests : IAsyncLifetime
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM pg_namespace WHERE nspname = @schema", new { schema }));
     }
 
-    private static async Task<IReadOnlyList<string>> SchemasStartingWithAsync(Npgsql.NpgsqlConnection connection, string prefix) =>
-        (await connection.QueryAsync<string>("SELECT nspname FROM pg_namespace WHERE starts_with(nspname, @prefix)", new { prefix })).AsList();
-
-    private static async Task RunsEndToEndInAsync(string schema)
-    {
-        await using (var host = await WorkerHost.StartAsync(schema, s => s.AddWorkflow<DoublingWorkflow>()))
-        {
-            var run = await host.Client.StartDoublingWorkflowAsync("s");
-
-            Assert.Equal("ss", await run.WaitAsync(Eventually.Limit));
-        }
-
-        await using var connection = await TestDatabase.OpenAsync();
-        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM pg_namespace WHERE nspname = @schema", new { schema }));
-        Assert.Equal(3, await connection.ExecuteScalarAsync<long>(
-            "SELECT count(*) FROM pg_tables WHERE schemaname = @schema AND tablename IN ('runs', 'checkpoints', 'attempts')", new { schema }));
-        await connection.ExecuteAsync($"DROP SCHEMA {SqlScripts.QuoteIdentifier(schema)} CASCADE");
-    }
-
     [Theory]
     [InlineData("Inquir:MaxInputBytes", "-1", "Inquir:MaxInputBytes must be at least 1; it is -1")]
     [InlineData("Inquir:MaxStepOutputBytes", "0", "Inquir:MaxStepOutputBytes must be at least 1; it is 0")]
@@ -261,4 +245,25 @@ public sealed class HostileInputTests : IAsyncLifetime
         await using var connection = await TestDatabase.OpenAsync();
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM pg_namespace WHERE nspname = @schema", new { schema }));
     }
+
+    private static async Task<IReadOnlyList<string>> SchemasStartingWithAsync(Npgsql.NpgsqlConnection connection, string prefix) =>
+        (await connection.QueryAsync<string>("SELECT nspname FROM pg_namespace WHERE starts_with(nspname, @prefix)", new { prefix })).AsList();
+
+    private static async Task RunsEndToEndInAsync(string schema)
+    {
+        await using (var host = await WorkerHost.StartAsync(schema, s => s.AddWorkflow<DoublingWorkflow>()))
+        {
+            var run = await host.Client.StartDoublingWorkflowAsync("s");
+
+            Assert.Equal("ss", await run.WaitAsync(Eventually.Limit));
+        }
+
+        await using var connection = await TestDatabase.OpenAsync();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM pg_namespace WHERE nspname = @schema", new { schema }));
+        Assert.Equal(3, await connection.ExecuteScalarAsync<long>(
+            "SELECT count(*) FROM pg_tables WHERE schemaname = @schema AND tablename IN ('runs', 'checkpoints', 'attempts')", new { schema }));
+        await connection.ExecuteAsync($"DROP SCHEMA {SqlScripts.QuoteIdentifier(schema)} CASCADE");
+    }
 }
+
+public sealed class SqliteHostileInputTests() : HostileInputTests(TestStore.Sqlite);

@@ -4,13 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Inquir.Typed.Tests.Runtime;
 
-public sealed class IdempotentStartTests : IAsyncLifetime
+public abstract class IdempotentStartTests(TestStore store) : OnEveryStore(store), IAsyncLifetime
 {
-    private readonly string _schema = TestDatabase.NewSchema();
     private WorkerHost _host = null!;
 
     public async Task InitializeAsync() =>
-        _host = await WorkerHost.StartAsync(_schema, s => s.AddSingleton(new StepLog()).AddWorkflow<OrderWorkflow>().AddWorkflow<FlakyWorkflow>(), w => w.Enabled = false);
+        _host = await WorkerHost.StartAsync(Database, s => s.AddSingleton(new StepLog()).AddWorkflow<OrderWorkflow>().AddWorkflow<FlakyWorkflow>(), w => w.Enabled = false);
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -23,8 +22,8 @@ public sealed class IdempotentStartTests : IAsyncLifetime
         Assert.True(first.Created);
         Assert.False(second.Created);
         Assert.Equal(first.Id, second.Id);
-        Assert.Equal(1, await new History(_schema).CountAsync("runs"));
-        Assert.Contains("\"Amount\": 1", (await first.GetInfoAsync()).Input);
+        Assert.Equal(1, await Database.History.CountAsync("runs"));
+        Assert.Equal("1", StoredJson.Member((await first.GetInfoAsync()).Input, "Amount"));
     }
 
     [Fact]
@@ -41,7 +40,7 @@ public sealed class IdempotentStartTests : IAsyncLifetime
 
         Assert.Single(runs.Select(r => r.Id).Distinct());
         Assert.Equal(1, runs.Count(r => r.Created));
-        Assert.Equal(1, await new History(_schema).CountAsync("runs", "idempotency_key = 'order:2'"));
+        Assert.Equal(1, await Database.History.CountAsync("runs", "idempotency_key = 'order:2'"));
     }
 
     [Fact]
@@ -75,3 +74,7 @@ public sealed class IdempotentStartTests : IAsyncLifetime
         Assert.NotEqual(first.Id, second.Id);
     }
 }
+
+public sealed class PostgresIdempotentStartTests() : IdempotentStartTests(TestStore.Postgres);
+
+public sealed class SqliteIdempotentStartTests() : IdempotentStartTests(TestStore.Sqlite);

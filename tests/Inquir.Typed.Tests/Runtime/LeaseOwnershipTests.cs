@@ -1,33 +1,30 @@
-using Inquir.Typed.Postgres;
 using Inquir.Typed.Storage;
 using Inquir.Typed.Tests.Infrastructure;
 using Inquir.Typed.Tests.Store;
+using Inquir.Typed.Tests.Store.Contract;
 using Inquir.Typed.Tests.Workflows;
 using Inquir.Typed.Worker;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
 namespace Inquir.Typed.Tests.Runtime;
 
 /// <summary>A step runs twice only when its worker died: leases are decided by token, and a worker that cannot renew stops first.</summary>
-public sealed class LeaseOwnershipTests
+public abstract class LeaseOwnershipTests(TestStore store) : OnEveryStore(store)
 {
     [Fact]
     public async Task A_run_claimed_again_by_the_same_worker_cancels_the_attempt_of_the_earlier_claim()
     {
-        var schema = TestDatabase.NewSchema();
         var probe = new LeaseProbe();
-        await using var host = await WorkerHost.StartAsync(schema, s => s.AddSingleton(probe).AddWorkflow<HoldWorkflow>());
+        await using var host = await WorkerHost.StartAsync(Database, s => s.AddSingleton(probe).AddWorkflow<HoldWorkflow>());
         var run = await host.Client.StartHoldWorkflowAsync(1);
         await probe.Arrived(1).WaitAsync(Eventually.Limit);
 
         // A renewal that came late: the lease ran out in the database, and this same worker's rescuer and claim take the run again.
-        await new History(schema).ExecuteAsync("UPDATE {schema}.runs SET lease_expires_at = now() - interval '1 second' WHERE id = @id", new { id = run.Id });
+        await Database.History.ExpireLeaseAsync(run.Id);
         await probe.Arrived(2).WaitAsync(Eventually.Limit);
 
         await probe.Cancelled(1).WaitAsync(Eventually.Limit);
@@ -35,7 +32,7 @@ public sealed class LeaseOwnershipTests
         probe.Release(2);
         Assert.Equal(4, await run.WaitAsync(Eventually.Limit));
         Assert.Equal(1, probe.AfterExecutions);
-        var history = new History(schema);
+        var history = Database.History;
         Assert.Equal(2, Assert.Single(await history.CheckpointsAsync(run.Id), c => c.StepIndex == 0).Attempt);
         Assert.Equal(["abandoned", "succeeded"], (await history.AttemptsAsync(run.Id)).Where(a => a.StepName == "Hold").Select(a => a.Outcome));
     }
@@ -43,13 +40,13 @@ public sealed class LeaseOwnershipTests
     [Fact]
     public async Task A_renewal_that_read_an_earlier_claim_does_not_cancel_the_later_claim_of_the_same_run()
     {
-        await using var db = await StoreFactory.CreateAsync();
+        await using var db = Store == TestStore.Postgres ? await Stores.PostgresAsync() : await Stores.SqliteAsync();
         var time = new FakeTimeProvider(StoreSteps.T0);
-        var store = new GatedRenewalStore(db.Store);
+        var store = new GatedRenewalStore(db.Runs);
         var inFlight = new InFlightRuns(time, TimeSpan.FromSeconds(30));
         var keeper = new LeaseKeeper(store, inFlight, time, new DatabaseClock(time), TimeSpan.FromSeconds(30), NullLogger.Instance);
-        await StoreSteps.StartAsync(db.Store);
-        var first = await StoreSteps.ClaimOneAsync(db.Store, "me", StoreSteps.T0);
+        await StoreSteps.StartAsync(db.Runs);
+        var first = await StoreSteps.ClaimOneAsync(db.Runs, "me", StoreSteps.T0);
         var firstLease = inFlight.Track(first.Held, time.GetTimestamp());
 
         // The renewal reads the first claim from the in-flight runs; the step fails with no retry delay; the
@@ -57,11 +54,11 @@ public sealed class LeaseOwnershipTests
         var renewal = keeper.RenewOnceAsync(default);
         await store.RenewalCalled.WaitAsync(Eventually.Limit);
         var failure = StoreSteps.Success(first, "0") with { Outcome = AttemptOutcome.Failed, Output = null, NextStatus = RunStatus.Pending, NextStepName = null, RetryDelay = TimeSpan.Zero };
-        Assert.Single(await db.Store.CompleteAsync([failure], "me", StoreSteps.T0, false, default));
+        Assert.Single(await db.Runs.CompleteAsync([failure], "me", StoreSteps.T0, false, default));
         firstLease.Dispose();
         store.Execute();
         Assert.Empty(await store.Renewed.WaitAsync(Eventually.Limit));
-        var second = await StoreSteps.ClaimOneAsync(db.Store, "me", StoreSteps.T0);
+        var second = await StoreSteps.ClaimOneAsync(db.Runs, "me", StoreSteps.T0);
         using var secondLease = inFlight.Track(second.Held, time.GetTimestamp());
         store.Reply();
         await renewal;
@@ -73,14 +70,13 @@ public sealed class LeaseOwnershipTests
     [Fact]
     public async Task A_renewal_that_no_longer_finds_a_run_because_its_last_step_just_committed_reports_no_lost_lease()
     {
-        var schema = TestDatabase.NewSchema();
         var probe = new LeaseProbe();
         var logs = new CapturedLogs();
         RenewalMeetsCommitStore? store = null;
         await using var host = await WorkerHost.StartAsync(
-            schema,
+            Database,
             s => s.AddSingleton(probe).AddWorkflow<HoldWorkflow>().AddLogging(l => l.AddProvider(logs))
-                .Replace(ServiceDescriptor.Singleton<IRunStore>(sp => store = new RenewalMeetsCommitStore(RealStore(sp)))),
+                .DecorateRunStore(inner => store = new RenewalMeetsCommitStore(inner)),
             w => w.LeaseDuration = TimeSpan.FromSeconds(15));
         var run = await host.Client.StartHoldWorkflowAsync(1);
         await probe.Arrived(1).WaitAsync(Eventually.Limit);
@@ -96,14 +92,13 @@ public sealed class LeaseOwnershipTests
     [Fact]
     public async Task A_worker_that_cannot_renew_stops_its_step_before_the_lease_can_expire()
     {
-        var schema = TestDatabase.NewSchema();
         var probe = new LeaseProbe();
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero));
         FailingRenewalStore? store = null;
         await using var host = await WorkerHost.StartAsync(
-            schema,
+            Database,
             s => s.AddSingleton(probe).AddSingleton<TimeProvider>(time).AddWorkflow<HoldWorkflow>()
-                .Replace(ServiceDescriptor.Singleton<IRunStore>(sp => store = new FailingRenewalStore(RealStore(sp)))),
+                .DecorateRunStore(inner => store = new FailingRenewalStore(inner)),
             w => w.LeaseDuration = TimeSpan.FromSeconds(30));
         await host.Client.StartHoldWorkflowAsync(1);
         await WakeAsync(time, probe.Arrived(1));
@@ -126,30 +121,28 @@ public sealed class LeaseOwnershipTests
     [Fact]
     public async Task A_completion_whose_commit_reply_was_lost_is_neither_run_again_nor_counted_as_abandoned()
     {
-        var schema = TestDatabase.NewSchema();
         var probe = new LeaseProbe();
         probe.Release(1);
         await using var host = await WorkerHost.StartAsync(
-            schema,
+            Database,
             s => s.AddSingleton(probe).AddWorkflow<HoldWorkflow>()
-                .Replace(ServiceDescriptor.Singleton<IRunStore>(sp => new LostReplyStore(RealStore(sp)))));
+                .DecorateRunStore(inner => new LostReplyStore(inner)));
 
         var run = await host.Client.StartHoldWorkflowAsync(1);
 
         Assert.Equal(4, await run.WaitAsync(Eventually.Limit));
         Assert.Equal(1, probe.AfterExecutions);
-        Assert.Equal(["succeeded", "succeeded"], (await new History(schema).AttemptsAsync(run.Id)).Select(a => a.Outcome));
+        Assert.Equal(["succeeded", "succeeded"], (await Database.History.AttemptsAsync(run.Id)).Select(a => a.Outcome));
     }
 
     [Fact]
     public async Task Steps_abandoned_after_their_timeout_beyond_the_worker_s_concurrency_count_against_its_slots()
     {
-        var schema = TestDatabase.NewSchema();
         var stubborn = new StubbornStep();
 
         // All four runs wait before the worker starts, so that it takes them before any retry (claims go oldest first).
         var runs = new List<WorkflowRun<string>>();
-        await using (var producer = await WorkerHost.StartAsync(schema, s => s.AddSingleton(stubborn).AddWorkflow<StubbornWorkflow>(), w => w.Enabled = false))
+        await using (var producer = await WorkerHost.StartAsync(Database, s => s.AddSingleton(stubborn).AddWorkflow<StubbornWorkflow>(), w => w.Enabled = false))
         {
             for (var i = 0; i < 4; i++)
             {
@@ -158,7 +151,7 @@ public sealed class LeaseOwnershipTests
         }
 
         await using var host = await WorkerHost.StartAsync(
-            schema,
+            Database,
             s => s.AddSingleton(stubborn).AddWorkflow<StubbornWorkflow>(),
             w =>
             {
@@ -167,7 +160,7 @@ public sealed class LeaseOwnershipTests
             });
         runs = runs.Select(r => new WorkflowRun<string>(host.Client, r.Id, false, StubbornWorkflow.InquirDescriptor.ResultSerializer)).ToList();
 
-        var history = new History(schema);
+        var history = Database.History;
         await Eventually.TrueAsync(async () => await history.CountAsync("attempts", "outcome = 'timed_out'") == 4, "four blocked attempts to be abandoned");
 
         // Four abandoned attempts still block their threads, twice the concurrency: nothing else may start until they end.
@@ -179,14 +172,6 @@ public sealed class LeaseOwnershipTests
         {
             await run.WaitAsync(Eventually.Limit);
         }
-    }
-
-    internal static IRunStore RealStore(IServiceProvider services)
-    {
-        var options = services.GetRequiredService<IOptions<InquirOptions>>().Value;
-        var dataSource = services.RuntimeDataSource().DataSource;
-        var sql = new SqlScripts(options.Schema);
-        return new PostgresRunStore(dataSource, sql, new SchemaMigrator(dataSource, sql, NullLogger<SchemaMigrator>.Instance), new WakeUpChannel(options.Schema));
     }
 
     // Advances fake time in small steps until the task ends: the worker's claim loop polls on the fake clock.
@@ -293,3 +278,7 @@ public sealed class LeaseOwnershipTests
         }
     }
 }
+
+public sealed class PostgresLeaseOwnershipTests() : LeaseOwnershipTests(TestStore.Postgres);
+
+public sealed class SqliteLeaseOwnershipTests() : LeaseOwnershipTests(TestStore.Sqlite);

@@ -4,14 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Inquir.Typed.Tests.Runtime;
 
-public sealed class PipelineTests : IAsyncLifetime
+public abstract class PipelineTests(TestStore store) : OnEveryStore(store), IAsyncLifetime
 {
-    private readonly string _schema = TestDatabase.NewSchema();
     private readonly StepLog _log = new();
     private WorkerHost _host = null!;
 
     public async Task InitializeAsync() =>
-        _host = await WorkerHost.StartAsync(_schema, s => s.AddSingleton(_log).AddAllWorkflows().AddSingleton(new StepGate { Closed = false }));
+        _host = await WorkerHost.StartAsync(Database, s => s.AddSingleton(_log).AddAllWorkflows().AddSingleton(new StepGate { Closed = false }));
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -28,7 +27,7 @@ public sealed class PipelineTests : IAsyncLifetime
         Assert.Equal(3, _log.Executions(run.Id, "Charge"));
         Assert.Equal(1, _log.Executions(run.Id, "Receipt"));
 
-        var attempts = (await new History(_schema).AttemptsAsync(run.Id)).Where(a => a.StepName == "Charge").ToList();
+        var attempts = (await Database.History.AttemptsAsync(run.Id)).Where(a => a.StepName == "Charge").ToList();
         Assert.Equal([1, 2, 3], attempts.Select(a => a.Attempt));
         Assert.Equal(["failed", "failed", "succeeded"], attempts.Select(a => a.Outcome));
         Assert.Equal("System.TimeoutException", attempts[0].ErrorType);
@@ -45,9 +44,9 @@ public sealed class PipelineTests : IAsyncLifetime
         var run = await _host.Client.StartOrderWorkflowAsync(new OrderRequest(8, 5m));
         await run.WaitAsync(Eventually.Limit);
 
-        var checkpoints = await new History(_schema).CheckpointsAsync(run.Id);
+        var checkpoints = await Database.History.CheckpointsAsync(run.Id);
         Assert.Equal(["Price", "Charge", "Receipt"], checkpoints.Select(c => c.StepName));
-        Assert.Contains("\"Total\": 6.0,", checkpoints[0].Output);
+        Assert.Equal("6.0", StoredJson.Member(checkpoints[0].Output, "Total"));
         var info = await run.GetInfoAsync();
         Assert.Equal(RunStatus.Succeeded, info.Status);
         Assert.Equal(checkpoints[2].Output, info.Result);
@@ -77,6 +76,10 @@ public sealed class PipelineTests : IAsyncLifetime
         Assert.NotNull(child);
         Assert.Equal(run.Id, child.ParentRunId);
         Assert.Equal($"{run.Id:D}:Spawn:flaky:1", child.IdempotencyKey);
-        Assert.Equal(1, await new History(_schema).CountAsync("runs", "parent_run_id = @id", new { id = run.Id }));
+        Assert.Equal(1, await Database.History.CountAsync("runs", "parent_run_id = @id", new { id = run.Id }));
     }
 }
+
+public sealed class PostgresPipelineTests() : PipelineTests(TestStore.Postgres);
+
+public sealed class SqlitePipelineTests() : PipelineTests(TestStore.Sqlite);

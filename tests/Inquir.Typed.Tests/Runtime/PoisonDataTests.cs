@@ -4,18 +4,17 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Inquir.Typed.Tests.Runtime;
 
-public sealed class PoisonDataTests
+public abstract class PoisonDataTests(TestStore store) : OnEveryStore(store)
 {
     [Fact]
     public async Task An_input_that_no_longer_decodes_fails_its_run_with_a_reason_and_leaves_other_runs_alone()
     {
-        var schema = TestDatabase.NewSchema();
         var log = new StepLog();
-        await using var host = await WorkerHost.StartAsync(schema, s => s.AddSingleton(log).AddWorkflow<OrderWorkflow>(), w => w.Enabled = false);
+        await using var host = await WorkerHost.StartAsync(Database, s => s.AddSingleton(log).AddWorkflow<OrderWorkflow>(), w => w.Enabled = false);
         var poisoned = await host.Client.StartAsync(OrderWorkflow.InquirDescriptor, """{"OrderId":"not a number","Amount":1}""");
         var healthy = await host.Client.StartOrderWorkflowAsync(new OrderRequest(9, 1m));
 
-        await using var worker = await WorkerHost.StartAsync(schema, s => s.AddSingleton(log).AddWorkflow<OrderWorkflow>());
+        await using var worker = await WorkerHost.StartAsync(Database, s => s.AddSingleton(log).AddWorkflow<OrderWorkflow>());
 
         Assert.Equal("order 9: 1.20 charged as ch_" + healthy.Id.ToString("D") + ":Charge", (await healthy.WaitAsync(Eventually.Limit)).Text);
         var failed = new WorkflowRun<OrderReceipt>(worker.Client, poisoned.Id, false, OrderWorkflow.InquirDescriptor.ResultSerializer);
@@ -28,25 +27,23 @@ public sealed class PoisonDataTests
     [Fact]
     public async Task A_run_of_a_workflow_this_deployment_does_not_know_is_left_for_one_that_does()
     {
-        var schema = TestDatabase.NewSchema();
-        await using var host = await WorkerHost.StartAsync(schema, s => s.AddSingleton(new StepLog()).AddWorkflow<FlakyWorkflow>().AddWorkflow<OrderWorkflow>(), w => w.Enabled = false);
+        await using var host = await WorkerHost.StartAsync(Database, s => s.AddSingleton(new StepLog()).AddWorkflow<FlakyWorkflow>().AddWorkflow<OrderWorkflow>(), w => w.Enabled = false);
         var foreign = await host.Client.StartAsync("order", """{"OrderId":1,"Amount":1}""");
 
-        await using var worker = await WorkerHost.StartAsync(schema, s => s.AddSingleton(new StepLog()).AddWorkflow<FlakyWorkflow>());
+        await using var worker = await WorkerHost.StartAsync(Database, s => s.AddSingleton(new StepLog()).AddWorkflow<FlakyWorkflow>());
         var flaky = await worker.Client.StartFlakyWorkflowAsync(1);
         await flaky.WaitAsync(Eventually.Limit);
 
-        Assert.Equal(("pending", 0), await new History(schema).StatusAsync(foreign.Id));
+        Assert.Equal(("pending", 0), await Database.History.StatusAsync(foreign.Id));
     }
 
     [Fact]
     public async Task A_checkpoint_that_no_longer_decodes_fails_its_run_at_the_step_that_reads_it_and_leaves_other_runs_alone()
     {
-        var schema = TestDatabase.NewSchema();
         var log = new StepLog();
-        var poisoned = await StartStoppedAtSecondStepAsync(schema, log, stepName: "Second", checkpointJson: "\"no longer an int\"");
+        var poisoned = await StartStoppedAtSecondStepAsync(log, stepName: "Second", checkpointJson: "\"no longer an int\"");
 
-        var (healthy, worker) = await RunHealthyAlongsideAsync(schema, log);
+        var (healthy, worker) = await RunHealthyAlongsideAsync(log);
         await using (worker)
         {
             var error = await WaitForFailureAsync(worker, poisoned);
@@ -60,11 +57,10 @@ public sealed class PoisonDataTests
     [Fact]
     public async Task A_run_at_a_step_this_deployment_does_not_have_is_left_pending_for_a_worker_that_knows_it_and_reported()
     {
-        var schema = TestDatabase.NewSchema();
         var log = new StepLog();
-        var renamed = await StartStoppedAtSecondStepAsync(schema, log, stepName: "Validate", checkpointJson: "2");
+        var renamed = await StartStoppedAtSecondStepAsync(log, stepName: "Validate", checkpointJson: "2");
 
-        var (healthy, worker) = await RunHealthyAlongsideAsync(schema, log);
+        var (healthy, worker) = await RunHealthyAlongsideAsync(log);
         await using (worker)
         {
             Assert.Equal(35, await healthy.WaitAsync(Eventually.Limit));
@@ -72,19 +68,18 @@ public sealed class PoisonDataTests
             Assert.Equal("waiting for a worker that knows step 'Validate' (step 2) of workflow 'gate'; a worker of another deployment does not run it", waiting.Error);
             Assert.Equal((RunStatus.Pending, 0), (waiting.Status, waiting.Attempt));
             Assert.Equal(0, log.Executions(renamed, "Second"));
-            Assert.Equal(0, await new History(schema).CountAsync("attempts", "run_id = @renamed", new { renamed }));
+            Assert.Equal(0, await Database.History.CountAsync("attempts", "run_id = @renamed", new { renamed }));
         }
     }
 
     [Fact]
     public async Task A_run_past_the_last_step_of_this_deployment_is_left_pending_and_reported_with_its_step_number()
     {
-        var schema = TestDatabase.NewSchema();
         var log = new StepLog();
-        var beyond = await StartStoppedAtSecondStepAsync(schema, log, stepName: "Fourth", checkpointJson: "2");
-        await new History(schema).ExecuteAsync("UPDATE {schema}.runs SET step_index = 3 WHERE id = @id; UPDATE {schema}.checkpoints SET step_index = 2 WHERE run_id = @id", new { id = beyond });
+        var beyond = await StartStoppedAtSecondStepAsync(log, stepName: "Fourth", checkpointJson: "2");
+        await Database.History.ExecuteAsync("UPDATE {schema}.runs SET step_index = 3 WHERE id = @id; UPDATE {schema}.checkpoints SET step_index = 2 WHERE run_id = @id", new { id = beyond });
 
-        var (healthy, worker) = await RunHealthyAlongsideAsync(schema, log);
+        var (healthy, worker) = await RunHealthyAlongsideAsync(log);
         await using (worker)
         {
             Assert.Equal(35, await healthy.WaitAsync(Eventually.Limit));
@@ -95,22 +90,18 @@ public sealed class PoisonDataTests
     }
 
     // A run of the gate workflow whose first step is checkpointed with checkpointJson and which waits at step 2 under stepName.
-    private static async Task<Guid> StartStoppedAtSecondStepAsync(string schema, StepLog log, string stepName, string checkpointJson)
+    private async Task<Guid> StartStoppedAtSecondStepAsync(StepLog log, string stepName, string checkpointJson)
     {
-        await using var producer = await WorkerHost.StartAsync(schema, s => s.AddSingleton(log).AddSingleton(new StepGate()).AddWorkflow<GateWorkflow>(), w => w.Enabled = false);
+        await using var producer = await WorkerHost.StartAsync(Database, s => s.AddSingleton(log).AddSingleton(new StepGate()).AddWorkflow<GateWorkflow>(), w => w.Enabled = false);
         var run = await producer.Client.StartGateWorkflowAsync(1);
-        await new History(schema).ExecuteAsync(
-            """
-            UPDATE {schema}.runs SET step_index = 1, step_name = @stepName WHERE id = @id;
-            INSERT INTO {schema}.checkpoints (run_id, step_index, step_name, output, attempt, completed_at) VALUES (@id, 0, 'First', @checkpointJson::jsonb, 1, now());
-            """,
-            new { id = run.Id, stepName, checkpointJson });
+        await Database.History.ExecuteAsync("UPDATE {schema}.runs SET step_index = 1, step_name = @stepName WHERE id = @id", new { id = run.Id, stepName });
+        await Database.History.InsertCheckpointAsync(run.Id, 0, "First", checkpointJson, 1);
         return run.Id;
     }
 
-    private static async Task<(WorkflowRun<int> Healthy, WorkerHost Worker)> RunHealthyAlongsideAsync(string schema, StepLog log)
+    private async Task<(WorkflowRun<int> Healthy, WorkerHost Worker)> RunHealthyAlongsideAsync(StepLog log)
     {
-        var worker = await WorkerHost.StartAsync(schema, s => s.AddSingleton(log).AddSingleton(new StepGate { Closed = false }).AddWorkflow<GateWorkflow>());
+        var worker = await WorkerHost.StartAsync(Database, s => s.AddSingleton(log).AddSingleton(new StepGate { Closed = false }).AddWorkflow<GateWorkflow>());
         return (await worker.Client.StartGateWorkflowAsync(2), worker);
     }
 
@@ -127,3 +118,7 @@ public sealed class PoisonDataTests
         return (await Assert.ThrowsAsync<WorkflowFailedException>(() => run.WaitAsync(Eventually.Limit))).Run.Error;
     }
 }
+
+public sealed class PostgresPoisonDataTests() : PoisonDataTests(TestStore.Postgres);
+
+public sealed class SqlitePoisonDataTests() : PoisonDataTests(TestStore.Sqlite);

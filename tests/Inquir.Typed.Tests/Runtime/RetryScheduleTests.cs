@@ -7,15 +7,14 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Inquir.Typed.Tests.Runtime;
 
-public sealed class RetryScheduleTests
+public abstract class RetryScheduleTests(TestStore store) : OnEveryStore(store)
 {
     [Fact]
     public async Task A_retried_step_does_not_run_before_its_jittered_delay_has_passed()
     {
-        var schema = TestDatabase.NewSchema();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
         var log = new StepLog { FailWhen = ctx => ctx.Attempt == 1 ? new InvalidOperationException("not yet") : null };
-        await using var host = await WorkerHost.StartAsync(schema, s => s
+        await using var host = await WorkerHost.StartAsync(Database, s => s
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<IRandomSource>(new RetryDelayTests.FixedRandom(0.5))
             .AddSingleton(log)
@@ -42,3 +41,7 @@ public sealed class RetryScheduleTests
         Assert.Equal(2, log.Executions(run.Id, "Work"));
     }
 }
+
+public sealed class PostgresRetryScheduleTests() : RetryScheduleTests(TestStore.Postgres);
+
+public sealed class SqliteRetryScheduleTests() : RetryScheduleTests(TestStore.Sqlite);

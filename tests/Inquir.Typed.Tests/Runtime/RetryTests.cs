@@ -4,14 +4,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Inquir.Typed.Tests.Runtime;
 
-public sealed class RetryTests : IAsyncLifetime
+public abstract class RetryTests(TestStore store) : OnEveryStore(store), IAsyncLifetime
 {
-    private readonly string _schema = TestDatabase.NewSchema();
     private readonly StepLog _log = new();
     private WorkerHost _host = null!;
 
     public async Task InitializeAsync() =>
-        _host = await WorkerHost.StartAsync(_schema, s => s.AddSingleton(_log).AddWorkflow<FlakyWorkflow>());
+        _host = await WorkerHost.StartAsync(Database, s => s.AddSingleton(_log).AddWorkflow<FlakyWorkflow>());
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -26,7 +25,7 @@ public sealed class RetryTests : IAsyncLifetime
         Assert.Equal(RunStatus.Failed, failure.Run.Status);
         Assert.Contains("failed on all 3 attempts", failure.Run.Error);
         Assert.Contains("down on attempt 3", failure.Run.Error);
-        var attempts = await new History(_schema).AttemptsAsync(run.Id);
+        var attempts = await Database.History.AttemptsAsync(run.Id);
         Assert.Equal([1, 2, 3], attempts.Select(a => a.Attempt));
         Assert.All(attempts, a => Assert.Equal("failed", a.Outcome));
         Assert.Equal(3, _log.Executions(run.Id, "Work"));
@@ -42,7 +41,7 @@ public sealed class RetryTests : IAsyncLifetime
 
         Assert.Contains("failed permanently on attempt 1", failure.Run.Error);
         Assert.Contains("card declined", failure.Run.Error);
-        Assert.Single(await new History(_schema).AttemptsAsync(run.Id));
+        Assert.Single(await Database.History.AttemptsAsync(run.Id));
     }
 
     [Fact]
@@ -64,7 +63,11 @@ public sealed class RetryTests : IAsyncLifetime
         var run = await _host.Client.StartFlakyWorkflowAsync(41);
 
         Assert.Equal(42, await run.WaitAsync(Eventually.Limit));
-        Assert.Equal(["failed", "succeeded"], (await new History(_schema).AttemptsAsync(run.Id)).Select(a => a.Outcome));
+        Assert.Equal(["failed", "succeeded"], (await Database.History.AttemptsAsync(run.Id)).Select(a => a.Outcome));
         Assert.Null((await run.GetInfoAsync()).Error);
     }
 }
+
+public sealed class PostgresRetryTests() : RetryTests(TestStore.Postgres);
+
+public sealed class SqliteRetryTests() : RetryTests(TestStore.Sqlite);

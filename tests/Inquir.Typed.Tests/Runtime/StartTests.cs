@@ -4,16 +4,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Inquir.Typed.Tests.Runtime;
 
-public sealed class StartTests
+public abstract class StartTests(TestStore store) : OnEveryStore(store)
 {
     [Fact]
     public async Task A_start_in_the_caller_s_transaction_exists_only_if_it_commits()
     {
-        var schema = TestDatabase.NewSchema();
-        await using var host = await WorkerHost.StartAsync(schema, s => s.AddSingleton(new StepLog()).AddWorkflow<FlakyWorkflow>(), w => w.Enabled = false);
+        await using var host = await WorkerHost.StartAsync(Database, s => s.AddSingleton(new StepLog()).AddWorkflow<FlakyWorkflow>(), w => w.Enabled = false);
         await host.Client.GetRunAsync(Guid.Empty);
 
-        await using var connection = await TestDatabase.OpenAsync();
+        await using var connection = await Database.OpenAsync();
         Guid rolledBack;
         await using (var transaction = await connection.BeginTransactionAsync())
         {
@@ -35,8 +34,7 @@ public sealed class StartTests
     [Fact]
     public async Task A_delayed_start_is_not_due_before_its_time()
     {
-        var schema = TestDatabase.NewSchema();
-        await using var host = await WorkerHost.StartAsync(schema, s => s.AddSingleton(new StepLog()).AddWorkflow<FlakyWorkflow>(), w => w.Enabled = false);
+        await using var host = await WorkerHost.StartAsync(Database, s => s.AddSingleton(new StepLog()).AddWorkflow<FlakyWorkflow>(), w => w.Enabled = false);
 
         var run = await host.Client.StartFlakyWorkflowAsync(1, new StartOptions { Delay = TimeSpan.FromHours(1) });
 
@@ -48,8 +46,7 @@ public sealed class StartTests
     [Fact]
     public async Task A_notification_wakes_an_idle_worker_long_before_its_next_poll()
     {
-        var schema = TestDatabase.NewSchema();
-        await using var host = await WorkerHost.StartAsync(schema, s => s.AddSingleton(new StepLog()).AddWorkflow<FlakyWorkflow>(), w => w.PollInterval = TimeSpan.FromMinutes(10));
+        await using var host = await WorkerHost.StartAsync(Database, s => s.AddSingleton(new StepLog()).AddWorkflow<FlakyWorkflow>(), w => w.PollInterval = TimeSpan.FromMinutes(10));
         var warmUp = await host.Client.StartFlakyWorkflowAsync(0);
         await warmUp.WaitAsync(Eventually.Limit);
 
@@ -58,3 +55,7 @@ public sealed class StartTests
         Assert.Equal(2, await run.WaitAsync(TimeSpan.FromMinutes(2)));
     }
 }
+
+public sealed class PostgresStartTests() : StartTests(TestStore.Postgres);
+
+public sealed class SqliteStartTests() : StartTests(TestStore.Sqlite);

@@ -6,12 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Inquir.Typed.Tests.Runtime;
 
-public sealed class TelemetryTests
+public abstract class TelemetryTests(TestStore store) : OnEveryStore(store)
 {
     [Fact]
     public async Task The_meter_counts_started_and_finished_runs_retries_and_step_durations()
     {
-        var schema = TestDatabase.NewSchema();
         var log = new StepLog { FailWhen = ctx => ctx.Attempt == 1 ? new InvalidOperationException("once") : null };
         var seen = new ConcurrentBag<(string Instrument, double Value, string? Workflow)>();
         using var listener = new MeterListener();
@@ -25,10 +24,10 @@ public sealed class TelemetryTests
         listener.SetMeasurementEventCallback<long>((i, v, tags, _) => seen.Add((i.Name, v, WorkflowOf(tags))));
         listener.SetMeasurementEventCallback<double>((i, v, tags, _) => seen.Add((i.Name, v, WorkflowOf(tags))));
         listener.Start();
-        await using var host = await WorkerHost.StartAsync(schema, s => s.AddSingleton(log).AddWorkflow<FlakyWorkflow>());
+        await using var host = await WorkerHost.StartAsync(Database, s => s.AddSingleton(log).AddWorkflow<FlakyWorkflow>());
 
-        var run = await host.Client.StartFlakyWorkflowAsync(1, idempotencyKey: "telemetry-" + schema);
-        await host.Client.StartFlakyWorkflowAsync(1, idempotencyKey: "telemetry-" + schema);
+        var run = await host.Client.StartFlakyWorkflowAsync(1, idempotencyKey: "telemetry-" + Database.Location);
+        await host.Client.StartFlakyWorkflowAsync(1, idempotencyKey: "telemetry-" + Database.Location);
         await run.WaitAsync(Eventually.Limit);
 
         var mine = seen.Where(m => m.Workflow == "flaky").ToList();
@@ -51,3 +50,7 @@ public sealed class TelemetryTests
         return null;
     }
 }
+
+public sealed class PostgresTelemetryTests() : TelemetryTests(TestStore.Postgres);
+
+public sealed class SqliteTelemetryTests() : TelemetryTests(TestStore.Sqlite);

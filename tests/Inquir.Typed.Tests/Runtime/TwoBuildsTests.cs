@@ -10,19 +10,15 @@ namespace Inquir.Typed.Tests.Runtime;
 /// Two builds of one workflow in two processes, as in a rolling deploy: the newer build added a last step. A run
 /// follows the steps it was started with, so a worker of the older build never ends a newer run early.
 /// </summary>
-public sealed class TwoBuildsTests
+public abstract class TwoBuildsTests(TestStore store) : OnEveryStore(store)
 {
     private const int Runs = 8;
 
-    [Theory]
-    [InlineData("postgres")]
-    [InlineData("sqlite")]
-    public async Task Runs_of_the_newer_build_are_left_at_its_new_step_by_an_older_worker_and_finished_by_a_newer_one(string store)
+    [Fact]
+    public async Task Runs_of_the_newer_build_are_left_at_its_new_step_by_an_older_worker_and_finished_by_a_newer_one()
     {
-        var schema = TestDatabase.NewSchema();
-        var file = SqliteFiles.NewPath();
-        await using var starter = await StartHostAsync(store, schema, file, worker: false);
-        using var older = store == "postgres" ? OlderBuildWorkerProcess.OnPostgres(schema) : OlderBuildWorkerProcess.OnSqlite(file);
+        await using var starter = await StartHostAsync(worker: false);
+        using var older = Store == TestStore.Postgres ? OlderBuildWorkerProcess.OnPostgres(Database.Location) : OlderBuildWorkerProcess.OnSqlite(Database.Location);
         var runs = new List<WorkflowRun<int>>();
         for (var i = 0; i < Runs; i++)
         {
@@ -45,7 +41,7 @@ public sealed class TwoBuildsTests
             () => Task.FromResult(older.Output.Contains("its next step Publish is not a step of workflow two-builds in this deployment", StringComparison.Ordinal)),
             "the older worker logged that it left runs at Publish");
 
-        await using var newer = await StartHostAsync(store, schema, file, worker: true);
+        await using var newer = await StartHostAsync(worker: true);
         var results = await Task.WhenAll(runs.Select(r => r.WaitAsync(Eventually.Limit)));
 
         Assert.Equal(Enumerable.Range(0, Runs).Select(i => ((i + 1) * 2) + TwoBuildsNewerWorkflow.Published), results);
@@ -62,24 +58,10 @@ public sealed class TwoBuildsTests
         return read;
     }
 
-    private static async Task<Host> StartHostAsync(string store, string schema, string file, bool worker)
-    {
-        void Services(IServiceCollection services) => services.AddWorkflow<TwoBuildsNewerWorkflow>();
-        void Worker(WorkerOptions options) => options.Enabled = worker;
-        if (store == "postgres")
-        {
-            var host = await WorkerHost.StartAsync(schema, Services, Worker);
-            return new Host(host.Client, host.DisposeAsync);
-        }
-
-        var sqlite = await SqliteHost.StartAsync(Services, Worker, file);
-        return new Host(sqlite.Client, sqlite.DisposeAsync);
-    }
-
-    private sealed class Host(IWorkflowClient client, Func<ValueTask> dispose) : IAsyncDisposable
-    {
-        public IWorkflowClient Client => client;
-
-        public ValueTask DisposeAsync() => dispose();
-    }
+    private Task<WorkerHost> StartHostAsync(bool worker) =>
+        WorkerHost.StartAsync(Database, s => s.AddWorkflow<TwoBuildsNewerWorkflow>(), w => w.Enabled = worker);
 }
+
+public sealed class PostgresTwoBuildsTests() : TwoBuildsTests(TestStore.Postgres);
+
+public sealed class SqliteTwoBuildsTests() : TwoBuildsTests(TestStore.Sqlite);

@@ -6,7 +6,63 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Inquir.Typed.Tests.Runtime;
 
-public sealed class WorkerTakeoverTests
+public abstract class WorkerTakeoverTests(TestStore store) : OnEveryStore(store)
+{
+    [Fact]
+    public async Task A_worker_that_stops_mid_step_hands_the_run_back_and_another_worker_finishes_it()
+    {
+        var log = new StepLog();
+        var gate = new StepGate();
+        var first = await WorkerHost.StartAsync(Database, s => s.AddSingleton(log).AddSingleton(gate).AddWorkflow<GateWorkflow>(), w => w.ShutdownGracePeriod = TimeSpan.Zero);
+        var run = await first.Client.StartGateWorkflowAsync(1);
+        await gate.Arrived.WaitAsync(Eventually.Limit);
+
+        await first.DisposeAsync();
+        Assert.Equal(("pending", 0), await Database.History.StatusAsync(run.Id));
+
+        gate.Open();
+        await using var second = await WorkerHost.StartAsync(Database, s => s.AddSingleton(log).AddSingleton(gate).AddWorkflow<GateWorkflow>());
+        var result = await new WorkflowRun<int>(second.Client, run.Id, false, GateWorkflow.InquirDescriptor.ResultSerializer).WaitAsync(Eventually.Limit);
+
+        Assert.Equal(25, result);
+        Assert.Equal(1, log.Executions(run.Id, "First"));
+        Assert.Equal(2, log.Executions(run.Id, "Second"));
+        Assert.Equal(1, log.Executions(run.Id, "Third"));
+        var interrupted = (await Database.History.AttemptsAsync(run.Id)).Where(a => a.StepName == "Second").ToList();
+        Assert.Equal(["interrupted", "succeeded"], interrupted.Select(a => a.Outcome));
+    }
+
+    [Fact]
+    public async Task Two_workers_on_one_database_never_run_the_same_step_twice()
+    {
+        var log = new StepLog();
+        var gate = new StepGate { Closed = false };
+        void Services(IServiceCollection s) => s.AddSingleton(log).AddSingleton(gate).AddWorkflow<GateWorkflow>();
+        await using var a = await WorkerHost.StartAsync(Database, Services, w => w.Concurrency = 8);
+        await using var b = await WorkerHost.StartAsync(Database, Services, w => w.Concurrency = 8);
+
+        var runs = new List<WorkflowRun<int>>();
+        for (var i = 0; i < 150; i++)
+        {
+            runs.Add(await (i % 2 == 0 ? a : b).Client.StartGateWorkflowAsync(i));
+        }
+
+        foreach (var run in runs)
+        {
+            await run.WaitAsync(Eventually.Limit);
+        }
+
+        Assert.Equal(1, log.MostConcurrentExecutionsOfOneStep);
+        Assert.Equal(150 * 3, log.TotalExecutions);
+        var history = Database.History;
+        Assert.Equal(150 * 3, await history.CountAsync("attempts"));
+        Assert.Equal(150 * 3, await history.CountAsync("checkpoints"));
+        Assert.Equal(0, await history.CountAsync("attempts", "outcome <> 'succeeded' OR attempt <> 1"));
+    }
+}
+
+/// <summary>On PostgreSQL also a killed worker process: the test worker process (Inquir.Typed.TestWorker) speaks only PostgreSQL.</summary>
+public sealed class PostgresWorkerTakeoverTests() : WorkerTakeoverTests(TestStore.Postgres)
 {
     [Fact]
     public async Task A_killed_worker_process_s_run_is_finished_by_another_worker_without_rerunning_checkpointed_steps()
@@ -39,60 +95,6 @@ public sealed class WorkerTakeoverTests
         Assert.Equal(0, await new History(schema).CountAsync("runs", "lease_owner IS NOT NULL OR lease_token IS NOT NULL"));
     }
 
-    [Fact]
-    public async Task A_worker_that_stops_mid_step_hands_the_run_back_and_another_worker_finishes_it()
-    {
-        var schema = TestDatabase.NewSchema();
-        var log = new StepLog();
-        var gate = new StepGate();
-        var first = await WorkerHost.StartAsync(schema, s => s.AddSingleton(log).AddSingleton(gate).AddWorkflow<GateWorkflow>(), w => w.ShutdownGracePeriod = TimeSpan.Zero);
-        var run = await first.Client.StartGateWorkflowAsync(1);
-        await gate.Arrived.WaitAsync(Eventually.Limit);
-
-        await first.DisposeAsync();
-        Assert.Equal(("pending", 0), await new History(schema).StatusAsync(run.Id));
-
-        gate.Open();
-        await using var second = await WorkerHost.StartAsync(schema, s => s.AddSingleton(log).AddSingleton(gate).AddWorkflow<GateWorkflow>());
-        var result = await new WorkflowRun<int>(second.Client, run.Id, false, GateWorkflow.InquirDescriptor.ResultSerializer).WaitAsync(Eventually.Limit);
-
-        Assert.Equal(25, result);
-        Assert.Equal(1, log.Executions(run.Id, "First"));
-        Assert.Equal(2, log.Executions(run.Id, "Second"));
-        Assert.Equal(1, log.Executions(run.Id, "Third"));
-        var interrupted = (await new History(schema).AttemptsAsync(run.Id)).Where(a => a.StepName == "Second").ToList();
-        Assert.Equal(["interrupted", "succeeded"], interrupted.Select(a => a.Outcome));
-    }
-
-    [Fact]
-    public async Task Two_workers_on_one_database_never_run_the_same_step_twice()
-    {
-        var schema = TestDatabase.NewSchema();
-        var log = new StepLog();
-        var gate = new StepGate { Closed = false };
-        void Services(IServiceCollection s) => s.AddSingleton(log).AddSingleton(gate).AddWorkflow<GateWorkflow>();
-        await using var a = await WorkerHost.StartAsync(schema, Services, w => w.Concurrency = 8);
-        await using var b = await WorkerHost.StartAsync(schema, Services, w => w.Concurrency = 8);
-
-        var runs = new List<WorkflowRun<int>>();
-        for (var i = 0; i < 150; i++)
-        {
-            runs.Add(await (i % 2 == 0 ? a : b).Client.StartGateWorkflowAsync(i));
-        }
-
-        foreach (var run in runs)
-        {
-            await run.WaitAsync(Eventually.Limit);
-        }
-
-        Assert.Equal(1, log.MostConcurrentExecutionsOfOneStep);
-        Assert.Equal(150 * 3, log.TotalExecutions);
-        var history = new History(schema);
-        Assert.Equal(150 * 3, await history.CountAsync("attempts"));
-        Assert.Equal(150 * 3, await history.CountAsync("checkpoints"));
-        Assert.Equal(0, await history.CountAsync("attempts", "outcome <> 'succeeded' OR attempt <> 1"));
-    }
-
     private static Process StartWorkerProcess(string schema, int leaseMilliseconds)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Inquir.Typed.TestWorker.dll");
@@ -110,3 +112,5 @@ public sealed class WorkerTakeoverTests
         return process;
     }
 }
+
+public sealed class SqliteWorkerTakeoverTests() : WorkerTakeoverTests(TestStore.Sqlite);

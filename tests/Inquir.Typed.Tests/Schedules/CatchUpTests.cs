@@ -1,11 +1,13 @@
+using Inquir.Typed.Tests.Infrastructure;
+
 namespace Inquir.Typed.Tests.Schedules;
 
-public sealed class CatchUpTests
+public abstract class CatchUpTests(TestStore store) : OnEveryStore(store)
 {
     [Fact]
     public async Task With_Skip_ticks_missed_while_no_worker_ran_start_only_the_latest()
     {
-        var fixture = new ScheduleFixture();
+        var fixture = new ScheduleFixture(Database);
         await using (var before = await fixture.HostAsync())
         {
             await ScheduleFixture.WaitUntilStoredAsync(before);
@@ -23,7 +25,7 @@ public sealed class CatchUpTests
     [Fact]
     public async Task With_All_every_missed_tick_starts_up_to_the_bound()
     {
-        var fixture = new ScheduleFixture();
+        var fixture = new ScheduleFixture(Database);
         var configuration = new Dictionary<string, string?>
         {
             ["Inquir:Schedules:every-minute:CatchUp"] = "All",
@@ -44,3 +46,7 @@ public sealed class CatchUpTests
         Assert.Equal(Enumerable.Range(3, 6).Select(m => ScheduleFixture.KeyOf(ScheduleFixture.Tick(m))), await fixture.KeysAsync());
     }
 }
+
+public sealed class PostgresCatchUpTests() : CatchUpTests(TestStore.Postgres);
+
+public sealed class SqliteCatchUpTests() : CatchUpTests(TestStore.Sqlite);

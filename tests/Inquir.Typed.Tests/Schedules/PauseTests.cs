@@ -1,13 +1,14 @@
+using Inquir.Typed.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Inquir.Typed.Tests.Schedules;
 
-public sealed class PauseTests
+public abstract class PauseTests(TestStore store) : OnEveryStore(store)
 {
     [Fact]
     public async Task A_paused_schedule_starts_nothing_and_resumes_from_its_next_tick()
     {
-        var fixture = new ScheduleFixture();
+        var fixture = new ScheduleFixture(Database);
         await using var host = await fixture.HostAsync();
         await ScheduleFixture.WaitUntilStoredAsync(host);
         var schedules = host.Services.GetRequiredService<IWorkflowSchedules>();
@@ -33,7 +34,7 @@ public sealed class PauseTests
     [Fact]
     public async Task Paused_in_configuration_holds_the_schedule_paused_after_a_resume()
     {
-        var fixture = new ScheduleFixture();
+        var fixture = new ScheduleFixture(Database);
         await using var host = await fixture.HostAsync(new Dictionary<string, string?> { ["Inquir:Schedules:every-minute:Paused"] = "true" });
         await ScheduleFixture.WaitUntilStoredAsync(host);
         var schedules = host.Services.GetRequiredService<IWorkflowSchedules>();
@@ -49,7 +50,7 @@ public sealed class PauseTests
     [Fact]
     public async Task Pausing_an_unknown_schedule_names_it()
     {
-        var fixture = new ScheduleFixture();
+        var fixture = new ScheduleFixture(Database);
         await using var host = await fixture.HostAsync();
 
         var error = await Assert.ThrowsAsync<ScheduleNotFoundException>(() => host.Services.GetRequiredService<IWorkflowSchedules>().PauseAsync("nope"));
@@ -57,3 +58,7 @@ public sealed class PauseTests
         Assert.Contains("'nope'", error.Message);
     }
 }
+
+public sealed class PostgresPauseTests() : PauseTests(TestStore.Postgres);
+
+public sealed class SqlitePauseTests() : PauseTests(TestStore.Sqlite);

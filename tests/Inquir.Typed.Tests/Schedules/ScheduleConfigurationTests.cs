@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Inquir.Typed.Tests.Schedules;
 
-public sealed class ScheduleConfigurationTests
+public abstract class ScheduleConfigurationTests(TestStore store) : OnEveryStore(store)
 {
     [Theory]
     [InlineData("Cron", "61 * * * *", "Inquir:Schedules:nightly:Cron: \"61 * * * *\" is not a cron expression")]
@@ -82,12 +82,16 @@ public sealed class ScheduleConfigurationTests
             breakfast.NextTicks);
     }
 
-    private static Task<WorkerHost> StartAsync(IDictionary<string, string?> configuration) =>
+    private Task<WorkerHost> StartAsync(IDictionary<string, string?> configuration) =>
         WorkerHost.StartAsync(
-            TestDatabase.NewSchema(),
+            NewDatabase(),
             s => s.AddSingleton<TimeProvider>(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 28, 0, 0, 0, TimeSpan.Zero)))
                 .AddSingleton(new StepLog())
                 .AddWorkflow<EveryMinuteWorkflow>()
                 .AddWorkflow<FlakyWorkflow>(),
             configuration: configuration);
 }
+
+public sealed class PostgresScheduleConfigurationTests() : ScheduleConfigurationTests(TestStore.Postgres);
+
+public sealed class SqliteScheduleConfigurationTests() : ScheduleConfigurationTests(TestStore.Sqlite);

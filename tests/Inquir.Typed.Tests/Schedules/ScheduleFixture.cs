@@ -5,12 +5,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Inquir.Typed.Tests.Schedules;
 
-/// <summary>Worker hosts on one schema sharing one fake clock that starts 30 s before a whole minute, and what their schedules started.</summary>
-public sealed class ScheduleFixture
+/// <summary>Worker hosts on one database sharing one fake clock that starts 30 s before a whole minute, and what their schedules started.</summary>
+public sealed class ScheduleFixture(StoreDatabase database)
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 8, 59, 30, TimeSpan.Zero);
-
-    public string Schema { get; } = TestDatabase.NewSchema();
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
@@ -22,25 +20,13 @@ public sealed class ScheduleFixture
     // The clock jumps a minute at a time: leases of an hour keep those jumps from expiring the runs in flight.
     public Task<WorkerHost> HostAsync(IDictionary<string, string?>? configuration = null) =>
         WorkerHost.StartAsync(
-            Schema,
+            database,
             s => s.AddSingleton<TimeProvider>(Clock).AddWorkflow<EveryMinuteWorkflow>(),
             w => w.LeaseDuration = TimeSpan.FromHours(1),
             configuration);
 
     /// <summary>The idempotency keys of every run the schedule started, in tick order.</summary>
-    public async Task<IReadOnlyList<string>> KeysAsync()
-    {
-        await using var connection = await TestDatabase.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand($"SELECT idempotency_key FROM \"{Schema}\".runs WHERE workflow = 'every-minute' ORDER BY idempotency_key", connection);
-        var keys = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            keys.Add(reader.GetString(0));
-        }
-
-        return keys;
-    }
+    public Task<IReadOnlyList<string>> KeysAsync() => database.History.IdempotencyKeysAsync("every-minute");
 
     public Task WaitForRunAsync(DateTimeOffset tick) =>
         Eventually.TrueAsync(async () => (await KeysAsync()).Contains(KeyOf(tick)), $"a run for the tick {tick:O}");

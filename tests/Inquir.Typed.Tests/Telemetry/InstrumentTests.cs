@@ -6,17 +6,16 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Inquir.Typed.Tests.Telemetry;
 
-public sealed class InstrumentTests
+public abstract class InstrumentTests(TestStore store) : OnEveryStore(store)
 {
     [Fact]
     public async Task Attempts_are_counted_by_outcome_and_failures_by_error_type()
     {
         using var log = new MeasurementLog();
-        var schema = TestDatabase.NewSchema();
         var steps = new StepLog { FailWhen = ctx => ctx.Attempt == 1 ? new TimeoutException("the bank did not answer") : null };
-        await using var host = await WorkerHost.StartAsync(schema, s => s.AddSingleton(steps).AddWorkflow<FlakyWorkflow>());
+        await using var host = await WorkerHost.StartAsync(Database, s => s.AddSingleton(steps).AddWorkflow<FlakyWorkflow>());
 
-        var run = await host.Client.StartFlakyWorkflowAsync(1, idempotencyKey: "instruments-" + schema);
+        var run = await host.Client.StartFlakyWorkflowAsync(1, idempotencyKey: "instruments-" + Database.Location);
         await run.WaitAsync(Eventually.Limit);
 
         var attempts = log.Of("inquir.steps.attempts", "inquir.workflow", "flaky").Where(m => (string?)m.Tags["inquir.step"] == "Work").ToList();
@@ -26,7 +25,13 @@ public sealed class InstrumentTests
         var failure = Assert.Single(log.Of("inquir.steps.failures", "error.type", "System.TimeoutException"), m => (string?)m.Tags["inquir.workflow"] == "flaky");
         Assert.Equal(("Work", "{failure}"), ((string?)failure.Tags["inquir.step"], failure.Unit));
     }
+}
 
+/// <summary>On PostgreSQL also the backlog gauges and the takeover count, whose tests seed runs with PostgreSQL SQL (SeededRun) and read gauges tagged by schema.</summary>
+// Both copies in one collection, so never at once: the meters are the process's, and each copy counts exactly one failure of 'flaky'.
+[Collection(nameof(InstrumentTests))]
+public sealed class PostgresInstrumentTests() : InstrumentTests(TestStore.Postgres)
+{
     [Fact]
     public async Task The_backlog_gauges_report_the_due_unclaimed_runs_of_the_schema_and_the_oldest_wait()
     {
@@ -73,3 +78,6 @@ public sealed class InstrumentTests
         await Eventually.TrueAsync(() => Task.FromResult(log.Measured.Any(m => m.Instrument == "inquir.leases.takeovers" && m.Value >= 1)), "a counted takeover");
     }
 }
+
+[Collection(nameof(InstrumentTests))]
+public sealed class SqliteInstrumentTests() : InstrumentTests(TestStore.Sqlite);

@@ -6,14 +6,14 @@ using Microsoft.Extensions.Logging;
 
 namespace Inquir.Typed.Tests.Telemetry;
 
-public sealed class LoggingTests
+public abstract class LoggingTests(TestStore store) : OnEveryStore(store)
 {
     [Fact]
     public async Task A_step_logs_and_the_runtime_logs_about_its_attempt_with_the_run_workflow_step_and_attempt_in_scope()
     {
         var logs = new ScopedLogs();
         await using var host = await WorkerHost.StartAsync(
-            TestDatabase.NewSchema(), s => s.AddSingleton(new ChattyScript()).AddWorkflow<ChattyWorkflow>().AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Information)));
+            Database, s => s.AddSingleton(new ChattyScript()).AddWorkflow<ChattyWorkflow>().AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Information)));
 
         var run = await host.Client.StartChattyWorkflowAsync(1);
         await run.WaitAsync(Eventually.Limit);
@@ -40,3 +40,7 @@ public sealed class LoggingTests
         Assert.Empty(shared);
     }
 }
+
+public sealed class PostgresLoggingTests() : LoggingTests(TestStore.Postgres);
+
+public sealed class SqliteLoggingTests() : LoggingTests(TestStore.Sqlite);

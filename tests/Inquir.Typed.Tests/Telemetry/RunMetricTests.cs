@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Inquir.Typed.Tests.Telemetry;
 
 /// <summary>The run counters and the queue-wait histogram through a <see cref="System.Diagnostics.Metrics.MeterListener"/>, once per store.</summary>
-public abstract class RunMetricTests
+public abstract class RunMetricTests(TestStore store) : OnEveryStore(store)
 {
     [Fact]
     public async Task A_committed_cancel_counts_a_cancelled_run_of_its_workflow()
@@ -49,17 +49,9 @@ public abstract class RunMetricTests
         Assert.True(wait.Value >= 0, $"the wait is {wait.Value} s");
     }
 
-    private protected abstract Task<TelemetryHost> StartHostAsync(Action<IServiceCollection> services);
+    private Task<WorkerHost> StartHostAsync(Action<IServiceCollection> services) => WorkerHost.StartAsync(NewDatabase(), services);
 }
 
-#pragma warning disable SA1402 // the per-store subclasses belong with their tests
-public sealed class PostgresRunMetricTests : RunMetricTests
-{
-    private protected override Task<TelemetryHost> StartHostAsync(Action<IServiceCollection> services) => TelemetryHost.PostgresAsync(services);
-}
+public sealed class PostgresRunMetricTests() : RunMetricTests(TestStore.Postgres);
 
-public sealed class SqliteRunMetricTests : RunMetricTests
-{
-    private protected override Task<TelemetryHost> StartHostAsync(Action<IServiceCollection> services) => TelemetryHost.SqliteAsync(services);
-}
-#pragma warning restore SA1402
+public sealed class SqliteRunMetricTests() : RunMetricTests(TestStore.Sqlite);

@@ -10,7 +10,7 @@ namespace Inquir.Typed.Tests.Telemetry;
 /// spans as that activity's children, a failed attempt's span says so, and a run started inside a step continues
 /// that step's trace.
 /// </summary>
-public abstract class StepTraceTests
+public abstract class StepTraceTests(TestStore store) : OnEveryStore(store)
 {
     [Fact]
     public async Task A_step_span_is_a_child_of_the_activity_that_started_the_run()
@@ -107,7 +107,7 @@ public abstract class StepTraceTests
         Assert.Equal(default, step!.ParentSpanId);
     }
 
-    private protected abstract Task<TelemetryHost> StartHostAsync(Action<IServiceCollection> services);
+    private Task<WorkerHost> StartHostAsync(Action<IServiceCollection> services) => WorkerHost.StartAsync(NewDatabase(), services);
 
     private static async Task<Activity> SingleStepAsync(ActivityLog log, ActivityTraceId trace)
     {
@@ -116,14 +116,6 @@ public abstract class StepTraceTests
     }
 }
 
-#pragma warning disable SA1402 // the per-store subclasses belong with their tests
-public sealed class PostgresStepTraceTests : StepTraceTests
-{
-    private protected override Task<TelemetryHost> StartHostAsync(Action<IServiceCollection> services) => TelemetryHost.PostgresAsync(services);
-}
+public sealed class PostgresStepTraceTests() : StepTraceTests(TestStore.Postgres);
 
-public sealed class SqliteStepTraceTests : StepTraceTests
-{
-    private protected override Task<TelemetryHost> StartHostAsync(Action<IServiceCollection> services) => TelemetryHost.SqliteAsync(services);
-}
-#pragma warning restore SA1402
+public sealed class SqliteStepTraceTests() : StepTraceTests(TestStore.Sqlite);
