@@ -52,6 +52,19 @@ public sealed class MigrationMapTests
         Assert.True(differing.Count == 0, string.Join("\n", differing));
     }
 
+    [Fact]
+    public void The_sqlite_page_shows_the_map()
+    {
+        var page = File.ReadAllText(Path.Combine(Repository.Root, "docs/sqlite.md"));
+        var missing = Map
+            .Select(m => $"| `{m.Sqlite}` | `{m.Postgres[0]}`")
+            .Concat(PostgresOnly.Keys.Select(p => $"| none | `{p}`"))
+            .Where(row => !page.Contains(row, StringComparison.Ordinal))
+            .ToList();
+
+        Assert.True(missing.Count == 0, "docs/sqlite.md's migration map lacks these rows:\n" + string.Join("\n", missing));
+    }
+
     private static string Suffix(string migration) => migration[(migration.IndexOf('_', StringComparison.Ordinal) + 1)..];
 
     private static List<string> Migrations(string folder) =>
