@@ -25,7 +25,7 @@ internal static class SqliteCompletion
         }
 
         bool written;
-        await using (var complete = connection.Script("CompleteStep", transaction)
+        await using (var complete = connection.Script("CompleteSteps", transaction)
             .Bind("@run_id", c.Run.RunId)
             .Bind("@lease_token", c.Run.LeaseToken)
             .Bind("@completion_id", c.CompletionId)

@@ -12,21 +12,21 @@ internal sealed partial class SqliteHistoryStore
         {
             s.Name, s.Workflow.Name, s.CronText, s.TimeZone.Id, ScheduleCatchUpText.Of(s.CatchUp), s.MaxCatchUp, s.PausedByConfiguration,
         }));
-        await WriteAsync("UpsertSchedules", c => c.Bind("@schedules", rows).Bind("@now", now), cancellationToken).ConfigureAwait(false);
+        await WriteAsync("Schedules.UpsertSchedules", c => c.Bind("@schedules", rows).Bind("@now", now), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<ScheduleRow>> ListSchedulesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Script("ListSchedules");
+        await using var command = connection.Script("Schedules.ListSchedules");
         return await command.ReadAllAsync(SqliteRows.Schedule, cancellationToken).ConfigureAwait(false);
     }
 
     public Task AdvanceScheduleAsync(string name, DateTimeOffset tick, DateTimeOffset now, CancellationToken cancellationToken) =>
-        WriteAsync("AdvanceSchedule", c => c.Bind("@name", name).Bind("@tick", tick).Bind("@now", now), cancellationToken);
+        WriteAsync("Schedules.AdvanceSchedule", c => c.Bind("@name", name).Bind("@tick", tick).Bind("@now", now), cancellationToken);
 
     public async Task<bool> SetSchedulePausedAsync(string name, bool paused, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await WriteAsync(paused ? "PauseSchedule" : "ResumeSchedule", c => c.Bind("@name", name).Bind("@now", now), cancellationToken).ConfigureAwait(false) > 0;
+        await WriteAsync(paused ? "Schedules.PauseSchedule" : "Schedules.ResumeSchedule", c => c.Bind("@name", name).Bind("@now", now), cancellationToken).ConfigureAwait(false) > 0;
 
     // One statement in its own write transaction; returns the rows it wrote.
     private async Task<int> WriteAsync(string script, Func<Microsoft.Data.Sqlite.SqliteCommand, Microsoft.Data.Sqlite.SqliteCommand> bind, CancellationToken cancellationToken)

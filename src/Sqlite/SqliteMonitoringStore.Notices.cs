@@ -16,7 +16,7 @@ internal sealed partial class SqliteMonitoringStore
         await using (transaction)
         {
             var at = await connection.NowAsync(transaction, now, cancellationToken).ConfigureAwait(false);
-            await using var command = connection.Script("AlertsNoticesClaim", transaction)
+            await using var command = connection.Script("Alerts.ClaimNotices", transaction)
                 .Bind("@owner", owner)
                 .Bind("@lease_ms", lease)
                 .Bind("@now", at);
@@ -36,7 +36,7 @@ internal sealed partial class SqliteMonitoringStore
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var at = await connection.NowAsync(null, now, cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Script("AlertsNoticeRecordSink")
+        await using var command = connection.Script("Alerts.RecordNoticeSink")
             .Bind("@owner", owner)
             .Bind("@id", noticeId)
             .Bind("@sink", sink)
@@ -50,7 +50,7 @@ internal sealed partial class SqliteMonitoringStore
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var at = await connection.NowAsync(null, now, cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Script("AlertsNoticeFinish")
+        await using var command = connection.Script("Alerts.FinishNotice")
             .Bind("@owner", owner)
             .Bind("@id", noticeId)
             .Bind("@retry_ms", retryIn)
@@ -63,7 +63,7 @@ internal sealed partial class SqliteMonitoringStore
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var at = await connection.NowAsync(null, now, cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Script("AlertsNoticesDelete")
+        await using var command = connection.Script("Alerts.DeleteOldNotices")
             .Bind("@retention_ms", retention)
             .Bind("@now", at);
         var undelivered = await command.ReadAllAsync(r => r.GetInt64(0) == 1, cancellationToken).ConfigureAwait(false);

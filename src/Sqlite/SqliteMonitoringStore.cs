@@ -18,7 +18,7 @@ internal sealed partial class SqliteMonitoringStore(SqliteDatabase database, Dat
     public async Task<bool> PingAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Script("Ping");
+        await using var command = connection.Script("Health.Ping");
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 1;
     }
 
@@ -26,7 +26,7 @@ internal sealed partial class SqliteMonitoringStore(SqliteDatabase database, Dat
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var now = await connection.NowAsync(null, clock.Now, cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Script("Backlog").Bind("@now", now);
+        await using var command = connection.Script("Health.Backlog").Bind("@now", now);
         var row = (await command.ReadAllAsync(r => (Due: r.GetInt64(0), OldestMs: r.IsDBNull(1) ? 0 : r.GetInt64(1)), cancellationToken).ConfigureAwait(false)).Single();
         return new Backlog(row.Due, TimeSpan.FromMilliseconds(Math.Max(0, row.OldestMs)));
     }
@@ -45,7 +45,7 @@ internal sealed partial class SqliteMonitoringStore(SqliteDatabase database, Dat
 
     private static async Task<IReadOnlyList<AlertInfo>> ListAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
     {
-        await using var command = connection.Script("AlertsList", transaction);
+        await using var command = connection.Script("Alerts.ListAlerts", transaction);
         return await command.ReadAllAsync(
             r => new AlertInfo(
                 r.GetString(0),
@@ -73,7 +73,7 @@ internal sealed partial class SqliteMonitoringStore(SqliteDatabase database, Dat
             var at = await connection.NowAsync(transaction, now, cancellationToken).ConfigureAwait(false);
             foreach (var rule in rules)
             {
-                await using var command = connection.Script("AlertsUpsert", transaction)
+                await using var command = connection.Script("Alerts.UpsertAlertRules", transaction)
                     .Bind("@name", rule.Name)
                     .Bind("@workflow", rule.Workflow)
                     .Bind("@step_name", rule.Step)
@@ -91,7 +91,7 @@ internal sealed partial class SqliteMonitoringStore(SqliteDatabase database, Dat
         public async Task<AlertMeasure> MeasureAsync(AlertDefinition rule, DateTimeOffset? now, int topErrors, CancellationToken cancellationToken)
         {
             var at = await connection.NowAsync(transaction, now, cancellationToken).ConfigureAwait(false);
-            await using var command = connection.Script(rule.Step is null ? "AlertsMeasureWorkflow" : "AlertsMeasureStep", transaction)
+            await using var command = connection.Script(rule.Step is null ? "Alerts.MeasureWorkflow" : "Alerts.MeasureStep", transaction)
                 .Bind("@now", at)
                 .Bind("@window_ms", rule.Window)
                 .Bind("@workflow", rule.Workflow)
@@ -112,7 +112,7 @@ internal sealed partial class SqliteMonitoringStore(SqliteDatabase database, Dat
 
         public async Task<DateTimeOffset> RecordAsync(AlertDefinition rule, AlertState state, AlertMeasure measure, CancellationToken cancellationToken)
         {
-            await using var command = connection.Script("AlertsRecord", transaction)
+            await using var command = connection.Script("Alerts.RecordEvaluation", transaction)
                 .Bind("@name", rule.Name)
                 .Bind("@state", AlertStateText.Of(state))
                 .Bind("@now", measure.Now)
@@ -124,7 +124,7 @@ internal sealed partial class SqliteMonitoringStore(SqliteDatabase database, Dat
 
         public async Task AddNoticeAsync(AlertNotice notice, DateTimeOffset now, CancellationToken cancellationToken)
         {
-            await using var command = connection.Script("AlertsNoticeInsert", transaction)
+            await using var command = connection.Script("Alerts.InsertNotice", transaction)
                 .Bind("@id", notice.Id)
                 .Bind("@alert", notice.Rule)
                 .Bind("@kind", AlertNoticeJson.Kind(notice))

@@ -13,8 +13,8 @@ public sealed class SqliteAlertMeasurePlanTests
     private const long Now = 1_900_000_000_000;
 
     [Theory]
-    [InlineData("AlertsMeasureWorkflow", "SEARCH runs USING INDEX runs_finished_by_workflow (workflow=? AND completed_at>? AND completed_at<?)")]
-    [InlineData("AlertsMeasureStep", "SEARCH a USING INDEX attempts_by_step_start (step_name=? AND started_at>? AND started_at<?)")]
+    [InlineData("Alerts.MeasureWorkflow", "SEARCH runs USING INDEX runs_finished_by_workflow (workflow=? AND completed_at>? AND completed_at<?)")]
+    [InlineData("Alerts.MeasureStep", "SEARCH a USING INDEX attempts_by_step_start (step_name=? AND started_at>? AND started_at<?)")]
     public async Task Every_statement_of_the_measure_searches_the_window_through_an_index(string measure, string search)
     {
         var file = SqliteFiles.NewPath();

@@ -27,7 +27,7 @@ public sealed partial class RunStateDocumentTests
         ["src/Sqlite/Sql/Migrations/0006_awaited_membership.sql"] = "a migration: it gives the runs already waiting their count, once",
     };
 
-    private static readonly string Root = RepositoryRoot();
+    private static readonly string Root = Repository.Root;
 
     [Fact]
     public void The_transitions_of_the_table_are_the_cases_of_the_theory()
@@ -207,19 +207,6 @@ public sealed partial class RunStateDocumentTests
     {
         Assert.Matches("^[a-z]+( [a-z]+)*$", name);
         return name.Replace(' ', '-');
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Inquir.Typed.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Inquir.Typed.sln was not found above {AppContext.BaseDirectory}.");
     }
 
     [GeneratedRegex(@"^\| \[(?<name>[^\]]+)\]\(#(?<anchor>[^)]+)\) \|")]
