@@ -47,22 +47,5 @@ public sealed class StoreConfigurationTests
         Assert.Contains("o.UseSqlite(\"Data Source=inquir.db\") or set Inquir:Sqlite:ConnectionString (dotnet add package Inquir.Typed.Sqlite)", error.Message);
     }
 
-    private static async Task<IHost> StartAsync(Dictionary<string, string?> configuration)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(configuration);
-        builder.Services.AddInquir(o => o.Worker.PollInterval = TimeSpan.FromMilliseconds(100));
-        builder.Services.AddWorkflow<DoublingWorkflow>();
-        var host = builder.Build();
-        try
-        {
-            await host.StartAsync();
-            return host;
-        }
-        catch
-        {
-            host.Dispose();
-            throw;
-        }
-    }
+    private static Task<IHost> StartAsync(Dictionary<string, string?> configuration) => ConfiguredHost.StartAsync<DoublingWorkflow>(configuration);
 }

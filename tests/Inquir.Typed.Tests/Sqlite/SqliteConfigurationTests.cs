@@ -1,5 +1,6 @@
 using Inquir.Typed.Sqlite;
 using Inquir.Typed.Storage;
+using Inquir.Typed.Tests.Infrastructure;
 using Inquir.Typed.Tests.Store.Contract;
 using Inquir.Typed.TestWorker;
 using Microsoft.Extensions.Configuration;
@@ -52,22 +53,5 @@ public sealed class SqliteConfigurationTests
         Assert.Equal("Inquir:Sqlite:ConnectionString: The SQLite connection string names no file; write Data Source=inquir.db.", error.Message);
     }
 
-    private static async Task<IHost> StartAsync(Dictionary<string, string?> configuration)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(configuration);
-        builder.Services.AddInquir(o => o.Worker.PollInterval = TimeSpan.FromMilliseconds(100));
-        builder.Services.AddWorkflow<SharedFileWorkflow>();
-        var host = builder.Build();
-        try
-        {
-            await host.StartAsync();
-            return host;
-        }
-        catch
-        {
-            host.Dispose();
-            throw;
-        }
-    }
+    private static Task<IHost> StartAsync(Dictionary<string, string?> configuration) => ConfiguredHost.StartAsync<SharedFileWorkflow>(configuration);
 }
