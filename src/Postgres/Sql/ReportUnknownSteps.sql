@@ -12,12 +12,16 @@ known AS (
     SELECT * FROM unnest(@known_workflows::text[], @known_step_indexes::integer[], @known_step_names::text[])
              AS k(workflow, step_index, step_name)
 ),
+-- Runs already marked are passed over before the limit, so that they never hide a newly stuck run behind it.
 waiting AS (
-    SELECT r.id,
-           'waiting for a worker that knows step ' || COALESCE('''' || r.step_name || '''', (r.step_index + 1)::text)
-           || ' (step ' || (r.step_index + 1) || ') of workflow ''' || r.workflow
-           || '''; a worker of another deployment does not run it' AS message
-    FROM {schema}.runs AS r, clock
+    SELECT r.id, m.message
+    FROM {schema}.runs AS r
+    CROSS JOIN clock
+    CROSS JOIN LATERAL (
+        SELECT 'waiting for a worker that knows step ' || COALESCE('''' || r.step_name || '''', (r.step_index + 1)::text)
+               || ' (step ' || (r.step_index + 1) || ') of workflow ''' || r.workflow
+               || '''; a worker of another deployment does not run it' AS message
+    ) AS m
     WHERE r.status = 'pending'
       AND r.next_attempt_at <= clock.now
       AND r.workflow = ANY (@known_workflows::text[])
@@ -25,6 +29,7 @@ waiting AS (
                       WHERE k.workflow = r.workflow
                         AND k.step_index = r.step_index
                         AND (r.step_name IS NULL OR r.step_name = k.step_name))
+      AND r.error IS DISTINCT FROM m.message
     LIMIT @limit
     FOR UPDATE OF r SKIP LOCKED
 )
@@ -32,5 +37,4 @@ UPDATE {schema}.runs AS r
 SET error = w.message
 FROM waiting AS w
 WHERE r.id = w.id
-  AND r.error IS DISTINCT FROM w.message
 RETURNING r.id, r.workflow, r.step_index, r.step_name;

@@ -18,8 +18,9 @@ WHERE id IN (
                       WHERE k.value ->> 0 = r.workflow
                         AND k.value ->> 1 = r.step_index
                         AND (r.step_name IS NULL OR r.step_name = k.value ->> 2))
+      -- Runs already marked are passed over before the limit, so that they never hide a newly stuck run behind it.
+      AND r.error IS NOT ('waiting for a worker that knows step ' || COALESCE('''' || r.step_name || '''', r.step_index + 1)
+                          || ' (step ' || (r.step_index + 1) || ') of workflow ''' || r.workflow
+                          || '''; a worker of another deployment does not run it')
     LIMIT @limit)
-  AND error IS NOT ('waiting for a worker that knows step ' || COALESCE('''' || step_name || '''', step_index + 1)
-                    || ' (step ' || (step_index + 1) || ') of workflow ''' || workflow
-                    || '''; a worker of another deployment does not run it')
 RETURNING id, workflow, step_index, step_name;

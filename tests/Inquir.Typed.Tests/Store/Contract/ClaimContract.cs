@@ -137,6 +137,18 @@ public abstract class ClaimContract : StoreContract
     }
 
     [Fact]
+    public async Task Runs_already_reported_at_an_unknown_step_do_not_hide_a_newly_stuck_one_behind_the_limit()
+    {
+        await using var db = await OpenAsync();
+        var narrow = new KnownSteps([("w", ["other"])]);
+        var marked = (await db.Runs.StartRunAsync(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0, T0, TimeSpan.Zero, FirstStepName: "s0"), null, default)).Id;
+        Assert.Equal([marked], (await db.Runs.ReportUnknownStepsAsync(narrow, T0, 1, default)).Select(r => r.RunId));
+        var stuck = (await db.Runs.StartRunAsync(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0.AddSeconds(1), T0.AddSeconds(1), TimeSpan.Zero, FirstStepName: "s0"), null, default)).Id;
+
+        Assert.Equal([stuck], (await db.Runs.ReportUnknownStepsAsync(narrow, T0.AddSeconds(1), 1, default)).Select(r => r.RunId));
+    }
+
+    [Fact]
     public async Task A_failed_run_without_an_attempt_is_failed_only_by_the_holder_of_its_lease()
     {
         await using var db = await OpenAsync();
