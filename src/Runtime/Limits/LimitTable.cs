@@ -54,6 +54,11 @@ internal sealed class LimitTable
     /// <summary>The limits a run of <paramref name="workflow"/> must pass to run the step at <paramref name="stepIndex"/>.</summary>
     public IReadOnlyList<string> GatesOf(string workflow, int stepIndex) => _gates.TryGetValue((workflow, stepIndex), out var names) ? names : [];
 
+    /// <summary>A table of the given limits at the given steps, as a deployment's workflows and options would make it.</summary>
+    public static LimitTable Of(IEnumerable<LimitDefinition> definitions, IEnumerable<(string Workflow, int StepIndex, string Limit)> gates) => new(
+        definitions.ToDictionary(d => d.Name, StringComparer.Ordinal),
+        gates.GroupBy(g => (g.Workflow, g.StepIndex)).ToDictionary(g => g.Key, g => g.Select(x => x.Limit).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray()));
+
     /// <summary>Builds the table; each problem (a rate that does not parse, a limit named but defined nowhere) is added to <paramref name="failures"/>.</summary>
     public static LimitTable Build(IEnumerable<WorkflowDescriptor> workflows, LimitOptions options, List<string> failures)
     {
