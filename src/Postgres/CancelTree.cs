@@ -49,6 +49,7 @@ internal sealed class CancelTree(SqlScripts sql, WakeUpChannel channel)
 
         await using var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(WaitCommands.Wake(sql, [], rows.Where(r => r.cancelled).Select(r => r.id).ToArray(), parents, now));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(sql.SettleLimits));
         var woken = false;
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {

@@ -138,6 +138,7 @@ internal sealed partial class PostgresRunStore
         p.Add(Array("trace_parents", runs, r => r.Trace.Parent, NpgsqlDbType.Text));
         p.Add(Array("trace_states", runs, r => r.Trace.State, NpgsqlDbType.Text));
         p.Add(Array("shapes", runs, r => r.Shape?.Fingerprint, NpgsqlDbType.Bigint));
+        p.Add(Array("limit_keys", runs, r => r.LimitKeys, NpgsqlDbType.Text));
     }
 
     private static NpgsqlParameter<T[]> Array<T>(string name, IReadOnlyList<NewRun> runs, Func<NewRun, T> select, NpgsqlDbType elementType) =>

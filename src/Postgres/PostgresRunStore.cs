@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Npgsql;
 using NpgsqlTypes;
+using Inquir.Typed.Limits;
 using Inquir.Typed.Storage;
 
 namespace Inquir.Typed.Postgres;
@@ -42,6 +43,7 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
                 trace_parent = run.Trace.Parent,
                 trace_state = run.Trace.State,
                 shape = run.Shape?.Fingerprint,
+                limit_keys = run.LimitKeys,
             };
             var inserted = await connection.QuerySingleOrDefaultAsync<Guid?>(
                 new CommandDefinition(sql.StartRun, parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -139,12 +141,24 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
                 new NpgsqlParameter<string[]>("known_workflows", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = request.Steps.Workflows },
                 new NpgsqlParameter<int[]>("known_step_indexes", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = request.Steps.StepIndexes },
                 new NpgsqlParameter<string[]>("known_step_names", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = request.Steps.StepNames },
-                new NpgsqlParameter<int>("limit", request.Limit),
+                new NpgsqlParameter<int>("limit", request.Scan),
+                new NpgsqlParameter<int>("take", request.Limit),
                 new NpgsqlParameter<string>("owner", request.Owner),
                 new NpgsqlParameter<double>("lease_seconds", request.LeaseDuration.TotalSeconds),
             },
         };
+        AddGateParameters(claim.Parameters, request.Limits);
         batch.BatchCommands.Add(claim);
+        var unhold = new NpgsqlBatchCommand(sql.UnholdRuns)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = (object?)request.Now ?? DBNull.Value },
+                new NpgsqlParameter<string[]>("limit_names", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = request.Limits.Names },
+                new NpgsqlParameter<int[]>("limit_concurrency", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = request.Limits.Concurrency },
+            },
+        };
+        batch.BatchCommands.Add(unhold);
 
         // Hot path: prepared once per physical connection, because planning the claim cost about as much as running it.
         await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
@@ -156,7 +170,21 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
             claimed.Add(ReadClaimed(reader));
         }
 
-        return claimed;
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new ClaimedRuns(claimed, PassedOver: reader.GetInt32(0) > 0 || reader.GetBoolean(1));
+    }
+
+    private static void AddGateParameters(NpgsqlParameterCollection p, LimitTable limits)
+    {
+        p.Add(new NpgsqlParameter<string[]>("gate_workflows", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = limits.GateWorkflows });
+        p.Add(new NpgsqlParameter<int[]>("gate_step_indexes", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = limits.GateStepIndexes });
+        p.Add(new NpgsqlParameter<string[]>("gate_limits", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = limits.GateLimits });
+        p.Add(new NpgsqlParameter<string[]>("limit_names", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = limits.Names });
+        p.Add(new NpgsqlParameter<int[]>("limit_concurrency", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = limits.Concurrency });
+        p.Add(new NpgsqlParameter<int[]>("limit_rate_counts", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = limits.RateCounts });
+        p.Add(new NpgsqlParameter<double[]>("limit_rate_seconds", NpgsqlDbType.Array | NpgsqlDbType.Double) { TypedValue = limits.RateSeconds });
+        p.Add(new NpgsqlParameter<bool[]>("limit_keyed", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { TypedValue = limits.Keyed });
     }
 
     // The columns in the order of ClaimRuns.sql's RETURNING.
@@ -170,6 +198,7 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
             Trace = new RunTraceContext(NullableString(row, 10), NullableString(row, 11)),
             QueueWait = TimeSpan.FromSeconds(Math.Max(0, row.GetDouble(12))),
             Shape = row.IsDBNull(13) ? null : row.GetInt64(13),
+            HoldsSlots = row.GetBoolean(14),
         };
     }
 
@@ -199,6 +228,12 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
         if (waits.Parked.Length > 0 || waits.Ended.Length > 0)
         {
             batch.BatchCommands.Add(WaitCommands.Wake(sql, waits.Parked, waits.Ended, waits.Parents, now));
+        }
+
+        if (completions.Any(c => c.HoldsSlots && c.NextStatus != RunStatus.Running))
+        {
+            // The slots come back in the same commit as the outcome that ends the hold.
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(sql.SettleLimits));
         }
 
         if (notify)
@@ -257,9 +292,23 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
     public async Task<int> RescueExpiredLeasesAsync(DateTimeOffset? now, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rescued = await connection.QueryAsync<Guid>(new CommandDefinition(
-            sql.RescueExpiredLeases, new { now, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var count = rescued.Count();
+
+        // A dead worker's slots come back in the commit that rescues its runs.
+        await using var batch = new NpgsqlBatch(connection);
+        var rescue = new NpgsqlBatchCommand(sql.RescueExpiredLeases);
+        rescue.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = (object?)now ?? DBNull.Value });
+        rescue.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+        batch.BatchCommands.Add(rescue);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(sql.SettleLimits));
+        var count = 0;
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                count++;
+            }
+        }
+
         if (count > 0)
         {
             await NotifyAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -276,17 +325,24 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var released = (await connection.QueryAsync<Guid>(new CommandDefinition(
-            sql.ReleaseRuns,
-            new
+        await using var batch = new NpgsqlBatch(connection);
+        var release = new NpgsqlBatchCommand(sql.ReleaseRuns);
+        release.Parameters.Add(new NpgsqlParameter<Guid[]>("run_ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = runs.Select(r => r.Run.RunId).ToArray() });
+        release.Parameters.Add(new NpgsqlParameter<Guid[]>("lease_tokens", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = runs.Select(r => r.Run.LeaseToken).ToArray() });
+        release.Parameters.Add(new NpgsqlParameter<bool[]>("started", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { TypedValue = runs.Select(r => r.AttemptStarted).ToArray() });
+        release.Parameters.Add(new NpgsqlParameter<string>("worker", worker));
+        release.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = (object?)now ?? DBNull.Value });
+        batch.BatchCommands.Add(release);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(sql.SettleLimits));
+        var released = 0;
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                run_ids = runs.Select(r => r.Run.RunId).ToArray(),
-                lease_tokens = runs.Select(r => r.Run.LeaseToken).ToArray(),
-                started = runs.Select(r => r.AttemptStarted).ToArray(),
-                worker,
-                now,
-            },
-            cancellationToken: cancellationToken)).ConfigureAwait(false)).Count();
+                released++;
+            }
+        }
+
         if (released > 0)
         {
             await NotifyAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -314,6 +370,7 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
         fail.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = (object?)now ?? DBNull.Value });
         batch.BatchCommands.Add(fail);
         batch.BatchCommands.Add(WaitCommands.Wake(sql, [], [run.RunId], parents, now));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(sql.SettleLimits));
         var wake = new NpgsqlBatchCommand("SELECT pg_notify($1, '')");
         wake.Parameters.Add(new NpgsqlParameter<string> { TypedValue = channel.Name });
         batch.BatchCommands.Add(wake);

@@ -18,6 +18,8 @@ internal sealed class SqlScripts
         Schema = schema;
         QuotedSchema = QuoteIdentifier(schema);
         ClaimRuns = Load("ClaimRuns");
+        UnholdRuns = Load("UnholdRuns");
+        SettleLimits = Load("SettleLimits");
         CompleteSteps = Load("CompleteSteps");
         RenewLeases = Load("RenewLeases");
         RescueExpiredLeases = Load("RescueExpiredLeases");
@@ -44,6 +46,10 @@ internal sealed class SqlScripts
     public string QuotedSchema { get; }
 
     public string ClaimRuns { get; }
+
+    public string UnholdRuns { get; }
+
+    public string SettleLimits { get; }
 
     public string CompleteSteps { get; }
 

@@ -42,6 +42,7 @@ internal static class SqliteCancelTree
         Guid[] parents = await SqliteWaitingRuns.ParentOfAsync(connection, transaction, runId, cancellationToken).ConfigureAwait(false) is { } parent ? [parent] : [];
         var ended = runs.Where(r => r.Cancelled).Select(r => r.Id).ToList();
         var woken = await SqliteWaitingRuns.WakeAsync(connection, transaction, [], ended, parents, now, cancellationToken).ConfigureAwait(false) > 0;
+        await SqliteLimits.SettleAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         return (runs, woken);
     }
 }

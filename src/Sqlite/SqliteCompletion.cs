@@ -1,4 +1,4 @@
-// Transitions: succeed (docs/run-states.md#succeed), succeed last (#succeed-last), leave at an unknown step (#leave-at-an-unknown-step), retry (#retry), fail (#fail), permanent fail (#permanent-fail), wait (#wait).
+// Transitions: succeed (docs/run-states.md#succeed), succeed last (#succeed-last), leave at an unknown step (#leave-at-an-unknown-step), succeed into a limit (#succeed-into-a-limit), retry (#retry), fail (#fail), permanent fail (#permanent-fail), wait (#wait).
 using Inquir.Typed.Storage;
 using Microsoft.Data.Sqlite;
 

@@ -9,11 +9,11 @@ internal static class SqliteRows
 {
     /// <summary>
     /// A run from <c>id, workflow, status, step_index, step_name, attempt, input, result, error, idempotency_key,
-    /// parent_run_id, created_at, updated_at, completed_at, next_attempt_at</c>.
+    /// parent_run_id, created_at, updated_at, completed_at, next_attempt_at, held_limit, held_key</c>.
     /// </summary>
     public static RunRow Run(SqliteDataReader r) => new(
         Id(r, 0), r.GetString(1), r.GetString(2), r.GetInt32(3), Text(r, 4), r.GetInt32(5), r.GetString(6), Text(r, 7), Text(r, 8),
-        Text(r, 9), NullableId(r, 10), Time(r, 11), Time(r, 12), NullableTime(r, 13), NullableTime(r, 14));
+        Text(r, 9), NullableId(r, 10), Time(r, 11), Time(r, 12), NullableTime(r, 13), NullableTime(r, 14), Text(r, 15), Text(r, 16));
 
     public static CheckpointRow Checkpoint(SqliteDataReader r) => new(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetInt32(3), Time(r, 4));
 

@@ -77,12 +77,17 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
         await using (transaction)
         {
             var now = await connection.NowAsync(transaction, request.Now, cancellationToken).ConfigureAwait(false);
+            var known = KnownJson(request.Steps);
+            var (admitted, gate) = request.Limits.IsEmpty
+                ? (null, null)
+                : await SqliteLimits.GateAsync(connection, transaction, request, now, known, cancellationToken).ConfigureAwait(false);
             await using var claim = connection.Script("ClaimRuns", transaction)
                 .Bind("@now", now)
-                .Bind("@known", KnownJson(request.Steps))
+                .Bind("@known", known)
                 .Bind("@limit", request.Limit)
                 .Bind("@owner", request.Owner)
-                .Bind("@lease_ms", request.LeaseDuration);
+                .Bind("@lease_ms", request.LeaseDuration)
+                .Bind("@admitted", admitted);
             var claimed = await claim.ReadAllAsync(
                 r => new ClaimedRun(Id(r, 0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), Id(r, 4), NullableId(r, 5), Text(r, 7), Text(r, 8), r.GetInt32(6))
                 {
@@ -92,8 +97,16 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
                     Shape = r.IsDBNull(13) ? null : r.GetInt64(13),
                 },
                 cancellationToken).ConfigureAwait(false);
+            var released = 0;
+            if (gate is not null)
+            {
+                await SqliteLimits.CountAsync(connection, transaction, gate, claimed.Select(c => c.Id), now, cancellationToken).ConfigureAwait(false);
+                released = await SqliteLimits.UnholdAsync(connection, transaction, request.Limits, now, cancellationToken).ConfigureAwait(false);
+                claimed = claimed.Select(c => gate.Admitted.TryGetValue(c.Id, out var states) && states.Any(s => s.Definition.LimitsConcurrency) ? c with { HoldsSlots = true } : c).ToList();
+            }
+
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return claimed;
+            return new ClaimedRuns(claimed, PassedOver: released > 0 || gate is { Held.Count: > 0 } || gate is { Delayed.Count: > 0 });
         }
     }
 
@@ -125,6 +138,11 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
                 var (runs, woken) = await SqliteCancelTree.CancelAsync(connection, transaction, failed, reason, reason, at, cancellationToken).ConfigureAwait(false);
                 cancelled.AddRange(runs);
                 notify |= woken;
+            }
+
+            if (completions.Any(c => c.HoldsSlots && c.NextStatus != RunStatus.Running))
+            {
+                await SqliteLimits.SettleAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -174,6 +192,8 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
                 rescued = (await rescue.ReadAllAsync(r => r.GetString(0), cancellationToken).ConfigureAwait(false)).Count;
             }
 
+            await SqliteLimits.SettleAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -209,6 +229,8 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
                 released = (await release.ReadAllAsync(r => r.GetString(0), cancellationToken).ConfigureAwait(false)).Count;
             }
 
+            await SqliteLimits.SettleAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -242,6 +264,7 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
                 woken |= cancelWoke;
             }
 
+            await SqliteLimits.SettleAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             wakeUps.Cancelled(cancelled);
             if (woken)
@@ -296,7 +319,8 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
             .Bind("@step_name", run.FirstStepName)
             .Bind("@trace_parent", run.Trace.Parent)
             .Bind("@trace_state", run.Trace.State)
-            .Bind("@shape", run.Shape?.Fingerprint))
+            .Bind("@shape", run.Shape?.Fingerprint)
+            .Bind("@limit_keys", run.LimitKeys))
         {
             if ((await insert.ReadAllAsync(r => Id(r, 0), cancellationToken).ConfigureAwait(false)).SingleOrDefault() is { } id && id != Guid.Empty)
             {

@@ -1,3 +1,4 @@
+using System.Linq;
 using Inquir.Typed.Generators.Model;
 using static Inquir.Typed.Generators.Emitting.CSharpText;
 
@@ -27,11 +28,28 @@ namespace Inquir.Typed.Generators.Emitting
             }
 
             var idempotencyKey = model.IdempotencyKey is null ? string.Empty : ",\n    idempotencyKeyFromInput: " + IdempotencyKeyLambda(model);
+            if (model.Limits.Count > 0)
+            {
+                idempotencyKey = (model.IdempotencyKey is null ? ",\n    idempotencyKeyFromInput: null" : idempotencyKey)
+                    + ",\n    limits: new global::Inquir.Typed.Generated.LimitUse<" + model.InputType + ">[]\n    {\n"
+                    + string.Concat(model.Limits.Select(l => "        " + LimitUse(model, l) + ",\n"))
+                    + "    }";
+            }
             w.Lines($$"""
                     },
                     {{serializers[model.InputType]}},
                     {{serializers[model.ResultType]}}{{idempotencyKey}});
                 """);
+        }
+
+        // The key member is read as the invariant text of its value; a member that does not exist fails to compile here.
+        private static string LimitUse(WorkflowModel model, LimitModel limit)
+        {
+            var key = limit.KeyMember is null
+                ? "null"
+                : "static input => input is null ? null : global::System.Convert.ToString(input." + limit.KeyMember + ", global::System.Globalization.CultureInfo.InvariantCulture)";
+            return "new(" + Literal(limit.Name) + ", " + (limit.Step is null ? "null" : Literal(limit.Step)) + ", " + Number(limit.Concurrency) + ", "
+                + (limit.Rate is null ? "null" : Literal(limit.Rate)) + ", " + Boolean(limit.Shared) + ", " + key + ")";
         }
 
         private static void WriteStepDescriptor(IndentedWriter w, StepModel step, SerializerFields serializers)

@@ -24,6 +24,15 @@ namespace Inquir.Typed.Generators.Model
     /// <param name="MayBeNull">Whether the member's value can be null (a reference type or <c>Nullable&lt;T&gt;</c>).</param>
     internal sealed record IdempotencyKeyModel(string MemberName, IdempotencyKeyConversion Conversion, bool MayBeNull);
 
+    /// <summary>A limit the workflow declares or names (see <c>LimitUse</c>).</summary>
+    /// <param name="Name">The limit's name.</param>
+    /// <param name="Step">The step it applies to; null for every step.</param>
+    /// <param name="Concurrency">The attribute's concurrency; 0 for none.</param>
+    /// <param name="Rate">The attribute's rate text; null for none.</param>
+    /// <param name="Shared">Whether a step names a shared limit defined elsewhere.</param>
+    /// <param name="KeyMember">The input member that holds the key; null when none.</param>
+    internal sealed record LimitModel(string Name, string? Step, int Concurrency, string? Rate, bool Shared, string? KeyMember);
+
     /// <summary>One workflow, ready to emit. Holds only values; type names are fully qualified with <c>global::</c>.</summary>
     /// <param name="WorkflowName">The stored workflow name.</param>
     /// <param name="Namespace">The namespace, escaped, or empty for the global namespace.</param>
@@ -41,6 +50,7 @@ namespace Inquir.Typed.Generators.Model
     /// <param name="Steps">The steps in declaration order.</param>
     /// <param name="InputSerializer">The id of the input's checkpoint shape; null for <c>NoValue</c>.</param>
     /// <param name="ResultSerializer">The id of the result's checkpoint shape; null for <c>NoValue</c>.</param>
+    /// <param name="Limits">The limits the workflow declares or names.</param>
     internal sealed record WorkflowModel(
         string WorkflowName,
         string Namespace,
@@ -57,5 +67,6 @@ namespace Inquir.Typed.Generators.Model
         IdempotencyKeyModel? IdempotencyKey,
         EquatableArray<StepModel> Steps,
         string? InputSerializer,
-        string? ResultSerializer);
+        string? ResultSerializer,
+        EquatableArray<LimitModel> Limits);
 }

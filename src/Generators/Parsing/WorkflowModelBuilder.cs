@@ -87,7 +87,8 @@ namespace Inquir.Typed.Generators.Parsing
                 input is null ? null : IdempotencyKeyFinder.Find(input, type, known, cancellationToken),
                 EquatableArray<StepModel>.From(stepModels),
                 serializerIds[0].Data,
-                serializerIds[serializerIds.Count - 1].Output);
+                serializerIds[serializerIds.Count - 1].Output,
+                LimitFinder.Find(type, workflowName, System.Linq.Enumerable.Select(stepModels, s => s.Name)));
             return (model, shapes.Shapes);
         }
 

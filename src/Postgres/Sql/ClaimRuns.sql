@@ -1,4 +1,4 @@
--- Transition: claim (docs/run-states.md#claim).
+-- Transitions: claim (docs/run-states.md#claim), hold at a limit (#hold-at-a-limit), delay for a rate (#delay-for-a-rate).
 -- One statement claims as many due runs as the worker has free slots. The inner SELECT matches the
 -- runs_due partial index (status = 'pending', ORDER BY next_attempt_at); SKIP LOCKED lets workers claim side by side.
 -- Due and lease times come from the database's clock (@now is null in production; tests pass a fake time), so
@@ -6,6 +6,15 @@
 -- know (a newer deployment started it, or an older one left it there) is left for a worker that knows it.
 -- Each claimed run comes back with its stored trace context, how long it waited since it became due, and the
 -- fingerprint of the steps it was started with (null before they were recorded).
+-- The limit gate (docs/flow-control.md) sits between the due runs and the claim: each due run's limits at its step
+-- (@gate_*: one row per workflow, step index and limit; @limit_*: one per limit) are checked against their counters,
+-- locked in (name, key) order. A run whose concurrency limit is full is held (out of the due index's reach until a
+-- slot frees, see UnholdRuns.sql); a run over a rate is made due when its token will exist; the others fit when
+-- their place among this claim's runs of each limit is within its free slots and tokens. At most @take runs are
+-- claimed; the rest are left as they are. A (limit, key) seen for the first time gets its counter row here, and its
+-- runs wait for the next claim, which sees the row. Each of those (a counter made, a run held or delayed) sets the
+-- transaction's inquir.passed_over, which UnholdRuns.sql answers: runs behind them may be due, so the worker claims
+-- again at once instead of waiting for its next poll.
 WITH clock AS (
     SELECT COALESCE(@now::timestamptz, now()) AS now
 ),
@@ -14,7 +23,7 @@ known AS (
              AS k(workflow, step_index, step_name)
 ),
 due AS (
-    SELECT r.id, r.next_attempt_at AS due_at
+    SELECT r.id, r.next_attempt_at AS due_at, r.workflow, r.step_index, r.limit_keys
     FROM {schema}.runs AS r
     -- The due time is written out, not read from the clock CTE, so that it bounds the index scan; the caller turns
     -- bitmap scans and sorts off, so that stale statistics cannot make every claim read and sort all due runs.
@@ -28,6 +37,122 @@ due AS (
     ORDER BY r.next_attempt_at
     LIMIT @limit
     FOR UPDATE OF r SKIP LOCKED
+),
+limits AS (
+    SELECT *
+    FROM unnest(@limit_names::text[], @limit_concurrency::integer[], @limit_rate_counts::integer[],
+                @limit_rate_seconds::double precision[], @limit_keyed::boolean[])
+         AS l(name, concurrency, rate_count, rate_seconds, keyed)
+),
+gates AS (
+    SELECT d.id, d.due_at, l.name, l.concurrency, l.rate_count, l.rate_seconds,
+           CASE WHEN l.keyed THEN COALESCE(d.limit_keys ->> l.name, '') ELSE '' END AS key
+    FROM due AS d
+    JOIN unnest(@gate_workflows::text[], @gate_step_indexes::integer[], @gate_limits::text[]) AS g(workflow, step_index, name)
+      ON g.workflow = d.workflow AND g.step_index = d.step_index
+    JOIN limits AS l ON l.name = g.name
+),
+created AS (
+    INSERT INTO {schema}.limit_counters (name, key, running, waiting, tokens, refilled_at)
+    SELECT DISTINCT g.name, g.key, 0, 0, g.rate_count, clock.now
+    FROM gates AS g, clock
+    ON CONFLICT (name, key) DO NOTHING
+    RETURNING set_config('inquir.passed_over', 'yes', true)
+),
+-- FOR UPDATE waits for a claim or commit that holds a counter and then reads its newest version.
+counters AS (
+    SELECT c.name, c.key, c.running, c.tokens, c.refilled_at
+    FROM {schema}.limit_counters AS c
+    WHERE (c.name, c.key) IN (SELECT g.name, g.key FROM gates AS g)
+    ORDER BY c.name, c.key
+    FOR UPDATE OF c
+),
+state AS (
+    SELECT g.*, c.name IS NULL AS missing, c.running,
+           CASE WHEN g.rate_count > 0
+                THEN LEAST(g.rate_count::double precision,
+                           c.tokens + EXTRACT(EPOCH FROM clock.now - c.refilled_at) * g.rate_count / g.rate_seconds)
+           END AS tokens
+    FROM gates AS g
+    CROSS JOIN clock
+    LEFT JOIN counters AS c ON c.name = g.name AND c.key = g.key
+),
+verdicts AS (
+    SELECT s.id, bool_or(s.missing) AS missing,
+           min(s.name) FILTER (WHERE s.concurrency > 0 AND s.running >= s.concurrency) AS full_limit
+    FROM state AS s
+    GROUP BY s.id
+),
+placed AS (
+    SELECT s.*, row_number() OVER (PARTITION BY s.name, s.key ORDER BY s.due_at, s.id) AS place
+    FROM state AS s
+    JOIN verdicts AS v ON v.id = s.id
+    WHERE NOT v.missing AND v.full_limit IS NULL
+),
+fits AS (
+    SELECT p.id,
+           bool_and((p.concurrency = 0 OR p.running + p.place <= p.concurrency)
+                    AND (p.rate_count = 0 OR p.place <= p.tokens)) AS fits,
+           max(CASE WHEN p.rate_count > 0 AND p.place > p.tokens
+                    THEN (p.place - p.tokens) * p.rate_seconds / p.rate_count END) AS wait_seconds
+    FROM placed AS p
+    GROUP BY p.id
+),
+admitted AS (
+    SELECT d.id, d.due_at
+    FROM due AS d
+    LEFT JOIN fits AS f ON f.id = d.id
+    WHERE COALESCE(f.fits, NOT EXISTS (SELECT 1 FROM gates AS g WHERE g.id = d.id))
+    ORDER BY d.due_at, d.id
+    LIMIT @take
+),
+held AS (
+    UPDATE {schema}.runs AS r
+    SET next_attempt_at = 'infinity',
+        held_limit = v.full_limit,
+        held_key = (SELECT s.key FROM state AS s WHERE s.id = v.id AND s.name = v.full_limit),
+        held_due_at = r.next_attempt_at,
+        updated_at = clock.now
+    FROM verdicts AS v, clock
+    WHERE r.id = v.id
+      AND NOT v.missing
+      AND v.full_limit IS NOT NULL
+    RETURNING r.held_limit, r.held_key, set_config('inquir.passed_over', 'yes', true)
+),
+delayed AS (
+    UPDATE {schema}.runs AS r
+    SET next_attempt_at = clock.now + make_interval(secs => f.wait_seconds),
+        updated_at = clock.now
+    FROM fits AS f, clock
+    WHERE r.id = f.id
+      AND NOT f.fits
+      AND f.wait_seconds IS NOT NULL
+    RETURNING set_config('inquir.passed_over', 'yes', true)
+),
+taken AS (
+    SELECT s.name, s.key, count(*) AS runs
+    FROM state AS s
+    JOIN admitted AS a ON a.id = s.id
+    GROUP BY s.name, s.key
+),
+holds AS (
+    SELECT h.held_limit AS name, h.held_key AS key, count(*) AS runs
+    FROM held AS h
+    GROUP BY h.held_limit, h.held_key
+),
+counted AS (
+    UPDATE {schema}.limit_counters AS c
+    SET running = c.running + CASE WHEN u.concurrency > 0 THEN COALESCE(t.runs, 0) ELSE 0 END,
+        waiting = c.waiting + COALESCE(h.runs, 0),
+        tokens = CASE WHEN u.rate_count > 0 AND t.runs IS NOT NULL THEN u.tokens - t.runs ELSE c.tokens END,
+        refilled_at = CASE WHEN u.rate_count > 0 AND t.runs IS NOT NULL THEN clock.now ELSE c.refilled_at END
+    FROM (SELECT DISTINCT s.name, s.key, s.concurrency, s.rate_count, s.tokens FROM state AS s WHERE NOT s.missing) AS u
+    LEFT JOIN taken AS t ON t.name = u.name AND t.key = u.key
+    LEFT JOIN holds AS h ON h.name = u.name AND h.key = u.key
+    CROSS JOIN clock
+    WHERE c.name = u.name
+      AND c.key = u.key
+      AND (t.runs IS NOT NULL OR h.runs IS NOT NULL)
 )
 UPDATE {schema}.runs AS r
 SET status = 'running',
@@ -38,9 +163,11 @@ SET status = 'running',
     next_attempt_at = NULL,
     started_at = COALESCE(r.started_at, clock.now),
     attempt_started_at = clock.now,
-    updated_at = clock.now
-FROM due, clock
-WHERE r.id = due.id
+    updated_at = clock.now,
+    slots = (SELECT jsonb_agg(jsonb_build_array(s.name, s.key) ORDER BY s.name)
+             FROM state AS s WHERE s.id = r.id AND s.concurrency > 0)
+FROM admitted, clock
+WHERE r.id = admitted.id
 RETURNING r.id, r.workflow, r.step_index, r.attempt, r.lease_token, r.parent_run_id, r.execution,
     CASE WHEN r.step_index = 0 THEN r.input::text
          ELSE (SELECT c.output::text FROM {schema}.checkpoints AS c
@@ -48,5 +175,5 @@ RETURNING r.id, r.workflow, r.step_index, r.attempt, r.lease_token, r.parent_run
     END AS step_input,
     r.step_name,
     to_json(r.awaited_runs)::text AS awaited_runs,
-    r.trace_parent, r.trace_state, EXTRACT(EPOCH FROM clock.now - due.due_at)::double precision AS queue_wait_seconds,
-    r.shape;
+    r.trace_parent, r.trace_state, EXTRACT(EPOCH FROM clock.now - admitted.due_at)::double precision AS queue_wait_seconds,
+    r.shape, r.slots IS NOT NULL AS holds_slots;

@@ -1,4 +1,4 @@
--- Transitions: succeed (docs/run-states.md#succeed), succeed last (#succeed-last), leave at an unknown step (#leave-at-an-unknown-step), retry (#retry), fail (#fail), permanent fail (#permanent-fail), wait (#wait).
+-- Transitions: succeed (docs/run-states.md#succeed), succeed last (#succeed-last), leave at an unknown step (#leave-at-an-unknown-step), succeed into a limit (#succeed-into-a-limit), retry (#retry), fail (#fail), permanent fail (#permanent-fail), wait (#wait).
 -- Writes the outcome of many step attempts in one statement (one commit): the run moves on, the checkpoint of a
 -- succeeded step is inserted, and every attempt is recorded. Each row is matched by its position in the batch,
 -- never by run id alone, so that two outcomes of one run in one batch (a stale attempt beside the current one)

@@ -48,6 +48,9 @@ public sealed record RunInfo
     /// <summary>When the next attempt may start, while the run is pending.</summary>
     public DateTimeOffset? NextAttemptAt { get; init; }
 
+    /// <summary>The limit and key that hold the run while it is <see cref="RunStatus.Held"/>; <see langword="null"/> otherwise.</summary>
+    public LimitHold? HeldBy { get; init; }
+
     /// <summary>Whether the run has ended.</summary>
     public bool IsFinished => Status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled;
 }

@@ -23,4 +23,10 @@ public enum RunStatus
     /// run holds no worker and becomes <see cref="Pending"/> in the commit that ends its last child.
     /// </summary>
     Waiting,
+
+    /// <summary>
+    /// Due, but a concurrency limit it must pass is full (<see cref="RunInfo.HeldBy"/> names it): the run holds no
+    /// worker and no lease, and is due again, in its turn, when a slot of that limit frees.
+    /// </summary>
+    Held,
 }

@@ -27,6 +27,13 @@ public sealed class StartOptions
     /// </summary>
     public DbTransaction? Transaction { get; init; }
 
+    /// <summary>
+    /// The key of the run's keyed limits (a tenant, a customer): it takes the place of the input member a
+    /// <see cref="LimitAttribute.Key"/> names, and is the key of shared limits defined per key. <see langword="null"/>
+    /// takes the keys from the input.
+    /// </summary>
+    public string? LimitKey { get; init; }
+
     /// <summary>The run this one is a child of; set by <see cref="StepContext.Workflows"/>.</summary>
     public Guid? ParentRunId { get; init; }
 }

@@ -87,6 +87,7 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
     {
         Trace = RunTraceContext.OfCurrent(),
         Shape = descriptor.Shape,
+        LimitKeys = descriptor.LimitKeysJson(inputJson, options.LimitKey),
     };
 
     public Task<StartedRun> StartAsync(string workflowName, string inputJson, StartOptions? options = null, CancellationToken cancellationToken = default)

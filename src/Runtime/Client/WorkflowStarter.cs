@@ -44,5 +44,6 @@ public static partial class WorkflowStarter
         Delay = options.Delay,
         Transaction = options.Transaction,
         ParentRunId = options.ParentRunId,
+        LimitKey = options.LimitKey,
     };
 }

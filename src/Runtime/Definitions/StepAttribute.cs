@@ -27,6 +27,12 @@ public sealed class StepAttribute : Attribute
     /// </summary>
     public bool Idempotent { get; set; }
 
+    /// <summary>
+    /// The name of a limit shared with other steps and workflows, defined in code (<c>o.Limits.Add("stripe", concurrency: 20)</c>)
+    /// or configuration (<c>Inquir:Limits:stripe:Concurrency</c>); the host does not start when no definition names it.
+    /// </summary>
+    public string? Limit { get; set; }
+
     /// <summary>Exception types (and their subtypes) that fail the run at once instead of being retried.</summary>
     public Type[]? NonRetryable { get; set; }
 }

@@ -47,6 +47,12 @@ public sealed class InquirOptions
     public Dictionary<string, ScheduleSettings> Schedules { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
+    /// Concurrency and rate limits by name, from code (<c>o.Limits.Add("stripe", concurrency: 20, rate: "100/1s")</c>) or
+    /// <c>Inquir:Limits:{name}</c>; every worker on every machine counts against them.
+    /// </summary>
+    public LimitOptions Limits { get; } = new();
+
+    /// <summary>
     /// The store, set by its package: <c>UsePostgres</c> of <c>Inquir.Typed.Postgres</c> or <c>UseSqlite</c> of
     /// <c>Inquir.Typed.Sqlite</c>, in code or through their configuration keys; <see langword="null"/> until one is chosen.
     /// </summary>

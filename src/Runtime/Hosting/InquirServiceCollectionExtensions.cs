@@ -34,6 +34,7 @@ public static class InquirServiceCollectionExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InquirOptions>, InquirOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InquirOptions>, ScheduleOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InquirOptions>, Inquir.Typed.Limits.LimitOptionsValidator>());
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IRandomSource, SharedRandomSource>();

@@ -19,4 +19,7 @@ internal sealed record ClaimedRun(Guid Id, string Workflow, int StepIndex, int A
 
     /// <summary>The fingerprint of the steps the run was started with (<see cref="RunShape"/>); null when none was recorded.</summary>
     public long? Shape { get; init; }
+
+    /// <summary>Whether the claim gave the run slots of concurrency limits, which the commit that ends its hold gives back.</summary>
+    public bool HoldsSlots { get; init; }
 }

@@ -16,4 +16,7 @@ internal sealed record NewRun(
     /// holds it (the behaviour of runs started before shapes were recorded).
     /// </summary>
     public RunShape? Shape { get; init; }
+
+    /// <summary>The keys of the run's keyed limits, a JSON object from limit name to key; <see langword="null"/> when it has none.</summary>
+    public string? LimitKeys { get; init; }
 }

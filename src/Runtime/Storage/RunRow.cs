@@ -17,7 +17,9 @@ internal sealed record RunRow(
     DateTime created_at,
     DateTime updated_at,
     DateTime? completed_at,
-    DateTime? next_attempt_at)
+    DateTime? next_attempt_at,
+    string? held_limit,
+    string? held_key)
 #pragma warning restore IDE1006
 {
     public RunInfo ToRunInfo() => new()
@@ -37,6 +39,7 @@ internal sealed record RunRow(
         UpdatedAt = Utc(updated_at),
         CompletedAt = completed_at is { } c ? Utc(c) : null,
         NextAttemptAt = next_attempt_at is { } n ? Utc(n) : null,
+        HeldBy = held_limit is null ? null : new LimitHold(held_limit, held_key ?? string.Empty),
     };
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

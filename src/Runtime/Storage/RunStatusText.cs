@@ -11,6 +11,7 @@ internal static class RunStatusText
         RunStatus.Failed => "failed",
         RunStatus.Cancelled => "cancelled",
         RunStatus.Waiting => "waiting",
+        RunStatus.Held => "held",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -22,6 +23,7 @@ internal static class RunStatusText
         "failed" => RunStatus.Failed,
         "cancelled" => RunStatus.Cancelled,
         "waiting" => RunStatus.Waiting,
+        "held" => RunStatus.Held,
         _ => throw new InvalidOperationException($"Unknown run status '{text}' in the database."),
     };
 }

@@ -52,6 +52,9 @@ internal sealed record StepCompletion
 
     /// <summary>The lines the attempt logged, as JSON (see <c>AttemptLog</c>).</summary>
     public string? Logs { get; init; }
+
+    /// <summary>Whether the run holds slots of concurrency limits: an outcome that ends its hold gives them back in its commit.</summary>
+    public bool HoldsSlots { get; init; }
 }
 
 /// <summary>How one attempt ended, as stored in <c>attempts.outcome</c>.</summary>

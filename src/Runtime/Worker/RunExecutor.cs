@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Inquir.Typed.Generated;
+using Inquir.Typed.Limits;
 using Inquir.Typed.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -26,7 +27,8 @@ internal sealed partial class RunExecutor(
     IRandomSource random,
     ILoggerFactory loggerFactory,
     string workerId,
-    InquirOptions options)
+    InquirOptions options,
+    LimitTable limits)
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<RunExecutor>();
     private readonly RunShapes _shapes = new(store);
@@ -108,7 +110,7 @@ internal sealed partial class RunExecutor(
                 return;
             }
 
-            var completion = await CommitAsync(of, result, lease).ConfigureAwait(false);
+            var completion = await CommitAsync(of, result, lease, claimed.HoldsSlots).ConfigureAwait(false);
             if (completion is null)
             {
                 LogLeaseLost(claimed.Id, step.Name);
@@ -130,15 +132,15 @@ internal sealed partial class RunExecutor(
 
     // Commits the attempt's outcome; an outcome the database refuses becomes a failed attempt with the reason, so
     // that only this attempt pays for its bad data. Null when the run is no longer held with this lease.
-    private async Task<StepCompletion?> CommitAsync(AttemptOf of, AttemptResult result, InFlightRuns.Lease lease)
+    private async Task<StepCompletion?> CommitAsync(AttemptOf of, AttemptResult result, InFlightRuns.Lease lease, bool holdsSlots)
     {
-        var completion = Decide(of, result);
+        var completion = Decide(of, result) with { HoldsSlots = holdsSlots };
         lease.Settle();
         var written = await writer.SubmitAsync(completion).ConfigureAwait(false);
         if (written.Status == CompletionStatus.Refused)
         {
             var refused = AttemptResult.Failure(new StepOutputNotStorableException(written.RefusedBecause!), timedOut: false, result.Duration) with { Logs = result.Logs };
-            completion = Decide(of, refused) with { ErrorStack = null };
+            completion = Decide(of, refused) with { ErrorStack = null, HoldsSlots = holdsSlots };
             written = await writer.SubmitAsync(completion).ConfigureAwait(false);
         }
 
@@ -238,11 +240,22 @@ internal sealed partial class RunExecutor(
             : new StepOutputNotStorableException($"the step's output holds {tooLong.Message}");
     }
 
+    private bool SameLimits(string workflow, int stepIndex) =>
+        limits.GatesOf(workflow, stepIndex).SequenceEqual(limits.GatesOf(workflow, stepIndex + 1), StringComparer.Ordinal);
+
     private StepCompletion Decide(AttemptOf of, AttemptResult result)
     {
         var completion = StepDecision.Decide(of, result, random);
         var runId = of.Run.RunId;
         var step = completion.StepName;
+        if (completion.NextStatus == RunStatus.Running && !SameLimits(of.Workflow.Name, of.StepIndex))
+        {
+            // The next step passes other limits than this one: the run is handed back, due now, and the claim lets it
+            // through them (or holds it) and takes their slots; this step's slots come back in the same commit.
+            LogStepSucceeded(runId, step, of.Number, result.Duration.TotalMilliseconds);
+            return completion with { NextStatus = RunStatus.Pending, RetryDelay = TimeSpan.Zero };
+        }
+
         switch (completion.NextStatus)
         {
             case RunStatus.Running or RunStatus.Succeeded:

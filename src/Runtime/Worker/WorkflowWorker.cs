@@ -1,3 +1,4 @@
+using Inquir.Typed.Limits;
 using Inquir.Typed.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,6 +30,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
     private readonly AbandonedSteps _abandoned = new();
     private readonly DatabaseClock _clock;
     private readonly KnownSteps _knownSteps;
+    private readonly LimitTable _limits;
     private readonly CompletionWriter _writer;
     private readonly LeaseKeeper _leaseKeeper;
     private readonly LeaseRescuer _rescuer;
@@ -63,12 +65,15 @@ internal sealed partial class WorkflowWorker : BackgroundService
         _clock = new DatabaseClock(time);
         _inFlight = new InFlightRuns(time, _options.LeaseDuration);
         _knownSteps = new KnownSteps(registry.Names.Select(name => (name, (IReadOnlyList<string>)registry.Get(name).Descriptor.Steps.Select(s => s.Name).ToArray())));
+
+        // The host's options check stopped it at start if a limit is defined nowhere; what is left here is valid.
+        _limits = LimitTable.Build(registry.Names.Select(name => registry.Get(name).Descriptor), options.Value.Limits, []);
         _writer = new CompletionWriter(store, _signal, time, _clock, _workerId, _options.MaxCompletionBatch, _options.LeaseDuration, loggerFactory.CreateLogger<CompletionWriter>());
         _leaseKeeper = new LeaseKeeper(store, _inFlight, time, _clock, _options.LeaseDuration, loggerFactory.CreateLogger<LeaseKeeper>());
         _rescuer = new LeaseRescuer(store, _signal, time, _clock, _options.RescueInterval, loggerFactory.CreateLogger<LeaseRescuer>());
         _listener = new WakeUpListener(wakeUps, _signal, _inFlight, time);
         _unknownSteps = new UnknownStepReporter(store, _knownSteps, time, _clock, UnknownStepReportInterval, loggerFactory.CreateLogger<UnknownStepReporter>());
-        _executor = new RunExecutor(registry, store, _writer, _inFlight, _abandoned, scopes, client, time, _clock, random, loggerFactory, _workerId, options.Value);
+        _executor = new RunExecutor(registry, store, _writer, _inFlight, _abandoned, scopes, client, time, _clock, random, loggerFactory, _workerId, options.Value, _limits);
     }
 
     /// <summary>The name this worker writes as lease owner.</summary>
@@ -158,13 +163,14 @@ internal sealed partial class WorkflowWorker : BackgroundService
                     // The lease's local deadline counts from before the claim was sent: the lease cannot have started earlier.
                     var sentAt = _time.GetTimestamp();
                     var claimed = await _store.ClaimAsync(
-                        new ClaimRequest(_workerId, _knownSteps, free, _options.LeaseDuration, _clock.Now), stoppingToken).ConfigureAwait(false);
+                        new ClaimRequest(_workerId, _knownSteps, free, _options.LeaseDuration, _clock.Now) { Limits = _limits }, stoppingToken).ConfigureAwait(false);
                     foreach (var run in claimed)
                     {
                         running.Add(RunAndSignalAsync(run, sentAt, shutdown));
                     }
 
-                    claimedAny = claimed.Count == free;
+                    // Runs held at a full limit or delayed for a rate left the due runs' path: more may be due behind them.
+                    claimedAny = claimed.Count == free || claimed is ClaimedRuns { PassedOver: true };
                     failureBackoff.Reset();
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

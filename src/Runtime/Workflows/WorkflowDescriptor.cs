@@ -42,6 +42,17 @@ public abstract class WorkflowDescriptor
     /// <summary>The step names and their fingerprint, which every run started from this descriptor records.</summary>
     internal RunShape Shape { get; }
 
+    /// <summary>The limits the workflow and its steps declare or name.</summary>
+    public IReadOnlyList<Generated.LimitUse> Limits { get; private protected init; } = [];
+
+    /// <summary>
+    /// The keys of the run's keyed limits as a JSON object (limit name to key), or <see langword="null"/> when it has
+    /// none: <paramref name="callerKey"/> (<see cref="StartOptions.LimitKey"/>) when given, else each limit's key member.
+    /// </summary>
+    internal virtual string? LimitKeysJson(string inputJson, string? callerKey) => Limits.Count == 0 || callerKey is null
+        ? null
+        : global::Inquir.Typed.Limits.LimitKeysJson.Write(Limits.Select(l => (l.Name, (string?)callerKey)));
+
     /// <summary>The workflow's input type: the first step's data parameter, or <see cref="NoValue"/>.</summary>
     public abstract Type InputType { get; }
 

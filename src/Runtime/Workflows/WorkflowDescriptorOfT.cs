@@ -10,6 +10,7 @@ public sealed class WorkflowDescriptor<TInput, TResult> : WorkflowDescriptor
 {
     /// <summary>Creates the descriptor. For generated code: every workflow class gets its own as <c>InquirDescriptor</c>.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
+#pragma warning disable RS0027 // The shipped constructor stays as it was, so that code generated before limits still binds to it.
     public WorkflowDescriptor(
         string name,
         Type workflowType,
@@ -17,14 +18,34 @@ public sealed class WorkflowDescriptor<TInput, TResult> : WorkflowDescriptor
         CheckpointSerializer<TInput> inputSerializer,
         CheckpointSerializer<TResult> resultSerializer,
         Func<TInput, string?>? idempotencyKeyFromInput = null)
+        : this(name, workflowType, steps, inputSerializer, resultSerializer, idempotencyKeyFromInput, [])
+    {
+    }
+#pragma warning restore RS0027
+
+    /// <summary>Creates the descriptor of a workflow that declares or names limits. For generated code.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public WorkflowDescriptor(
+        string name,
+        Type workflowType,
+        IReadOnlyList<StepDescriptor> steps,
+        CheckpointSerializer<TInput> inputSerializer,
+        CheckpointSerializer<TResult> resultSerializer,
+        Func<TInput, string?>? idempotencyKeyFromInput,
+        IReadOnlyList<LimitUse<TInput>> limits)
         : base(name, workflowType, steps)
     {
+        ArgumentNullException.ThrowIfNull(limits);
+        Limits = limits;
+        _keyedLimits = limits.Where(l => l.KeyFromInput is not null).ToArray();
         ArgumentNullException.ThrowIfNull(inputSerializer);
         ArgumentNullException.ThrowIfNull(resultSerializer);
         InputSerializer = inputSerializer;
         ResultSerializer = resultSerializer;
         IdempotencyKeyFromInput = idempotencyKeyFromInput;
     }
+
+    private readonly LimitUse<TInput>[] _keyedLimits;
 
     /// <summary>Encodes the workflow input.</summary>
     public CheckpointSerializer<TInput> InputSerializer { get; }
@@ -37,6 +58,18 @@ public sealed class WorkflowDescriptor<TInput, TResult> : WorkflowDescriptor
 
     /// <inheritdoc />
     public override Type InputType => typeof(TInput);
+
+    // The input is read only for a workflow whose limits take their key from it, and only when the caller gave none.
+    internal override string? LimitKeysJson(string inputJson, string? callerKey)
+    {
+        if (callerKey is not null || _keyedLimits.Length == 0)
+        {
+            return base.LimitKeysJson(inputJson, callerKey);
+        }
+
+        var input = InputSerializer.Deserialize(inputJson);
+        return global::Inquir.Typed.Limits.LimitKeysJson.Write(_keyedLimits.Select(l => (l.Name, input is null ? null : l.KeyFromInput!(input))));
+    }
 
     /// <inheritdoc />
     public override DecodedInput DecodeInput(string inputJson)

@@ -5,7 +5,8 @@
 -- a JSON array of arrays: a run at any other step is left for a worker that knows it. Each run gets a fresh
 -- random lease token (a version-4 UUID made from randomblob). Each claimed run comes back with its stored trace
 -- context, how long it waited since it became due (SET reads the old next_attempt_at into attempt_due_at) and the
--- fingerprint of the steps it was started with (null before they were recorded).
+-- fingerprint of the steps it was started with (null before they were recorded). With limits, @admitted is the JSON
+-- array of the runs the limit gate let through (SqliteLimits.cs): no other run is claimed.
 UPDATE runs
 SET status = 'running',
     attempt = attempt + 1,
@@ -27,6 +28,7 @@ WHERE id IN (
                   WHERE k.value ->> 0 = r.workflow
                     AND k.value ->> 1 = r.step_index
                     AND (r.step_name IS NULL OR r.step_name = k.value ->> 2))
+      AND (@admitted IS NULL OR r.id IN (SELECT value FROM json_each(@admitted)))
     ORDER BY r.next_attempt_at
     LIMIT @limit)
 RETURNING id, workflow, step_index, attempt, lease_token, parent_run_id, execution,

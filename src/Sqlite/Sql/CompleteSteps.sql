@@ -1,4 +1,4 @@
--- Transitions: succeed (docs/run-states.md#succeed), succeed last (#succeed-last), leave at an unknown step (#leave-at-an-unknown-step), retry (#retry), fail (#fail), permanent fail (#permanent-fail), wait (#wait).
+-- Transitions: succeed (docs/run-states.md#succeed), succeed last (#succeed-last), leave at an unknown step (#leave-at-an-unknown-step), succeed into a limit (#succeed-into-a-limit), retry (#retry), fail (#fail), permanent fail (#permanent-fail), wait (#wait).
 -- Moves a run on with the outcome of one attempt, only while the run is still held with that lease token at that
 -- step and attempt (else another claim or a cancel overtook it, and nothing is written here). A next status of
 -- 'waiting' parks the run at its step without a lease, with the children it waits for (@awaited, a JSON array of

@@ -38,6 +38,13 @@ public sealed class StoreShapeTests
         ["RecordAttempt.sql"] = "PostgreSQL's CompleteSteps.sql records the attempt in a CTE",
         ["RecordInterruptedAttempts.sql"] = "PostgreSQL's ReleaseRuns.sql records the interrupted attempts in a CTE",
         ["RecordMigration.sql"] = "PostgreSQL's SchemaMigrator writes the version row with an inline statement",
+        ["ClaimCandidates.sql"] = "the due runs SQLite's limit gate decides on in code; PostgreSQL's ClaimRuns.sql gates its due CTE",
+        ["LimitCounters.sql"] = "the counters SQLite's limit gate reads; PostgreSQL's ClaimRuns.sql locks them in a CTE",
+        ["HoldRuns.sql"] = "PostgreSQL's ClaimRuns.sql holds runs at a full limit in a CTE",
+        ["DelayRuns.sql"] = "PostgreSQL's ClaimRuns.sql delays runs over a rate in a CTE",
+        ["CountLimits.sql"] = "PostgreSQL's ClaimRuns.sql counts slots, tokens and held runs in a CTE",
+        ["SetSlots.sql"] = "PostgreSQL's ClaimRuns.sql writes the slots with the claim",
+        ["HeldLimits.sql"] = "the limits with held runs, for SQLite's unhold in code; PostgreSQL's UnholdRuns.sql finds them in a CTE",
     };
 
     private static readonly string Root = Repository.Root;

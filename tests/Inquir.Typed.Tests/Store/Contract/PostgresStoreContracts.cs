@@ -10,6 +10,11 @@ public sealed class PostgresClaimContract : ClaimContract
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
 }
 
+public sealed class PostgresLimitContract : LimitContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
+}
+
 public sealed class PostgresCompletionContract : CompletionContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();

@@ -10,7 +10,7 @@ namespace Inquir.Typed.Tests.Store.Contract;
 /// ends in and what it wrote, and, where a fencing rule applies, that a stale writer (an old lease token, another
 /// step or attempt, a run in another status, a time not yet reached) writes nothing.
 /// </summary>
-public abstract class RunStateContract : StoreContract
+public abstract partial class RunStateContract : StoreContract
 {
     private static readonly DateTimeOffset T1 = T0.AddSeconds(1);
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
@@ -38,6 +38,11 @@ public abstract class RunStateContract : StoreContract
         ["restart"] = RestartCaseAsync,
         ["report unknown step"] = ReportUnknownStepCaseAsync,
         ["retention delete"] = RetentionDeleteCaseAsync,
+        ["hold at a limit"] = HoldAtALimitCaseAsync,
+        ["delay for a rate"] = DelayForARateCaseAsync,
+        ["unhold"] = UnholdCaseAsync,
+        ["succeed into a limit"] = SucceedIntoALimitCaseAsync,
+        ["free limit slots"] = FreeLimitSlotsCaseAsync,
     };
 
     public static TheoryData<string> Transitions()

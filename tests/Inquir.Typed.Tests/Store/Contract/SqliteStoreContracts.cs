@@ -10,6 +10,11 @@ public sealed class SqliteClaimContract : ClaimContract
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
 }
 
+public sealed class SqliteLimitContract : LimitContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
+}
+
 public sealed class SqliteCompletionContract : CompletionContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
