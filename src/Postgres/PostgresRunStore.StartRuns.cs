@@ -12,7 +12,7 @@ internal sealed partial class PostgresRunStore
     private readonly WakeUpNotifier _notifier = new(() => NotifyOutsideTransactionAsync(dataSource, channel), WakeUpNotifier.DefaultMinimumGap, TimeProvider.System);
 
     public Task<IReadOnlyList<StartedRun>> StartRunsAsync(StartRunsRequest request, CancellationToken cancellationToken) =>
-        StartRunsAsync(request.Runs, StoreTransaction.As<NpgsqlTransaction>(request.Transaction, "PostgreSQL", nameof(request)), cancellationToken);
+        StartRunsAsync(request.Runs, StoreTransaction.As<NpgsqlTransaction>(request.Transaction, "PostgreSQL"), cancellationToken);
 
     private async Task<IReadOnlyList<StartedRun>> StartRunsAsync(IReadOnlyList<NewRun> runs, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
     internal SchemaMigrator Migrator => migrator;
 
     public Task<StartedRun> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken) =>
-        StartRunAsync(request.Run, StoreTransaction.As<NpgsqlTransaction>(request.Transaction, "PostgreSQL", nameof(request)), cancellationToken);
+        StartRunAsync(request.Run, StoreTransaction.As<NpgsqlTransaction>(request.Transaction, "PostgreSQL"), cancellationToken);
 
     private async Task<StartedRun> StartRunAsync(NewRun run, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ internal sealed partial class SqliteRunStore
     public async Task<IReadOnlyList<StartedRun>> StartRunsAsync(StartRunsRequest request, CancellationToken cancellationToken)
     {
         var runs = request.Runs;
-        var caller = StoreTransaction.As<SqliteTransaction>(request.Transaction, "SQLite", nameof(request));
+        var caller = StoreTransaction.As<SqliteTransaction>(request.Transaction, "SQLite");
         if (runs.Count == 0)
         {
             return [];

@@ -19,7 +19,7 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
     public async Task<StartedRun> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken)
     {
         var run = request.Run;
-        var caller = StoreTransaction.As<SqliteTransaction>(request.Transaction, "SQLite", nameof(request));
+        var caller = StoreTransaction.As<SqliteTransaction>(request.Transaction, "SQLite");
         if (caller is not null)
         {
             // The run commits with the caller's writes; a worker of this process polls it up if the wake-up comes first.

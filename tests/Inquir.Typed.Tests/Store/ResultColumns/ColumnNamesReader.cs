@@ -5,11 +5,14 @@ namespace Inquir.Typed.Tests.Store.ResultColumns;
 
 /// <summary>
 /// A result that has only column names, the ones the database said a statement returns: a store's reader resolves
-/// its columns over it, and it records every name the reader looked up.
+/// its columns over it, and it records every name the reader looked up, and those it does not have. A name it does
+/// not have is answered as if it had it, so that one missing column does not hide the next.
 /// </summary>
 internal sealed class ColumnNamesReader(IReadOnlyList<string> names) : DbDataReader
 {
     public List<string> LookedUp { get; } = [];
+
+    public List<string> Missing { get; } = [];
 
     public override int FieldCount => names.Count;
 
@@ -25,13 +28,19 @@ internal sealed class ColumnNamesReader(IReadOnlyList<string> names) : DbDataRea
 
     public override object this[string name] => throw new NotSupportedException();
 
-    public override string GetName(int ordinal) => names[ordinal];
+    public override string GetName(int ordinal) => ordinal < names.Count ? names[ordinal] : Missing[ordinal - names.Count];
 
     public override int GetOrdinal(string name)
     {
         LookedUp.Add(name);
         var ordinal = names.ToList().IndexOf(name);
-        return ordinal >= 0 ? ordinal : throw new IndexOutOfRangeException($"No column '{name}'.");
+        if (ordinal >= 0)
+        {
+            return ordinal;
+        }
+
+        Missing.Add(name);
+        return names.Count + Missing.Count - 1;
     }
 
     public override bool GetBoolean(int ordinal) => throw new NotSupportedException();

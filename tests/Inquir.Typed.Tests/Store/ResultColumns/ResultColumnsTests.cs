@@ -52,20 +52,10 @@ public sealed class ResultColumnsTests
         }
 
         var names = new ColumnNamesReader(columns);
-        string? missing = null;
-        try
+        resolve(names);
+        foreach (var missing in names.Missing)
         {
-            resolve(names);
-        }
-        catch (InvalidOperationException e)
-        {
-            missing = e.Message;
-        }
-
-        if (missing is not null)
-        {
-            yield return "the reader reads a column the statement does not return: " + missing;
-            yield break;
+            yield return $"its reader reads the column '{missing}', which the statement does not return (it returns {string.Join(", ", columns)})";
         }
 
         foreach (var unread in columns.Except(names.LookedUp, StringComparer.Ordinal))
