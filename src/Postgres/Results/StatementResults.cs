@@ -62,8 +62,10 @@ internal static class StatementResults
         ["Schedules/ResumeSchedule.sql"] = [Columns(HistoryResults.ScheduleName)],
         ["Schedules/UpsertSchedules.sql"] = [],
         ["SearchRuns.sql"] = [Columns(RunResults.Run)],
+        ["SettleLimits.sql"] = [RowsOnly],
         ["StartRun.sql"] = [Columns(RunResults.Ids)],
         ["StartRuns.sql"] = [Columns(RunResults.Ids)],
+        ["UnholdRuns.sql"] = [Columns(RunResults.UnholdRuns)],
         ["WakeWaitingRuns.sql"] = [RowsOnly],
     };
 }
