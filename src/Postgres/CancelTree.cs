@@ -24,8 +24,8 @@ internal sealed class CancelTree(SqlScripts sql, WakeUpChannel channel)
         bool grew;
         do
         {
-            tree = (await connection.QueryAsync<(Guid Id, bool IsParent)>(new CommandDefinition(
-                _lockCancelTree, new { id = runId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+            tree = await connection.ReadAsync(
+                new CommandDefinition(_lockCancelTree, new { id = runId }, transaction, cancellationToken: cancellationToken), HistoryResults.LockCancelTree).ConfigureAwait(false);
             grew = false;
             foreach (var run in tree)
             {
@@ -41,28 +41,26 @@ internal sealed class CancelTree(SqlScripts sql, WakeUpChannel channel)
 
         var ids = tree.Where(r => !r.IsParent).Select(r => r.Id).ToArray();
         var parents = tree.Where(r => r.IsParent).Select(r => r.Id).ToArray();
-        var rows = (await connection.QueryAsync<CancelRow>(new CommandDefinition(
-            _cancelRun,
-            new { id = runId, tree = ids, reason, child_reason = childReason, now },
-            transaction,
-            cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        var rows = await connection.ReadAsync(
+            new CommandDefinition(_cancelRun, new { id = runId, tree = ids, reason, child_reason = childReason, now }, transaction, cancellationToken: cancellationToken),
+            HistoryResults.CancelRun).ConfigureAwait(false);
 
         await using var batch = new NpgsqlBatch(connection, transaction);
-        batch.BatchCommands.Add(WaitCommands.Wake(sql, [], rows.Where(r => r.cancelled).Select(r => r.id).ToArray(), parents, now));
+        batch.BatchCommands.Add(WaitCommands.Wake(sql, [], rows.Where(r => r.Cancelled).Select(r => r.Id).ToArray(), parents, now));
         batch.BatchCommands.Add(new NpgsqlBatchCommand(sql.SettleLimits));
         var woken = false;
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            woken = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            woken = await reader.CountAsync(cancellationToken).ConfigureAwait(false) > 0;
         }
 
-        foreach (var row in rows.Where(r => r is { cancelled: true, status: "running", lease_token: not null }))
+        foreach (var row in rows.Where(r => r is { Cancelled: true, Status: RunStatus.Running, LeaseToken: not null }))
         {
             // The worker running the step under that lease cancels its token on this (sent at commit); if the
             // notification is lost, its next lease renewal finds the lease gone and does the same.
             await connection.ExecuteAsync(new CommandDefinition(
                 "SELECT pg_notify(@channel, @payload)",
-                new { channel = channel.Name, payload = WakeUpChannel.CancelPayload(new HeldRun(row.id, row.lease_token!.Value)) },
+                new { channel = channel.Name, payload = WakeUpChannel.CancelPayload(new HeldRun(row.Id, row.LeaseToken!.Value)) },
                 transaction,
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
@@ -73,17 +71,13 @@ internal sealed class CancelTree(SqlScripts sql, WakeUpChannel channel)
                 "SELECT pg_notify(@channel, '')", new { channel = channel.Name }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
 
-        return new CancelledTree(rows.Select(r => new CancelledTree.Run(r.id, r.workflow, r.status, r.cancelled)).ToList());
+        return new CancelledTree(rows);
     }
-
-#pragma warning disable SA1300, IDE1006 // column names
-    private sealed record CancelRow(Guid id, string workflow, string status, Guid? lease_token, bool cancelled);
-#pragma warning restore SA1300, IDE1006
 }
 
-/// <summary>The runs a cancel looked at: each with its workflow, the status it had, and whether it was cancelled.</summary>
+/// <summary>The runs a cancel looked at: each with its workflow, the status and lease token it had, and whether it was cancelled.</summary>
 internal sealed record CancelledTree(IReadOnlyList<CancelledTree.Run> Runs)
 {
     /// <summary>One run of the tree.</summary>
-    public sealed record Run(Guid Id, string Workflow, string Status, bool Cancelled);
+    public sealed record Run(Guid Id, string Workflow, RunStatus Status, Guid? LeaseToken, bool Cancelled);
 }

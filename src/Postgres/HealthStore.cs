@@ -16,14 +16,12 @@ internal sealed class HealthStore(NpgsqlDataSource dataSource, SqlScripts sql, D
     public async Task<bool> PingAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(_ping, new { runs = _runsTable }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return (await connection.ReadAsync(new CommandDefinition(_ping, new { runs = _runsTable }, cancellationToken: cancellationToken), MonitoringResults.Ping).ConfigureAwait(false)).Single();
     }
 
     public async Task<Backlog> BacklogAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleAsync<(long Due, TimeSpan? OldestWait)>(new CommandDefinition(
-            _backlog, new { now = clock.Now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return new Backlog(row.Due, row.OldestWait is { } wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
+        return (await connection.ReadAsync(new CommandDefinition(_backlog, new { now = clock.Now }, cancellationToken: cancellationToken), MonitoringResults.Backlog).ConfigureAwait(false)).Single();
     }
 }

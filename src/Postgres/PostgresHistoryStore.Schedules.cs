@@ -12,8 +12,9 @@ internal sealed partial class PostgresHistoryStore
     private readonly string _pauseSchedule = sql.Load("Schedules.PauseSchedule");
     private readonly string _resumeSchedule = sql.Load("Schedules.ResumeSchedule");
 
-    public async Task UpsertSchedulesAsync(IReadOnlyList<ScheduleDefinition> schedules, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task UpsertSchedulesAsync(UpsertSchedulesRequest request, CancellationToken cancellationToken)
     {
+        var schedules = request.Schedules;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
             _upsertSchedules,
@@ -26,7 +27,7 @@ internal sealed partial class PostgresHistoryStore
                 catch_ups = schedules.Select(s => ScheduleCatchUpText.Of(s.CatchUp)).ToArray(),
                 max_catch_ups = schedules.Select(s => s.MaxCatchUp).ToArray(),
                 paused_by_configuration = schedules.Select(s => s.PausedByConfiguration).ToArray(),
-                now,
+                now = request.Now,
             },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
@@ -34,20 +35,22 @@ internal sealed partial class PostgresHistoryStore
     public async Task<IReadOnlyList<ScheduleRow>> ListSchedulesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return (await connection.QueryAsync<ScheduleRow>(new CommandDefinition(_listSchedules, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+        return await connection.ReadAsync(new CommandDefinition(_listSchedules, cancellationToken: cancellationToken), HistoryResults.Schedule).ConfigureAwait(false);
     }
 
-    public async Task AdvanceScheduleAsync(string name, DateTimeOffset tick, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task AdvanceScheduleAsync(AdvanceScheduleRequest request, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(_advanceSchedule, new { name, tick, now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            _advanceSchedule, new { name = request.Name, tick = request.Tick, now = request.Now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
-    public async Task<bool> SetSchedulePausedAsync(string name, bool paused, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> SetSchedulePausedAsync(SetSchedulePausedRequest request, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var found = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(
-            paused ? _pauseSchedule : _resumeSchedule, new { name, now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return found is not null;
+        var found = await connection.ReadAsync(
+            new CommandDefinition(request.Paused ? _pauseSchedule : _resumeSchedule, new { name = request.Name, now = request.Now }, cancellationToken: cancellationToken),
+            HistoryResults.ScheduleName).ConfigureAwait(false);
+        return found.Count > 0;
     }
 }

@@ -38,17 +38,17 @@ internal sealed class PostgresMonitoringStore(HealthStore health, AlertStore ale
         return null;
     }
 
-    public Task<IReadOnlyList<PendingAlertNotice>> ClaimAlertNoticesAsync(Guid owner, TimeSpan lease, DateTimeOffset? now, CancellationToken cancellationToken) =>
-        alerts.ClaimNoticesAsync(owner, lease, now, cancellationToken);
+    public Task<IReadOnlyList<PendingAlertNotice>> ClaimAlertNoticesAsync(ClaimNoticesRequest request, CancellationToken cancellationToken) =>
+        alerts.ClaimNoticesAsync(request, cancellationToken);
 
-    public Task<bool> RecordAlertNoticeSinkAsync(Guid owner, Guid noticeId, string? sink, TimeSpan lease, DateTimeOffset? now, CancellationToken cancellationToken) =>
-        alerts.RecordNoticeSinkAsync(owner, noticeId, sink, lease, now, cancellationToken);
+    public Task<bool> RecordAlertNoticeSinkAsync(RecordNoticeSinkRequest request, CancellationToken cancellationToken) =>
+        alerts.RecordNoticeSinkAsync(request, cancellationToken);
 
-    public Task FinishAlertNoticeAsync(Guid owner, Guid noticeId, TimeSpan? retryIn, string? problem, DateTimeOffset? now, CancellationToken cancellationToken) =>
-        alerts.FinishNoticeAsync(owner, noticeId, retryIn, problem, now, cancellationToken);
+    public Task FinishAlertNoticeAsync(FinishNoticeRequest request, CancellationToken cancellationToken) =>
+        alerts.FinishNoticeAsync(request, cancellationToken);
 
-    public Task<int> DeleteOldAlertNoticesAsync(TimeSpan retention, DateTimeOffset? now, CancellationToken cancellationToken) =>
-        alerts.DeleteOldNoticesAsync(retention, now, cancellationToken);
+    public Task<int> DeleteOldAlertNoticesAsync(DeleteOldNoticesRequest request, CancellationToken cancellationToken) =>
+        alerts.DeleteOldNoticesAsync(request, cancellationToken);
 
     private static async Task DisposeAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction)
     {
@@ -62,19 +62,19 @@ internal sealed class PostgresMonitoringStore(HealthStore health, AlertStore ale
 
     private sealed class Evaluation(AlertStore alerts, NpgsqlConnection connection, NpgsqlTransaction transaction) : IAlertEvaluationScope
     {
-        public Task UpsertAsync(IReadOnlyList<AlertDefinition> rules, DateTimeOffset? now, CancellationToken cancellationToken) =>
-            alerts.UpsertAsync(transaction, rules, now, cancellationToken);
+        public Task UpsertAsync(UpsertAlertRulesRequest request, CancellationToken cancellationToken) =>
+            alerts.UpsertAsync(transaction, request, cancellationToken);
 
         public Task<IReadOnlyList<AlertInfo>> ListAsync(CancellationToken cancellationToken) => alerts.ListAsync(connection, transaction, cancellationToken);
 
-        public Task<AlertMeasure> MeasureAsync(AlertDefinition rule, DateTimeOffset? now, int topErrors, CancellationToken cancellationToken) =>
-            alerts.MeasureAsync(transaction, rule, now, topErrors, cancellationToken);
+        public Task<AlertMeasure> MeasureAsync(MeasureRuleRequest request, CancellationToken cancellationToken) =>
+            alerts.MeasureAsync(transaction, request, cancellationToken);
 
-        public Task<DateTimeOffset> RecordAsync(AlertDefinition rule, AlertState state, AlertMeasure measure, CancellationToken cancellationToken) =>
-            alerts.RecordAsync(transaction, rule, state, measure, cancellationToken);
+        public Task<DateTimeOffset> RecordAsync(RecordEvaluationRequest request, CancellationToken cancellationToken) =>
+            alerts.RecordAsync(transaction, request, cancellationToken);
 
-        public Task AddNoticeAsync(AlertNotice notice, DateTimeOffset now, CancellationToken cancellationToken) =>
-            alerts.AddNoticeAsync(transaction, notice, now, cancellationToken);
+        public Task AddNoticeAsync(InsertNoticeRequest request, CancellationToken cancellationToken) =>
+            alerts.AddNoticeAsync(transaction, request, cancellationToken);
 
         public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
 

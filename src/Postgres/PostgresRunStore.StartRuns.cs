@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Npgsql;
 using NpgsqlTypes;
 using Inquir.Typed.Storage;
@@ -12,8 +11,8 @@ internal sealed partial class PostgresRunStore
     // moves would otherwise never send the second wake-up.
     private readonly WakeUpNotifier _notifier = new(() => NotifyOutsideTransactionAsync(dataSource, channel), WakeUpNotifier.DefaultMinimumGap, TimeProvider.System);
 
-    public Task<IReadOnlyList<StartedRun>> StartRunsAsync(IReadOnlyList<NewRun> runs, DbTransaction? transaction, CancellationToken cancellationToken) =>
-        StartRunsAsync(runs, StoreTransaction.As<NpgsqlTransaction>(transaction, "PostgreSQL", nameof(transaction)), cancellationToken);
+    public Task<IReadOnlyList<StartedRun>> StartRunsAsync(StartRunsRequest request, CancellationToken cancellationToken) =>
+        StartRunsAsync(request.Runs, StoreTransaction.As<NpgsqlTransaction>(request.Transaction, "PostgreSQL"), cancellationToken);
 
     private async Task<IReadOnlyList<StartedRun>> StartRunsAsync(IReadOnlyList<NewRun> runs, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
@@ -62,16 +61,12 @@ internal sealed partial class PostgresRunStore
             await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
             await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    inserted.Add(reader.GetGuid(0));
-                }
-
+                inserted.UnionWith(await reader.ReadAllAsync(RunResults.Ids, cancellationToken).ConfigureAwait(false));
                 if (keyed && await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    foreach (var (ord, id) in await reader.ReadAllAsync(RunResults.FindRunsByIdempotencyKeys, cancellationToken).ConfigureAwait(false))
                     {
-                        holders[reader.GetInt64(0)] = reader.GetGuid(1);
+                        holders[ord] = id;
                     }
                 }
             }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Dapper;
 using Npgsql;
 using NpgsqlTypes;
@@ -18,8 +17,8 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
     /// <summary>The backend's migrator, for tests that build a schema of an older release.</summary>
     internal SchemaMigrator Migrator => migrator;
 
-    public Task<StartedRun> StartRunAsync(NewRun run, DbTransaction? transaction, CancellationToken cancellationToken) =>
-        StartRunAsync(run, StoreTransaction.As<NpgsqlTransaction>(transaction, "PostgreSQL", nameof(transaction)), cancellationToken);
+    public Task<StartedRun> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken) =>
+        StartRunAsync(request.Run, StoreTransaction.As<NpgsqlTransaction>(request.Transaction, "PostgreSQL"), cancellationToken);
 
     private async Task<StartedRun> StartRunAsync(NewRun run, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
@@ -45,23 +44,25 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
                 shape = run.Shape?.Fingerprint,
                 limit_keys = run.LimitKeys,
             };
-            var inserted = await connection.QuerySingleOrDefaultAsync<Guid?>(
-                new CommandDefinition(sql.StartRun, parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            if (inserted is { } id)
+            var inserted = await connection.ReadAsync(
+                new CommandDefinition(sql.StartRun, parameters, transaction, cancellationToken: cancellationToken), RunResults.Ids).ConfigureAwait(false);
+            if (inserted.Count > 0)
             {
                 // Inside the caller's transaction the notification is delivered when it commits, not before.
                 await connection.ExecuteAsync(new CommandDefinition(
                     "SELECT pg_notify(@channel, '')", new { channel = channel.Name }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                return new StartedRun(id, Created: true);
+                return new StartedRun(inserted[0], Created: true);
             }
 
             // The key was used: ON CONFLICT waited for the other start to commit, so a new statement sees its row.
-            var existing = await connection.QuerySingleAsync<Guid>(new CommandDefinition(
-                sql.FindRunByIdempotencyKey,
-                new { workflow = run.Workflow, idempotency_key = run.IdempotencyKey },
-                transaction,
-                cancellationToken: cancellationToken)).ConfigureAwait(false);
-            return new StartedRun(existing, Created: false);
+            var existing = await connection.ReadAsync(
+                new CommandDefinition(
+                    sql.FindRunByIdempotencyKey,
+                    new { workflow = run.Workflow, idempotency_key = run.IdempotencyKey },
+                    transaction,
+                    cancellationToken: cancellationToken),
+                RunResults.Ids).ConfigureAwait(false);
+            return new StartedRun(existing.Single(), Created: false);
         }
         finally
         {
@@ -93,33 +94,33 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
         _shapes.Add(missing);
     }
 
-    public async Task<IReadOnlyList<string>?> GetShapeAsync(string workflow, long shape, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>?> GetShapeAsync(GetRunShapeRequest request, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(sql.GetRunShape, connection)
         {
             Parameters =
             {
-                new NpgsqlParameter<string>("workflow", workflow),
-                new NpgsqlParameter<long>("shape", shape),
+                new NpgsqlParameter<string>("workflow", request.Workflow),
+                new NpgsqlParameter<long>("shape", request.Shape),
             },
         };
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string[];
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return (await reader.ReadAllAsync(RunResults.GetRunShape, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
 
     public async Task<RunInfo?> GetRunAsync(Guid runId, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<RunRow>(
-            new CommandDefinition(sql.GetRun, new { id = runId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return row?.ToRunInfo();
+        var rows = await connection.ReadAsync(new CommandDefinition(sql.GetRun, new { id = runId }, cancellationToken: cancellationToken), RunResults.Run).ConfigureAwait(false);
+        return rows.SingleOrDefault()?.ToRunInfo();
     }
 
     public async Task<IReadOnlyList<RunInfo>> GetRunsAsync(IReadOnlyList<Guid> runIds, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<RunRow>(
-            new CommandDefinition(sql.GetRuns, new { ids = runIds.ToArray() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var rows = await connection.ReadAsync(
+            new CommandDefinition(sql.GetRuns, new { ids = runIds.ToArray() }, cancellationToken: cancellationToken), RunResults.Run).ConfigureAwait(false);
         return rows.Select(r => r.ToRunInfo()).ToList();
     }
 
@@ -162,17 +163,12 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
 
         // Hot path: prepared once per physical connection, because planning the claim cost about as much as running it.
         await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
-        var claimed = new List<ClaimedRun>(request.Limit);
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false); // past set_config's row, to the claim's
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            claimed.Add(ReadClaimed(reader));
-        }
-
+        var claimed = await reader.ReadAllAsync(RunResults.ClaimRuns, cancellationToken).ConfigureAwait(false);
         await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return new ClaimedRuns(claimed, PassedOver: reader.GetInt32(0) > 0 || reader.GetBoolean(1));
+        var unheld = (await reader.ReadAllAsync(RunResults.UnholdRuns, cancellationToken).ConfigureAwait(false)).Single();
+        return new ClaimedRuns(claimed, PassedOver: unheld.Released > 0 || unheld.PassedOver);
     }
 
     private static void AddGateParameters(NpgsqlParameterCollection p, LimitTable limits)
@@ -187,27 +183,9 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
         p.Add(new NpgsqlParameter<bool[]>("limit_keyed", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { TypedValue = limits.Keyed });
     }
 
-    // The columns in the order of ClaimRuns.sql's RETURNING.
-    private static ClaimedRun ReadClaimed(NpgsqlDataReader row)
+    public async Task<IReadOnlySet<Guid>> CompleteAsync(CompleteStepsRequest request, CancellationToken cancellationToken)
     {
-        var awaited = row.IsDBNull(9) ? null : row.GetString(9);
-        return new ClaimedRun(
-            row.GetGuid(0), row.GetString(1), row.GetInt32(2), row.GetInt32(3), row.GetGuid(4), NullableGuid(row, 5), NullableString(row, 7), NullableString(row, 8), row.GetInt32(6))
-        {
-            AwaitedRuns = awaited is null ? null : System.Text.Json.JsonSerializer.Deserialize<Guid[]>(awaited),
-            Trace = new RunTraceContext(NullableString(row, 10), NullableString(row, 11)),
-            QueueWait = TimeSpan.FromSeconds(Math.Max(0, row.GetDouble(12))),
-            Shape = row.IsDBNull(13) ? null : row.GetInt64(13),
-            HoldsSlots = row.GetBoolean(14),
-        };
-    }
-
-    private static Guid? NullableGuid(NpgsqlDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetGuid(ordinal);
-
-    private static string? NullableString(NpgsqlDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
-
-    public async Task<IReadOnlySet<Guid>> CompleteAsync(IReadOnlyList<StepCompletion> completions, string worker, DateTimeOffset? now, bool notify, CancellationToken cancellationToken)
-    {
+        var (completions, now) = (request.Completions, request.Now);
         var waits = BatchWaits.Of(completions);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
@@ -223,7 +201,7 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
         }
 
         var complete = new NpgsqlBatchCommand(sql.CompleteSteps);
-        AddCompletionParameters(complete.Parameters, completions, worker, now);
+        AddCompletionParameters(complete.Parameters, completions, request.Worker, now);
         batch.BatchCommands.Add(complete);
         if (waits.Parked.Length > 0 || waits.Ended.Length > 0)
         {
@@ -236,7 +214,7 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
             batch.BatchCommands.Add(new NpgsqlBatchCommand(sql.SettleLimits));
         }
 
-        if (notify)
+        if (request.Notify)
         {
             // The notification goes out with the commit.
             var wake = new NpgsqlBatchCommand("SELECT pg_notify($1, '')");
@@ -253,9 +231,9 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
                 await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            foreach (var position in await reader.ReadAllAsync(RunResults.CompleteSteps, cancellationToken).ConfigureAwait(false))
             {
-                committed.Add(completions[(int)reader.GetInt64(0) - 1].CompletionId);
+                committed.Add(completions[(int)position - 1].CompletionId);
             }
         }
 
@@ -273,40 +251,39 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
         return committed;
     }
 
-    public async Task<IReadOnlySet<HeldRun>> RenewLeasesAsync(IReadOnlyCollection<HeldRun> runs, TimeSpan leaseDuration, DateTimeOffset? now, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<HeldRun>> RenewLeasesAsync(RenewLeasesRequest request, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var renewed = await connection.QueryAsync<(Guid Id, Guid LeaseToken)>(new CommandDefinition(
-            sql.RenewLeases,
-            new
-            {
-                run_ids = runs.Select(r => r.RunId).ToArray(),
-                lease_tokens = runs.Select(r => r.LeaseToken).ToArray(),
-                lease_seconds = leaseDuration.TotalSeconds,
-                now,
-            },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return renewed.Select(r => new HeldRun(r.Id, r.LeaseToken)).ToHashSet();
+        var renewed = await connection.ReadAsync(
+            new CommandDefinition(
+                sql.RenewLeases,
+                new
+                {
+                    run_ids = request.Runs.Select(r => r.RunId).ToArray(),
+                    lease_tokens = request.Runs.Select(r => r.LeaseToken).ToArray(),
+                    lease_seconds = request.LeaseDuration.TotalSeconds,
+                    now = request.Now,
+                },
+                cancellationToken: cancellationToken),
+            RunResults.RenewLeases).ConfigureAwait(false);
+        return renewed.ToHashSet();
     }
 
-    public async Task<int> RescueExpiredLeasesAsync(DateTimeOffset? now, int limit, CancellationToken cancellationToken)
+    public async Task<int> RescueExpiredLeasesAsync(RescueExpiredLeasesRequest request, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
         // A dead worker's slots come back in the commit that rescues its runs.
         await using var batch = new NpgsqlBatch(connection);
         var rescue = new NpgsqlBatchCommand(sql.RescueExpiredLeases);
-        rescue.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = (object?)now ?? DBNull.Value });
-        rescue.Parameters.Add(new NpgsqlParameter<int>("limit", limit));
+        rescue.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = (object?)request.Now ?? DBNull.Value });
+        rescue.Parameters.Add(new NpgsqlParameter<int>("limit", request.Limit));
         batch.BatchCommands.Add(rescue);
         batch.BatchCommands.Add(new NpgsqlBatchCommand(sql.SettleLimits));
-        var count = 0;
+        int count;
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                count++;
-            }
+            count = await reader.CountAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (count > 0)
@@ -317,8 +294,9 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
         return count;
     }
 
-    public async Task<int> ReleaseAsync(IReadOnlyCollection<ReleasedRun> runs, string worker, DateTimeOffset? now, CancellationToken cancellationToken)
+    public async Task<int> ReleaseAsync(ReleaseRunsRequest request, CancellationToken cancellationToken)
     {
+        var runs = request.Runs;
         if (runs.Count == 0)
         {
             return 0;
@@ -330,17 +308,14 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
         release.Parameters.Add(new NpgsqlParameter<Guid[]>("run_ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = runs.Select(r => r.Run.RunId).ToArray() });
         release.Parameters.Add(new NpgsqlParameter<Guid[]>("lease_tokens", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { TypedValue = runs.Select(r => r.Run.LeaseToken).ToArray() });
         release.Parameters.Add(new NpgsqlParameter<bool[]>("started", NpgsqlDbType.Array | NpgsqlDbType.Boolean) { TypedValue = runs.Select(r => r.AttemptStarted).ToArray() });
-        release.Parameters.Add(new NpgsqlParameter<string>("worker", worker));
-        release.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = (object?)now ?? DBNull.Value });
+        release.Parameters.Add(new NpgsqlParameter<string>("worker", request.Worker));
+        release.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = (object?)request.Now ?? DBNull.Value });
         batch.BatchCommands.Add(release);
         batch.BatchCommands.Add(new NpgsqlBatchCommand(sql.SettleLimits));
-        var released = 0;
+        int released;
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                released++;
-            }
+            released = await reader.CountAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (released > 0)
@@ -351,8 +326,9 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
         return released;
     }
 
-    public async Task<bool> FailRunAsync(HeldRun run, string error, DateTimeOffset? now, CancellationToken cancellationToken)
+    public async Task<bool> FailRunAsync(FailRunRequest request, CancellationToken cancellationToken)
     {
+        var (run, now) = (request.Run, request.Now);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var parent = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
             "SELECT parent_run_id FROM " + sql.QuotedSchema + ".runs WHERE id = @id", new { id = run.RunId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -366,7 +342,7 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
         var fail = new NpgsqlBatchCommand(sql.FailRun);
         fail.Parameters.Add(new NpgsqlParameter<Guid>("id", run.RunId));
         fail.Parameters.Add(new NpgsqlParameter<Guid>("lease_token", run.LeaseToken));
-        fail.Parameters.Add(new NpgsqlParameter<string>("error", error));
+        fail.Parameters.Add(new NpgsqlParameter<string>("error", request.Error));
         fail.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = (object?)now ?? DBNull.Value });
         batch.BatchCommands.Add(fail);
         batch.BatchCommands.Add(WaitCommands.Wake(sql, [], [run.RunId], parents, now));
@@ -378,7 +354,7 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-            failed = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            failed = await reader.CountAsync(cancellationToken).ConfigureAwait(false) > 0;
         }
 
         if (failed)
@@ -391,21 +367,22 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
         return failed;
     }
 
-    public async Task<IReadOnlyList<UnknownStepRun>> ReportUnknownStepsAsync(KnownSteps known, DateTimeOffset? now, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UnknownStepRun>> ReportUnknownStepsAsync(ReportUnknownStepsRequest request, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<(Guid Id, string Workflow, int StepIndex, string? StepName)>(new CommandDefinition(
-            sql.ReportUnknownSteps,
-            new
-            {
-                now,
-                known_workflows = known.Workflows,
-                known_step_indexes = known.StepIndexes,
-                known_step_names = known.StepNames,
-                limit,
-            },
-            cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.Select(r => new UnknownStepRun(r.Id, r.Workflow, r.StepIndex, r.StepName)).ToList();
+        return await connection.ReadAsync(
+            new CommandDefinition(
+                sql.ReportUnknownSteps,
+                new
+                {
+                    now = request.Now,
+                    known_workflows = request.Known.Workflows,
+                    known_step_indexes = request.Known.StepIndexes,
+                    known_step_names = request.Known.StepNames,
+                    limit = request.Limit,
+                },
+                cancellationToken: cancellationToken),
+            RunResults.ReportUnknownSteps).ConfigureAwait(false);
     }
 
     // Data exceptions (class 22: U+0000 in text, bad JSON), integrity violations (class 23) and program limits the

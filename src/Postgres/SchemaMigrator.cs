@@ -215,8 +215,8 @@ internal sealed partial class SchemaMigrator(NpgsqlDataSource dataSource, SqlScr
     private async Task DropInvalidIndexesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await SetLockTimeoutAsync(connection, TimeSpan.Zero, transaction: null, cancellationToken).ConfigureAwait(false);
-        var invalidIndexes = await connection.QueryAsync<string>(new CommandDefinition(
-            sql.Load("FindInvalidIndexes"), new { schema = sql.Schema }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var invalidIndexes = await connection.ReadAsync(
+            new CommandDefinition(sql.Load("FindInvalidIndexes"), new { schema = sql.Schema }, cancellationToken: cancellationToken), MigrationResults.FindInvalidIndexes).ConfigureAwait(false);
         foreach (var index in invalidIndexes)
         {
             LogDroppingInvalidIndex(index);

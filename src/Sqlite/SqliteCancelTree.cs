@@ -1,6 +1,5 @@
 // Transitions: fail (docs/run-states.md#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), cancel tree (#cancel-tree).
 using Microsoft.Data.Sqlite;
-using static Inquir.Typed.Sqlite.SqliteValues;
 
 namespace Inquir.Typed.Sqlite;
 
@@ -17,26 +16,18 @@ internal static class SqliteCancelTree
         List<Guid> tree;
         await using (var find = connection.Script("AwaitedTree", transaction).Bind("@id", runId))
         {
-            tree = await find.ReadAllAsync(r => Id(r, 0), cancellationToken).ConfigureAwait(false);
+            tree = await find.ReadAllAsync(HistoryResults.AwaitedTree, cancellationToken).ConfigureAwait(false);
         }
 
-        var runs = new List<CancelledRun>();
+        List<CancelledRun> runs;
         await using (var command = connection.Script("CancelRun", transaction)
             .Bind("@id", runId)
             .Bind("@tree", SqliteWaitingRuns.IdsJson(tree))
             .Bind("@reason", reason)
             .Bind("@child_reason", childReason)
             .Bind("@now", now))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                runs.Add(new CancelledRun(Id(reader, 0), reader.GetString(1), NullableId(reader, 2), reader.GetInt64(3) != 0, reader.GetString(4)));
-            }
-
-            while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
-            {
-            }
+            runs = await command.ReadAllAsync(HistoryResults.CancelRun, cancellationToken).ConfigureAwait(false);
         }
 
         Guid[] parents = await SqliteWaitingRuns.ParentOfAsync(connection, transaction, runId, cancellationToken).ConfigureAwait(false) is { } parent ? [parent] : [];
@@ -48,4 +39,4 @@ internal static class SqliteCancelTree
 }
 
 /// <summary>One run a cancel looked at: the status and lease token it had, whether it was cancelled, its workflow.</summary>
-internal sealed record CancelledRun(Guid Id, string Status, Guid? LeaseToken, bool Cancelled, string Workflow);
+internal sealed record CancelledRun(Guid Id, RunStatus Status, Guid? LeaseToken, bool Cancelled, string Workflow);

@@ -17,7 +17,7 @@ internal static class SqliteCommands
     public static async Task<long> NowAsync(this SqliteConnection connection, SqliteTransaction? transaction, DateTimeOffset? now, CancellationToken cancellationToken)
     {
         await using var command = connection.Script("Now", transaction).Bind("@now", now);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        return (await command.ReadAllAsync(RunResults.Now, cancellationToken).ConfigureAwait(false)).Single();
     }
 
     /// <summary>Runs a pragma of the connection (outside any transaction, where it takes effect).</summary>

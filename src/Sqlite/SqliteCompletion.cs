@@ -18,7 +18,7 @@ internal static class SqliteCompletion
     {
         await using (var find = connection.Script("FindCompletion", transaction).Bind("@run_id", c.Run.RunId).Bind("@completion_id", c.CompletionId))
         {
-            if (await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null)
+            if (await find.CountAsync(cancellationToken).ConfigureAwait(false) > 0)
             {
                 return true;
             }
@@ -39,7 +39,7 @@ internal static class SqliteCompletion
             .Bind("@awaited", c.AwaitedRuns is { } awaited ? SqliteWaitingRuns.IdsJson(awaited) : null)
             .Bind("@now", now))
         {
-            written = await complete.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
+            written = await complete.CountAsync(cancellationToken).ConfigureAwait(false) > 0;
         }
 
         // A step that hands over child runs is checkpointed when its children's results are in.

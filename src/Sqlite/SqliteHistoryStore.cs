@@ -1,29 +1,28 @@
 using System.Text.Json;
 using Inquir.Typed.Storage;
 using Microsoft.Data.Sqlite;
-using static Inquir.Typed.Sqlite.SqliteValues;
 
 namespace Inquir.Typed.Sqlite;
 
 /// <summary>The history queries and operator commands on SQLite (schedules in the other part). Every value is a bound parameter.</summary>
 internal sealed partial class SqliteHistoryStore(SqliteDatabase database, SqliteWakeUps wakeUps) : IHistoryStore
 {
-    public async Task<IReadOnlyList<RunRow>> SearchAsync(SearchParameters search, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RunRow>> SearchAsync(SearchRunsRequest request, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Script("SearchRuns")
-            .Bind("@since", search.since)
-            .Bind("@until", search.until)
-            .Bind("@workflow", search.workflow)
-            .Bind("@step", search.step)
-            .Bind("@status", search.status)
-            .Bind("@idempotency_key", search.idempotency_key)
-            .Bind("@error_pattern", search.error_pattern)
-            .Bind("@input_contains", search.input_contains)
-            .Bind("@after_created_at", search.after_created_at)
-            .Bind("@after_id", search.after_id)
-            .Bind("@limit", search.limit);
-        return await command.ReadAllAsync(SqliteRows.Run, cancellationToken).ConfigureAwait(false);
+            .Bind("@since", request.Since)
+            .Bind("@until", request.Until)
+            .Bind("@workflow", request.Workflow)
+            .Bind("@step", request.Step)
+            .Bind("@status", request.Status is { } status ? RunStatusText.Of(status) : null)
+            .Bind("@idempotency_key", request.IdempotencyKey)
+            .Bind("@error_pattern", request.ErrorPattern)
+            .Bind("@input_contains", request.InputContains)
+            .Bind("@after_created_at", request.AfterCreatedAt)
+            .Bind("@after_id", request.AfterId)
+            .Bind("@limit", request.Limit);
+        return await command.ReadAllAsync(RunResults.Run, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<RunHistory?> GetAsync(Guid runId, CancellationToken cancellationToken)
@@ -34,43 +33,32 @@ internal sealed partial class SqliteHistoryStore(SqliteDatabase database, Sqlite
         await using var transaction = connection.BeginTransaction(deferred: true);
         await using var command = connection.Script("GetRunHistory", transaction).Bind("@id", runId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var run = (await ReadAsync(reader, SqliteRows.Run, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+        var run = (await reader.ReadAllAsync(RunResults.Run, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
         if (run is null)
         {
             return null;
         }
 
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        var origin = (await ReadAsync(reader, r => new RunOriginRow(r.GetInt32(0), NullableId(r, 1)), cancellationToken).ConfigureAwait(false)).Single();
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        var checkpoints = await ReadAsync(reader, SqliteRows.Checkpoint, cancellationToken).ConfigureAwait(false);
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        var attempts = await ReadAsync(reader, SqliteRows.Attempt, cancellationToken).ConfigureAwait(false);
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        var children = await ReadAsync(reader, SqliteRows.Run, cancellationToken).ConfigureAwait(false);
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        var restarts = await ReadAsync(reader, SqliteRows.Run, cancellationToken).ConfigureAwait(false);
+        var origin = (await NextAsync(reader, HistoryResults.RunOrigin, cancellationToken).ConfigureAwait(false)).Single();
+        var checkpoints = await NextAsync(reader, HistoryResults.Checkpoint, cancellationToken).ConfigureAwait(false);
+        var attempts = await NextAsync(reader, HistoryResults.Attempt, cancellationToken).ConfigureAwait(false);
+        var children = await NextAsync(reader, RunResults.Run, cancellationToken).ConfigureAwait(false);
+        var restarts = await NextAsync(reader, RunResults.Run, cancellationToken).ConfigureAwait(false);
         return HistoryAssembly.RunHistory(run, origin, checkpoints, attempts, children, restarts);
     }
 
-    public async Task<IReadOnlyList<ReplayRow>> ReplayAsync(IReadOnlyCollection<Guid> runIds, DateTimeOffset? now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReplayRow>> ReplayAsync(ReplayRunsRequest request, CancellationToken cancellationToken)
     {
         List<ReplayRow> rows;
         var (connection, transaction) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (connection)
         await using (transaction)
         {
-            var at = await connection.NowAsync(transaction, now, cancellationToken).ConfigureAwait(false);
+            var at = await connection.NowAsync(transaction, request.Now, cancellationToken).ConfigureAwait(false);
             await using var command = connection.Script("ReplayRuns", transaction)
-                .Bind("@run_ids", JsonSerializer.Serialize(runIds.Select(id => id.ToString("D"))))
+                .Bind("@run_ids", JsonSerializer.Serialize(request.RunIds.Select(id => id.ToString("D"))))
                 .Bind("@now", at);
-            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-            {
-                rows = await ReadAsync(reader, r => new ReplayRow(Id(r, 0), r.GetString(1), r.GetInt64(2) != 0), cancellationToken).ConfigureAwait(false);
-                while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
-                {
-                }
-            }
+            rows = await command.ReadAllAsync(HistoryResults.Replay, cancellationToken).ConfigureAwait(false);
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -79,16 +67,17 @@ internal sealed partial class SqliteHistoryStore(SqliteDatabase database, Sqlite
         return rows;
     }
 
-    public async Task<Guid?> RestartAsync(Guid runId, Guid newRunId, DateTimeOffset? now, CancellationToken cancellationToken)
+    public async Task<Guid?> RestartAsync(RestartRunRequest request, CancellationToken cancellationToken)
     {
         Guid? created;
         var (connection, transaction) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (connection)
         await using (transaction)
         {
-            var at = await connection.NowAsync(transaction, now, cancellationToken).ConfigureAwait(false);
-            await using var command = connection.Script("RestartRun", transaction).Bind("@id", runId).Bind("@new_id", newRunId).Bind("@now", at);
-            created = (await command.ReadAllAsync(r => (Guid?)Id(r, 0), cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+            var at = await connection.NowAsync(transaction, request.Now, cancellationToken).ConfigureAwait(false);
+            await using var command = connection.Script("RestartRun", transaction).Bind("@id", request.RunId).Bind("@new_id", request.NewRunId).Bind("@now", at);
+            var inserted = await command.ReadAllAsync(RunResults.Ids, cancellationToken).ConfigureAwait(false);
+            created = inserted.Count > 0 ? inserted[0] : null;
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -96,16 +85,17 @@ internal sealed partial class SqliteHistoryStore(SqliteDatabase database, Sqlite
         return created;
     }
 
-    public async Task<CancelResult?> CancelAsync(Guid runId, string reason, DateTimeOffset? now, CancellationToken cancellationToken)
+    public async Task<CancelResult?> CancelAsync(CancelRunRequest request, CancellationToken cancellationToken)
     {
+        var runId = request.RunId;
         List<CancelledRun> runs;
         bool woken;
         var (connection, transaction) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (connection)
         await using (transaction)
         {
-            var at = await connection.NowAsync(transaction, now, cancellationToken).ConfigureAwait(false);
-            (runs, woken) = await SqliteCancelTree.CancelAsync(connection, transaction, runId, reason, ChildCancellation.Reason(runId), at, cancellationToken).ConfigureAwait(false);
+            var at = await connection.NowAsync(transaction, request.Now, cancellationToken).ConfigureAwait(false);
+            (runs, woken) = await SqliteCancelTree.CancelAsync(connection, transaction, runId, request.Reason, ChildCancellation.Reason(runId), at, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -115,40 +105,40 @@ internal sealed partial class SqliteHistoryStore(SqliteDatabase database, Sqlite
             wakeUps.WorkAvailable();
         }
 
-        return runs.Where(r => r.Id == runId).Select(r => r.Status).FirstOrDefault() is { } previous
-            ? new CancelResult(previous, runs.Where(r => r.Cancelled).Select(r => r.Workflow).ToList())
+        return runs.Find(r => r.Id == runId) is { } run
+            ? new CancelResult(run.Status, runs.Where(r => r.Cancelled).Select(r => r.Workflow).ToList())
             : null;
     }
 
-    public async Task<int> DeleteFinishedAsync(string[] statuses, TimeSpan age, int limit, DateTimeOffset? now, CancellationToken cancellationToken)
+    public async Task<int> DeleteFinishedAsync(DeleteFinishedRunsRequest request, CancellationToken cancellationToken)
     {
         var (connection, transaction) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (connection)
         await using (transaction)
         {
             await using var command = connection.Script("DeleteFinishedRuns", transaction)
-                .Bind("@statuses", JsonSerializer.Serialize(statuses)).Bind("@age", age).Bind("@limit", limit).Bind("@now", now);
+                .Bind("@statuses", JsonSerializer.Serialize(request.Statuses.Select(RunStatusText.Of)))
+                .Bind("@age", request.Age)
+                .Bind("@limit", request.Limit)
+                .Bind("@now", request.Now);
             var deleted = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return deleted;
         }
     }
 
-    public async Task<IReadOnlyList<FailureGroup>> FailuresAsync(DateTimeOffset since, DateTimeOffset until, string? workflow, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FailureGroup>> FailuresAsync(FailureSummaryRequest request, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Script("FailureSummary").Bind("@since", since).Bind("@until", until).Bind("@workflow", workflow).Bind("@limit", limit);
-        return (await command.ReadAllAsync(SqliteRows.Failure, cancellationToken).ConfigureAwait(false)).Select(HistoryAssembly.FailureGroup).ToList();
+        await using var command = connection.Script("FailureSummary")
+            .Bind("@since", request.Since).Bind("@until", request.Until).Bind("@workflow", request.Workflow).Bind("@limit", request.Limit);
+        return (await command.ReadAllAsync(HistoryResults.Failure, cancellationToken).ConfigureAwait(false)).Select(HistoryAssembly.FailureGroup).ToList();
     }
 
-    private static async Task<List<T>> ReadAsync<T>(SqliteDataReader reader, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    // The next result of a statement of many.
+    private static async Task<List<T>> NextAsync<T>(SqliteDataReader results, ResultReader<T> read, CancellationToken cancellationToken)
     {
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
+        await results.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        return await results.ReadAllAsync(read, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Inquir.Typed.Limits;
 using Inquir.Typed.Storage;
 using Microsoft.Data.Sqlite;
-using static Inquir.Typed.Sqlite.SqliteValues;
 
 namespace Inquir.Typed.Sqlite;
 
@@ -22,7 +21,7 @@ internal static class SqliteLimits
         SqliteConnection connection, SqliteTransaction transaction, ClaimRequest request, long now, string known, CancellationToken cancellationToken)
     {
         await using var read = connection.Script("ClaimCandidates", transaction).Bind("@now", now).Bind("@known", known).Bind("@scan", request.Scan);
-        var candidates = await read.ReadAllAsync(r => new LimitCandidate(Id(r, 0), r.GetString(1), r.GetInt32(2), Text(r, 3)), cancellationToken).ConfigureAwait(false);
+        var candidates = await read.ReadAllAsync(LimitResults.ClaimCandidates, cancellationToken).ConfigureAwait(false);
         var pairs = candidates
             .SelectMany(c => request.Limits.GatesOf(c.Workflow, c.StepIndex).Select(name => request.Limits.Definitions[name])
                 .Select(d => new[] { d.Name, d.Keyed ? LimitKeysJson.KeyOf(c.LimitKeys, d.Name) : string.Empty }))
@@ -32,9 +31,7 @@ internal static class SqliteLimits
         if (pairs.Count > 0)
         {
             await using var counts = connection.Script("LimitCounters", transaction).Bind("@pairs", JsonSerializer.Serialize(pairs));
-            foreach (var (name, key, counter) in await counts.ReadAllAsync(
-                r => (r.GetString(0), r.GetString(1), new LimitCounter(r.GetInt32(2), r.GetDouble(3), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)))),
-                cancellationToken).ConfigureAwait(false))
+            foreach (var (name, key, counter) in await counts.ReadAllAsync(LimitResults.LimitCounters, cancellationToken).ConfigureAwait(false))
             {
                 counters[(name, key)] = counter;
             }
@@ -113,7 +110,7 @@ internal static class SqliteLimits
     public static async Task<int> UnholdAsync(SqliteConnection connection, SqliteTransaction transaction, LimitTable limits, long now, CancellationToken cancellationToken)
     {
         await using var read = connection.Script("HeldLimits", transaction);
-        var held = await read.ReadAllAsync(r => (Name: r.GetString(0), Key: r.GetString(1), Running: r.GetInt32(2), Waiting: r.GetInt32(3)), cancellationToken).ConfigureAwait(false);
+        var held = await read.ReadAllAsync(LimitResults.HeldLimits, cancellationToken).ConfigureAwait(false);
         var released = 0;
         foreach (var (name, key, running, waiting) in held)
         {
@@ -124,7 +121,7 @@ internal static class SqliteLimits
 
             await using var unhold = connection.Script("UnholdRuns", transaction)
                 .Bind("@now", now).Bind("@limit", name).Bind("@key", key).Bind("@free", Math.Min(waiting, definition.Concurrency - running));
-            released += Convert.ToInt32(await unhold.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            released += (await unhold.ReadAllAsync(LimitResults.UnholdRuns, cancellationToken).ConfigureAwait(false)).Single();
         }
 
         return released;

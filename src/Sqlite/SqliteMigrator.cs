@@ -77,7 +77,7 @@ internal sealed class SqliteMigrator(SqliteDatabase database)
         }
 
         await using var read = connection.Script("AppliedMigrations");
-        var applied = (await read.ReadAllAsync(r => r.GetInt64(0), cancellationToken).ConfigureAwait(false)).ToHashSet();
+        var applied = (await read.ReadAllAsync(RunResults.AppliedMigrations, cancellationToken).ConfigureAwait(false)).ToHashSet();
         ThrowIfNewer(applied);
         return SqliteScripts.Migrations().All(m => applied.Contains(m.Version));
     }
@@ -98,7 +98,7 @@ internal sealed class SqliteMigrator(SqliteDatabase database)
         var applied = new HashSet<long>();
         await using (var read = connection.Script("AppliedMigrations", transaction))
         {
-            applied.UnionWith(await read.ReadAllAsync(r => r.GetInt64(0), cancellationToken).ConfigureAwait(false));
+            applied.UnionWith(await read.ReadAllAsync(RunResults.AppliedMigrations, cancellationToken).ConfigureAwait(false));
         }
 
         ThrowIfNewer(applied);

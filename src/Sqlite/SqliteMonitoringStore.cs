@@ -1,6 +1,5 @@
 using Inquir.Typed.Storage;
 using Microsoft.Data.Sqlite;
-using static Inquir.Typed.Sqlite.SqliteValues;
 
 namespace Inquir.Typed.Sqlite;
 
@@ -19,7 +18,7 @@ internal sealed partial class SqliteMonitoringStore(SqliteDatabase database, Dat
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Script("Health.Ping");
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 1;
+        return (await command.ReadAllAsync(MonitoringResults.Ping, cancellationToken).ConfigureAwait(false)).Single();
     }
 
     public async Task<Backlog> BacklogAsync(CancellationToken cancellationToken)
@@ -27,8 +26,7 @@ internal sealed partial class SqliteMonitoringStore(SqliteDatabase database, Dat
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var now = await connection.NowAsync(null, clock.Now, cancellationToken).ConfigureAwait(false);
         await using var command = connection.Script("Health.Backlog").Bind("@now", now);
-        var row = (await command.ReadAllAsync(r => (Due: r.GetInt64(0), OldestMs: r.IsDBNull(1) ? 0 : r.GetInt64(1)), cancellationToken).ConfigureAwait(false)).Single();
-        return new Backlog(row.Due, TimeSpan.FromMilliseconds(Math.Max(0, row.OldestMs)));
+        return (await command.ReadAllAsync(MonitoringResults.Backlog, cancellationToken).ConfigureAwait(false)).Single();
     }
 
     public async Task<IReadOnlyList<AlertInfo>> ListAlertsAsync(CancellationToken cancellationToken)
@@ -46,32 +44,17 @@ internal sealed partial class SqliteMonitoringStore(SqliteDatabase database, Dat
     private static async Task<IReadOnlyList<AlertInfo>> ListAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.Script("Alerts.ListAlerts", transaction);
-        return await command.ReadAllAsync(
-            r => new AlertInfo(
-                r.GetString(0),
-                r.GetString(1),
-                Text(r, 2),
-                r.GetDouble(3),
-                r.GetDouble(4),
-                TimeSpan.FromMilliseconds(r.GetInt64(5)),
-                r.GetInt32(6),
-                AlertStateText.Parse(r.GetString(7)),
-                Utc(r.GetInt64(8)),
-                r.IsDBNull(9) ? null : r.GetDouble(9),
-                r.IsDBNull(10) ? null : r.GetInt32(10),
-                r.IsDBNull(11) ? null : r.GetInt32(11),
-                r.IsDBNull(12) ? null : Utc(r.GetInt64(12))),
-            cancellationToken).ConfigureAwait(false);
+        return await command.ReadAllAsync(MonitoringResults.Alert, cancellationToken).ConfigureAwait(false);
     }
 
     private static DateTimeOffset Utc(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
 
     private sealed class Evaluation(SqliteConnection connection, SqliteTransaction transaction) : IAlertEvaluationScope
     {
-        public async Task UpsertAsync(IReadOnlyList<AlertDefinition> rules, DateTimeOffset? now, CancellationToken cancellationToken)
+        public async Task UpsertAsync(UpsertAlertRulesRequest request, CancellationToken cancellationToken)
         {
-            var at = await connection.NowAsync(transaction, now, cancellationToken).ConfigureAwait(false);
-            foreach (var rule in rules)
+            var at = await connection.NowAsync(transaction, request.Now, cancellationToken).ConfigureAwait(false);
+            foreach (var rule in request.Rules)
             {
                 await using var command = connection.Script("Alerts.UpsertAlertRules", transaction)
                     .Bind("@name", rule.Name)
@@ -88,48 +71,46 @@ internal sealed partial class SqliteMonitoringStore(SqliteDatabase database, Dat
 
         public Task<IReadOnlyList<AlertInfo>> ListAsync(CancellationToken cancellationToken) => SqliteMonitoringStore.ListAsync(connection, transaction, cancellationToken);
 
-        public async Task<AlertMeasure> MeasureAsync(AlertDefinition rule, DateTimeOffset? now, int topErrors, CancellationToken cancellationToken)
+        public async Task<AlertMeasure> MeasureAsync(MeasureRuleRequest request, CancellationToken cancellationToken)
         {
-            var at = await connection.NowAsync(transaction, now, cancellationToken).ConfigureAwait(false);
+            var rule = request.Rule;
+            var at = await connection.NowAsync(transaction, request.Now, cancellationToken).ConfigureAwait(false);
             await using var command = connection.Script(rule.Step is null ? "Alerts.MeasureWorkflow" : "Alerts.MeasureStep", transaction)
                 .Bind("@now", at)
                 .Bind("@window_ms", rule.Window)
                 .Bind("@workflow", rule.Workflow)
                 .Bind("@step", rule.Step)
-                .Bind("@top_errors", topErrors);
+                .Bind("@top_errors", request.TopErrors);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            var (total, failures) = (reader.GetInt32(0), reader.GetInt32(1));
+            var (total, failures) = (await reader.ReadAllAsync(MonitoringResults.Measure, cancellationToken).ConfigureAwait(false)).Single();
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-            var errors = new List<AlertError>();
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                errors.Add(new AlertError(reader.GetString(0), reader.GetInt32(1)));
-            }
+            var errors = await reader.ReadAllAsync(MonitoringResults.MeasureErrors, cancellationToken).ConfigureAwait(false);
 
             return new AlertMeasure(Utc(at), total, failures, errors);
         }
 
-        public async Task<DateTimeOffset> RecordAsync(AlertDefinition rule, AlertState state, AlertMeasure measure, CancellationToken cancellationToken)
+        public async Task<DateTimeOffset> RecordAsync(RecordEvaluationRequest request, CancellationToken cancellationToken)
         {
+            var (rule, measure) = (request.Rule, request.Measure);
             await using var command = connection.Script("Alerts.RecordEvaluation", transaction)
                 .Bind("@name", rule.Name)
-                .Bind("@state", AlertStateText.Of(state))
+                .Bind("@state", AlertStateText.Of(request.State))
                 .Bind("@now", measure.Now)
                 .Bind("@rate", measure.Total >= rule.MinimumCount ? measure.RatePercent : null)
                 .Bind("@failures", measure.Failures)
                 .Bind("@total", measure.Total);
-            return Utc((long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!);
+            return (await command.ReadAllAsync(MonitoringResults.RecordEvaluation, cancellationToken).ConfigureAwait(false)).Single();
         }
 
-        public async Task AddNoticeAsync(AlertNotice notice, DateTimeOffset now, CancellationToken cancellationToken)
+        public async Task AddNoticeAsync(InsertNoticeRequest request, CancellationToken cancellationToken)
         {
+            var notice = request.Notice;
             await using var command = connection.Script("Alerts.InsertNotice", transaction)
                 .Bind("@id", notice.Id)
                 .Bind("@alert", notice.Rule)
                 .Bind("@kind", AlertNoticeJson.Kind(notice))
                 .Bind("@payload", AlertNoticeJson.Write(notice))
-                .Bind("@now", now);
+                .Bind("@now", request.Now);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 

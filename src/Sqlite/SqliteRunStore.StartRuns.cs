@@ -1,5 +1,4 @@
 // Transitions: start (docs/run-states.md#start), start with a used key (#start-with-a-used-key).
-using System.Data.Common;
 using System.Text.Json;
 using Inquir.Typed.Storage;
 using Microsoft.Data.Sqlite;
@@ -12,9 +11,10 @@ namespace Inquir.Typed.Sqlite;
 /// </summary>
 internal sealed partial class SqliteRunStore
 {
-    public async Task<IReadOnlyList<StartedRun>> StartRunsAsync(IReadOnlyList<NewRun> runs, DbTransaction? transaction, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StartedRun>> StartRunsAsync(StartRunsRequest request, CancellationToken cancellationToken)
     {
-        var caller = StoreTransaction.As<SqliteTransaction>(transaction, "SQLite", nameof(transaction));
+        var runs = request.Runs;
+        var caller = StoreTransaction.As<SqliteTransaction>(request.Transaction, "SQLite");
         if (runs.Count == 0)
         {
             return [];

@@ -1,9 +1,7 @@
 // Transitions: start (docs/run-states.md#start), start with a used key (#start-with-a-used-key), succeed last (#succeed-last), fail (#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), wait (#wait), release (#release), rescue (#rescue).
-using System.Data.Common;
 using System.Text.Json;
 using Inquir.Typed.Storage;
 using Microsoft.Data.Sqlite;
-using static Inquir.Typed.Sqlite.SqliteValues;
 
 namespace Inquir.Typed.Sqlite;
 
@@ -18,9 +16,10 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
 
     public Task MigrateAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
 
-    public async Task<StartedRun> StartRunAsync(NewRun run, DbTransaction? transaction, CancellationToken cancellationToken)
+    public async Task<StartedRun> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken)
     {
-        var caller = StoreTransaction.As<SqliteTransaction>(transaction, "SQLite", nameof(transaction));
+        var run = request.Run;
+        var caller = StoreTransaction.As<SqliteTransaction>(request.Transaction, "SQLite");
         if (caller is not null)
         {
             // The run commits with the caller's writes; a worker of this process polls it up if the wake-up comes first.
@@ -47,27 +46,25 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
         }
     }
 
-    public async Task<IReadOnlyList<string>?> GetShapeAsync(string workflow, long shape, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>?> GetShapeAsync(GetRunShapeRequest request, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Script("GetRunShape").Bind("@workflow", workflow).Bind("@shape", shape);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string steps
-            ? JsonSerializer.Deserialize<string[]>(steps)
-            : null;
+        await using var command = connection.Script("GetRunShape").Bind("@workflow", request.Workflow).Bind("@shape", request.Shape);
+        return (await command.ReadAllAsync(RunResults.GetRunShape, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
     }
 
     public async Task<RunInfo?> GetRunAsync(Guid runId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Script("GetRun").Bind("@id", runId);
-        return (await command.ReadAllAsync(SqliteRows.Run, cancellationToken).ConfigureAwait(false)).SingleOrDefault()?.ToRunInfo();
+        return (await command.ReadAllAsync(RunResults.Run, cancellationToken).ConfigureAwait(false)).SingleOrDefault()?.ToRunInfo();
     }
 
     public async Task<IReadOnlyList<RunInfo>> GetRunsAsync(IReadOnlyList<Guid> runIds, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Script("GetRuns").Bind("@ids", JsonSerializer.Serialize(runIds.Select(id => id.ToString("D"))));
-        return (await command.ReadAllAsync(SqliteRows.Run, cancellationToken).ConfigureAwait(false)).Select(r => r.ToRunInfo()).ToList();
+        return (await command.ReadAllAsync(RunResults.Run, cancellationToken).ConfigureAwait(false)).Select(r => r.ToRunInfo()).ToList();
     }
 
     public async Task<IReadOnlyList<ClaimedRun>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken)
@@ -88,15 +85,7 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
                 .Bind("@owner", request.Owner)
                 .Bind("@lease_ms", request.LeaseDuration)
                 .Bind("@admitted", admitted);
-            var claimed = await claim.ReadAllAsync(
-                r => new ClaimedRun(Id(r, 0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), Id(r, 4), NullableId(r, 5), Text(r, 7), Text(r, 8), r.GetInt32(6))
-                {
-                    AwaitedRuns = Text(r, 9) is { } awaited ? JsonSerializer.Deserialize<Guid[]>(awaited) : null,
-                    Trace = new RunTraceContext(Text(r, 10), Text(r, 11)),
-                    QueueWait = TimeSpan.FromMilliseconds(Math.Max(0, r.GetInt64(12))),
-                    Shape = r.IsDBNull(13) ? null : r.GetInt64(13),
-                },
-                cancellationToken).ConfigureAwait(false);
+            var claimed = await claim.ReadAllAsync(RunResults.ClaimRuns, cancellationToken).ConfigureAwait(false);
             var released = 0;
             if (gate is not null)
             {
@@ -110,18 +99,19 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
         }
     }
 
-    public async Task<IReadOnlySet<Guid>> CompleteAsync(IReadOnlyList<StepCompletion> completions, string worker, DateTimeOffset? now, bool notify, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<Guid>> CompleteAsync(CompleteStepsRequest request, CancellationToken cancellationToken)
     {
+        var (completions, notify) = (request.Completions, request.Notify);
         var committed = new HashSet<Guid>();
         var cancelled = new List<CancelledRun>();
         var (connection, transaction) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (connection)
         await using (transaction)
         {
-            var at = await connection.NowAsync(transaction, now, cancellationToken).ConfigureAwait(false);
+            var at = await connection.NowAsync(transaction, request.Now, cancellationToken).ConfigureAwait(false);
             foreach (var completion in completions)
             {
-                if (await SqliteCompletion.WriteAsync(connection, transaction, completion, worker, at, cancellationToken).ConfigureAwait(false))
+                if (await SqliteCompletion.WriteAsync(connection, transaction, completion, request.Worker, at, cancellationToken).ConfigureAwait(false))
                 {
                     committed.Add(completion.CompletionId);
                 }
@@ -157,39 +147,39 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
         return committed;
     }
 
-    public async Task<IReadOnlySet<HeldRun>> RenewLeasesAsync(IReadOnlyCollection<HeldRun> runs, TimeSpan leaseDuration, DateTimeOffset? now, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<HeldRun>> RenewLeasesAsync(RenewLeasesRequest request, CancellationToken cancellationToken)
     {
         var (connection, transaction) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (connection)
         await using (transaction)
         {
-            var at = await connection.NowAsync(transaction, now, cancellationToken).ConfigureAwait(false);
+            var at = await connection.NowAsync(transaction, request.Now, cancellationToken).ConfigureAwait(false);
             await using var renew = connection.Script("RenewLeases", transaction)
                 .Bind("@now", at)
-                .Bind("@lease_ms", leaseDuration)
-                .Bind("@held", JsonSerializer.Serialize(runs.Select(r => new[] { r.RunId.ToString("D"), r.LeaseToken.ToString("D") })));
-            var renewed = await renew.ReadAllAsync(r => new HeldRun(Id(r, 0), Id(r, 1)), cancellationToken).ConfigureAwait(false);
+                .Bind("@lease_ms", request.LeaseDuration)
+                .Bind("@held", JsonSerializer.Serialize(request.Runs.Select(r => new[] { r.RunId.ToString("D"), r.LeaseToken.ToString("D") })));
+            var renewed = await renew.ReadAllAsync(RunResults.RenewLeases, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return renewed.ToHashSet();
         }
     }
 
-    public async Task<int> RescueExpiredLeasesAsync(DateTimeOffset? now, int limit, CancellationToken cancellationToken)
+    public async Task<int> RescueExpiredLeasesAsync(RescueExpiredLeasesRequest request, CancellationToken cancellationToken)
     {
         int rescued;
         var (connection, transaction) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (connection)
         await using (transaction)
         {
-            var at = await connection.NowAsync(transaction, now, cancellationToken).ConfigureAwait(false);
-            await using (var record = connection.Script("RecordAbandonedAttempts", transaction).Bind("@now", at).Bind("@limit", limit))
+            var at = await connection.NowAsync(transaction, request.Now, cancellationToken).ConfigureAwait(false);
+            await using (var record = connection.Script("RecordAbandonedAttempts", transaction).Bind("@now", at).Bind("@limit", request.Limit))
             {
                 await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            await using (var rescue = connection.Script("RescueExpiredLeases", transaction).Bind("@now", at).Bind("@limit", limit))
+            await using (var rescue = connection.Script("RescueExpiredLeases", transaction).Bind("@now", at).Bind("@limit", request.Limit))
             {
-                rescued = (await rescue.ReadAllAsync(r => r.GetString(0), cancellationToken).ConfigureAwait(false)).Count;
+                rescued = await rescue.CountAsync(cancellationToken).ConfigureAwait(false);
             }
 
             await SqliteLimits.SettleAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
@@ -205,8 +195,9 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
         return rescued;
     }
 
-    public async Task<int> ReleaseAsync(IReadOnlyCollection<ReleasedRun> runs, string worker, DateTimeOffset? now, CancellationToken cancellationToken)
+    public async Task<int> ReleaseAsync(ReleaseRunsRequest request, CancellationToken cancellationToken)
     {
+        var runs = request.Runs;
         if (runs.Count == 0)
         {
             return 0;
@@ -218,15 +209,15 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
         await using (connection)
         await using (transaction)
         {
-            var at = await connection.NowAsync(transaction, now, cancellationToken).ConfigureAwait(false);
-            await using (var record = connection.Script("RecordInterruptedAttempts", transaction).Bind("@now", at).Bind("@held", held).Bind("@worker", worker))
+            var at = await connection.NowAsync(transaction, request.Now, cancellationToken).ConfigureAwait(false);
+            await using (var record = connection.Script("RecordInterruptedAttempts", transaction).Bind("@now", at).Bind("@held", held).Bind("@worker", request.Worker))
             {
                 await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
             await using (var release = connection.Script("ReleaseRuns", transaction).Bind("@now", at).Bind("@held", held))
             {
-                released = (await release.ReadAllAsync(r => r.GetString(0), cancellationToken).ConfigureAwait(false)).Count;
+                released = await release.CountAsync(cancellationToken).ConfigureAwait(false);
             }
 
             await SqliteLimits.SettleAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
@@ -242,16 +233,17 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
         return released;
     }
 
-    public async Task<bool> FailRunAsync(HeldRun run, string error, DateTimeOffset? now, CancellationToken cancellationToken)
+    public async Task<bool> FailRunAsync(FailRunRequest request, CancellationToken cancellationToken)
     {
+        var run = request.Run;
         var (connection, transaction) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (connection)
         await using (transaction)
         {
-            var at = await connection.NowAsync(transaction, now, cancellationToken).ConfigureAwait(false);
+            var at = await connection.NowAsync(transaction, request.Now, cancellationToken).ConfigureAwait(false);
             await using var fail = connection.Script("FailRun", transaction)
-                .Bind("@id", run.RunId).Bind("@lease_token", run.LeaseToken).Bind("@error", error).Bind("@now", at);
-            var failed = (await fail.ReadAllAsync(r => r.GetString(0), cancellationToken).ConfigureAwait(false)).Count > 0;
+                .Bind("@id", run.RunId).Bind("@lease_token", run.LeaseToken).Bind("@error", request.Error).Bind("@now", at);
+            var failed = await fail.CountAsync(cancellationToken).ConfigureAwait(false) > 0;
             var woken = false;
             var cancelled = new List<CancelledRun>();
             if (failed)
@@ -276,19 +268,20 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
         }
     }
 
-    public async Task<IReadOnlyList<UnknownStepRun>> ReportUnknownStepsAsync(KnownSteps known, DateTimeOffset? now, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<UnknownStepRun>> ReportUnknownStepsAsync(ReportUnknownStepsRequest request, CancellationToken cancellationToken)
     {
+        var known = request.Known;
         var (connection, transaction) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (connection)
         await using (transaction)
         {
-            var at = await connection.NowAsync(transaction, now, cancellationToken).ConfigureAwait(false);
+            var at = await connection.NowAsync(transaction, request.Now, cancellationToken).ConfigureAwait(false);
             await using var report = connection.Script("ReportUnknownSteps", transaction)
                 .Bind("@now", at)
                 .Bind("@known", KnownJson(known))
                 .Bind("@workflows", JsonSerializer.Serialize(known.Workflows.Distinct(StringComparer.Ordinal)))
-                .Bind("@limit", limit);
-            var marked = await report.ReadAllAsync(r => new UnknownStepRun(Id(r, 0), r.GetString(1), r.GetInt32(2), Text(r, 3)), cancellationToken).ConfigureAwait(false);
+                .Bind("@limit", request.Limit);
+            var marked = await report.ReadAllAsync(RunResults.ReportUnknownSteps, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return marked;
         }
@@ -322,7 +315,7 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
             .Bind("@shape", run.Shape?.Fingerprint)
             .Bind("@limit_keys", run.LimitKeys))
         {
-            if ((await insert.ReadAllAsync(r => Id(r, 0), cancellationToken).ConfigureAwait(false)).SingleOrDefault() is { } id && id != Guid.Empty)
+            if ((await insert.ReadAllAsync(RunResults.Ids, cancellationToken).ConfigureAwait(false)).SingleOrDefault() is { } id && id != Guid.Empty)
             {
                 return new StartedRun(id, Created: true);
             }
@@ -330,7 +323,7 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
 
         // The key was used; with one writer at a time the run that holds it is committed and visible here.
         await using var find = connection.Script("FindRunByIdempotencyKey", transaction).Bind("@workflow", run.Workflow).Bind("@idempotency_key", run.IdempotencyKey);
-        return new StartedRun((await find.ReadAllAsync(r => Id(r, 0), cancellationToken).ConfigureAwait(false)).Single(), Created: false);
+        return new StartedRun((await find.ReadAllAsync(RunResults.Ids, cancellationToken).ConfigureAwait(false)).Single(), Created: false);
     }
 
     // The (workflow, step index, step name) triples as the JSON array of arrays the claim reads with json_each.

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
@@ -23,15 +24,15 @@ internal static class SqliteValues
         return command;
     }
 
-    public static DateTime Time(SqliteDataReader reader, int ordinal) =>
+    public static DateTime Time(DbDataReader reader, int ordinal) =>
         DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal)).UtcDateTime;
 
-    public static DateTime? NullableTime(SqliteDataReader reader, int ordinal) =>
+    public static DateTime? NullableTime(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : Time(reader, ordinal);
 
-    public static Guid Id(SqliteDataReader reader, int ordinal) => Guid.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture);
+    public static Guid Id(DbDataReader reader, int ordinal) => Guid.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture);
 
-    public static Guid? NullableId(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Id(reader, ordinal);
+    public static Guid? NullableId(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Id(reader, ordinal);
 
-    public static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    public static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -1,5 +1,7 @@
 // Transitions: succeed last (docs/run-states.md#succeed-last), fail (#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), wait (#wait), wake (#wake), cancel tree (#cancel-tree).
+using System.Data.Common;
 using System.Text.Json;
+using Inquir.Typed.Storage;
 using Microsoft.Data.Sqlite;
 using static Inquir.Typed.Sqlite.SqliteValues;
 
@@ -28,7 +30,7 @@ internal static class SqliteWaitingRuns
             .Bind("@parents", IdsJson(parents))
             .Bind("@now", now))
         {
-            woken = (await wake.ReadAllAsync(r => r.GetString(0), cancellationToken).ConfigureAwait(false)).Count;
+            woken = await wake.CountAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await using var forget = connection.Script("ForgetWaits", transaction).Bind("@ended", IdsJson(ended));
@@ -43,7 +45,13 @@ internal static class SqliteWaitingRuns
         find.Transaction = transaction;
         find.CommandText = "SELECT parent_run_id FROM runs WHERE id = @id AND parent_run_id IS NOT NULL;";
         find.Bind("@id", runId);
-        return (await find.ReadAllAsync(r => NullableId(r, 0), cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+        return (await find.ReadAllAsync(Parent, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+    }
+
+    private static Func<DbDataReader, Guid?> Parent(DbDataReader result)
+    {
+        var parent = result.Ordinal("parent_run_id");
+        return r => NullableId(r, parent);
     }
 
     public static string IdsJson(IEnumerable<Guid> ids) => JsonSerializer.Serialize(ids.Select(id => id.ToString("D")));

@@ -57,7 +57,7 @@ internal sealed class SqliteWakeUps : IWakeUpSource
     /// <summary>Tells every worker of this process of each running run a cancel took (a worker of another process learns of it at its next lease renewal).</summary>
     public void Cancelled(IEnumerable<CancelledRun> runs)
     {
-        foreach (var run in runs.Where(r => r is { Cancelled: true, Status: "running", LeaseToken: not null }))
+        foreach (var run in runs.Where(r => r is { Cancelled: true, Status: RunStatus.Running, LeaseToken: not null }))
         {
             Cancelled(new HeldRun(run.Id, run.LeaseToken!.Value));
         }

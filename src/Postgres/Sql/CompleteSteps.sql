@@ -21,9 +21,10 @@ WITH clock AS (
 ),
 c AS (
     SELECT *
-    FROM unnest(@completion_ids, @run_ids, @lease_tokens, @step_indexes, @step_names, @attempts, @executions,
-                @outcomes, @outputs, @next_statuses, @next_step_names, @retry_delays, @run_errors,
-                @durations, @error_types, @error_messages, @error_stacks, @logs, @awaited)
+    FROM unnest(@completion_ids::uuid[], @run_ids::uuid[], @lease_tokens::uuid[], @step_indexes::integer[], @step_names::text[],
+                @attempts::integer[], @executions::integer[], @outcomes::text[], @outputs::text[], @next_statuses::text[],
+                @next_step_names::text[], @retry_delays::interval[], @run_errors::text[], @durations::double precision[],
+                @error_types::text[], @error_messages::text[], @error_stacks::text[], @logs::text[], @awaited::text[])
          WITH ORDINALITY
          AS c(completion_id, run_id, lease_token, step_index, step_name, attempt, execution,
               outcome, output, next_status, next_step_name, retry_delay, run_error,

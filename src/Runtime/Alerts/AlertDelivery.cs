@@ -30,7 +30,7 @@ internal sealed partial class AlertDelivery(IMonitoringStore store, AlertNotifie
     {
         while (true)
         {
-            var notices = await store.ClaimAlertNoticesAsync(_owner, Lease, _clock.Now, stoppingToken).ConfigureAwait(false);
+            var notices = await store.ClaimAlertNoticesAsync(new ClaimNoticesRequest(_owner, Lease, _clock.Now), stoppingToken).ConfigureAwait(false);
             if (notices.Count == 0)
             {
                 return;
@@ -44,7 +44,7 @@ internal sealed partial class AlertDelivery(IMonitoringStore store, AlertNotifie
     public async Task DeleteOldAsync(CancellationToken stoppingToken)
     {
         var retention = options.Value.Alerting.NoticeRetention;
-        var givenUp = await store.DeleteOldAlertNoticesAsync(retention, _clock.Now, stoppingToken).ConfigureAwait(false);
+        var givenUp = await store.DeleteOldAlertNoticesAsync(new DeleteOldNoticesRequest(retention, _clock.Now), stoppingToken).ConfigureAwait(false);
         if (givenUp > 0)
         {
             LogGivenUp(givenUp, retention);
@@ -92,7 +92,7 @@ internal sealed partial class AlertDelivery(IMonitoringStore store, AlertNotifie
         {
             var delivered = notifier.Sinks.All(s => taken[i].Contains(s.Name));
             var retryIn = delivered ? (TimeSpan?)null : Retry(notices[i].Attempts);
-            await store.FinishAlertNoticeAsync(_owner, notices[i].Notice.Id, retryIn, delivered ? null : problems[i], _clock.Now, stoppingToken).ConfigureAwait(false);
+            await store.FinishAlertNoticeAsync(new FinishNoticeRequest(_owner, notices[i].Notice.Id, retryIn, delivered ? null : problems[i], _clock.Now), stoppingToken).ConfigureAwait(false);
             if (!delivered)
             {
                 LogRetrying(notices[i].Notice.Rule, notices[i].Notice.Status, notices[i].Notice.Id, retryIn!.Value);
@@ -103,7 +103,7 @@ internal sealed partial class AlertDelivery(IMonitoringStore store, AlertNotifie
     // False when the lease was lost (it ran out and another worker claimed the notices): that one delivers them now.
     private async Task<bool> RecordAsync(PendingAlertNotice notice, string? sink, CancellationToken stoppingToken)
     {
-        if (await store.RecordAlertNoticeSinkAsync(_owner, notice.Notice.Id, sink, Lease, _clock.Now, stoppingToken).ConfigureAwait(false))
+        if (await store.RecordAlertNoticeSinkAsync(new RecordNoticeSinkRequest(_owner, notice.Notice.Id, sink, Lease, _clock.Now), stoppingToken).ConfigureAwait(false))
         {
             return true;
         }

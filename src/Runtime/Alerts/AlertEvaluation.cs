@@ -20,21 +20,21 @@ internal sealed class AlertEvaluation(IMonitoringStore store, DatabaseClock cloc
         }
 
         var now = clock.Now;
-        await evaluation.UpsertAsync(rules, now, cancellationToken).ConfigureAwait(false);
+        await evaluation.UpsertAsync(new UpsertAlertRulesRequest(rules, now), cancellationToken).ConfigureAwait(false);
         var stored = (await evaluation.ListAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(a => a.Name, StringComparer.Ordinal);
         var notices = new List<AlertNotice>();
         foreach (var rule in rules)
         {
             var before = stored[rule.Name];
-            var measure = await evaluation.MeasureAsync(rule, now, topErrors, cancellationToken).ConfigureAwait(false);
+            var measure = await evaluation.MeasureAsync(new MeasureRuleRequest(rule, now, topErrors), cancellationToken).ConfigureAwait(false);
             var after = AlertDecision.Next(before.State, rule, measure);
-            var since = await evaluation.RecordAsync(rule, after, measure, cancellationToken).ConfigureAwait(false);
+            var since = await evaluation.RecordAsync(new RecordEvaluationRequest(rule, after, measure), cancellationToken).ConfigureAwait(false);
             if (after != before.State)
             {
                 var notice = after == AlertState.Firing
                     ? Notice(rule, AlertStatus.Firing, measure, startsAt: since, endsAt: null)
                     : Notice(rule, AlertStatus.Resolved, measure, startsAt: before.Since, endsAt: since);
-                await evaluation.AddNoticeAsync(notice, measure.Now, cancellationToken).ConfigureAwait(false);
+                await evaluation.AddNoticeAsync(new InsertNoticeRequest(notice, measure.Now), cancellationToken).ConfigureAwait(false);
                 notices.Add(notice);
             }
         }

@@ -123,7 +123,7 @@ internal sealed class StartCoalescer(IRunStore store, int writers = StartCoalesc
         try
         {
             // No caller's token cancels the batch: it carries the other callers' starts too.
-            started = await store.StartRunsAsync(batch.Select(p => p.Run).ToList(), null, CancellationToken.None).ConfigureAwait(false);
+            started = await store.StartRunsAsync(new StartRunsRequest(batch.Select(p => p.Run).ToList()), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (batch.Count > 1 && store.RefusesData(e))
         {

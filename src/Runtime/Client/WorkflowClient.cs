@@ -23,7 +23,7 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
         var run = NewRun(descriptor, inputJson, options.IdempotencyKey, options);
         var started = options.Transaction is null
             ? await _coalescer.StartAsync(run, cancellationToken).ConfigureAwait(false)
-            : await store.StartRunAsync(run, options.Transaction, cancellationToken).ConfigureAwait(false);
+            : await store.StartRunAsync(new StartRunRequest(run, options.Transaction), cancellationToken).ConfigureAwait(false);
         if (started.Created)
         {
             InquirTelemetry.RunsStarted.Add(1, new KeyValuePair<string, object?>("inquir.workflow", descriptor.Name));
@@ -62,7 +62,7 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
         }
 
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var started = await store.StartRunsAsync(newRuns, options.Transaction, cancellationToken).ConfigureAwait(false);
+        var started = await store.StartRunsAsync(new StartRunsRequest(newRuns, options.Transaction), cancellationToken).ConfigureAwait(false);
         var created = started.Count(s => s.Created);
         if (created > 0)
         {

@@ -5,7 +5,7 @@ namespace Inquir.Typed;
 /// <summary>Checks a <see cref="RunQuery"/> and turns it into the bound parameters of the search.</summary>
 internal static class RunQueryParameters
 {
-    public static SearchParameters From(RunQuery query, string paramName)
+    public static SearchRunsRequest From(RunQuery query, string paramName)
     {
         ArgumentNullException.ThrowIfNull(query, paramName);
         if (query.Since is { } since && query.Until is { } until && since >= until)
@@ -29,19 +29,19 @@ internal static class RunQueryParameters
         RejectNul(query.ErrorContains, nameof(RunQuery.ErrorContains), paramName);
 
         RunCursor? cursor = query.Cursor is null ? null : RunCursor.Decode(query.Cursor, paramName);
-        return new SearchParameters(
+        return new SearchRunsRequest(
             // Npgsql writes only UTC offsets to timestamptz: a caller's +05:30 names the same instant in UTC.
-            since: query.Since?.ToUniversalTime(),
-            until: query.Until?.ToUniversalTime(),
-            workflow: EmptyAsNull(query.Workflow),
-            step: EmptyAsNull(query.Step),
-            status: query.Status is { } status ? RunStatusText.Of(status) : null,
-            idempotency_key: EmptyAsNull(query.IdempotencyKey),
-            error_pattern: string.IsNullOrEmpty(query.ErrorContains) ? null : "%" + EscapeLike(query.ErrorContains) + "%",
-            input_contains: InputContainment.Of(query.Input, paramName),
-            after_created_at: cursor?.CreatedAt,
-            after_id: cursor?.Id,
-            limit: query.Limit);
+            Since: query.Since?.ToUniversalTime(),
+            Until: query.Until?.ToUniversalTime(),
+            Workflow: EmptyAsNull(query.Workflow),
+            Step: EmptyAsNull(query.Step),
+            Status: query.Status,
+            IdempotencyKey: EmptyAsNull(query.IdempotencyKey),
+            ErrorPattern: string.IsNullOrEmpty(query.ErrorContains) ? null : "%" + EscapeLike(query.ErrorContains) + "%",
+            InputContains: InputContainment.Of(query.Input, paramName),
+            AfterCreatedAt: cursor?.CreatedAt,
+            AfterId: cursor?.Id,
+            Limit: query.Limit);
     }
 
     // PostgreSQL text cannot hold U+0000: without this check the server's encoding error would surface instead.

@@ -17,23 +17,22 @@ internal sealed class WorkflowHistory(IHistoryStore store, IRunStore runs, Schem
 
     public async Task<RunPage> SearchAsync(RunQuery query, CancellationToken cancellationToken = default)
     {
-        var parameters = RunQueryParameters.From(query, nameof(query));
+        var request = RunQueryParameters.From(query, nameof(query));
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await store.SearchAsync(parameters, cancellationToken).ConfigureAwait(false);
-        var next = rows.Count == query.Limit ? new RunCursor(Utc(rows[^1].created_at), rows[^1].id).Encode() : null;
+        var rows = await store.SearchAsync(request, cancellationToken).ConfigureAwait(false);
+        var next = rows.Count == query.Limit ? new RunCursor(Utc(rows[^1].CreatedAt), rows[^1].Id).Encode() : null;
         return new RunPage(rows.Select(r => r.ToRunInfo()).ToList(), next);
     }
 
     public async Task ReplayAsync(Guid runId, CancellationToken cancellationToken = default)
     {
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var row = (await store.ReplayAsync([runId], _clock.Now, cancellationToken).ConfigureAwait(false)).SingleOrDefault()
+        var row = (await store.ReplayAsync(new ReplayRunsRequest([runId], _clock.Now), cancellationToken).ConfigureAwait(false)).SingleOrDefault()
             ?? throw new RunNotFoundException(runId, nameof(runId));
-        if (!row.replayed)
+        if (!row.Replayed)
         {
-            var status = RunStatusText.Parse(row.status);
             throw new RunStateException(
-                runId, status, $"Run {runId} is {row.status}; only failed or cancelled runs can be replayed.", nameof(runId));
+                runId, row.Status, $"Run {runId} is {RunStatusText.Of(row.Status)}; only failed or cancelled runs can be replayed.", nameof(runId));
         }
     }
 
@@ -55,7 +54,7 @@ internal sealed class WorkflowHistory(IHistoryStore store, IRunStore runs, Schem
             {
                 total += dryRun
                     ? found.Runs.Count
-                    : (await store.ReplayAsync(found.Runs.Select(r => r.Id).ToList(), _clock.Now, cancellationToken).ConfigureAwait(false)).Count(r => r.replayed);
+                    : (await store.ReplayAsync(new ReplayRunsRequest(found.Runs.Select(r => r.Id).ToList(), _clock.Now), cancellationToken).ConfigureAwait(false)).Count(r => r.Replayed);
             }
 
             if (found.NextCursor is null)
@@ -71,7 +70,7 @@ internal sealed class WorkflowHistory(IHistoryStore store, IRunStore runs, Schem
     {
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        if (await store.RestartAsync(runId, Guid.CreateVersion7(now), _clock.Now, cancellationToken).ConfigureAwait(false) is { } created)
+        if (await store.RestartAsync(new RestartRunRequest(runId, Guid.CreateVersion7(now), _clock.Now), cancellationToken).ConfigureAwait(false) is { } created)
         {
             return created;
         }
@@ -85,12 +84,12 @@ internal sealed class WorkflowHistory(IHistoryStore store, IRunStore runs, Schem
     {
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var text = string.IsNullOrWhiteSpace(reason) ? "the run was cancelled" : "the run was cancelled: " + reason.Trim();
-        var result = await store.CancelAsync(runId, text, _clock.Now, cancellationToken).ConfigureAwait(false)
+        var result = await store.CancelAsync(new CancelRunRequest(runId, text, _clock.Now), cancellationToken).ConfigureAwait(false)
             ?? throw new RunNotFoundException(runId, nameof(runId));
-        var status = RunStatusText.Parse(result.PreviousStatus);
+        var status = result.PreviousStatus;
         if (status is not (RunStatus.Pending or RunStatus.Running or RunStatus.Waiting))
         {
-            throw new RunStateException(runId, status, $"Run {runId} is {result.PreviousStatus}; only a pending, running or waiting run can be cancelled.", nameof(runId));
+            throw new RunStateException(runId, status, $"Run {runId} is {RunStatusText.Of(status)}; only a pending, running or waiting run can be cancelled.", nameof(runId));
         }
 
         // Counted where the cancel is committed (the worker that ran the step only sees its lease go), children
@@ -110,7 +109,7 @@ internal sealed class WorkflowHistory(IHistoryStore store, IRunStore runs, Schem
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        return await store.FailuresAsync(since.ToUniversalTime(), until.ToUniversalTime(), string.IsNullOrEmpty(workflow) ? null : workflow, limit, cancellationToken).ConfigureAwait(false);
+        return await store.FailuresAsync(new FailureSummaryRequest(since.ToUniversalTime(), until.ToUniversalTime(), string.IsNullOrEmpty(workflow) ? null : workflow, limit), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<RunActivity> ActivityAsync(DateTimeOffset since, DateTimeOffset until, TimeSpan bucket, CancellationToken cancellationToken = default)
@@ -126,7 +125,7 @@ internal sealed class WorkflowHistory(IHistoryStore store, IRunStore runs, Schem
         }
 
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        return await store.ActivityAsync(since.ToUniversalTime(), until.ToUniversalTime(), (int)bucket.TotalSeconds, _clock.Now, cancellationToken).ConfigureAwait(false);
+        return await store.ActivityAsync(new RunActivityRequest(since.ToUniversalTime(), until.ToUniversalTime(), (int)bucket.TotalSeconds, _clock.Now), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> DeleteExpiredAsync(RetentionOptions retention, CancellationToken cancellationToken = default)
@@ -134,20 +133,20 @@ internal sealed class WorkflowHistory(IHistoryStore store, IRunStore runs, Schem
         ArgumentNullException.ThrowIfNull(retention);
         RetentionCheck.ThrowIfInvalid(retention, nameof(retention));
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var deleted = await DeleteInBatchesAsync(["succeeded"], retention.SucceededFor, retention.BatchSize, cancellationToken).ConfigureAwait(false);
-        deleted += await DeleteInBatchesAsync(["failed", "cancelled"], retention.FailedFor, retention.BatchSize, cancellationToken).ConfigureAwait(false);
+        var deleted = await DeleteInBatchesAsync([RunStatus.Succeeded], retention.SucceededFor, retention.BatchSize, cancellationToken).ConfigureAwait(false);
+        deleted += await DeleteInBatchesAsync([RunStatus.Failed, RunStatus.Cancelled], retention.FailedFor, retention.BatchSize, cancellationToken).ConfigureAwait(false);
         return deleted;
     }
 
     public Task MigrateAsync(CancellationToken cancellationToken = default) => runs.MigrateAsync(cancellationToken);
 
-    private async Task<int> DeleteInBatchesAsync(string[] statuses, TimeSpan age, int batchSize, CancellationToken cancellationToken)
+    private async Task<int> DeleteInBatchesAsync(RunStatus[] statuses, TimeSpan age, int batchSize, CancellationToken cancellationToken)
     {
         var total = 0;
         int deleted;
         do
         {
-            deleted = await store.DeleteFinishedAsync(statuses, age, batchSize, _clock.Now, cancellationToken).ConfigureAwait(false);
+            deleted = await store.DeleteFinishedAsync(new DeleteFinishedRunsRequest(statuses, age, batchSize, _clock.Now), cancellationToken).ConfigureAwait(false);
             total += deleted;
         }
         while (deleted == batchSize);

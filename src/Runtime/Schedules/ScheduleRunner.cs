@@ -43,7 +43,7 @@ internal sealed partial class ScheduleRunner(
                 await schema.EnsureAsync(stoppingToken).ConfigureAwait(false);
                 if (!_stored)
                 {
-                    await store.UpsertSchedulesAsync(definitions, time.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+                    await store.UpsertSchedulesAsync(new UpsertSchedulesRequest(definitions, time.GetUtcNow()), stoppingToken).ConfigureAwait(false);
                     _stored = true;
                     LogStored(definitions.Count, names);
                 }
@@ -105,7 +105,7 @@ internal sealed partial class ScheduleRunner(
     private async Task<DateTimeOffset> FireDueTicksAsync(IReadOnlyList<ScheduleDefinition> definitions, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var rows = (await store.ListSchedulesAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.name, StringComparer.Ordinal);
+        var rows = (await store.ListSchedulesAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Name, StringComparer.Ordinal);
         var wake = now + LongestSleep;
         foreach (var schedule in definitions)
         {
@@ -118,9 +118,9 @@ internal sealed partial class ScheduleRunner(
             var (due, passedOver) = DueTicks.Find(schedule, row.HandledUntil, now);
             if (due.Count > 0)
             {
-                if (row.paused || schedule.PausedByConfiguration)
+                if (row.Paused || schedule.PausedByConfiguration)
                 {
-                    await store.AdvanceScheduleAsync(schedule.Name, due[^1], now, cancellationToken).ConfigureAwait(false);
+                    await store.AdvanceScheduleAsync(new AdvanceScheduleRequest(schedule.Name, due[^1], now), cancellationToken).ConfigureAwait(false);
                 }
                 else
                 {
@@ -132,7 +132,7 @@ internal sealed partial class ScheduleRunner(
                     foreach (var tick in due)
                     {
                         await StartAsync(schedule, tick, now, cancellationToken).ConfigureAwait(false);
-                        await store.AdvanceScheduleAsync(schedule.Name, tick, now, cancellationToken).ConfigureAwait(false);
+                        await store.AdvanceScheduleAsync(new AdvanceScheduleRequest(schedule.Name, tick, now), cancellationToken).ConfigureAwait(false);
                     }
                 }
             }

@@ -23,7 +23,7 @@ internal sealed class WorkflowSchedules(IHistoryStore store, SchemaReadiness sch
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        if (!await store.SetSchedulePausedAsync(name, paused, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        if (!await store.SetSchedulePausedAsync(new SetSchedulePausedRequest(name, paused, time.GetUtcNow()), cancellationToken).ConfigureAwait(false))
         {
             throw new ScheduleNotFoundException(name, nameof(name));
         }
@@ -31,28 +31,28 @@ internal sealed class WorkflowSchedules(IHistoryStore store, SchemaReadiness sch
 
     private static ScheduleInfo ToInfo(ScheduleRow row, DateTimeOffset now)
     {
-        var paused = row.paused || row.paused_by_configuration;
+        var paused = row.Paused || row.PausedByConfiguration;
         return new ScheduleInfo
         {
-            Name = row.name,
-            Workflow = row.workflow,
-            Cron = row.cron,
-            TimeZone = row.time_zone,
-            CatchUp = ScheduleCatchUpText.Parse(row.catch_up),
-            MaxCatchUp = row.max_catch_up,
-            Paused = row.paused,
-            PausedByConfiguration = row.paused_by_configuration,
-            PausedAt = row.paused_at is { } p ? ScheduleRow.Utc(p) : null,
-            LastTickAt = row.last_tick_at is { } t ? ScheduleRow.Utc(t) : null,
+            Name = row.Name,
+            Workflow = row.Workflow,
+            Cron = row.Cron,
+            TimeZone = row.TimeZone,
+            CatchUp = row.CatchUp,
+            MaxCatchUp = row.MaxCatchUp,
+            Paused = row.Paused,
+            PausedByConfiguration = row.PausedByConfiguration,
+            PausedAt = row.PausedAt is { } p ? ScheduleRow.Utc(p) : null,
+            LastTickAt = row.LastTickAt is { } t ? ScheduleRow.Utc(t) : null,
             NextTicks = paused ? [] : NextTicks(row, now),
-            UpdatedAt = ScheduleRow.Utc(row.updated_at),
+            UpdatedAt = ScheduleRow.Utc(row.UpdatedAt),
         };
     }
 
     // A definition some other deployment wrote may name a zone this machine lacks: then no next tick is shown.
     private static List<DateTimeOffset> NextTicks(ScheduleRow row, DateTimeOffset now)
     {
-        if (!CronText.TryParse(row.cron, out var cron, out _) || !CronText.TryFindZone(row.time_zone, out var zone, out _))
+        if (!CronText.TryParse(row.Cron, out var cron, out _) || !CronText.TryFindZone(row.TimeZone, out var zone, out _))
         {
             return [];
         }

@@ -3,10 +3,8 @@ namespace Inquir.Typed.Storage;
 /// <summary>Builds <see cref="RunActivity"/> from the rows every store reads, so that all stores answer alike.</summary>
 internal static class ActivityAssembly
 {
-    public static RunActivity Activity(IEnumerable<(string Workflow, string Status, long BucketStart, long Runs)> counts, long due, double oldestWaitSeconds) => new(
-        counts.Select(c => new RunCount(c.Workflow, RunStatusText.Parse(c.Status), DateTimeOffset.FromUnixTimeSeconds(c.BucketStart), c.Runs))
-            .OrderBy(c => c.BucketStart).ThenBy(c => c.Workflow, StringComparer.Ordinal).ThenBy(c => c.Status)
-            .ToList(),
+    public static RunActivity Activity(IEnumerable<RunCount> counts, long due, double oldestWaitSeconds) => new(
+        counts.OrderBy(c => c.BucketStart).ThenBy(c => c.Workflow, StringComparer.Ordinal).ThenBy(c => c.Status).ToList(),
         due,
         due == 0 || oldestWaitSeconds <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(oldestWaitSeconds));
 }

@@ -8,46 +8,46 @@ namespace Inquir.Typed.Storage;
 internal interface IHistoryStore
 {
     /// <summary>Finds runs by the search's filters, newest first, after its cursor.</summary>
-    Task<IReadOnlyList<RunRow>> SearchAsync(SearchParameters search, CancellationToken cancellationToken);
+    Task<IReadOnlyList<RunRow>> SearchAsync(SearchRunsRequest request, CancellationToken cancellationToken);
 
     /// <summary>Reads a run with its checkpoints, every attempt, its children and its restarts.</summary>
     Task<RunHistory?> GetAsync(Guid runId, CancellationToken cancellationToken);
 
     /// <summary>Replays failed or cancelled runs from the step that stopped them; returns what each run was and whether it was replayed.</summary>
-    Task<IReadOnlyList<ReplayRow>> ReplayAsync(IReadOnlyCollection<Guid> runIds, DateTimeOffset? now, CancellationToken cancellationToken);
+    Task<IReadOnlyList<ReplayRow>> ReplayAsync(ReplayRunsRequest request, CancellationToken cancellationToken);
 
     /// <summary>Inserts the restarted run; <see langword="null"/> when the original does not exist or has not finished.</summary>
-    Task<Guid?> RestartAsync(Guid runId, Guid newRunId, DateTimeOffset? now, CancellationToken cancellationToken);
+    Task<Guid?> RestartAsync(RestartRunRequest request, CancellationToken cancellationToken);
 
     /// <summary>
     /// Cancels the run if it is pending, running or waiting (and, when it waits, its unended children, down every
     /// waiting child), making its waiting parent due when no other child of it is left; returns the status it had
     /// and the workflows of the runs it cancelled, or <see langword="null"/> when there is no such run.
     /// </summary>
-    Task<CancelResult?> CancelAsync(Guid runId, string reason, DateTimeOffset? now, CancellationToken cancellationToken);
+    Task<CancelResult?> CancelAsync(CancelRunRequest request, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Deletes up to <paramref name="limit"/> runs of <paramref name="statuses"/> that finished more than
-    /// <paramref name="age"/> before <paramref name="now"/> (the database's clock when null, so that a host whose
-    /// clock is ahead deletes nothing early) and have no parent, with their checkpoints and attempts; returns how many.
+    /// Deletes up to the request's limit of runs of its statuses that finished more than its age before its now (the
+    /// database's clock when null, so that a host whose clock is ahead deletes nothing early) and have no parent, with
+    /// their checkpoints and attempts; returns how many.
     /// </summary>
-    Task<int> DeleteFinishedAsync(string[] statuses, TimeSpan age, int limit, DateTimeOffset? now, CancellationToken cancellationToken);
+    Task<int> DeleteFinishedAsync(DeleteFinishedRunsRequest request, CancellationToken cancellationToken);
 
     /// <summary>Failed attempts in a time range, grouped by workflow, step and error type.</summary>
-    Task<IReadOnlyList<FailureGroup>> FailuresAsync(DateTimeOffset since, DateTimeOffset until, string? workflow, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<FailureGroup>> FailuresAsync(FailureSummaryRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Runs created in [since, until) counted by workflow, status and bucket of <paramref name="bucketSeconds"/>, with the backlog at <paramref name="now"/>.</summary>
-    Task<RunActivity> ActivityAsync(DateTimeOffset since, DateTimeOffset until, int bucketSeconds, DateTimeOffset? now, CancellationToken cancellationToken);
+    /// <summary>Runs created in [since, until) counted by workflow, status and bucket, with the backlog at the request's now.</summary>
+    Task<RunActivity> ActivityAsync(RunActivityRequest request, CancellationToken cancellationToken);
 
     /// <summary>Inserts or updates the schedules the deployment defines.</summary>
-    Task UpsertSchedulesAsync(IReadOnlyList<ScheduleDefinition> schedules, DateTimeOffset now, CancellationToken cancellationToken);
+    Task UpsertSchedulesAsync(UpsertSchedulesRequest request, CancellationToken cancellationToken);
 
     /// <summary>Reads every schedule.</summary>
     Task<IReadOnlyList<ScheduleRow>> ListSchedulesAsync(CancellationToken cancellationToken);
 
-    /// <summary>Records <paramref name="tick"/> as the latest tick of the schedule handled.</summary>
-    Task AdvanceScheduleAsync(string name, DateTimeOffset tick, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Records the request's tick as the latest tick of the schedule handled.</summary>
+    Task AdvanceScheduleAsync(AdvanceScheduleRequest request, CancellationToken cancellationToken);
 
     /// <summary>Pauses or resumes a schedule; false when there is no schedule of that name.</summary>
-    Task<bool> SetSchedulePausedAsync(string name, bool paused, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<bool> SetSchedulePausedAsync(SetSchedulePausedRequest request, CancellationToken cancellationToken);
 }

@@ -28,46 +28,46 @@ internal interface IMonitoringStore
     Task<IAlertEvaluationScope?> TryBeginAlertEvaluationAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Leases every undelivered notice of one rule to <paramref name="owner"/> until <paramref name="lease"/> from
+    /// Leases every undelivered notice of one rule to the request's owner for its lease from
     /// now: the rule of the oldest notice that is due and whose rule no live lease holds. Empty when none is due. One
     /// claim at a time, so two workers never hold one rule's notices together.
     /// </summary>
-    Task<IReadOnlyList<PendingAlertNotice>> ClaimAlertNoticesAsync(Guid owner, TimeSpan lease, DateTimeOffset? now, CancellationToken cancellationToken);
+    Task<IReadOnlyList<PendingAlertNotice>> ClaimAlertNoticesAsync(ClaimNoticesRequest request, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records that <paramref name="sink"/> took the notice (none: a sink was only tried), and renews the owner's
+    /// Records that the request's sink took the notice (none: a sink was only tried), and renews the owner's
     /// lease on everything it holds. False when the owner no longer holds the notice: its lease ran out and another
     /// worker claimed it.
     /// </summary>
-    Task<bool> RecordAlertNoticeSinkAsync(Guid owner, Guid noticeId, string? sink, TimeSpan lease, DateTimeOffset? now, CancellationToken cancellationToken);
+    Task<bool> RecordAlertNoticeSinkAsync(RecordNoticeSinkRequest request, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Ends the owner's delivery try of a notice and its lease: delivered when <paramref name="retryIn"/> is null
+    /// Ends the owner's delivery try of a notice and its lease: delivered when the request's retry delay is null
     /// (every sink took it), else due again after it, with the problem.
     /// </summary>
-    Task FinishAlertNoticeAsync(Guid owner, Guid noticeId, TimeSpan? retryIn, string? problem, DateTimeOffset? now, CancellationToken cancellationToken);
+    Task FinishAlertNoticeAsync(FinishNoticeRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the notices written more than <paramref name="retention"/> ago; returns how many of them some sink had not taken.</summary>
-    Task<int> DeleteOldAlertNoticesAsync(TimeSpan retention, DateTimeOffset? now, CancellationToken cancellationToken);
+    /// <summary>Deletes the notices written more than the request's retention ago; returns how many of them some sink had not taken.</summary>
+    Task<int> DeleteOldAlertNoticesAsync(DeleteOldNoticesRequest request, CancellationToken cancellationToken);
 }
 
 /// <summary>One evaluation's transaction: what it writes is seen by others only once <see cref="CommitAsync"/> returns.</summary>
 internal interface IAlertEvaluationScope : IAsyncDisposable
 {
     /// <summary>Writes every rule of this host, new ones in state ok; a changed definition keeps its state.</summary>
-    Task UpsertAsync(IReadOnlyList<AlertDefinition> rules, DateTimeOffset? now, CancellationToken cancellationToken);
+    Task UpsertAsync(UpsertAlertRulesRequest request, CancellationToken cancellationToken);
 
     /// <summary>The stored rules and their state, as this transaction sees them.</summary>
     Task<IReadOnlyList<AlertInfo>> ListAsync(CancellationToken cancellationToken);
 
     /// <summary>The rule's numbers over its window ending now, with the commonest error messages.</summary>
-    Task<AlertMeasure> MeasureAsync(AlertDefinition rule, DateTimeOffset? now, int topErrors, CancellationToken cancellationToken);
+    Task<AlertMeasure> MeasureAsync(MeasureRuleRequest request, CancellationToken cancellationToken);
 
     /// <summary>Stores the evaluation; returns when the rule entered the state it is in after it.</summary>
-    Task<DateTimeOffset> RecordAsync(AlertDefinition rule, AlertState state, AlertMeasure measure, CancellationToken cancellationToken);
+    Task<DateTimeOffset> RecordAsync(RecordEvaluationRequest request, CancellationToken cancellationToken);
 
     /// <summary>Keeps the notice of a state change for its sinks: it exists once this transaction commits, and only then.</summary>
-    Task AddNoticeAsync(AlertNotice notice, DateTimeOffset now, CancellationToken cancellationToken);
+    Task AddNoticeAsync(InsertNoticeRequest request, CancellationToken cancellationToken);
 
     Task CommitAsync(CancellationToken cancellationToken);
 }

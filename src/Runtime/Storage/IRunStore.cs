@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace Inquir.Typed.Storage;
 
 /// <summary>
@@ -15,25 +13,25 @@ internal interface IRunStore
     /// <summary>
     /// Inserts a run, or finds the run an earlier start with the same workflow and key made; the steps of its
     /// <see cref="NewRun.Shape"/> are recorded first (once per process and shape, see <see cref="GetShapeAsync"/>). A
-    /// <paramref name="transaction"/> must be one of this store's database (else an <see cref="ArgumentException"/>
+    /// <see cref="StartRunRequest.Transaction"/> must be one of this store's database (else an <see cref="ArgumentException"/>
     /// naming it): the run is inserted in it and workers are woken when it commits.
     /// </summary>
-    Task<StartedRun> StartRunAsync(NewRun run, DbTransaction? transaction, CancellationToken cancellationToken);
+    Task<StartedRun> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Inserts many runs in one transaction (the caller's, when <paramref name="transaction"/> is given), recording
+    /// Inserts many runs in one transaction (the caller's, when <see cref="StartRunsRequest.Transaction"/> is given), recording
     /// their shapes first as <see cref="StartRunAsync"/> does, and answers
     /// each in order: a row whose key its workflow already used, or an earlier row of the same batch used, gets the
     /// run that holds the key. Workers are woken once, and only when a run is due now. A row the database refuses
     /// fails the whole call (<see cref="RefusesData"/> says so), and nothing of it is inserted.
     /// </summary>
-    Task<IReadOnlyList<StartedRun>> StartRunsAsync(IReadOnlyList<NewRun> runs, DbTransaction? transaction, CancellationToken cancellationToken);
+    Task<IReadOnlyList<StartedRun>> StartRunsAsync(StartRunsRequest request, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The ordered step names of the shape <paramref name="shape"/> (a fingerprint, as <see cref="ClaimedRun.Shape"/>
-    /// holds) that runs of <paramref name="workflow"/> were started with; <see langword="null"/> when none is recorded.
+    /// The ordered step names of the recorded shape (a fingerprint, as <see cref="ClaimedRun.Shape"/>
+    /// holds) that runs of the workflow were started with; <see langword="null"/> when none is recorded.
     /// </summary>
-    Task<IReadOnlyList<string>?> GetShapeAsync(string workflow, long shape, CancellationToken cancellationToken);
+    Task<IReadOnlyList<string>?> GetShapeAsync(GetRunShapeRequest request, CancellationToken cancellationToken);
 
     /// <summary>Reads a run.</summary>
     Task<RunInfo?> GetRunAsync(Guid runId, CancellationToken cancellationToken);
@@ -48,19 +46,19 @@ internal interface IRunStore
     /// Writes many step outcomes in one statement; returns the <see cref="StepCompletion.CompletionId"/>s that are
     /// committed (not fenced off), including those an earlier write of the same completion committed.
     /// </summary>
-    Task<IReadOnlySet<Guid>> CompleteAsync(IReadOnlyList<StepCompletion> completions, string worker, DateTimeOffset? now, bool notify, CancellationToken cancellationToken);
+    Task<IReadOnlySet<Guid>> CompleteAsync(CompleteStepsRequest request, CancellationToken cancellationToken);
 
     /// <summary>Extends the leases of runs held with the given tokens; returns those still held with them.</summary>
-    Task<IReadOnlySet<HeldRun>> RenewLeasesAsync(IReadOnlyCollection<HeldRun> runs, TimeSpan leaseDuration, DateTimeOffset? now, CancellationToken cancellationToken);
+    Task<IReadOnlySet<HeldRun>> RenewLeasesAsync(RenewLeasesRequest request, CancellationToken cancellationToken);
 
     /// <summary>Makes runs whose lease expired due again; returns how many.</summary>
-    Task<int> RescueExpiredLeasesAsync(DateTimeOffset? now, int limit, CancellationToken cancellationToken);
+    Task<int> RescueExpiredLeasesAsync(RescueExpiredLeasesRequest request, CancellationToken cancellationToken);
 
     /// <summary>Hands back runs a stopping worker holds, due at once; returns how many.</summary>
-    Task<int> ReleaseAsync(IReadOnlyCollection<ReleasedRun> runs, string worker, DateTimeOffset? now, CancellationToken cancellationToken);
+    Task<int> ReleaseAsync(ReleaseRunsRequest request, CancellationToken cancellationToken);
 
     /// <summary>Fails a held run without an attempt; false when the run is no longer held with that token.</summary>
-    Task<bool> FailRunAsync(HeldRun run, string error, DateTimeOffset? now, CancellationToken cancellationToken);
+    Task<bool> FailRunAsync(FailRunRequest request, CancellationToken cancellationToken);
 
     /// <summary>
     /// Whether <paramref name="error"/> says the database refused a write for its data (it fails the same way however
@@ -76,5 +74,5 @@ internal interface IRunStore
     bool TimedOut(Exception error);
 
     /// <summary>Marks due runs of known workflows that wait at a step this deployment does not know; returns those newly marked.</summary>
-    Task<IReadOnlyList<UnknownStepRun>> ReportUnknownStepsAsync(KnownSteps known, DateTimeOffset? now, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<UnknownStepRun>> ReportUnknownStepsAsync(ReportUnknownStepsRequest request, CancellationToken cancellationToken);
 }

@@ -1,24 +1,22 @@
 namespace Inquir.Typed.Storage;
 
-/// <summary>A <c>schedules</c> row as the store reads it (times arrive as UTC <see cref="DateTime"/>).</summary>
-#pragma warning disable IDE1006 // column names
+/// <summary>A <c>schedules</c> row as the store reads it, by column name (times arrive as UTC <see cref="DateTime"/>).</summary>
 internal sealed record ScheduleRow(
-    string name,
-    string workflow,
-    string cron,
-    string time_zone,
-    string catch_up,
-    int max_catch_up,
-    bool paused,
-    DateTime? paused_at,
-    bool paused_by_configuration,
-    DateTime? last_tick_at,
-    DateTime created_at,
-    DateTime updated_at)
-#pragma warning restore IDE1006
+    string Name,
+    string Workflow,
+    string Cron,
+    string TimeZone,
+    ScheduleCatchUp CatchUp,
+    int MaxCatchUp,
+    bool Paused,
+    DateTime? PausedAt,
+    bool PausedByConfiguration,
+    DateTime? LastTickAt,
+    DateTime CreatedAt,
+    DateTime UpdatedAt)
 {
     /// <summary>Ticks after this one are due: the latest tick handled, or the schedule's creation.</summary>
-    public DateTimeOffset HandledUntil => Utc(last_tick_at ?? created_at);
+    public DateTimeOffset HandledUntil => Utc(LastTickAt ?? CreatedAt);
 
     public static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

@@ -127,7 +127,7 @@ internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signa
         {
             try
             {
-                return await store.CompleteAsync(completions, workerId, clock.Now, notify, CancellationToken.None).ConfigureAwait(false);
+                return await store.CompleteAsync(new CompleteStepsRequest(completions, workerId, clock.Now, notify), CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OutOfMemoryException && !store.RefusesData(e) && !(splittable && store.TimedOut(e)) && time.GetUtcNow() + delay < giveUpAt)
             {

@@ -45,7 +45,7 @@ internal sealed partial class LeaseKeeper(IRunStore store, InFlightRuns inFlight
         var sentAt = time.GetTimestamp();
         try
         {
-            var renewed = await store.RenewLeasesAsync(held, leaseDuration, clock.Now, giveUp.Token).ConfigureAwait(false);
+            var renewed = await store.RenewLeasesAsync(new RenewLeasesRequest(held, leaseDuration, clock.Now), giveUp.Token).ConfigureAwait(false);
             inFlight.Renewed(renewed, sentAt);
             // A run missing from the reply may have been let go by this worker since the renewal read it (its last
             // outcome committed meanwhile): only runs still held, with no outcome being written, were taken.

@@ -21,7 +21,7 @@ internal sealed partial class LeaseRescuer(IRunStore store, WorkSignal signal, T
     {
         try
         {
-            var rescued = await store.RescueExpiredLeasesAsync(clock.Now, BatchLimit, cancellationToken).ConfigureAwait(false);
+            var rescued = await store.RescueExpiredLeasesAsync(new RescueExpiredLeasesRequest(clock.Now, BatchLimit), cancellationToken).ConfigureAwait(false);
             if (rescued > 0)
             {
                 InquirTelemetry.LeaseTakeovers.Add(rescued);

@@ -302,13 +302,13 @@ internal sealed partial class RunExecutor(
     {
         LogRunFailedUnrunnable(lease.Run.RunId, reason);
         lease.Settle();
-        await store.FailRunAsync(lease.Run, reason, clock.Now, CancellationToken.None).ConfigureAwait(false);
+        await store.FailRunAsync(new FailRunRequest(lease.Run, reason, clock.Now), CancellationToken.None).ConfigureAwait(false);
     }
 
     private Task<int> ReleaseAsync(InFlightRuns.Lease lease, bool attemptStarted)
     {
         lease.Settle();
-        return store.ReleaseAsync([new ReleasedRun(lease.Run, attemptStarted)], workerId, clock.Now, CancellationToken.None);
+        return store.ReleaseAsync(new ReleaseRunsRequest([new ReleasedRun(lease.Run, attemptStarted)], workerId, clock.Now), CancellationToken.None);
     }
 
     [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "Run {RunId}: step {Step} succeeded on attempt {Attempt} in {DurationMs:0.#} ms")]

@@ -28,7 +28,7 @@ internal sealed class RunShapes(IRunStore store)
             return known;
         }
 
-        var steps = await store.GetShapeAsync(run.Workflow, shape, cancellationToken).ConfigureAwait(false)
+        var steps = await store.GetShapeAsync(new GetRunShapeRequest(run.Workflow, shape), cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Run {run.Id} of workflow '{run.Workflow}' was started with steps whose record (shape {shape}) is missing from run_shapes.");
         return _read.GetOrAdd((run.Workflow, shape), steps);
     }

@@ -26,7 +26,7 @@ internal sealed partial class UnknownStepReporter(IRunStore store, KnownSteps kn
     {
         try
         {
-            var waiting = await store.ReportUnknownStepsAsync(known, clock.Now, BatchLimit, cancellationToken).ConfigureAwait(false);
+            var waiting = await store.ReportUnknownStepsAsync(new ReportUnknownStepsRequest(known, clock.Now, BatchLimit), cancellationToken).ConfigureAwait(false);
             foreach (var group in waiting.GroupBy(r => (r.Workflow, Step: r.StepName ?? $"#{r.StepIndex + 1}")))
             {
                 InquirTelemetry.RunsAtUnknownStep.Add(group.Count(), new("inquir.workflow", group.Key.Workflow), new("inquir.step", group.Key.Step));

@@ -25,4 +25,4 @@ WHERE id IN (SELECT r.id
              ORDER BY r.held_due_at
              LIMIT @free);
 
-SELECT changes();
+SELECT changes() AS released;

@@ -1,6 +1,4 @@
-using Inquir.Typed.Postgres;
 using Inquir.Typed.Storage;
-using System.Data.Common;
 
 namespace Inquir.Typed.Tests.Infrastructure;
 
@@ -12,10 +10,9 @@ internal class DelegatingRunStore(IRunStore inner) : IRunStore
 {
     public Task MigrateAsync(CancellationToken cancellationToken) => inner.MigrateAsync(cancellationToken);
 
-    public Task<StartedRun> StartRunAsync(NewRun run, DbTransaction? transaction, CancellationToken cancellationToken) => inner.StartRunAsync(run, transaction, cancellationToken);
+    public Task<StartedRun> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken) => inner.StartRunAsync(request, cancellationToken);
 
-    public virtual Task<IReadOnlyList<StartedRun>> StartRunsAsync(IReadOnlyList<NewRun> runs, DbTransaction? transaction, CancellationToken cancellationToken) =>
-        inner.StartRunsAsync(runs, transaction, cancellationToken);
+    public virtual Task<IReadOnlyList<StartedRun>> StartRunsAsync(StartRunsRequest request, CancellationToken cancellationToken) => inner.StartRunsAsync(request, cancellationToken);
 
     public Task<RunInfo?> GetRunAsync(Guid runId, CancellationToken cancellationToken) => inner.GetRunAsync(runId, cancellationToken);
 
@@ -23,25 +20,22 @@ internal class DelegatingRunStore(IRunStore inner) : IRunStore
 
     public virtual Task<IReadOnlyList<ClaimedRun>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken) => inner.ClaimAsync(request, cancellationToken);
 
-    public virtual Task<IReadOnlySet<Guid>> CompleteAsync(IReadOnlyList<StepCompletion> completions, string worker, DateTimeOffset? now, bool notify, CancellationToken cancellationToken) =>
-        inner.CompleteAsync(completions, worker, now, notify, cancellationToken);
+    public virtual Task<IReadOnlySet<Guid>> CompleteAsync(CompleteStepsRequest request, CancellationToken cancellationToken) => inner.CompleteAsync(request, cancellationToken);
 
-    public virtual Task<IReadOnlySet<HeldRun>> RenewLeasesAsync(IReadOnlyCollection<HeldRun> runs, TimeSpan leaseDuration, DateTimeOffset? now, CancellationToken cancellationToken) =>
-        inner.RenewLeasesAsync(runs, leaseDuration, now, cancellationToken);
+    public virtual Task<IReadOnlySet<HeldRun>> RenewLeasesAsync(RenewLeasesRequest request, CancellationToken cancellationToken) => inner.RenewLeasesAsync(request, cancellationToken);
 
-    public Task<int> RescueExpiredLeasesAsync(DateTimeOffset? now, int limit, CancellationToken cancellationToken) => inner.RescueExpiredLeasesAsync(now, limit, cancellationToken);
+    public Task<int> RescueExpiredLeasesAsync(RescueExpiredLeasesRequest request, CancellationToken cancellationToken) => inner.RescueExpiredLeasesAsync(request, cancellationToken);
 
-    public Task<int> ReleaseAsync(IReadOnlyCollection<ReleasedRun> runs, string worker, DateTimeOffset? now, CancellationToken cancellationToken) => inner.ReleaseAsync(runs, worker, now, cancellationToken);
+    public Task<int> ReleaseAsync(ReleaseRunsRequest request, CancellationToken cancellationToken) => inner.ReleaseAsync(request, cancellationToken);
 
-    public Task<bool> FailRunAsync(HeldRun run, string error, DateTimeOffset? now, CancellationToken cancellationToken) => inner.FailRunAsync(run, error, now, cancellationToken);
+    public Task<bool> FailRunAsync(FailRunRequest request, CancellationToken cancellationToken) => inner.FailRunAsync(request, cancellationToken);
 
     public bool RefusesData(Exception error) => inner.RefusesData(error);
 
     public bool TimedOut(Exception error) => inner.TimedOut(error);
 
-    public Task<IReadOnlyList<string>?> GetShapeAsync(string workflow, long shape, CancellationToken cancellationToken) =>
-        inner.GetShapeAsync(workflow, shape, cancellationToken);
+    public Task<IReadOnlyList<string>?> GetShapeAsync(GetRunShapeRequest request, CancellationToken cancellationToken) => inner.GetShapeAsync(request, cancellationToken);
 
-    public Task<IReadOnlyList<UnknownStepRun>> ReportUnknownStepsAsync(KnownSteps known, DateTimeOffset? now, int limit, CancellationToken cancellationToken) =>
-        inner.ReportUnknownStepsAsync(known, now, limit, cancellationToken);
+    public Task<IReadOnlyList<UnknownStepRun>> ReportUnknownStepsAsync(ReportUnknownStepsRequest request, CancellationToken cancellationToken) =>
+        inner.ReportUnknownStepsAsync(request, cancellationToken);
 }

@@ -54,7 +54,7 @@ public abstract class LeaseOwnershipTests(TestStore store) : OnEveryStore(store)
         var renewal = keeper.RenewOnceAsync(default);
         await store.RenewalCalled.WaitAsync(Eventually.Limit);
         var failure = StoreSteps.Success(first, "0") with { Outcome = AttemptOutcome.Failed, Output = null, NextStatus = RunStatus.Pending, NextStepName = null, RetryDelay = TimeSpan.Zero };
-        Assert.Single(await db.Runs.CompleteAsync([failure], "me", StoreSteps.T0, false, default));
+        Assert.Single(await db.Runs.CompleteAsync(new CompleteStepsRequest([failure], Worker: "me", Now: StoreSteps.T0, Notify: false), default));
         firstLease.Dispose();
         store.Execute();
         Assert.Empty(await store.Renewed.WaitAsync(Eventually.Limit));
@@ -203,11 +203,11 @@ public abstract class LeaseOwnershipTests(TestStore store) : OnEveryStore(store)
 
         public void Reply() => _reply.TrySetResult();
 
-        public override async Task<IReadOnlySet<HeldRun>> RenewLeasesAsync(IReadOnlyCollection<HeldRun> runs, TimeSpan leaseDuration, DateTimeOffset? now, CancellationToken cancellationToken)
+        public override async Task<IReadOnlySet<HeldRun>> RenewLeasesAsync(RenewLeasesRequest request, CancellationToken cancellationToken)
         {
             _called.TrySetResult();
             await _execute.Task;
-            var renewed = await base.RenewLeasesAsync(runs, leaseDuration, now, cancellationToken);
+            var renewed = await base.RenewLeasesAsync(request, cancellationToken);
             _renewed.TrySetResult(renewed);
             await _reply.Task;
             return renewed;
@@ -228,31 +228,31 @@ public abstract class LeaseOwnershipTests(TestStore store) : OnEveryStore(store)
 
         public Task<IReadOnlySet<HeldRun>> RenewedAfterCommit => _renewalAnswered.Task;
 
-        public override async Task<IReadOnlySet<Guid>> CompleteAsync(IReadOnlyList<StepCompletion> completions, string worker, DateTimeOffset? now, bool notify, CancellationToken cancellationToken)
+        public override async Task<IReadOnlySet<Guid>> CompleteAsync(CompleteStepsRequest request, CancellationToken cancellationToken)
         {
-            if (!completions.Any(c => c.NextStatus == RunStatus.Succeeded))
+            if (!request.Completions.Any(c => c.NextStatus == RunStatus.Succeeded))
             {
-                return await base.CompleteAsync(completions, worker, now, notify, cancellationToken);
+                return await base.CompleteAsync(request, cancellationToken);
             }
 
             _lastCommitWaiting = true;
             await _renewalRead.Task.WaitAsync(Eventually.Limit);
-            var committed = await base.CompleteAsync(completions, worker, now, notify, cancellationToken);
+            var committed = await base.CompleteAsync(request, cancellationToken);
             _committed.TrySetResult();
             await _renewalAnswered.Task.WaitAsync(Eventually.Limit);
             return committed;
         }
 
-        public override async Task<IReadOnlySet<HeldRun>> RenewLeasesAsync(IReadOnlyCollection<HeldRun> runs, TimeSpan leaseDuration, DateTimeOffset? now, CancellationToken cancellationToken)
+        public override async Task<IReadOnlySet<HeldRun>> RenewLeasesAsync(RenewLeasesRequest request, CancellationToken cancellationToken)
         {
             if (!_lastCommitWaiting || _renewalRead.Task.IsCompleted)
             {
-                return await base.RenewLeasesAsync(runs, leaseDuration, now, cancellationToken);
+                return await base.RenewLeasesAsync(request, cancellationToken);
             }
 
             _renewalRead.TrySetResult();
             await _committed.Task.WaitAsync(Eventually.Limit);
-            var renewed = await base.RenewLeasesAsync(runs, leaseDuration, now, cancellationToken);
+            var renewed = await base.RenewLeasesAsync(request, cancellationToken);
             _renewalAnswered.TrySetResult(renewed);
             return renewed;
         }
@@ -262,8 +262,8 @@ public abstract class LeaseOwnershipTests(TestStore store) : OnEveryStore(store)
     {
         public volatile bool Failing;
 
-        public override Task<IReadOnlySet<HeldRun>> RenewLeasesAsync(IReadOnlyCollection<HeldRun> runs, TimeSpan leaseDuration, DateTimeOffset? now, CancellationToken cancellationToken) =>
-            Failing ? throw new NpgsqlException("the database is unreachable") : base.RenewLeasesAsync(runs, leaseDuration, now, cancellationToken);
+        public override Task<IReadOnlySet<HeldRun>> RenewLeasesAsync(RenewLeasesRequest request, CancellationToken cancellationToken) =>
+            Failing ? throw new NpgsqlException("the database is unreachable") : base.RenewLeasesAsync(request, cancellationToken);
     }
 
     // The first completion commits, but its reply never arrives: PostgreSQL restarted after the WAL flush.
@@ -271,9 +271,9 @@ public abstract class LeaseOwnershipTests(TestStore store) : OnEveryStore(store)
     {
         private int _writes;
 
-        public override async Task<IReadOnlySet<Guid>> CompleteAsync(IReadOnlyList<StepCompletion> completions, string worker, DateTimeOffset? now, bool notify, CancellationToken cancellationToken)
+        public override async Task<IReadOnlySet<Guid>> CompleteAsync(CompleteStepsRequest request, CancellationToken cancellationToken)
         {
-            var committed = await base.CompleteAsync(completions, worker, now, notify, cancellationToken);
+            var committed = await base.CompleteAsync(request, cancellationToken);
             return Interlocked.Increment(ref _writes) == 1 ? throw new NpgsqlException("the connection was closed before the reply arrived") : committed;
         }
     }

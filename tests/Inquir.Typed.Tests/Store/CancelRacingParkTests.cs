@@ -21,20 +21,20 @@ public sealed class CancelRacingParkTests
         var store = factory.Store;
         var history = new PostgresHistoryStore(factory.DataSource, new SqlScripts(factory.Schema), new WakeUpChannel(factory.Schema));
         var grandparent = Guid.Parse("00000000-0000-0000-0000-000000000001");
-        await store.StartRunAsync(new NewRun(grandparent, "w", "{}", null, null, T0, T0.AddHours(1), TimeSpan.Zero), null, default);
-        var parent = (await store.StartRunAsync(new NewRun(Guid.NewGuid(), "w", "{}", null, grandparent, T0, T0, TimeSpan.Zero), null, default)).Id;
+        await store.StartRunAsync(new StartRunRequest(new NewRun(grandparent, "w", "{}", null, null, T0, T0.AddHours(1), TimeSpan.Zero), Transaction: null), default);
+        var parent = (await store.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{}", null, grandparent, T0, T0, TimeSpan.Zero), Transaction: null), default)).Id;
         var claim = await ClaimOneAsync(store, "a", T0);
         Assert.Equal(parent, claim.Id);
         var children = new List<Guid>();
         for (var i = 0; i < 2; i++)
         {
-            children.Add((await store.StartRunAsync(new NewRun(Guid.NewGuid(), "w", "{}", "child:" + i, parent, T0, T0.AddMinutes(1), TimeSpan.Zero), null, default)).Id);
+            children.Add((await store.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{}", "child:" + i, parent, T0, T0.AddMinutes(1), TimeSpan.Zero), Transaction: null), default)).Id);
         }
 
         await using var holder = await TestDatabase.OpenAsync();
         await using var held = await holder.BeginTransactionAsync();
         await holder.ExecuteAsync($"SELECT 1 FROM {factory.Schema}.runs WHERE id = @grandparent FOR UPDATE", new { grandparent }, held);
-        var cancel = history.CancelAsync(parent, "stop", T0.AddSeconds(1), default);
+        var cancel = history.CancelAsync(new CancelRunRequest(parent, Reason: "stop", Now: T0.AddSeconds(1)), default);
         await Eventually.TrueAsync(
             async () =>
             {
@@ -44,15 +44,10 @@ public sealed class CancelRacingParkTests
             },
             "the cancel waits for the lock the test holds");
 
-        await store.CompleteAsync(
-            [Success(claim, "null") with { Output = null, NextStatus = RunStatus.Waiting, NextStepName = null, AwaitedRuns = children, ParentRunId = grandparent }],
-            "a",
-            T0.AddSeconds(1),
-            true,
-            default);
+        await store.CompleteAsync(new CompleteStepsRequest([Success(claim, "null") with { Output = null, NextStatus = RunStatus.Waiting, NextStepName = null, AwaitedRuns = children, ParentRunId = grandparent }], Worker: "a", Now: T0.AddSeconds(1), Notify: true), default);
         Assert.Equal(RunStatus.Waiting, (await store.GetRunAsync(parent, default))!.Status);
         await held.CommitAsync();
-        Assert.Equal("waiting", (await cancel)?.PreviousStatus);
+        Assert.Equal(RunStatus.Waiting, (await cancel)?.PreviousStatus);
 
         var statuses = (await store.GetRunsAsync([parent, .. children], default)).ToDictionary(r => r.Id, r => r.Status);
         Assert.Equal(

@@ -26,7 +26,7 @@ public sealed class ClaimPlanTests
         var runs = Enumerable.Range(0, Backlog)
             .Select(_ => new NewRun(Guid.NewGuid(), "w", "{\"n\":1}", null, null, StoreSteps.T0, StoreSteps.T0, TimeSpan.Zero, "s0"))
             .ToList();
-        await store.StartRunsAsync(runs, null, default);
+        await store.StartRunsAsync(new StartRunsRequest(runs, Transaction: null), default);
         var before = await DueIndexEntriesReadAsync(dataSource, schema);
 
         var claimed = await store.ClaimAsync(new ClaimRequest("worker", StoreSteps.Known, 2, TimeSpan.FromSeconds(30), StoreSteps.T0.AddSeconds(1)), default);

@@ -34,11 +34,10 @@ public sealed class FanOutWakeCostTests(ITestOutputHelper output)
         for (var i = 0; i < Children; i += Batch)
         {
             var runs = Enumerable.Range(i, Batch).Select(n => new NewRun(Guid.NewGuid(), "w", "{}", "child:" + n, parent, T0, T0.AddSeconds(1), TimeSpan.Zero, "s0")).ToList();
-            children.AddRange((await store.StartRunsAsync(runs, null, default)).Select(r => r.Id));
+            children.AddRange((await store.StartRunsAsync(new StartRunsRequest(runs, Transaction: null), default)).Select(r => r.Id));
         }
 
-        await store.CompleteAsync(
-            [Success(parentClaim, "null") with { Output = null, NextStatus = RunStatus.Waiting, NextStepName = null, AwaitedRuns = children }], "a", T0, true, default);
+        await store.CompleteAsync(new CompleteStepsRequest([Success(parentClaim, "null") with { Output = null, NextStatus = RunStatus.Waiting, NextStepName = null, AwaitedRuns = children }], Worker: "a", Now: T0, Notify: true), default);
         var claims = new List<ClaimedRun>(Children);
         while (claims.Count < Children)
         {
@@ -51,7 +50,7 @@ public sealed class FanOutWakeCostTests(ITestOutputHelper output)
         for (var i = 0; i < Children - Measured; i += Batch)
         {
             var batch = ordered.Skip(i).Take(Math.Min(Batch, Children - Measured - i)).Select(c => Success(c, "1", last: true) with { ParentRunId = parent }).ToList();
-            await store.CompleteAsync(batch, "b", T0.AddSeconds(3), true, default);
+            await store.CompleteAsync(new CompleteStepsRequest(batch, Worker: "b", Now: T0.AddSeconds(3), Notify: true), default);
         }
 
         var worst = 0L;
@@ -60,7 +59,7 @@ public sealed class FanOutWakeCostTests(ITestOutputHelper output)
         {
             var before = await RowsReadAsync(dataSource, schema);
             elapsed.Start();
-            await store.CompleteAsync([Success(child, "1", last: true) with { ParentRunId = parent }], "b", T0.AddSeconds(4), true, default);
+            await store.CompleteAsync(new CompleteStepsRequest([Success(child, "1", last: true) with { ParentRunId = parent }], Worker: "b", Now: T0.AddSeconds(4), Notify: true), default);
             elapsed.Stop();
             worst = Math.Max(worst, await RowsReadAsync(dataSource, schema) - before);
         }

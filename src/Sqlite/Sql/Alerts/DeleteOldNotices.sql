@@ -2,4 +2,4 @@
 -- that time is given up, and the caller logs it).
 DELETE FROM alert_notices
 WHERE created_at < @now - @retention_ms
-RETURNING delivered_at IS NULL;
+RETURNING delivered_at IS NULL AS undelivered;

@@ -13,8 +13,8 @@ public abstract class AttemptRecordContract : StoreContract
         var id = await StartAsync(db.Runs);
         var claim = await ClaimOneAsync(db.Runs, "me", T0);
 
-        Assert.Equal("running", (await db.History.CancelAsync(id, "stop", T0.AddSeconds(1), default))?.PreviousStatus);
-        Assert.Empty(await db.Runs.CompleteAsync([Success(claim, "1")], "me", T0.AddSeconds(2), false, default));
+        Assert.Equal(RunStatus.Running, (await db.History.CancelAsync(new CancelRunRequest(id, Reason: "stop", Now: T0.AddSeconds(1)), default))?.PreviousStatus);
+        Assert.Empty(await db.Runs.CompleteAsync(new CompleteStepsRequest([Success(claim, "1")], Worker: "me", Now: T0.AddSeconds(2), Notify: false), default));
 
         Assert.Equal([StepAttemptOutcome.Cancelled], await db.OutcomesAsync(id));
     }
@@ -28,10 +28,10 @@ public abstract class AttemptRecordContract : StoreContract
         var failure = Failure(first, TimeSpan.Zero);
 
         // The failure commits but its reply is lost; the run is retried and ended by another worker before it is written again.
-        Assert.Single(await db.Runs.CompleteAsync([failure], "first", T0, false, default));
+        Assert.Single(await db.Runs.CompleteAsync(new CompleteStepsRequest([failure], Worker: "first", Now: T0, Notify: false), default));
         var second = await ClaimOneAsync(db.Runs, "second", T0.AddSeconds(1));
-        Assert.Single(await db.Runs.CompleteAsync([Success(second, "1", last: true)], "second", T0.AddSeconds(2), false, default));
-        Assert.Empty(await db.Runs.CompleteAsync([failure], "first", T0.AddSeconds(3), false, default));
+        Assert.Single(await db.Runs.CompleteAsync(new CompleteStepsRequest([Success(second, "1", last: true)], Worker: "second", Now: T0.AddSeconds(2), Notify: false), default));
+        Assert.Empty(await db.Runs.CompleteAsync(new CompleteStepsRequest([failure], Worker: "first", Now: T0.AddSeconds(3), Notify: false), default));
 
         Assert.Equal([StepAttemptOutcome.Failed, StepAttemptOutcome.Succeeded], await db.OutcomesAsync(id));
     }
@@ -42,10 +42,10 @@ public abstract class AttemptRecordContract : StoreContract
         await using var db = await OpenAsync();
         var id = await StartAsync(db.Runs);
         var late = await ClaimOneAsync(db.Runs, "late", T0, TimeSpan.FromSeconds(10));
-        await db.Runs.RescueExpiredLeasesAsync(T0.AddSeconds(11), 100, default);
+        await db.Runs.RescueExpiredLeasesAsync(new RescueExpiredLeasesRequest(T0.AddSeconds(11), Limit: 100), default);
 
-        Assert.Empty(await db.Runs.CompleteAsync([Success(late, "1")], "late", T0.AddSeconds(12), false, default));
-        Assert.Empty(await db.Runs.CompleteAsync([Success(late, "1")], "late", T0.AddSeconds(13), false, default));
+        Assert.Empty(await db.Runs.CompleteAsync(new CompleteStepsRequest([Success(late, "1")], Worker: "late", Now: T0.AddSeconds(12), Notify: false), default));
+        Assert.Empty(await db.Runs.CompleteAsync(new CompleteStepsRequest([Success(late, "1")], Worker: "late", Now: T0.AddSeconds(13), Notify: false), default));
 
         Assert.Equal([StepAttemptOutcome.Abandoned, StepAttemptOutcome.Superseded], await db.OutcomesAsync(id));
     }
@@ -58,7 +58,7 @@ public abstract class AttemptRecordContract : StoreContract
         var claim = await ClaimOneAsync(db.Runs, "me", T0);
         const string Logs = """{"lines":[{"time":"2026-03-01T09:00:00+00:00","level":"Information","message":"charging 41","values":{"OrderId":"41"}},{"time":"2026-03-01T09:00:01+00:00","level":"Warning","message":"slow","exception":"System.TimeoutException: late"}],"dropped":3}""";
 
-        Assert.Single(await db.Runs.CompleteAsync([Success(claim, "1") with { Logs = Logs }], "me", T0, false, default));
+        Assert.Single(await db.Runs.CompleteAsync(new CompleteStepsRequest([Success(claim, "1") with { Logs = Logs }], Worker: "me", Now: T0, Notify: false), default));
 
         var attempt = (await db.History.GetAsync(id, default))!.Steps.Single().Attempts.Single();
         Assert.Equal(["charging 41", "slow"], attempt.Logs.Select(l => l.Message));
@@ -74,7 +74,7 @@ public abstract class AttemptRecordContract : StoreContract
         var id = await StartAsync(db.Runs);
         var claim = await ClaimOneAsync(db.Runs, "me", T0);
 
-        Assert.Equal(1, await db.Runs.ReleaseAsync([new ReleasedRun(claim.Held, AttemptStarted: false)], "me", T0, default));
+        Assert.Equal(1, await db.Runs.ReleaseAsync(new ReleaseRunsRequest([new ReleasedRun(claim.Held, AttemptStarted: false)], Worker: "me", Now: T0), default));
 
         Assert.Empty(await db.OutcomesAsync(id));
         var run = (await db.Runs.GetRunAsync(id, default))!;
@@ -88,7 +88,7 @@ public abstract class AttemptRecordContract : StoreContract
         var id = await StartAsync(db.Runs);
         var claim = await ClaimOneAsync(db.Runs, "me", T0);
 
-        await db.Runs.ReleaseAsync([new ReleasedRun(claim.Held, AttemptStarted: true)], "me", T0, default);
+        await db.Runs.ReleaseAsync(new ReleaseRunsRequest([new ReleasedRun(claim.Held, AttemptStarted: true)], Worker: "me", Now: T0), default);
 
         Assert.Equal([StepAttemptOutcome.Interrupted], await db.OutcomesAsync(id));
         Assert.Equal(1, (await ClaimOneAsync(db.Runs, "next", T0)).Attempt);
@@ -101,7 +101,7 @@ public abstract class AttemptRecordContract : StoreContract
         var id = await StartAsync(db.Runs);
         await ClaimOneAsync(db.Runs, "me", T0);
 
-        Assert.Equal(0, await db.Runs.ReleaseAsync([new ReleasedRun(new HeldRun(id, Guid.NewGuid()), AttemptStarted: true)], "me", T0, default));
+        Assert.Equal(0, await db.Runs.ReleaseAsync(new ReleaseRunsRequest([new ReleasedRun(new HeldRun(id, Guid.NewGuid()), AttemptStarted: true)], Worker: "me", Now: T0), default));
         Assert.Equal(RunStatus.Running, (await db.Runs.GetRunAsync(id, default))!.Status);
     }
 
@@ -111,12 +111,12 @@ public abstract class AttemptRecordContract : StoreContract
         await using var db = await OpenAsync();
         var id = await StartAsync(db.Runs);
         var zombie = await ClaimOneAsync(db.Runs, "zombie", T0, TimeSpan.FromSeconds(10));
-        await db.Runs.RescueExpiredLeasesAsync(T0.AddSeconds(11), 100, default);
+        await db.Runs.RescueExpiredLeasesAsync(new RescueExpiredLeasesRequest(T0.AddSeconds(11), Limit: 100), default);
         var owner = await ClaimOneAsync(db.Runs, "owner", T0.AddSeconds(11));
-        Assert.True(await db.Runs.FailRunAsync(owner.Held, "broken", T0.AddSeconds(12), default));
-        Assert.True(Assert.Single(await db.History.ReplayAsync([id], T0.AddSeconds(13), default)).replayed);
+        Assert.True(await db.Runs.FailRunAsync(new FailRunRequest(owner.Held, Error: "broken", Now: T0.AddSeconds(12)), default));
+        Assert.True(Assert.Single(await db.History.ReplayAsync(new ReplayRunsRequest([id], Now: T0.AddSeconds(13)), default)).Replayed);
 
-        await db.Runs.CompleteAsync([Success(zombie, "\"late\"")], "zombie", T0.AddSeconds(14), false, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Success(zombie, "\"late\"")], Worker: "zombie", Now: T0.AddSeconds(14), Notify: false), default);
 
         var history = await db.HistoryOfAsync(id);
         Assert.Equal(2, history.Execution);

@@ -18,7 +18,7 @@ public abstract class ChildWaitContract : StoreContract
         var (parent, claim) = await StartParentAsync(db);
         var children = await StartChildrenAsync(db, parent, 2);
 
-        var committed = await db.Runs.CompleteAsync([Waiting(claim, children)], "a", T0, true, default);
+        var committed = await db.Runs.CompleteAsync(new CompleteStepsRequest([Waiting(claim, children)], Worker: "a", Now: T0, Notify: true), default);
 
         Assert.Single(committed);
         var run = (await db.Runs.GetRunAsync(parent, default))!;
@@ -34,13 +34,13 @@ public abstract class ChildWaitContract : StoreContract
         await using var db = await OpenAsync();
         var (parent, claim) = await StartParentAsync(db);
         var children = await StartChildrenAsync(db, parent, 3);
-        await db.Runs.CompleteAsync([Waiting(claim, children)], "a", T0, true, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Waiting(claim, children)], Worker: "a", Now: T0, Notify: true), default);
 
         var claims = await db.Runs.ClaimAsync(new ClaimRequest("c", Known, 3, TimeSpan.FromSeconds(30), T1), default);
-        await db.Runs.CompleteAsync([ChildSucceeds(claims[0], parent, "1"), ChildSucceeds(claims[1], parent, "2")], "c", T1, true, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([ChildSucceeds(claims[0], parent, "1"), ChildSucceeds(claims[1], parent, "2")], Worker: "c", Now: T1, Notify: true), default);
         Assert.Equal(RunStatus.Waiting, (await db.Runs.GetRunAsync(parent, default))!.Status);
 
-        await db.Runs.CompleteAsync([ChildSucceeds(claims[2], parent, "3")], "c", T1, true, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([ChildSucceeds(claims[2], parent, "3")], Worker: "c", Now: T1, Notify: true), default);
 
         var run = (await db.Runs.GetRunAsync(parent, default))!;
         Assert.Equal((RunStatus.Pending, T1), (run.Status, run.NextAttemptAt));
@@ -57,7 +57,7 @@ public abstract class ChildWaitContract : StoreContract
         var children = await StartChildrenAsync(db, parent, 1);
         var child = await ClaimOneAsync(db.Runs, "a", T1);
 
-        await db.Runs.CompleteAsync([Waiting(claim, children), ChildSucceeds(child, parent, "7")], "a", T1, true, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Waiting(claim, children), ChildSucceeds(child, parent, "7")], Worker: "a", Now: T1, Notify: true), default);
 
         Assert.Equal(RunStatus.Pending, (await db.Runs.GetRunAsync(parent, default))!.Status);
     }
@@ -69,9 +69,9 @@ public abstract class ChildWaitContract : StoreContract
         var (parent, claim) = await StartParentAsync(db);
         var children = await StartChildrenAsync(db, parent, 1);
         var child = await ClaimOneAsync(db.Runs, "b", T1);
-        await db.Runs.CompleteAsync([ChildSucceeds(child, parent, "7")], "b", T1, true, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([ChildSucceeds(child, parent, "7")], Worker: "b", Now: T1, Notify: true), default);
 
-        await db.Runs.CompleteAsync([Waiting(claim, children)], "a", T1, true, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Waiting(claim, children)], Worker: "a", Now: T1, Notify: true), default);
 
         Assert.Equal(RunStatus.Pending, (await db.Runs.GetRunAsync(parent, default))!.Status);
     }
@@ -82,10 +82,10 @@ public abstract class ChildWaitContract : StoreContract
         await using var db = await OpenAsync();
         var (parent, claim) = await StartParentAsync(db);
         var children = await StartChildrenAsync(db, parent, 1);
-        await db.Runs.CompleteAsync([Waiting(claim, children)], "a", T0, true, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Waiting(claim, children)], Worker: "a", Now: T0, Notify: true), default);
         var child = await ClaimOneAsync(db.Runs, "b", T1);
 
-        await db.Runs.CompleteAsync([Failure(child, TimeSpan.Zero, last: true) with { ParentRunId = parent }], "b", T1, true, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Failure(child, TimeSpan.Zero, last: true) with { ParentRunId = parent }], Worker: "b", Now: T1, Notify: true), default);
 
         Assert.Equal(RunStatus.Pending, (await db.Runs.GetRunAsync(parent, default))!.Status);
     }
@@ -96,10 +96,10 @@ public abstract class ChildWaitContract : StoreContract
         await using var db = await OpenAsync();
         var (parent, claim) = await StartParentAsync(db);
         var children = await StartChildrenAsync(db, parent, 1);
-        await db.Runs.CompleteAsync([Waiting(claim, children)], "a", T0, true, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Waiting(claim, children)], Worker: "a", Now: T0, Notify: true), default);
         var child = await ClaimOneAsync(db.Runs, "b", T1);
 
-        Assert.True(await db.Runs.FailRunAsync(child.Held, "its checkpoint is missing", T1, default));
+        Assert.True(await db.Runs.FailRunAsync(new FailRunRequest(child.Held, Error: "its checkpoint is missing", Now: T1), default));
 
         Assert.Equal(RunStatus.Pending, (await db.Runs.GetRunAsync(parent, default))!.Status);
     }
@@ -110,12 +110,12 @@ public abstract class ChildWaitContract : StoreContract
         await using var db = await OpenAsync();
         var (parent, claim) = await StartParentAsync(db);
         var children = await StartChildrenAsync(db, parent, 1);
-        await db.Runs.CompleteAsync([Waiting(claim, children)], "a", T0, true, default);
-        await db.Runs.CompleteAsync([ChildSucceeds(await ClaimOneAsync(db.Runs, "b", T1), parent, "5")], "b", T1, true, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Waiting(claim, children)], Worker: "a", Now: T0, Notify: true), default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([ChildSucceeds(await ClaimOneAsync(db.Runs, "b", T1), parent, "5")], Worker: "b", Now: T1, Notify: true), default);
         var woken = await ClaimOneAsync(db.Runs, "a", T1);
 
         var resolved = Success(woken, "[5]");
-        Assert.Single(await db.Runs.CompleteAsync([resolved], "a", T1, false, default));
+        Assert.Single(await db.Runs.CompleteAsync(new CompleteStepsRequest([resolved], Worker: "a", Now: T1, Notify: false), default));
 
         Assert.Equal(["[5]"], await db.CheckpointsAsync(parent));
         var run = (await db.Runs.GetRunAsync(parent, default))!;
@@ -128,15 +128,15 @@ public abstract class ChildWaitContract : StoreContract
         await using var db = await OpenAsync();
         var (parent, claim) = await StartParentAsync(db);
         var children = await StartChildrenAsync(db, parent, 3);
-        await db.Runs.CompleteAsync([Waiting(claim, children)], "a", T0, true, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Waiting(claim, children)], Worker: "a", Now: T0, Notify: true), default);
         var claims = await db.Runs.ClaimAsync(new ClaimRequest("b", Known, 2, TimeSpan.FromSeconds(30), T1), default);
-        await db.Runs.CompleteAsync([ChildSucceeds(claims[0], parent, "1")], "b", T1, true, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([ChildSucceeds(claims[0], parent, "1")], Worker: "b", Now: T1, Notify: true), default);
         var running = claims[1].Id;
 
-        var cancel = await db.History.CancelAsync(parent, "stop", T1, default);
+        var cancel = await db.History.CancelAsync(new CancelRunRequest(parent, Reason: "stop", Now: T1), default);
 
         // The parent and its two unended children, each named for the cancelled-runs metric.
-        Assert.Equal("waiting", cancel?.PreviousStatus);
+        Assert.Equal(RunStatus.Waiting, cancel?.PreviousStatus);
         Assert.Equal(["w", "w", "w"], cancel!.CancelledWorkflows);
         var statuses = new Dictionary<Guid, RunStatus>();
         foreach (var id in children.Append(parent))
@@ -158,9 +158,9 @@ public abstract class ChildWaitContract : StoreContract
         await using var db = await OpenAsync();
         var (parent, claim) = await StartParentAsync(db);
         var children = await StartChildrenAsync(db, parent, 1);
-        await db.Runs.CompleteAsync([Waiting(claim, children)], "a", T0, true, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Waiting(claim, children)], Worker: "a", Now: T0, Notify: true), default);
 
-        Assert.Equal("pending", (await db.History.CancelAsync(children[0], "not needed", T1, default))?.PreviousStatus);
+        Assert.Equal(RunStatus.Pending, (await db.History.CancelAsync(new CancelRunRequest(children[0], Reason: "not needed", Now: T1), default))?.PreviousStatus);
 
         Assert.Equal(RunStatus.Pending, (await db.Runs.GetRunAsync(parent, default))!.Status);
     }
@@ -171,10 +171,10 @@ public abstract class ChildWaitContract : StoreContract
         await using var db = await OpenAsync();
         var (parent, claim) = await StartParentAsync(db);
         var children = await StartChildrenAsync(db, parent, 1);
-        await db.Runs.CompleteAsync([Waiting(claim, children)], "a", T0, true, default);
-        await db.History.CancelAsync(parent, "stop", T1, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Waiting(claim, children)], Worker: "a", Now: T0, Notify: true), default);
+        await db.History.CancelAsync(new CancelRunRequest(parent, Reason: "stop", Now: T1), default);
 
-        await db.History.ReplayAsync([parent], T1, default);
+        await db.History.ReplayAsync(new ReplayRunsRequest([parent], Now: T1), default);
 
         var replayed = await ClaimOneAsync(db.Runs, "a", T1);
         Assert.Equal((parent, 0, (IReadOnlyList<Guid>?)null), (replayed.Id, replayed.StepIndex, replayed.AwaitedRuns));
@@ -187,11 +187,11 @@ public abstract class ChildWaitContract : StoreContract
         var first = await StartParentAsync(db);
         var second = await StartParentAsync(db);
         var awaited = await StartAsync(db.Runs, T1);
-        await db.Runs.CompleteAsync([Waiting(first.Claim, [awaited]), Waiting(second.Claim, [awaited])], "a", T0, true, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Waiting(first.Claim, [awaited]), Waiting(second.Claim, [awaited])], Worker: "a", Now: T0, Notify: true), default);
         var claim = await ClaimOneAsync(db.Runs, "b", T1);
         Assert.Equal(awaited, claim.Id);
 
-        await db.Runs.CompleteAsync([Success(claim, "7", last: true)], "b", T1, true, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Success(claim, "7", last: true)], Worker: "b", Now: T1, Notify: true), default);
 
         Assert.Equal(RunStatus.Pending, (await db.Runs.GetRunAsync(first.Parent, default))!.Status);
         Assert.Equal(RunStatus.Pending, (await db.Runs.GetRunAsync(second.Parent, default))!.Status);
@@ -204,10 +204,10 @@ public abstract class ChildWaitContract : StoreContract
         var (parent, claim) = await StartParentAsync(db);
         var other = await StartParentAsync(db);
         var children = await StartChildrenAsync(db, parent, 1);
-        await db.Runs.CompleteAsync([Waiting(claim, children)], "a", T0, true, default);
-        await db.Runs.CompleteAsync([Waiting(other.Claim, children)], "a", T0, true, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Waiting(claim, children)], Worker: "a", Now: T0, Notify: true), default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Waiting(other.Claim, children)], Worker: "a", Now: T0, Notify: true), default);
 
-        await db.Runs.CompleteAsync([ChildSucceeds(await ClaimOneAsync(db.Runs, "b", T1), parent, "7")], "b", T1, true, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([ChildSucceeds(await ClaimOneAsync(db.Runs, "b", T1), parent, "7")], Worker: "b", Now: T1, Notify: true), default);
 
         Assert.Equal(RunStatus.Pending, (await db.Runs.GetRunAsync(parent, default))!.Status);
         Assert.Equal(RunStatus.Pending, (await db.Runs.GetRunAsync(other.Parent, default))!.Status);
@@ -221,9 +221,9 @@ public abstract class ChildWaitContract : StoreContract
         var children = await StartChildrenAsync(db, parent, 2);
         var grandchild = await StartChildrenAsync(db, children[0], 1);
 
-        var cancel = await db.History.CancelAsync(parent, "stop", T1, default);
+        var cancel = await db.History.CancelAsync(new CancelRunRequest(parent, Reason: "stop", Now: T1), default);
 
-        Assert.Equal("running", cancel?.PreviousStatus);
+        Assert.Equal(RunStatus.Running, cancel?.PreviousStatus);
         foreach (var id in children.Concat(grandchild))
         {
             var run = (await db.Runs.GetRunAsync(id, default))!;
@@ -242,11 +242,11 @@ public abstract class ChildWaitContract : StoreContract
         var ended = claims.Single(c => c.Id == children[0]);
         var waiting = claims.Single(c => c.Id == children[1]);
         var running = claims.Single(c => c.Id == children[2]);
-        await db.Runs.CompleteAsync([ChildSucceeds(ended, parent, "1")], "b", T1, true, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([ChildSucceeds(ended, parent, "1")], Worker: "b", Now: T1, Notify: true), default);
         var grandchildren = await StartChildrenAsync(db, waiting.Id, 1);
-        await db.Runs.CompleteAsync([Waiting(waiting, grandchildren) with { ParentRunId = parent }], "b", T1, true, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Waiting(waiting, grandchildren) with { ParentRunId = parent }], Worker: "b", Now: T1, Notify: true), default);
 
-        await db.Runs.CompleteAsync([Failure(claim, TimeSpan.Zero, last: true)], "a", T1, true, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Failure(claim, TimeSpan.Zero, last: true)], Worker: "a", Now: T1, Notify: true), default);
 
         Assert.Equal(RunStatus.Failed, (await db.Runs.GetRunAsync(parent, default))!.Status);
         Assert.Equal(RunStatus.Succeeded, (await db.Runs.GetRunAsync(ended.Id, default))!.Status);
@@ -268,7 +268,7 @@ public abstract class ChildWaitContract : StoreContract
         var (parent, claim) = await StartParentAsync(db);
         var children = await StartChildrenAsync(db, parent, 1);
 
-        Assert.True(await db.Runs.FailRunAsync(claim.Held, "its checkpoint is missing", T1, default));
+        Assert.True(await db.Runs.FailRunAsync(new FailRunRequest(claim.Held, Error: "its checkpoint is missing", Now: T1), default));
 
         Assert.Equal(RunStatus.Cancelled, (await db.Runs.GetRunAsync(children[0], default))!.Status);
     }
@@ -286,7 +286,7 @@ public abstract class ChildWaitContract : StoreContract
         for (var i = 0; i < count; i++)
         {
             var run = new NewRun(Guid.NewGuid(), "w", "{\"part\":" + i + "}", $"{parent:D}:child:{i}", parent, T0, T1, TimeSpan.Zero);
-            children[i] = (await db.Runs.StartRunAsync(run, null, default)).Id;
+            children[i] = (await db.Runs.StartRunAsync(new StartRunRequest(run, Transaction: null), default)).Id;
         }
 
         return children;

@@ -13,7 +13,7 @@ public abstract class ClaimContract : StoreContract
         var late = await StartAsync(db.Runs, T0.AddSeconds(-1));
         var early = await StartAsync(db.Runs, T0.AddSeconds(-5));
         await StartAsync(db.Runs, T0.AddSeconds(30));
-        await db.Runs.StartRunAsync(new NewRun(Guid.NewGuid(), "other", "{}", null, null, T0, T0.AddSeconds(-10), TimeSpan.Zero), null, default);
+        await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "other", "{}", null, null, T0, T0.AddSeconds(-10), TimeSpan.Zero), Transaction: null), default);
 
         var first = await db.Runs.ClaimAsync(new ClaimRequest("me", Known, 1, TimeSpan.FromSeconds(30), T0), default);
         var rest = await db.Runs.ClaimAsync(new ClaimRequest("me", Known, 10, TimeSpan.FromSeconds(30), T0), default);
@@ -69,7 +69,7 @@ public abstract class ClaimContract : StoreContract
         await using var db = await OpenAsync();
         await StartAsync(db.Runs, T0);
         var first = await ClaimOneAsync(db.Runs, "me", T0, TimeSpan.FromSeconds(10));
-        await db.Runs.RescueExpiredLeasesAsync(T0.AddSeconds(11), 100, default);
+        await db.Runs.RescueExpiredLeasesAsync(new RescueExpiredLeasesRequest(T0.AddSeconds(11), Limit: 100), default);
 
         var second = await ClaimOneAsync(db.Runs, "me", T0.AddSeconds(11));
 
@@ -84,8 +84,8 @@ public abstract class ClaimContract : StoreContract
         var id = await StartAsync(db.Runs, T0);
         await ClaimOneAsync(db.Runs, "dead", T0, TimeSpan.FromSeconds(10));
 
-        Assert.Equal(0, await db.Runs.RescueExpiredLeasesAsync(T0.AddSeconds(10), 100, default));
-        Assert.Equal(1, await db.Runs.RescueExpiredLeasesAsync(T0.AddSeconds(11), 100, default));
+        Assert.Equal(0, await db.Runs.RescueExpiredLeasesAsync(new RescueExpiredLeasesRequest(T0.AddSeconds(10), Limit: 100), default));
+        Assert.Equal(1, await db.Runs.RescueExpiredLeasesAsync(new RescueExpiredLeasesRequest(T0.AddSeconds(11), Limit: 100), default));
 
         var run = (await db.Runs.GetRunAsync(id, default))!;
         Assert.Equal(RunStatus.Pending, run.Status);
@@ -100,11 +100,11 @@ public abstract class ClaimContract : StoreContract
         var mine = await StartAsync(db.Runs, T0);
         var claim = await ClaimOneAsync(db.Runs, "a", T0, TimeSpan.FromSeconds(10));
 
-        var renewed = await db.Runs.RenewLeasesAsync([claim.Held, new HeldRun(Guid.NewGuid(), Guid.NewGuid())], TimeSpan.FromSeconds(50), T0.AddSeconds(10), default);
+        var renewed = await db.Runs.RenewLeasesAsync(new RenewLeasesRequest([claim.Held, new HeldRun(Guid.NewGuid(), Guid.NewGuid())], LeaseDuration: TimeSpan.FromSeconds(50), Now: T0.AddSeconds(10)), default);
 
         Assert.Equal([claim.Held], renewed);
-        Assert.Equal(0, await db.Runs.RescueExpiredLeasesAsync(T0.AddSeconds(30), 100, default));
-        Assert.Empty(await db.Runs.RenewLeasesAsync([new HeldRun(mine, Guid.NewGuid())], TimeSpan.FromSeconds(50), T0.AddSeconds(10), default));
+        Assert.Equal(0, await db.Runs.RescueExpiredLeasesAsync(new RescueExpiredLeasesRequest(T0.AddSeconds(30), Limit: 100), default));
+        Assert.Empty(await db.Runs.RenewLeasesAsync(new RenewLeasesRequest([new HeldRun(mine, Guid.NewGuid())], LeaseDuration: TimeSpan.FromSeconds(50), Now: T0.AddSeconds(10)), default));
     }
 
     [Fact]
@@ -113,23 +113,23 @@ public abstract class ClaimContract : StoreContract
         await using var db = await OpenAsync();
         await StartAsync(db.Runs);
         var earlier = await ClaimOneAsync(db.Runs, "me", T0, TimeSpan.FromSeconds(10));
-        await db.Runs.RescueExpiredLeasesAsync(T0.AddSeconds(11), 100, default);
+        await db.Runs.RescueExpiredLeasesAsync(new RescueExpiredLeasesRequest(T0.AddSeconds(11), Limit: 100), default);
         var later = await ClaimOneAsync(db.Runs, "me", T0.AddSeconds(11));
 
-        Assert.Empty(await db.Runs.RenewLeasesAsync([earlier.Held], TimeSpan.FromSeconds(30), T0.AddSeconds(12), default));
-        Assert.Equal([later.Held], await db.Runs.RenewLeasesAsync([earlier.Held, later.Held], TimeSpan.FromSeconds(30), T0.AddSeconds(12), default));
+        Assert.Empty(await db.Runs.RenewLeasesAsync(new RenewLeasesRequest([earlier.Held], LeaseDuration: TimeSpan.FromSeconds(30), Now: T0.AddSeconds(12)), default));
+        Assert.Equal([later.Held], await db.Runs.RenewLeasesAsync(new RenewLeasesRequest([earlier.Held, later.Held], LeaseDuration: TimeSpan.FromSeconds(30), Now: T0.AddSeconds(12)), default));
     }
 
     [Fact]
     public async Task A_run_at_a_step_the_deployment_does_not_know_is_not_claimed_but_reported_once()
     {
         await using var db = await OpenAsync();
-        var id = (await db.Runs.StartRunAsync(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0, T0, TimeSpan.Zero, FirstStepName: "s0"), null, default)).Id;
+        var id = (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0, T0, TimeSpan.Zero, FirstStepName: "s0"), Transaction: null), default)).Id;
         var narrow = new KnownSteps([("w", ["other"])]);
 
         Assert.Empty(await db.Runs.ClaimAsync(new ClaimRequest("old", narrow, 10, TimeSpan.FromSeconds(30), T0), default));
-        var first = await db.Runs.ReportUnknownStepsAsync(narrow, T0, 100, default);
-        var again = await db.Runs.ReportUnknownStepsAsync(narrow, T0, 100, default);
+        var first = await db.Runs.ReportUnknownStepsAsync(new ReportUnknownStepsRequest(narrow, Now: T0, Limit: 100), default);
+        var again = await db.Runs.ReportUnknownStepsAsync(new ReportUnknownStepsRequest(narrow, Now: T0, Limit: 100), default);
 
         Assert.Equal([id], first.Select(r => r.RunId));
         Assert.Empty(again);
@@ -141,11 +141,11 @@ public abstract class ClaimContract : StoreContract
     {
         await using var db = await OpenAsync();
         var narrow = new KnownSteps([("w", ["other"])]);
-        var marked = (await db.Runs.StartRunAsync(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0, T0, TimeSpan.Zero, FirstStepName: "s0"), null, default)).Id;
-        Assert.Equal([marked], (await db.Runs.ReportUnknownStepsAsync(narrow, T0, 1, default)).Select(r => r.RunId));
-        var stuck = (await db.Runs.StartRunAsync(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0.AddSeconds(1), T0.AddSeconds(1), TimeSpan.Zero, FirstStepName: "s0"), null, default)).Id;
+        var marked = (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0, T0, TimeSpan.Zero, FirstStepName: "s0"), Transaction: null), default)).Id;
+        Assert.Equal([marked], (await db.Runs.ReportUnknownStepsAsync(new ReportUnknownStepsRequest(narrow, Now: T0, Limit: 1), default)).Select(r => r.RunId));
+        var stuck = (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0.AddSeconds(1), T0.AddSeconds(1), TimeSpan.Zero, FirstStepName: "s0"), Transaction: null), default)).Id;
 
-        Assert.Equal([stuck], (await db.Runs.ReportUnknownStepsAsync(narrow, T0.AddSeconds(1), 1, default)).Select(r => r.RunId));
+        Assert.Equal([stuck], (await db.Runs.ReportUnknownStepsAsync(new ReportUnknownStepsRequest(narrow, Now: T0.AddSeconds(1), Limit: 1), default)).Select(r => r.RunId));
     }
 
     [Fact]
@@ -155,8 +155,8 @@ public abstract class ClaimContract : StoreContract
         var id = await StartAsync(db.Runs);
         var claim = await ClaimOneAsync(db.Runs, "me", T0);
 
-        Assert.False(await db.Runs.FailRunAsync(new HeldRun(id, Guid.NewGuid()), "no", T0, default));
-        Assert.True(await db.Runs.FailRunAsync(claim.Held, "unreadable input", T0, default));
+        Assert.False(await db.Runs.FailRunAsync(new FailRunRequest(new HeldRun(id, Guid.NewGuid()), Error: "no", Now: T0), default));
+        Assert.True(await db.Runs.FailRunAsync(new FailRunRequest(claim.Held, Error: "unreadable input", Now: T0), default));
 
         var run = (await db.Runs.GetRunAsync(id, default))!;
         Assert.Equal((RunStatus.Failed, "unreadable input"), (run.Status, run.Error));

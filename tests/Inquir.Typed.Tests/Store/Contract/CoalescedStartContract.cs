@@ -111,11 +111,11 @@ public abstract class CoalescedStartContract : StoreContract
 
         public void ReleaseFirstBatch() => _release.SetResult();
 
-        public override async Task<IReadOnlyList<StartedRun>> StartRunsAsync(IReadOnlyList<NewRun> runs, System.Data.Common.DbTransaction? transaction, CancellationToken cancellationToken)
+        public override async Task<IReadOnlyList<StartedRun>> StartRunsAsync(StartRunsRequest request, CancellationToken cancellationToken)
         {
             lock (BatchSizes)
             {
-                BatchSizes.Add(runs.Count);
+                BatchSizes.Add(request.Runs.Count);
             }
 
             if (Interlocked.Increment(ref _batches) == 1)
@@ -124,7 +124,7 @@ public abstract class CoalescedStartContract : StoreContract
                 await _release.Task;
             }
 
-            return await base.StartRunsAsync(runs, transaction, cancellationToken);
+            return await base.StartRunsAsync(request, cancellationToken);
         }
     }
 }

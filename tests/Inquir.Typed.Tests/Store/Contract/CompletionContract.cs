@@ -12,12 +12,12 @@ public abstract class CompletionContract : StoreContract
         await using var db = await OpenAsync();
         var id = await StartAsync(db.Runs, T0);
         var zombie = await ClaimOneAsync(db.Runs, "zombie", T0, TimeSpan.FromSeconds(10));
-        Assert.Equal(1, await db.Runs.RescueExpiredLeasesAsync(T0.AddSeconds(11), 100, default));
+        Assert.Equal(1, await db.Runs.RescueExpiredLeasesAsync(new RescueExpiredLeasesRequest(T0.AddSeconds(11), Limit: 100), default));
         var owner = await ClaimOneAsync(db.Runs, "owner", T0.AddSeconds(11));
 
-        var lateWrite = await db.Runs.CompleteAsync([Success(zombie, "\"zombie\"", last: true)], "zombie", T0.AddSeconds(12), false, default);
+        var lateWrite = await db.Runs.CompleteAsync(new CompleteStepsRequest([Success(zombie, "\"zombie\"", last: true)], Worker: "zombie", Now: T0.AddSeconds(12), Notify: false), default);
         var ownerCompletion = Success(owner, "\"owner\"", last: true);
-        var ownerWrite = await db.Runs.CompleteAsync([ownerCompletion], "owner", T0.AddSeconds(12), false, default);
+        var ownerWrite = await db.Runs.CompleteAsync(new CompleteStepsRequest([ownerCompletion], Worker: "owner", Now: T0.AddSeconds(12), Notify: false), default);
 
         Assert.Empty(lateWrite);
         Assert.Equal([ownerCompletion.CompletionId], ownerWrite);
@@ -33,8 +33,8 @@ public abstract class CompletionContract : StoreContract
         var claim = await ClaimOneAsync(db.Runs, "a", T0);
 
         var firstCompletion = Success(claim, "1");
-        Assert.Equal([firstCompletion.CompletionId], await db.Runs.CompleteAsync([firstCompletion], "a", T0, false, default));
-        Assert.Empty(await db.Runs.CompleteAsync([Success(claim, "2")], "a", T0, false, default));
+        Assert.Equal([firstCompletion.CompletionId], await db.Runs.CompleteAsync(new CompleteStepsRequest([firstCompletion], Worker: "a", Now: T0, Notify: false), default));
+        Assert.Empty(await db.Runs.CompleteAsync(new CompleteStepsRequest([Success(claim, "2")], Worker: "a", Now: T0, Notify: false), default));
 
         Assert.Equal(["1"], await db.CheckpointsAsync(id));
     }
@@ -45,10 +45,10 @@ public abstract class CompletionContract : StoreContract
         await using var db = await OpenAsync();
         var id = await StartAsync(db.Runs, T0);
         var first = await ClaimOneAsync(db.Runs, "a", T0, TimeSpan.FromSeconds(10));
-        await db.Runs.CompleteAsync([Success(first, "{\"file\":\"f\"}")], "a", T0, false, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Success(first, "{\"file\":\"f\"}")], Worker: "a", Now: T0, Notify: false), default);
 
         // The worker died during step s1: the rescue hands the run back at s1, never at s0.
-        await db.Runs.RescueExpiredLeasesAsync(T0.AddSeconds(11), 100, default);
+        await db.Runs.RescueExpiredLeasesAsync(new RescueExpiredLeasesRequest(T0.AddSeconds(11), Limit: 100), default);
         var next = await ClaimOneAsync(db.Runs, "b", T0.AddSeconds(11));
 
         Assert.Equal((1, "s1"), (next.StepIndex, next.StepName));
@@ -66,7 +66,7 @@ public abstract class CompletionContract : StoreContract
         }
 
         var claims = await db.Runs.ClaimAsync(new ClaimRequest("a", Known, 50, TimeSpan.FromSeconds(30), T0), default);
-        var committed = await db.Runs.CompleteAsync(claims.Select(c => Success(c, "true", last: true)).ToList(), "a", T0, true, default);
+        var committed = await db.Runs.CompleteAsync(new CompleteStepsRequest(claims.Select(c => Success(c, "true", last: true)).ToList(), Worker: "a", Now: T0, Notify: true), default);
 
         Assert.Equal(50, committed.Count);
         foreach (var claim in claims)
@@ -82,11 +82,11 @@ public abstract class CompletionContract : StoreContract
         await using var db = await OpenAsync();
         var id = await StartAsync(db.Runs);
         var stale = await ClaimOneAsync(db.Runs, "me", T0, TimeSpan.FromSeconds(10));
-        Assert.Equal(1, await db.Runs.RescueExpiredLeasesAsync(T0.AddSeconds(11), 100, default));
+        Assert.Equal(1, await db.Runs.RescueExpiredLeasesAsync(new RescueExpiredLeasesRequest(T0.AddSeconds(11), Limit: 100), default));
         var current = await ClaimOneAsync(db.Runs, "me", T0.AddSeconds(11));
 
         var currentOutcome = Success(current, "\"current\"");
-        var committed = await db.Runs.CompleteAsync([Success(stale, "\"stale\""), currentOutcome], "me", T0.AddSeconds(12), false, default);
+        var committed = await db.Runs.CompleteAsync(new CompleteStepsRequest([Success(stale, "\"stale\""), currentOutcome], Worker: "me", Now: T0.AddSeconds(12), Notify: false), default);
 
         Assert.Equal([currentOutcome.CompletionId], committed);
         Assert.Equal(["\"current\""], await db.CheckpointsAsync(id));
@@ -99,11 +99,11 @@ public abstract class CompletionContract : StoreContract
         await using var db = await OpenAsync();
         var id = await StartAsync(db.Runs);
         var stale = await ClaimOneAsync(db.Runs, "me", T0, TimeSpan.FromSeconds(10));
-        await db.Runs.RescueExpiredLeasesAsync(T0.AddSeconds(11), 100, default);
+        await db.Runs.RescueExpiredLeasesAsync(new RescueExpiredLeasesRequest(T0.AddSeconds(11), Limit: 100), default);
         var current = await ClaimOneAsync(db.Runs, "me", T0.AddSeconds(11));
 
         var currentOutcome = Success(current, "\"current\"");
-        var committed = await db.Runs.CompleteAsync([currentOutcome, Success(stale, "\"stale\"")], "me", T0.AddSeconds(12), false, default);
+        var committed = await db.Runs.CompleteAsync(new CompleteStepsRequest([currentOutcome, Success(stale, "\"stale\"")], Worker: "me", Now: T0.AddSeconds(12), Notify: false), default);
 
         Assert.Equal([currentOutcome.CompletionId], committed);
         Assert.Equal(["\"current\""], await db.CheckpointsAsync(id));
@@ -117,8 +117,8 @@ public abstract class CompletionContract : StoreContract
         var claim = await ClaimOneAsync(db.Runs, "me", T0);
         var outcome = Success(claim, "1");
 
-        Assert.Equal([outcome.CompletionId], await db.Runs.CompleteAsync([outcome], "me", T0, false, default));
-        Assert.Equal([outcome.CompletionId], await db.Runs.CompleteAsync([outcome], "me", T0, false, default));
+        Assert.Equal([outcome.CompletionId], await db.Runs.CompleteAsync(new CompleteStepsRequest([outcome], Worker: "me", Now: T0, Notify: false), default));
+        Assert.Equal([outcome.CompletionId], await db.Runs.CompleteAsync(new CompleteStepsRequest([outcome], Worker: "me", Now: T0, Notify: false), default));
 
         Assert.Equal(["1"], await db.CheckpointsAsync(id));
         Assert.Equal([StepAttemptOutcome.Succeeded], await db.OutcomesAsync(id));
@@ -132,9 +132,9 @@ public abstract class CompletionContract : StoreContract
         var claim = await ClaimOneAsync(db.Runs, "me", T0);
         var outcome = Success(claim, "7", last: true);
 
-        await db.Runs.CompleteAsync([outcome], "me", T0, false, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([outcome], Worker: "me", Now: T0, Notify: false), default);
 
-        Assert.Equal([outcome.CompletionId], await db.Runs.CompleteAsync([outcome], "me", T0, false, default));
+        Assert.Equal([outcome.CompletionId], await db.Runs.CompleteAsync(new CompleteStepsRequest([outcome], Worker: "me", Now: T0, Notify: false), default));
         Assert.Equal(RunStatus.Succeeded, (await db.Runs.GetRunAsync(id, default))!.Status);
         Assert.Single(await db.OutcomesAsync(id));
     }
@@ -146,7 +146,7 @@ public abstract class CompletionContract : StoreContract
         var id = await StartAsync(db.Runs);
         var first = await ClaimOneAsync(db.Runs, "me", T0);
 
-        await db.Runs.CompleteAsync([Failure(first, TimeSpan.FromSeconds(8))], "me", T0.AddSeconds(1), false, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Failure(first, TimeSpan.FromSeconds(8))], Worker: "me", Now: T0.AddSeconds(1), Notify: false), default);
 
         var run = (await db.Runs.GetRunAsync(id, default))!;
         Assert.Equal((RunStatus.Pending, T0.AddSeconds(9), "boom"), (run.Status, run.NextAttemptAt, run.Error));
@@ -154,7 +154,7 @@ public abstract class CompletionContract : StoreContract
         var second = await ClaimOneAsync(db.Runs, "me", T0.AddSeconds(9));
         Assert.Equal(2, second.Attempt);
 
-        await db.Runs.CompleteAsync([Failure(second, TimeSpan.Zero, last: true)], "me", T0.AddSeconds(10), false, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Failure(second, TimeSpan.Zero, last: true)], Worker: "me", Now: T0.AddSeconds(10), Notify: false), default);
         Assert.Equal(RunStatus.Failed, (await db.Runs.GetRunAsync(id, default))!.Status);
         Assert.Equal([StepAttemptOutcome.Failed, StepAttemptOutcome.Failed], await db.OutcomesAsync(id));
     }
@@ -179,7 +179,7 @@ public abstract class CompletionContract : StoreContract
             var rounds = 0;
             while (!stop.IsCancellationRequested)
             {
-                Assert.Equal(Runs, (await db.Runs.RenewLeasesAsync(held, TimeSpan.FromMinutes(5), T0, default)).Count);
+                Assert.Equal(Runs, (await db.Runs.RenewLeasesAsync(new RenewLeasesRequest(held, LeaseDuration: TimeSpan.FromMinutes(5), Now: T0), default)).Count);
                 rounds++;
                 renewed.TrySetResult();
             }
@@ -190,7 +190,7 @@ public abstract class CompletionContract : StoreContract
         for (var step = 0; step < 5; step++)
         {
             var order = step % 2 == 0 ? ascending : Enumerable.Reverse(ascending).ToList();
-            var committed = await db.Runs.CompleteAsync(order.Select(c => Success(c, step.ToString(System.Globalization.CultureInfo.InvariantCulture), step)).ToList(), "me", T0, false, default);
+            var committed = await db.Runs.CompleteAsync(new CompleteStepsRequest(order.Select(c => Success(c, step.ToString(System.Globalization.CultureInfo.InvariantCulture), step)).ToList(), Worker: "me", Now: T0, Notify: false), default);
             Assert.Equal(Runs, committed.Count);
         }
 

@@ -16,23 +16,23 @@ public abstract class DashboardQueryContract : StoreContract
         for (var attempt = 0; attempt < 2; attempt++)
         {
             var failing = await ClaimOneAsync(db.Runs, "me", at = at.AddSeconds(1));
-            await db.Runs.CompleteAsync([Failure(failing, TimeSpan.Zero) with { ErrorMessage = "Disk QUOTA exceeded", RunError = "Disk QUOTA exceeded" }], "me", at, false, default);
+            await db.Runs.CompleteAsync(new CompleteStepsRequest([Failure(failing, TimeSpan.Zero) with { ErrorMessage = "Disk QUOTA exceeded", RunError = "Disk QUOTA exceeded" }], Worker: "me", Now: at, Notify: false), default);
         }
 
         var third = await ClaimOneAsync(db.Runs, "me", at = at.AddSeconds(1));
-        await db.Runs.CompleteAsync([Success(third, "1")], "me", at, false, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Success(third, "1")], Worker: "me", Now: at, Notify: false), default);
         var last = new ClaimedRun(third.Id, "w", 1, 1, third.LeaseToken, null, "1", "s1");   // the worker goes on holding the run
-        await db.Runs.CompleteAsync([Success(last, "2", last: true)], "me", at, false, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Success(last, "2", last: true)], Worker: "me", Now: at, Notify: false), default);
         await StartAsync(db.Runs, T0.AddDays(1));
 
         var run = (await db.Runs.GetRunAsync(id, default))!;
         Assert.Equal((RunStatus.Succeeded, null), (run.Status, run.Error));
-        Assert.Equal([id], await IdsAsync(db, Search() with { error_pattern = "%quota exceeded%" }));
-        Assert.Equal([id], await IdsAsync(db, Search() with { error_pattern = "%quota%", status = "succeeded" }));
-        Assert.Equal([id], await IdsAsync(db, Search() with { step = "s0", status = "succeeded" }));
-        Assert.Equal([id], await IdsAsync(db, Search() with { step = "s0" }));
-        Assert.Empty(await IdsAsync(db, Search() with { step = "s5" }));
-        Assert.Empty(await IdsAsync(db, Search() with { error_pattern = "%timeout%" }));
+        Assert.Equal([id], await IdsAsync(db, Search() with { ErrorPattern = "%quota exceeded%" }));
+        Assert.Equal([id], await IdsAsync(db, Search() with { ErrorPattern = "%quota%", Status = RunStatus.Succeeded }));
+        Assert.Equal([id], await IdsAsync(db, Search() with { Step = "s0", Status = RunStatus.Succeeded }));
+        Assert.Equal([id], await IdsAsync(db, Search() with { Step = "s0" }));
+        Assert.Empty(await IdsAsync(db, Search() with { Step = "s5" }));
+        Assert.Empty(await IdsAsync(db, Search() with { ErrorPattern = "%timeout%" }));
     }
 
     [Fact]
@@ -41,25 +41,25 @@ public abstract class DashboardQueryContract : StoreContract
         await using var db = await OpenAsync();
         var succeeded = await StartAsync(db.Runs);
         var claim = await ClaimOneAsync(db.Runs, "me", T0);
-        await db.Runs.CompleteAsync([Success(claim, "1", last: true)], "me", T0, false, default);
-        await db.History.CancelAsync(await StartAsync(db.Runs, T0.AddDays(1)), "no", T0, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Success(claim, "1", last: true)], Worker: "me", Now: T0, Notify: false), default);
+        await db.History.CancelAsync(new CancelRunRequest(await StartAsync(db.Runs, T0.AddDays(1)), Reason: "no", Now: T0), default);
         await StartAsync(db.Runs);
         await StartAsync(db.Runs, T0.AddDays(1));
 
-        var activity = await db.History.ActivityAsync(T0.AddHours(-1), T0.AddHours(1), 3600, T0.AddMinutes(10), default);
+        var activity = await db.History.ActivityAsync(new RunActivityRequest(T0.AddHours(-1), Until: T0.AddHours(1), BucketSeconds: 3600, Now: T0.AddMinutes(10)), default);
 
         Assert.Equal(
             [("w", RunStatus.Pending, T0, 2L), ("w", RunStatus.Succeeded, T0, 1L), ("w", RunStatus.Cancelled, T0, 1L)],
             activity.Counts.Select(c => (c.Workflow, c.Status, c.BucketStart, c.Runs)));
         Assert.Equal((1L, TimeSpan.FromMinutes(10)), (activity.Due, activity.OldestDueWait));
-        Assert.Empty((await db.History.ActivityAsync(T0.AddHours(1), T0.AddHours(2), 60, T0, default)).Counts);
+        Assert.Empty((await db.History.ActivityAsync(new RunActivityRequest(T0.AddHours(1), Until: T0.AddHours(2), BucketSeconds: 60, Now: T0), default)).Counts);
         Assert.NotEqual(Guid.Empty, succeeded);
     }
 
-    private static SearchParameters Search() => new(null, null, null, null, null, null, null, null, null, null, 50);
+    private static SearchRunsRequest Search() => new(null, null, null, null, null, null, null, null, null, null, 50);
 
-    private static async Task<IReadOnlyList<Guid>> IdsAsync(StoreUnderTest db, SearchParameters search) =>
-        (await db.History.SearchAsync(search, default)).Select(r => r.id).ToList();
+    private static async Task<IReadOnlyList<Guid>> IdsAsync(StoreUnderTest db, SearchRunsRequest search) =>
+        (await db.History.SearchAsync(search, default)).Select(r => r.Id).ToList();
 }
 
 #pragma warning disable SA1402 // the two stores' classes beside the contract they run

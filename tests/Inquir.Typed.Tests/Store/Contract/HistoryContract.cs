@@ -12,9 +12,9 @@ public abstract class HistoryContract : StoreContract
         await using var db = await OpenAsync();
         var pending = await StartAsync(db.Runs);
 
-        Assert.Equal("pending", (await db.History.CancelAsync(pending, "no longer wanted", T0, default))?.PreviousStatus);
-        Assert.Equal("cancelled", (await db.History.CancelAsync(pending, "again", T0, default))?.PreviousStatus);
-        Assert.Null(await db.History.CancelAsync(Guid.NewGuid(), "none", T0, default));
+        Assert.Equal(RunStatus.Pending, (await db.History.CancelAsync(new CancelRunRequest(pending, Reason: "no longer wanted", Now: T0), default))?.PreviousStatus);
+        Assert.Equal(RunStatus.Cancelled, (await db.History.CancelAsync(new CancelRunRequest(pending, Reason: "again", Now: T0), default))?.PreviousStatus);
+        Assert.Null(await db.History.CancelAsync(new CancelRunRequest(Guid.NewGuid(), Reason: "none", Now: T0), default));
 
         var run = (await db.Runs.GetRunAsync(pending, default))!;
         Assert.Equal((RunStatus.Cancelled, "no longer wanted"), (run.Status, run.Error));
@@ -27,17 +27,17 @@ public abstract class HistoryContract : StoreContract
         await using var db = await OpenAsync();
         var id = await StartAsync(db.Runs);
         var first = await ClaimOneAsync(db.Runs, "me", T0);
-        await db.Runs.CompleteAsync([Success(first, "1")], "me", T0, false, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Success(first, "1")], Worker: "me", Now: T0, Notify: false), default);
         var second = new ClaimedRun(first.Id, "w", 1, 1, first.LeaseToken, null, "1", "s1");
-        await db.Runs.CompleteAsync([Failure(second, TimeSpan.Zero, last: true)], "me", T0, false, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Failure(second, TimeSpan.Zero, last: true)], Worker: "me", Now: T0, Notify: false), default);
 
-        var replayed = await db.History.ReplayAsync([id, Guid.NewGuid()], T0.AddSeconds(5), default);
+        var replayed = await db.History.ReplayAsync(new ReplayRunsRequest([id, Guid.NewGuid()], Now: T0.AddSeconds(5)), default);
 
-        Assert.Equal([(id, "failed", true)], replayed.Select(r => (r.id, r.status, r.replayed)));
+        Assert.Equal([(id, RunStatus.Failed, true)], replayed.Select(r => (r.Id, r.Status, r.Replayed)));
         var claim = await ClaimOneAsync(db.Runs, "me", T0.AddSeconds(5));
         Assert.Equal((1, 1, 2), (claim.StepIndex, claim.Attempt, claim.Execution));
         Assert.Equal(["1"], await db.CheckpointsAsync(id));
-        Assert.Equal((false, "succeeded"), Single(await db.History.ReplayAsync([Guid.NewGuid(), await SucceededRunAsync(db)], T0, default)));
+        Assert.Equal((false, RunStatus.Succeeded), Single(await db.History.ReplayAsync(new ReplayRunsRequest([Guid.NewGuid(), await SucceededRunAsync(db)], Now: T0), default)));
     }
 
     [Fact]
@@ -46,8 +46,8 @@ public abstract class HistoryContract : StoreContract
         await using var db = await OpenAsync();
         var original = await SucceededRunAsync(db);
 
-        var restarted = await db.History.RestartAsync(original, Guid.NewGuid(), T0.AddMinutes(1), default);
-        var unfinished = await db.History.RestartAsync(await StartAsync(db.Runs), Guid.NewGuid(), T0, default);
+        var restarted = await db.History.RestartAsync(new RestartRunRequest(original, NewRunId: Guid.NewGuid(), Now: T0.AddMinutes(1)), default);
+        var unfinished = await db.History.RestartAsync(new RestartRunRequest(await StartAsync(db.Runs), NewRunId: Guid.NewGuid(), Now: T0), default);
 
         Assert.NotNull(restarted);
         Assert.Null(unfinished);
@@ -62,20 +62,20 @@ public abstract class HistoryContract : StoreContract
     public async Task Search_filters_by_status_workflow_error_text_and_json_input_newest_first()
     {
         await using var db = await OpenAsync();
-        var a = await db.Runs.StartRunAsync(new NewRun(Guid.CreateVersion7(T0), "w", "{\"user\":{\"id\":7,\"tags\":[\"x\",\"y\"]},\"n\":1}", "ka", null, T0, T0, TimeSpan.Zero), null, default);
-        var b = await db.Runs.StartRunAsync(new NewRun(Guid.CreateVersion7(T0.AddSeconds(1)), "w", "{\"user\":{\"id\":8},\"n\":1}", null, null, T0.AddSeconds(1), T0, TimeSpan.Zero), null, default);
-        await db.Runs.StartRunAsync(new NewRun(Guid.CreateVersion7(T0.AddSeconds(2)), "v", "{\"user\":{\"id\":7}}", null, null, T0.AddSeconds(2), T0.AddHours(1), TimeSpan.Zero), null, default);
-        await db.History.CancelAsync(b.Id, "Upload FAILED: 50% of the_file", T0.AddSeconds(3), default);
+        var a = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.CreateVersion7(T0), "w", "{\"user\":{\"id\":7,\"tags\":[\"x\",\"y\"]},\"n\":1}", "ka", null, T0, T0, TimeSpan.Zero), Transaction: null), default);
+        var b = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.CreateVersion7(T0.AddSeconds(1)), "w", "{\"user\":{\"id\":8},\"n\":1}", null, null, T0.AddSeconds(1), T0, TimeSpan.Zero), Transaction: null), default);
+        await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.CreateVersion7(T0.AddSeconds(2)), "v", "{\"user\":{\"id\":7}}", null, null, T0.AddSeconds(2), T0.AddHours(1), TimeSpan.Zero), Transaction: null), default);
+        await db.History.CancelAsync(new CancelRunRequest(b.Id, Reason: "Upload FAILED: 50% of the_file", Now: T0.AddSeconds(3)), default);
 
-        Assert.Equal([b.Id, a.Id], await IdsAsync(db, Search() with { workflow = "w" }));
-        Assert.Equal([b.Id], await IdsAsync(db, Search() with { status = "cancelled" }));
-        Assert.Equal([b.Id], await IdsAsync(db, Search() with { error_pattern = "%upload failed: 50\\%%" }));
-        Assert.Empty(await IdsAsync(db, Search() with { error_pattern = "%5\\_%" }));
-        Assert.Equal([a.Id], await IdsAsync(db, Search() with { input_contains = "{\"user\":{\"id\":7,\"tags\":[\"y\"]}}" }));
-        Assert.Equal(2, (await IdsAsync(db, Search() with { input_contains = "{\"user\":{\"id\":7}}" })).Count);
-        Assert.Equal([a.Id], await IdsAsync(db, Search() with { idempotency_key = "ka" }));
-        Assert.Equal([a.Id], await IdsAsync(db, Search() with { until = T0.AddMilliseconds(500) }));
-        Assert.Equal([a.Id], await IdsAsync(db, Search() with { workflow = "w", after_created_at = T0.AddSeconds(1), after_id = b.Id }));
+        Assert.Equal([b.Id, a.Id], await IdsAsync(db, Search() with { Workflow = "w" }));
+        Assert.Equal([b.Id], await IdsAsync(db, Search() with { Status = RunStatus.Cancelled }));
+        Assert.Equal([b.Id], await IdsAsync(db, Search() with { ErrorPattern = "%upload failed: 50\\%%" }));
+        Assert.Empty(await IdsAsync(db, Search() with { ErrorPattern = "%5\\_%" }));
+        Assert.Equal([a.Id], await IdsAsync(db, Search() with { InputContains = "{\"user\":{\"id\":7,\"tags\":[\"y\"]}}" }));
+        Assert.Equal(2, (await IdsAsync(db, Search() with { InputContains = "{\"user\":{\"id\":7}}" })).Count);
+        Assert.Equal([a.Id], await IdsAsync(db, Search() with { IdempotencyKey = "ka" }));
+        Assert.Equal([a.Id], await IdsAsync(db, Search() with { Until = T0.AddMilliseconds(500) }));
+        Assert.Equal([a.Id], await IdsAsync(db, Search() with { Workflow = "w", AfterCreatedAt = T0.AddSeconds(1), AfterId = b.Id }));
     }
 
     [Fact]
@@ -84,18 +84,18 @@ public abstract class HistoryContract : StoreContract
         await using var db = await OpenAsync();
         var old = await SucceededRunAsync(db);
         var parent = await SucceededRunAsync(db);
-        var child = await db.Runs.StartRunAsync(new NewRun(Guid.NewGuid(), "w", "{}", "child", parent, T0, T0, TimeSpan.Zero), null, default);
-        await db.History.CancelAsync(child.Id, "done", T0, default);
+        var child = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{}", "child", parent, T0, T0, TimeSpan.Zero), Transaction: null), default);
+        await db.History.CancelAsync(new CancelRunRequest(child.Id, Reason: "done", Now: T0), default);
         var pending = await StartAsync(db.Runs);
 
-        Assert.Equal(0, await db.History.DeleteFinishedAsync(["succeeded"], TimeSpan.Zero, 100, T0, default));
-        Assert.Equal(2, await db.History.DeleteFinishedAsync(["succeeded"], TimeSpan.Zero, 100, T0.AddSeconds(1), default));
+        Assert.Equal(0, await db.History.DeleteFinishedAsync(new DeleteFinishedRunsRequest([RunStatus.Succeeded], Age: TimeSpan.Zero, Limit: 100, Now: T0), default));
+        Assert.Equal(2, await db.History.DeleteFinishedAsync(new DeleteFinishedRunsRequest([RunStatus.Succeeded], Age: TimeSpan.Zero, Limit: 100, Now: T0.AddSeconds(1)), default));
 
         Assert.Null(await db.Runs.GetRunAsync(old, default));
         Assert.NotNull(await db.Runs.GetRunAsync(pending, default));
         var orphan = (await db.Runs.GetRunAsync(child.Id, default))!;
         Assert.Null(orphan.ParentRunId);
-        Assert.Equal(1, await db.History.DeleteFinishedAsync(["succeeded", "cancelled"], TimeSpan.FromSeconds(1), 100, T0.AddSeconds(2), default));
+        Assert.Equal(1, await db.History.DeleteFinishedAsync(new DeleteFinishedRunsRequest([RunStatus.Succeeded, RunStatus.Cancelled], Age: TimeSpan.FromSeconds(1), Limit: 100, Now: T0.AddSeconds(2)), default));
     }
 
     [Fact]
@@ -106,31 +106,31 @@ public abstract class HistoryContract : StoreContract
         {
             await StartAsync(db.Runs);
             var claim = await ClaimOneAsync(db.Runs, "me", T0);
-            await db.Runs.CompleteAsync([Failure(claim, TimeSpan.FromSeconds(1))], "me", T0.AddSeconds(i), false, default);
+            await db.Runs.CompleteAsync(new CompleteStepsRequest([Failure(claim, TimeSpan.FromSeconds(1))], Worker: "me", Now: T0.AddSeconds(i), Notify: false), default);
         }
 
-        var group = Assert.Single(await db.History.FailuresAsync(T0.AddHours(-1), T0.AddHours(1), null, 10, default));
+        var group = Assert.Single(await db.History.FailuresAsync(new FailureSummaryRequest(T0.AddHours(-1), Until: T0.AddHours(1), Workflow: null, Limit: 10), default));
 
         Assert.Equal(("w", "s0", "System.InvalidOperationException", 2L, 2L, "boom"), (group.Workflow, group.Step, group.ErrorType, group.Failures, group.Runs, group.LastMessage));
-        Assert.Empty(await db.History.FailuresAsync(T0.AddHours(-1), T0.AddHours(1), "other", 10, default));
+        Assert.Empty(await db.History.FailuresAsync(new FailureSummaryRequest(T0.AddHours(-1), Until: T0.AddHours(1), Workflow: "other", Limit: 10), default));
     }
 
-    private static (bool Replayed, string Status) Single(IReadOnlyList<ReplayRow> rows)
+    private static (bool Replayed, RunStatus Status) Single(IReadOnlyList<ReplayRow> rows)
     {
         var row = Assert.Single(rows);
-        return (row.replayed, row.status);
+        return (row.Replayed, row.Status);
     }
 
-    private static SearchParameters Search() => new(null, null, null, null, null, null, null, null, null, null, 50);
+    private static SearchRunsRequest Search() => new(null, null, null, null, null, null, null, null, null, null, 50);
 
-    private static async Task<IReadOnlyList<Guid>> IdsAsync(StoreUnderTest db, SearchParameters search) =>
-        (await db.History.SearchAsync(search, default)).Select(r => r.id).ToList();
+    private static async Task<IReadOnlyList<Guid>> IdsAsync(StoreUnderTest db, SearchRunsRequest search) =>
+        (await db.History.SearchAsync(search, default)).Select(r => r.Id).ToList();
 
     private static async Task<Guid> SucceededRunAsync(StoreUnderTest db)
     {
         var id = await StartAsync(db.Runs);
         var claim = Assert.Single(await db.Runs.ClaimAsync(new ClaimRequest("me", Known, 1, TimeSpan.FromSeconds(30), T0), default), c => c.Id == id);
-        await db.Runs.CompleteAsync([Success(claim, "1", last: true)], "me", T0, false, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Success(claim, "1", last: true)], Worker: "me", Now: T0, Notify: false), default);
         return id;
     }
 }

@@ -73,20 +73,20 @@ public abstract class LimitContract : StoreContract
         switch (freedBy)
         {
             case SlotFreedBy.Success:
-                await db.Runs.CompleteAsync([Success(first, "{}", last: true).Holding(first)], "a", later, false, default);
+                await db.Runs.CompleteAsync(new CompleteStepsRequest([Success(first, "{}", last: true).Holding(first)], Worker: "a", Now: later, Notify: false), default);
                 break;
             case SlotFreedBy.Failure:
-                await db.Runs.CompleteAsync([Failure(first, TimeSpan.Zero, last: true).Holding(first)], "a", later, false, default);
+                await db.Runs.CompleteAsync(new CompleteStepsRequest([Failure(first, TimeSpan.Zero, last: true).Holding(first)], Worker: "a", Now: later, Notify: false), default);
                 break;
             case SlotFreedBy.Retry:
-                await db.Runs.CompleteAsync([Failure(first, TimeSpan.FromMinutes(5)).Holding(first)], "a", later, false, default);
+                await db.Runs.CompleteAsync(new CompleteStepsRequest([Failure(first, TimeSpan.FromMinutes(5)).Holding(first)], Worker: "a", Now: later, Notify: false), default);
                 break;
             case SlotFreedBy.Cancel:
-                await db.History.CancelAsync(first.Id, "no longer wanted", later, default);
+                await db.History.CancelAsync(new CancelRunRequest(first.Id, Reason: "no longer wanted", Now: later), default);
                 break;
             case SlotFreedBy.LeaseExpiry:
                 later = T0.AddSeconds(11);
-                Assert.Equal(1, await db.Runs.RescueExpiredLeasesAsync(later, 100, default));
+                Assert.Equal(1, await db.Runs.RescueExpiredLeasesAsync(new RescueExpiredLeasesRequest(later, Limit: 100), default));
                 break;
         }
 
@@ -106,7 +106,7 @@ public abstract class LimitContract : StoreContract
         var waiting = await StartAsync(db.Runs, T0.AddMilliseconds(1));
         var first = Assert.Single(await ClaimAllAsync(db.Runs, limits, "a", 5, T0.AddMilliseconds(1)));
 
-        await db.Runs.CompleteAsync([Success(first, "{}") with { NextStatus = RunStatus.Pending, RetryDelay = TimeSpan.Zero, HoldsSlots = true }], "a", T0.AddSeconds(1), false, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Success(first, "{}") with { NextStatus = RunStatus.Pending, RetryDelay = TimeSpan.Zero, HoldsSlots = true }], Worker: "a", Now: T0.AddSeconds(1), Notify: false), default);
         var next = await ClaimAllAsync(db.Runs, limits, "b", 5, T0.AddSeconds(1));
 
         Assert.Contains(waiting, next.Select(c => c.Id));

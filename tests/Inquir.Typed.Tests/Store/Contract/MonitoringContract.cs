@@ -59,21 +59,21 @@ public abstract class MonitoringContract : StoreContract
         var fired = Assert.Single(await EvaluateTogetherAsync(db));
         var (first, second, lease) = (Guid.NewGuid(), Guid.NewGuid(), TimeSpan.FromMinutes(1));
 
-        var claimed = Assert.Single(await db.Monitoring.ClaimAlertNoticesAsync(first, lease, db.Clock.GetUtcNow(), default));
+        var claimed = Assert.Single(await db.Monitoring.ClaimAlertNoticesAsync(new ClaimNoticesRequest(first, Lease: lease, Now: db.Clock.GetUtcNow()), default));
         Assert.Equal((fired.Id, fired.Rule, fired.Status, fired.Failures, fired.Total, fired.StartsAt), (claimed.Notice.Id, claimed.Notice.Rule, claimed.Notice.Status, claimed.Notice.Failures, claimed.Notice.Total, claimed.Notice.StartsAt));
         Assert.Equal(fired.TopErrors, claimed.Notice.TopErrors);
-        Assert.Empty(await db.Monitoring.ClaimAlertNoticesAsync(second, lease, db.Clock.GetUtcNow(), default));
-        Assert.True(await db.Monitoring.RecordAlertNoticeSinkAsync(first, fired.Id, "pager", lease, db.Clock.GetUtcNow(), default));
+        Assert.Empty(await db.Monitoring.ClaimAlertNoticesAsync(new ClaimNoticesRequest(second, Lease: lease, Now: db.Clock.GetUtcNow()), default));
+        Assert.True(await db.Monitoring.RecordAlertNoticeSinkAsync(new RecordNoticeSinkRequest(first, NoticeId: fired.Id, Sink: "pager", Lease: lease, Now: db.Clock.GetUtcNow()), default));
 
         // The first worker stopped mid-send: once its lease ran out the second claims the notice, knowing what the pager took.
         db.Clock.Advance(lease + TimeSpan.FromSeconds(1));
-        var reclaimed = Assert.Single(await db.Monitoring.ClaimAlertNoticesAsync(second, lease, db.Clock.GetUtcNow(), default));
+        var reclaimed = Assert.Single(await db.Monitoring.ClaimAlertNoticesAsync(new ClaimNoticesRequest(second, Lease: lease, Now: db.Clock.GetUtcNow()), default));
         Assert.Equal("pager", Assert.Single(reclaimed.DeliveredTo));
-        Assert.False(await db.Monitoring.RecordAlertNoticeSinkAsync(first, fired.Id, "log", lease, db.Clock.GetUtcNow(), default));
-        await db.Monitoring.FinishAlertNoticeAsync(second, fired.Id, retryIn: null, problem: null, db.Clock.GetUtcNow(), default);
+        Assert.False(await db.Monitoring.RecordAlertNoticeSinkAsync(new RecordNoticeSinkRequest(first, NoticeId: fired.Id, Sink: "log", Lease: lease, Now: db.Clock.GetUtcNow()), default));
+        await db.Monitoring.FinishAlertNoticeAsync(new FinishNoticeRequest(second, NoticeId: fired.Id, RetryIn: null, Problem: null, Now: db.Clock.GetUtcNow()), default);
 
         db.Clock.Advance(lease + TimeSpan.FromSeconds(1));
-        Assert.Empty(await db.Monitoring.ClaimAlertNoticesAsync(first, lease, db.Clock.GetUtcNow(), default));
+        Assert.Empty(await db.Monitoring.ClaimAlertNoticesAsync(new ClaimNoticesRequest(first, Lease: lease, Now: db.Clock.GetUtcNow()), default));
     }
 
     [Fact]
@@ -84,19 +84,19 @@ public abstract class MonitoringContract : StoreContract
         db.Clock.SetUtcNow(T0.AddMinutes(1));
         var fired = Assert.Single(await EvaluateTogetherAsync(db));
         var (owner, lease) = (Guid.NewGuid(), TimeSpan.FromMinutes(1));
-        Assert.Single(await db.Monitoring.ClaimAlertNoticesAsync(owner, lease, db.Clock.GetUtcNow(), default));
+        Assert.Single(await db.Monitoring.ClaimAlertNoticesAsync(new ClaimNoticesRequest(owner, Lease: lease, Now: db.Clock.GetUtcNow()), default));
 
-        await db.Monitoring.FinishAlertNoticeAsync(owner, fired.Id, TimeSpan.FromSeconds(10), "the pager is down", db.Clock.GetUtcNow(), default);
+        await db.Monitoring.FinishAlertNoticeAsync(new FinishNoticeRequest(owner, NoticeId: fired.Id, RetryIn: TimeSpan.FromSeconds(10), Problem: "the pager is down", Now: db.Clock.GetUtcNow()), default);
 
-        Assert.Empty(await db.Monitoring.ClaimAlertNoticesAsync(owner, lease, db.Clock.GetUtcNow(), default));
+        Assert.Empty(await db.Monitoring.ClaimAlertNoticesAsync(new ClaimNoticesRequest(owner, Lease: lease, Now: db.Clock.GetUtcNow()), default));
         db.Clock.Advance(TimeSpan.FromSeconds(10));
-        var again = Assert.Single(await db.Monitoring.ClaimAlertNoticesAsync(owner, lease, db.Clock.GetUtcNow(), default));
+        var again = Assert.Single(await db.Monitoring.ClaimAlertNoticesAsync(new ClaimNoticesRequest(owner, Lease: lease, Now: db.Clock.GetUtcNow()), default));
         Assert.Equal((fired.Id, 1), (again.Notice.Id, again.Attempts));
-        Assert.Equal(0, await db.Monitoring.DeleteOldAlertNoticesAsync(TimeSpan.FromDays(1), db.Clock.GetUtcNow(), default));
+        Assert.Equal(0, await db.Monitoring.DeleteOldAlertNoticesAsync(new DeleteOldNoticesRequest(TimeSpan.FromDays(1), Now: db.Clock.GetUtcNow()), default));
         db.Clock.Advance(TimeSpan.FromDays(1));
-        Assert.Equal(1, await db.Monitoring.DeleteOldAlertNoticesAsync(TimeSpan.FromDays(1), db.Clock.GetUtcNow(), default));
+        Assert.Equal(1, await db.Monitoring.DeleteOldAlertNoticesAsync(new DeleteOldNoticesRequest(TimeSpan.FromDays(1), Now: db.Clock.GetUtcNow()), default));
         db.Clock.Advance(TimeSpan.FromMinutes(2));
-        Assert.Empty(await db.Monitoring.ClaimAlertNoticesAsync(owner, lease, db.Clock.GetUtcNow(), default));
+        Assert.Empty(await db.Monitoring.ClaimAlertNoticesAsync(new ClaimNoticesRequest(owner, Lease: lease, Now: db.Clock.GetUtcNow()), default));
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public abstract class MonitoringContract : StoreContract
             await StartAsync(db.Runs, at.AddSeconds(-10));
             var claim = await ClaimOneAsync(db.Runs, "me", at.AddSeconds(-5));
             var completion = i < failed ? Failure(claim, TimeSpan.Zero, last: true) : Success(claim, "1", stepIndex: 0, last: true);
-            await db.Runs.CompleteAsync([completion], "me", at, notify: false, default);
+            await db.Runs.CompleteAsync(new CompleteStepsRequest([completion], Worker: "me", Now: at, Notify: false), default);
         }
     }
 }

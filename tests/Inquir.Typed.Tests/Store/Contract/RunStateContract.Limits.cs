@@ -38,7 +38,7 @@ public abstract partial class RunStateContract
         await StartAsync(db.Runs, T0);
         var held = await StartAsync(db.Runs, T0.AddMilliseconds(1));
         var first = Assert.Single(await LimitSteps.ClaimAllAsync(db.Runs, limits, "a", 5, T0.AddMilliseconds(1)));
-        await db.Runs.CompleteAsync([Success(first, "{}", last: true).Holding(first)], "a", T0.AddSeconds(1), false, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Success(first, "{}", last: true).Holding(first)], Worker: "a", Now: T0.AddSeconds(1), Notify: false), default);
 
         // The claim after the slot freed makes the held run due again at the time it was due, and the next claims it.
         await LimitSteps.ClaimAsync(db.Runs, limits, "b", 1, T0.AddSeconds(1));
@@ -56,8 +56,8 @@ public abstract partial class RunStateContract
         Assert.False(claim.HoldsSlots);
         var into = Success(claim, "{\"a\":1}") with { NextStatus = RunStatus.Pending, RetryDelay = TimeSpan.Zero };
 
-        Assert.Single(await db.Runs.CompleteAsync([into], "a", T0.AddSeconds(1), false, default));
-        Assert.Empty(await db.Runs.CompleteAsync([into with { CompletionId = Guid.NewGuid() }], "a", T0.AddSeconds(1), false, default));
+        Assert.Single(await db.Runs.CompleteAsync(new CompleteStepsRequest([into], Worker: "a", Now: T0.AddSeconds(1), Notify: false), default));
+        Assert.Empty(await db.Runs.CompleteAsync(new CompleteStepsRequest([into with { CompletionId = Guid.NewGuid() }], Worker: "a", Now: T0.AddSeconds(1), Notify: false), default));
 
         var run = await db.Runs.GetRunAsync(id, default);
         Assert.Equal((RunStatus.Pending, 1, "s1", 0), (run!.Status, run.CurrentStepIndex, run.CurrentStep, run.Attempt));
@@ -73,8 +73,8 @@ public abstract partial class RunStateContract
         var first = Assert.Single(await LimitSteps.ClaimAllAsync(db.Runs, limits, "a", 5, T0.AddMilliseconds(1)));
 
         // The held run is cancelled (its wait is counted off) and the running one ends: a new run takes the slot.
-        await db.History.CancelAsync(held, "not wanted", T0.AddSeconds(1), default);
-        await db.Runs.CompleteAsync([Success(first, "{}", last: true).Holding(first)], "a", T0.AddSeconds(1), false, default);
+        await db.History.CancelAsync(new CancelRunRequest(held, Reason: "not wanted", Now: T0.AddSeconds(1)), default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Success(first, "{}", last: true).Holding(first)], Worker: "a", Now: T0.AddSeconds(1), Notify: false), default);
         var late = await StartAsync(db.Runs, T0.AddSeconds(2));
 
         Assert.Equal([late], (await LimitSteps.ClaimAllAsync(db.Runs, limits, "b", 5, T0.AddSeconds(2))).Select(c => c.Id));

@@ -67,8 +67,8 @@ public abstract partial class RunStateContract : StoreContract
     private static async Task StartCaseAsync(StoreUnderTest db)
     {
         var due = T0.AddSeconds(30);
-        var started = await db.Runs.StartRunAsync(new NewRun(Guid.NewGuid(), "w", "{\"n\":1}", "k", null, T0, due, TimeSpan.Zero, FirstStepName: "s0"), null, default);
-        var many = await db.Runs.StartRunsAsync([new NewRun(Guid.NewGuid(), "w", "{\"n\":2}", null, null, T0, null, TimeSpan.FromSeconds(30), FirstStepName: "s0")], null, default);
+        var started = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{\"n\":1}", "k", null, T0, due, TimeSpan.Zero, FirstStepName: "s0"), Transaction: null), default);
+        var many = await db.Runs.StartRunsAsync(new StartRunsRequest([new NewRun(Guid.NewGuid(), "w", "{\"n\":2}", null, null, T0, null, TimeSpan.FromSeconds(30), FirstStepName: "s0")], Transaction: null), default);
 
         Assert.True(started.Created);
         Assert.True(Assert.Single(many).Created);
@@ -86,19 +86,16 @@ public abstract partial class RunStateContract : StoreContract
 
     private static async Task StartWithAUsedKeyCaseAsync(StoreUnderTest db)
     {
-        var first = await db.Runs.StartRunAsync(new NewRun(Guid.NewGuid(), "w", "{\"n\":1}", "k", null, T0, T0, TimeSpan.Zero), null, default);
+        var first = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{\"n\":1}", "k", null, T0, T0, TimeSpan.Zero), Transaction: null), default);
         var secondId = Guid.NewGuid();
 
-        var again = await db.Runs.StartRunAsync(new NewRun(secondId, "w", "{\"n\":2}", "k", null, T1, T1, TimeSpan.Zero), null, default);
+        var again = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(secondId, "w", "{\"n\":2}", "k", null, T1, T1, TimeSpan.Zero), Transaction: null), default);
         var bulkId = Guid.NewGuid();
-        var bulk = await db.Runs.StartRunsAsync(
-            [
+        var bulk = await db.Runs.StartRunsAsync(new StartRunsRequest([
                 new NewRun(Guid.NewGuid(), "w", "{\"n\":3}", "k", null, T1, T1, TimeSpan.Zero),
                 new NewRun(bulkId, "w", "{\"n\":4}", "k2", null, T1, T1, TimeSpan.Zero),
                 new NewRun(Guid.NewGuid(), "w", "{\"n\":5}", "k2", null, T1, T1, TimeSpan.Zero),
-            ],
-            null,
-            default);
+            ], Transaction: null), default);
 
         Assert.Equal(new StartedRun(first.Id, Created: false), again);
         Assert.Equal([new StartedRun(first.Id, false), new StartedRun(bulkId, true), new StartedRun(bulkId, false)], bulk);
@@ -130,16 +127,16 @@ public abstract partial class RunStateContract : StoreContract
         var id = await StartAsync(db.Runs, T0);
         var claim = await ClaimOneAsync(db.Runs, "a", T0, TimeSpan.FromSeconds(10));
 
-        var stale = await db.Runs.RenewLeasesAsync([new HeldRun(id, Guid.NewGuid())], Lease, T0.AddSeconds(5), default);
-        var renewed = await db.Runs.RenewLeasesAsync([claim.Held, new HeldRun(Guid.NewGuid(), Guid.NewGuid())], Lease, T0.AddSeconds(5), default);
+        var stale = await db.Runs.RenewLeasesAsync(new RenewLeasesRequest([new HeldRun(id, Guid.NewGuid())], LeaseDuration: Lease, Now: T0.AddSeconds(5)), default);
+        var renewed = await db.Runs.RenewLeasesAsync(new RenewLeasesRequest([claim.Held, new HeldRun(Guid.NewGuid(), Guid.NewGuid())], LeaseDuration: Lease, Now: T0.AddSeconds(5)), default);
 
         Assert.Empty(stale);
         Assert.Equal([claim.Held], renewed);
         Assert.Equal(RunStatus.Running, (await RunAsync(db, id)).Status);
 
         // The lease now ends 30 s after the renewal's time, not 10 s after the claim's.
-        Assert.Equal(0, await db.Runs.RescueExpiredLeasesAsync(T0.AddSeconds(35), 100, default));
-        Assert.Equal(1, await db.Runs.RescueExpiredLeasesAsync(T0.AddSeconds(36), 100, default));
+        Assert.Equal(0, await db.Runs.RescueExpiredLeasesAsync(new RescueExpiredLeasesRequest(T0.AddSeconds(35), Limit: 100), default));
+        Assert.Equal(1, await db.Runs.RescueExpiredLeasesAsync(new RescueExpiredLeasesRequest(T0.AddSeconds(36), Limit: 100), default));
         Assert.Empty(await RenewAsync(db, claim.Held, T0.AddSeconds(36)));
     }
 
@@ -184,7 +181,7 @@ public abstract partial class RunStateContract : StoreContract
 
     private static async Task LeaveAtAnUnknownStepCaseAsync(StoreUnderTest db)
     {
-        var id = (await db.Runs.StartRunAsync(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0, T0, TimeSpan.Zero, FirstStepName: "s0"), null, default)).Id;
+        var id = (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0, T0, TimeSpan.Zero, FirstStepName: "s0"), Transaction: null), default)).Id;
         var claim = await ClaimOneAsync(db.Runs, "a", T0);
         var outcome = Success(claim, "\"x\"") with
         {
@@ -205,7 +202,7 @@ public abstract partial class RunStateContract : StoreContract
 
         // Left for a worker that knows the step, and not reported again.
         Assert.Empty(await ClaimAllAsync(db, T1));
-        Assert.Empty(await db.Runs.ReportUnknownStepsAsync(Known, T1, 100, default));
+        Assert.Empty(await db.Runs.ReportUnknownStepsAsync(new ReportUnknownStepsRequest(Known, Now: T1, Limit: 100), default));
         var next = Assert.Single(await db.Runs.ClaimAsync(new ClaimRequest("newer", new KnownSteps([("w", ["s0", "publish"])]), 10, Lease, T1), default));
         Assert.Equal((id, 1, "publish", 1), (next.Id, next.StepIndex, next.StepName, next.Attempt));
         Assert.True(StoreUnderTest.SameJson("\"x\"", next.StepInput));
@@ -287,16 +284,16 @@ public abstract partial class RunStateContract : StoreContract
         var claim = await ClaimOneAsync(db.Runs, "a", T0);
         var child = await StartChildAsync(db, id, T1);
 
-        Assert.False(await db.Runs.FailRunAsync(new HeldRun(id, Guid.NewGuid()), "stale", T1, default));
+        Assert.False(await db.Runs.FailRunAsync(new FailRunRequest(new HeldRun(id, Guid.NewGuid()), Error: "stale", Now: T1), default));
         Assert.Equal(RunStatus.Running, (await RunAsync(db, id)).Status);
-        Assert.True(await db.Runs.FailRunAsync(claim.Held, "the checkpoint of step 0 is missing", T1, default));
+        Assert.True(await db.Runs.FailRunAsync(new FailRunRequest(claim.Held, Error: "the checkpoint of step 0 is missing", Now: T1), default));
 
         var run = await RunAsync(db, id);
         Assert.Equal((RunStatus.Failed, (DateTimeOffset?)T1, "the checkpoint of step 0 is missing"), (run.Status, run.CompletedAt, run.Error));
         Assert.Empty(await db.OutcomesAsync(id));
         Assert.Empty(await db.CheckpointsAsync(id));
         await AssertCancelledByAsync(db, child, ChildCancellation.AncestorFailed(id));
-        Assert.False(await db.Runs.FailRunAsync(claim.Held, "again", T1, default));
+        Assert.False(await db.Runs.FailRunAsync(new FailRunRequest(claim.Held, Error: "again", Now: T1), default));
     }
 
     private static async Task WaitCaseAsync(StoreUnderTest db)
@@ -355,10 +352,10 @@ public abstract partial class RunStateContract : StoreContract
         var pending = await StartChildAsync(db, id, T1.AddSeconds(5));
         var grandchild = await StartChildAsync(db, running, T1.AddSeconds(5));
 
-        var cancel = await db.History.CancelAsync(id, "stop", T1, default);
+        var cancel = await db.History.CancelAsync(new CancelRunRequest(id, Reason: "stop", Now: T1), default);
 
         Assert.Equal(running, runningClaim.Id);
-        Assert.Equal(("running", 4), (cancel?.PreviousStatus, cancel?.CancelledWorkflows.Count));
+        Assert.Equal((RunStatus.Running, 4), (cancel?.PreviousStatus, cancel?.CancelledWorkflows.Count));
         var run = await RunAsync(db, id);
         Assert.Equal((RunStatus.Cancelled, "stop", (DateTimeOffset?)T1, (DateTimeOffset?)null), (run.Status, run.Error, run.CompletedAt, run.NextAttemptAt));
         foreach (var descendant in new[] { running, pending, grandchild })
@@ -375,8 +372,8 @@ public abstract partial class RunStateContract : StoreContract
         Assert.Equal([StepAttemptOutcome.Cancelled], await db.OutcomesAsync(id));
 
         // An ended run is left as it is.
-        var again = await db.History.CancelAsync(id, "again", T1.AddSeconds(1), default);
-        Assert.Equal(("cancelled", 0), (again?.PreviousStatus, again?.CancelledWorkflows.Count));
+        var again = await db.History.CancelAsync(new CancelRunRequest(id, Reason: "again", Now: T1.AddSeconds(1)), default);
+        Assert.Equal((RunStatus.Cancelled, 0), (again?.PreviousStatus, again?.CancelledWorkflows.Count));
         Assert.Equal("stop", (await RunAsync(db, id)).Error);
     }
 
@@ -386,9 +383,9 @@ public abstract partial class RunStateContract : StoreContract
         var notStarted = await StartAsync(db.Runs, T0);
         var claims = (await ClaimAllAsync(db, T0)).ToDictionary(c => c.Id);
 
-        Assert.Equal(0, await db.Runs.ReleaseAsync([new ReleasedRun(new HeldRun(started, Guid.NewGuid()), true)], "a", T1, default));
+        Assert.Equal(0, await db.Runs.ReleaseAsync(new ReleaseRunsRequest([new ReleasedRun(new HeldRun(started, Guid.NewGuid()), true)], Worker: "a", Now: T1), default));
         Assert.Equal(RunStatus.Running, (await RunAsync(db, started)).Status);
-        Assert.Equal(2, await db.Runs.ReleaseAsync([new ReleasedRun(claims[started].Held, true), new ReleasedRun(claims[notStarted].Held, false)], "a", T1, default));
+        Assert.Equal(2, await db.Runs.ReleaseAsync(new ReleaseRunsRequest([new ReleasedRun(claims[started].Held, true), new ReleasedRun(claims[notStarted].Held, false)], Worker: "a", Now: T1), default));
 
         foreach (var id in new[] { started, notStarted })
         {
@@ -409,9 +406,9 @@ public abstract partial class RunStateContract : StoreContract
         var id = await StartAsync(db.Runs, T0);
         var claim = await ClaimOneAsync(db.Runs, "dead", T0, TimeSpan.FromSeconds(10));
 
-        Assert.Equal(0, await db.Runs.RescueExpiredLeasesAsync(T0.AddSeconds(10), 100, default));
+        Assert.Equal(0, await db.Runs.RescueExpiredLeasesAsync(new RescueExpiredLeasesRequest(T0.AddSeconds(10), Limit: 100), default));
         Assert.Equal(RunStatus.Running, (await RunAsync(db, id)).Status);
-        Assert.Equal(1, await db.Runs.RescueExpiredLeasesAsync(T0.AddSeconds(11), 100, default));
+        Assert.Equal(1, await db.Runs.RescueExpiredLeasesAsync(new RescueExpiredLeasesRequest(T0.AddSeconds(11), Limit: 100), default));
 
         var run = await RunAsync(db, id);
         Assert.Equal((RunStatus.Pending, 1, (DateTimeOffset?)T0.AddSeconds(11)), (run.Status, run.Attempt, run.NextAttemptAt));
@@ -433,9 +430,9 @@ public abstract partial class RunStateContract : StoreContract
         var second = first with { StepIndex = 1, Attempt = 1, StepName = "s1" };
         await CompleteAsync(db, Failure(second, TimeSpan.Zero, last: true), T0);
 
-        var replayed = await db.History.ReplayAsync([id, pending, Guid.NewGuid()], T0.AddSeconds(5), default);
+        var replayed = await db.History.ReplayAsync(new ReplayRunsRequest([id, pending, Guid.NewGuid()], Now: T0.AddSeconds(5)), default);
 
-        Assert.Equal([(id, "failed", true), (pending, "pending", false)], replayed.Select(r => (r.id, r.status, r.replayed)).OrderBy(r => r.status));
+        Assert.Equal([(pending, RunStatus.Pending, false), (id, RunStatus.Failed, true)], replayed.Select(r => (r.Id, r.Status, r.Replayed)).OrderBy(r => r.Status));
         var run = await RunAsync(db, id);
         Assert.Equal((RunStatus.Pending, 1, 0, (DateTimeOffset?)T0.AddSeconds(5), (string?)null, (DateTimeOffset?)null), (run.Status, run.CurrentStepIndex, run.Attempt, run.NextAttemptAt, run.Error, run.CompletedAt));
         Assert.Equal(["1"], await db.CheckpointsAsync(id));
@@ -451,13 +448,13 @@ public abstract partial class RunStateContract : StoreContract
 
     private static async Task RestartCaseAsync(StoreUnderTest db)
     {
-        var original = (await db.Runs.StartRunAsync(new NewRun(Guid.NewGuid(), "w", "{\"n\":7}", "k", null, T0, T0, TimeSpan.Zero), null, default)).Id;
+        var original = (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{\"n\":7}", "k", null, T0, T0, TimeSpan.Zero), Transaction: null), default)).Id;
         await CompleteAsync(db, Success(await ClaimOneAsync(db.Runs, "a", T0), "1", last: true), T0);
         var unfinished = await StartAsync(db.Runs, T0.AddMinutes(1));
         var newId = Guid.NewGuid();
 
-        Assert.Null(await db.History.RestartAsync(unfinished, Guid.NewGuid(), T1, default));
-        Assert.Equal(newId, await db.History.RestartAsync(original, newId, T1, default));
+        Assert.Null(await db.History.RestartAsync(new RestartRunRequest(unfinished, NewRunId: Guid.NewGuid(), Now: T1), default));
+        Assert.Equal(newId, await db.History.RestartAsync(new RestartRunRequest(original, NewRunId: newId, Now: T1), default));
 
         var run = await RunAsync(db, newId);
         Assert.Equal((RunStatus.Pending, 0, 0, (DateTimeOffset?)T1, (string?)null), (run.Status, run.CurrentStepIndex, run.Attempt, run.NextAttemptAt, run.IdempotencyKey));
@@ -469,12 +466,12 @@ public abstract partial class RunStateContract : StoreContract
 
     private static async Task ReportUnknownStepCaseAsync(StoreUnderTest db)
     {
-        var due = (await db.Runs.StartRunAsync(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0, T0, TimeSpan.Zero, FirstStepName: "s0"), null, default)).Id;
-        var later = (await db.Runs.StartRunAsync(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0, T0.AddMinutes(1), TimeSpan.Zero, FirstStepName: "s0"), null, default)).Id;
+        var due = (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0, T0, TimeSpan.Zero, FirstStepName: "s0"), Transaction: null), default)).Id;
+        var later = (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0, T0.AddMinutes(1), TimeSpan.Zero, FirstStepName: "s0"), Transaction: null), default)).Id;
         var narrow = new KnownSteps([("w", ["other"])]);
 
-        Assert.Equal([due], (await db.Runs.ReportUnknownStepsAsync(narrow, T0, 100, default)).Select(r => r.RunId));
-        Assert.Empty(await db.Runs.ReportUnknownStepsAsync(narrow, T0, 100, default));
+        Assert.Equal([due], (await db.Runs.ReportUnknownStepsAsync(new ReportUnknownStepsRequest(narrow, Now: T0, Limit: 100), default)).Select(r => r.RunId));
+        Assert.Empty(await db.Runs.ReportUnknownStepsAsync(new ReportUnknownStepsRequest(narrow, Now: T0, Limit: 100), default));
 
         var run = await RunAsync(db, due);
         Assert.Equal((RunStatus.Pending, (DateTimeOffset?)T0, UnknownStepText.WaitingFor("w", 0, "s0")), (run.Status, run.NextAttemptAt, run.Error));
@@ -486,12 +483,12 @@ public abstract partial class RunStateContract : StoreContract
         var old = await StartAsync(db.Runs, T0);
         await CompleteAsync(db, Success(await ClaimOneAsync(db.Runs, "a", T0), "1", last: true), T0);
         var child = await StartChildAsync(db, old, T0.AddMinutes(1));
-        await db.History.CancelAsync(child, "done", T0, default);
+        await db.History.CancelAsync(new CancelRunRequest(child, Reason: "done", Now: T0), default);
         var pending = await StartAsync(db.Runs, T0.AddMinutes(1));
-        string[] finished = ["succeeded", "cancelled"];
+        RunStatus[] finished = [RunStatus.Succeeded, RunStatus.Cancelled];
 
-        Assert.Equal(0, await db.History.DeleteFinishedAsync(finished, TimeSpan.FromSeconds(10), 100, T0.AddSeconds(10), default));
-        Assert.Equal(1, await db.History.DeleteFinishedAsync(finished, TimeSpan.FromSeconds(10), 100, T0.AddSeconds(11), default));
+        Assert.Equal(0, await db.History.DeleteFinishedAsync(new DeleteFinishedRunsRequest(finished, Age: TimeSpan.FromSeconds(10), Limit: 100, Now: T0.AddSeconds(10)), default));
+        Assert.Equal(1, await db.History.DeleteFinishedAsync(new DeleteFinishedRunsRequest(finished, Age: TimeSpan.FromSeconds(10), Limit: 100, Now: T0.AddSeconds(11)), default));
 
         Assert.Null(await db.Runs.GetRunAsync(old, default));
         Assert.Null(await db.History.GetAsync(old, default));
@@ -500,7 +497,7 @@ public abstract partial class RunStateContract : StoreContract
         Assert.Equal(RunStatus.Pending, (await RunAsync(db, pending)).Status);
 
         // The child, no longer anyone's, goes in a later sweep by its own age.
-        Assert.Equal(1, await db.History.DeleteFinishedAsync(finished, TimeSpan.FromSeconds(10), 100, T0.AddSeconds(11), default));
+        Assert.Equal(1, await db.History.DeleteFinishedAsync(new DeleteFinishedRunsRequest(finished, Age: TimeSpan.FromSeconds(10), Limit: 100, Now: T0.AddSeconds(11)), default));
         Assert.Null(await db.Runs.GetRunAsync(child, default));
     }
 
@@ -510,13 +507,13 @@ public abstract partial class RunStateContract : StoreContract
         db.Runs.ClaimAsync(new ClaimRequest("any", Known, 10, Lease, now), default);
 
     private static Task<IReadOnlySet<Guid>> CompleteAsync(StoreUnderTest db, StepCompletion outcome, DateTimeOffset now) =>
-        db.Runs.CompleteAsync([outcome], "a", now, false, default);
+        db.Runs.CompleteAsync(new CompleteStepsRequest([outcome], Worker: "a", Now: now, Notify: false), default);
 
     private static Task<IReadOnlySet<HeldRun>> RenewAsync(StoreUnderTest db, HeldRun held, DateTimeOffset now) =>
-        db.Runs.RenewLeasesAsync([held], Lease, now, default);
+        db.Runs.RenewLeasesAsync(new RenewLeasesRequest([held], LeaseDuration: Lease, Now: now), default);
 
     private static async Task<Guid> StartChildAsync(StoreUnderTest db, Guid parent, DateTimeOffset due) =>
-        (await db.Runs.StartRunAsync(new NewRun(Guid.NewGuid(), "w", "{}", $"{parent:D}:child:{Guid.NewGuid():N}", parent, T0, due, TimeSpan.Zero), null, default)).Id;
+        (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{}", $"{parent:D}:child:{Guid.NewGuid():N}", parent, T0, due, TimeSpan.Zero), Transaction: null), default)).Id;
 
     private static async Task AssertCancelledByAsync(StoreUnderTest db, Guid id, string reason)
     {

@@ -10,9 +10,9 @@ public abstract class StartContract : StoreContract
     public async Task A_start_with_a_key_used_before_returns_the_first_run()
     {
         await using var db = await OpenAsync();
-        var first = await db.Runs.StartRunAsync(Keyed("w", "k"), null, default);
-        var again = await db.Runs.StartRunAsync(Keyed("w", "k"), null, default);
-        var otherWorkflow = await db.Runs.StartRunAsync(Keyed("v", "k"), null, default);
+        var first = await db.Runs.StartRunAsync(new StartRunRequest(Keyed("w", "k"), Transaction: null), default);
+        var again = await db.Runs.StartRunAsync(new StartRunRequest(Keyed("w", "k"), Transaction: null), default);
+        var otherWorkflow = await db.Runs.StartRunAsync(new StartRunRequest(Keyed("v", "k"), Transaction: null), default);
 
         Assert.True(first.Created);
         Assert.Equal((first.Id, false), (again.Id, again.Created));
@@ -24,7 +24,7 @@ public abstract class StartContract : StoreContract
     {
         await using var db = await OpenAsync();
 
-        var started = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => db.Runs.StartRunAsync(Keyed("w", "same"), null, default))));
+        var started = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Task.Run(() => db.Runs.StartRunAsync(new StartRunRequest(Keyed("w", "same"), Transaction: null), default))));
 
         Assert.Single(started.Select(s => s.Id).Distinct());
         Assert.Single(started, s => s.Created);
@@ -34,8 +34,8 @@ public abstract class StartContract : StoreContract
     public async Task A_delay_counts_from_the_store_s_clock_and_a_run_at_names_the_instant()
     {
         await using var db = await OpenAsync();
-        var delayed = await db.Runs.StartRunAsync(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0, null, TimeSpan.FromMinutes(5)), null, default);
-        var at = await db.Runs.StartRunAsync(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0, T0.AddHours(2), TimeSpan.Zero), null, default);
+        var delayed = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0, null, TimeSpan.FromMinutes(5)), Transaction: null), default);
+        var at = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0, T0.AddHours(2), TimeSpan.Zero), Transaction: null), default);
 
         Assert.Equal(T0.AddMinutes(5), (await db.Runs.GetRunAsync(delayed.Id, default))!.NextAttemptAt);
         var run = (await db.Runs.GetRunAsync(at.Id, default))!;
@@ -48,7 +48,7 @@ public abstract class StartContract : StoreContract
         await using var db = await OpenAsync();
         var runs = Enumerable.Range(0, 50).Select(i => new NewRun(Guid.NewGuid(), "w", $"{{\"n\":{i}}}", null, null, T0, null, TimeSpan.FromMinutes(i))).ToList();
 
-        var started = await db.Runs.StartRunsAsync(runs, null, default);
+        var started = await db.Runs.StartRunsAsync(new StartRunsRequest(runs, Transaction: null), default);
 
         Assert.Equal(runs.Select(r => (r.Id, true)), started.Select(s => (s.Id, s.Created)));
         var last = (await db.Runs.GetRunAsync(runs[49].Id, default))!;
@@ -61,7 +61,7 @@ public abstract class StartContract : StoreContract
     {
         await using var db = await OpenAsync();
         var runs = Enumerable.Range(0, 5).Select(i => new NewRun(Guid.NewGuid(), "w", $"{{\"n\":{i}}}", null, null, T0, null, TimeSpan.Zero)).ToList();
-        await db.Runs.StartRunsAsync(runs, null, default);
+        await db.Runs.StartRunsAsync(new StartRunsRequest(runs, Transaction: null), default);
 
         var read = await db.Runs.GetRunsAsync([runs[3].Id, Guid.NewGuid(), runs[0].Id], default);
 
@@ -74,10 +74,10 @@ public abstract class StartContract : StoreContract
     public async Task A_bulk_start_answers_each_used_key_with_the_run_that_holds_it()
     {
         await using var db = await OpenAsync();
-        var earlier = await db.Runs.StartRunAsync(Keyed("w", "a"), null, default);
+        var earlier = await db.Runs.StartRunAsync(new StartRunRequest(Keyed("w", "a"), Transaction: null), default);
         NewRun[] runs = [Keyed("w", "a"), Keyed("w", "b"), Keyed("w", "b"), Keyed("v", "a"), Unkeyed("w")];
 
-        var started = await db.Runs.StartRunsAsync(runs, null, default);
+        var started = await db.Runs.StartRunsAsync(new StartRunsRequest(runs, Transaction: null), default);
 
         Assert.Equal(
             [(earlier.Id, false), (runs[1].Id, true), (runs[1].Id, false), (runs[3].Id, true), (runs[4].Id, true)],
@@ -90,7 +90,7 @@ public abstract class StartContract : StoreContract
     {
         await using var db = await OpenAsync();
 
-        var started = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => db.Runs.StartRunsAsync([Keyed("w", "same"), Unkeyed("w")], null, default))));
+        var started = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => db.Runs.StartRunsAsync(new StartRunsRequest([Keyed("w", "same"), Unkeyed("w")], Transaction: null), default))));
 
         Assert.Single(started.Select(s => s[0].Id).Distinct());
         Assert.Single(started, s => s[0].Created);
@@ -103,7 +103,7 @@ public abstract class StartContract : StoreContract
         await using var db = await OpenAsync();
         var good = Unkeyed("w");
 
-        var refused = await Assert.ThrowsAnyAsync<Exception>(() => db.Runs.StartRunsAsync([good, Unkeyed("w") with { InputJson = "{" }], null, default));
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => db.Runs.StartRunsAsync(new StartRunsRequest([good, Unkeyed("w") with { InputJson = "{" }], Transaction: null), default));
 
         Assert.True(db.Runs.RefusesData(refused), refused.ToString());
         Assert.Null(await db.Runs.GetRunAsync(good.Id, default));
@@ -115,8 +115,8 @@ public abstract class StartContract : StoreContract
         await using var db = await OpenAsync();
         await using var foreign = await ForeignTransactionAsync();
 
-        var refused = await Assert.ThrowsAsync<ArgumentException>(() => db.Runs.StartRunAsync(Keyed("w", "k"), foreign.Transaction, default));
-        var refusedMany = await Assert.ThrowsAsync<ArgumentException>(() => db.Runs.StartRunsAsync([Keyed("w", "k")], foreign.Transaction, default));
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => db.Runs.StartRunAsync(new StartRunRequest(Keyed("w", "k"), Transaction: foreign.Transaction), default));
+        var refusedMany = await Assert.ThrowsAsync<ArgumentException>(() => db.Runs.StartRunsAsync(new StartRunsRequest([Keyed("w", "k")], Transaction: foreign.Transaction), default));
 
         Assert.Equal(("transaction", "transaction"), (refused.ParamName, refusedMany.ParamName));
     }

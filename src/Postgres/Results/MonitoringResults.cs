@@ -1,0 +1,74 @@
+using Inquir.Typed.Storage;
+
+namespace Inquir.Typed.Postgres;
+
+/// <summary>The health and alert queries' results, read by column name (<see cref="ResultReader{T}"/>).</summary>
+internal static class MonitoringResults
+{
+    /// <summary><c>Health/Ping.sql</c>: whether the runtime's schema is there.</summary>
+    public static readonly ResultReader<bool> Ping = ResultReading.Column<bool>("schema_exists");
+
+    /// <summary><c>Health/Backlog.sql</c>.</summary>
+    public static readonly ResultReader<Backlog> Backlog = result =>
+    {
+        int due = result.Ordinal("due"), oldestWait = result.Ordinal("oldest_wait");
+        return r => new Backlog(r.GetInt64(due), r.Nullable<TimeSpan>(oldestWait) is { } wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
+    };
+
+    /// <summary><c>Alerts/TryLockEvaluation.sql</c>: whether this evaluator took the lock.</summary>
+    public static readonly ResultReader<bool> TryLockEvaluation = ResultReading.Column<bool>("locked");
+
+    /// <summary><c>Alerts/ListAlerts.sql</c>.</summary>
+    public static readonly ResultReader<AlertInfo> Alert = result =>
+    {
+        int name = result.Ordinal("name"), workflow = result.Ordinal("workflow"), stepName = result.Ordinal("step_name"),
+            threshold = result.Ordinal("threshold_percent"), resolve = result.Ordinal("resolve_percent"), window = result.Ordinal("window_length"),
+            minimum = result.Ordinal("minimum_count"), state = result.Ordinal("state"), stateSince = result.Ordinal("state_since"),
+            lastRate = result.Ordinal("last_rate_percent"), lastFailures = result.Ordinal("last_failures"), lastTotal = result.Ordinal("last_total"),
+            lastEvaluatedAt = result.Ordinal("last_evaluated_at");
+        return r => new AlertInfo(
+            r.GetString(name),
+            r.GetString(workflow),
+            r.NullableString(stepName),
+            r.GetDouble(threshold),
+            r.GetDouble(resolve),
+            r.GetFieldValue<TimeSpan>(window),
+            r.GetInt32(minimum),
+            AlertStateText.Parse(r.GetString(state)),
+            AlertTime.Utc(r.GetDateTime(stateSince)),
+            r.Nullable<double>(lastRate),
+            r.Nullable<int>(lastFailures),
+            r.Nullable<int>(lastTotal),
+            r.Nullable<DateTime>(lastEvaluatedAt) is { } at ? AlertTime.Utc(at) : null);
+    };
+
+    /// <summary><c>Alerts/MeasureWorkflow.sql</c>, <c>Alerts/MeasureStep.sql</c>: a rule's numbers over its window, with the commonest errors.</summary>
+    public static readonly ResultReader<AlertMeasure> Measure = result =>
+    {
+        int now = result.Ordinal("now"), total = result.Ordinal("total"), failures = result.Ordinal("failures"),
+            messages = result.Ordinal("error_messages"), counts = result.Ordinal("error_counts");
+        return r => new AlertMeasure(
+            AlertTime.Utc(r.GetDateTime(now)),
+            r.GetInt32(total),
+            r.GetInt32(failures),
+            r.GetFieldValue<string[]>(messages).Zip(r.GetFieldValue<int[]>(counts), (message, count) => new AlertError(message, count)).ToList());
+    };
+
+    /// <summary><c>Alerts/RecordEvaluation.sql</c>: when the rule entered the state it is in.</summary>
+    public static readonly ResultReader<DateTime> RecordEvaluation = ResultReading.Column<DateTime>("state_since");
+
+    /// <summary><c>Alerts/ClaimNotices.sql</c>: the notices leased.</summary>
+    public static readonly ResultReader<PendingAlertNotice> ClaimNotices = result =>
+    {
+        int id = result.Ordinal("id"), seq = result.Ordinal("seq"), payload = result.Ordinal("payload"),
+            deliveredTo = result.Ordinal("delivered_to"), attempts = result.Ordinal("attempts");
+        return r => new PendingAlertNotice(
+            r.GetInt64(seq),
+            AlertNoticeJson.Read(r.GetString(payload), r.GetGuid(id)),
+            r.GetFieldValue<string[]>(deliveredTo).ToHashSet(StringComparer.Ordinal),
+            r.GetInt32(attempts));
+    };
+
+    /// <summary><c>Alerts/DeleteOldNotices.sql</c>: for each notice deleted, whether no sink had taken it.</summary>
+    public static readonly ResultReader<bool> DeleteOldNotices = ResultReading.Column<bool>("undelivered");
+}

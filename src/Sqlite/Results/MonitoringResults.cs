@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Inquir.Typed.Storage;
+using static Inquir.Typed.Sqlite.SqliteValues;
+
+namespace Inquir.Typed.Sqlite;
+
+/// <summary>The health and alert queries' results, read by column name (<see cref="ResultReader{T}"/>); times as Unix milliseconds.</summary>
+internal static class MonitoringResults
+{
+    /// <summary><c>Health/Ping.sql</c>: whether the runtime's tables are there.</summary>
+    public static readonly ResultReader<bool> Ping = result =>
+    {
+        var exists = result.Ordinal("schema_exists");
+        return r => r.GetInt64(exists) != 0;
+    };
+
+    /// <summary><c>Health/Backlog.sql</c>.</summary>
+    public static readonly ResultReader<Backlog> Backlog = result =>
+    {
+        int due = result.Ordinal("due"), oldestWait = result.Ordinal("oldest_wait_ms");
+        return r => new Backlog(r.GetInt64(due), TimeSpan.FromMilliseconds(Math.Max(0, r.IsDBNull(oldestWait) ? 0 : r.GetInt64(oldestWait))));
+    };
+
+    /// <summary><c>Alerts/ListAlerts.sql</c>.</summary>
+    public static readonly ResultReader<AlertInfo> Alert = result =>
+    {
+        int name = result.Ordinal("name"), workflow = result.Ordinal("workflow"), stepName = result.Ordinal("step_name"),
+            threshold = result.Ordinal("threshold_percent"), resolve = result.Ordinal("resolve_percent"), window = result.Ordinal("window_ms"),
+            minimum = result.Ordinal("minimum_count"), state = result.Ordinal("state"), stateSince = result.Ordinal("state_since"),
+            lastRate = result.Ordinal("last_rate_percent"), lastFailures = result.Ordinal("last_failures"), lastTotal = result.Ordinal("last_total"),
+            lastEvaluatedAt = result.Ordinal("last_evaluated_at");
+        return r => new AlertInfo(
+            r.GetString(name),
+            r.GetString(workflow),
+            Text(r, stepName),
+            r.GetDouble(threshold),
+            r.GetDouble(resolve),
+            TimeSpan.FromMilliseconds(r.GetInt64(window)),
+            r.GetInt32(minimum),
+            AlertStateText.Parse(r.GetString(state)),
+            Utc(r.GetInt64(stateSince)),
+            r.IsDBNull(lastRate) ? null : r.GetDouble(lastRate),
+            r.IsDBNull(lastFailures) ? null : r.GetInt32(lastFailures),
+            r.IsDBNull(lastTotal) ? null : r.GetInt32(lastTotal),
+            r.IsDBNull(lastEvaluatedAt) ? null : Utc(r.GetInt64(lastEvaluatedAt)));
+    };
+
+    /// <summary><c>Alerts/MeasureWorkflow.sql</c>, <c>Alerts/MeasureStep.sql</c>'s first result: a rule's numbers over its window.</summary>
+    public static readonly ResultReader<(int Total, int Failures)> Measure = result =>
+    {
+        int total = result.Ordinal("total"), failures = result.Ordinal("failures");
+        return r => (r.GetInt32(total), r.GetInt32(failures));
+    };
+
+    /// <summary><c>Alerts/MeasureWorkflow.sql</c>, <c>Alerts/MeasureStep.sql</c>'s second result: the commonest error messages.</summary>
+    public static readonly ResultReader<AlertError> MeasureErrors = result =>
+    {
+        int message = result.Ordinal("message"), count = result.Ordinal("count");
+        return r => new AlertError(r.GetString(message), r.GetInt32(count));
+    };
+
+    /// <summary><c>Alerts/RecordEvaluation.sql</c>: when the rule entered the state it is in.</summary>
+    public static readonly ResultReader<DateTimeOffset> RecordEvaluation = result =>
+    {
+        var stateSince = result.Ordinal("state_since");
+        return r => Utc(r.GetInt64(stateSince));
+    };
+
+    /// <summary><c>Alerts/ClaimNotices.sql</c>: the notices leased.</summary>
+    public static readonly ResultReader<PendingAlertNotice> ClaimNotices = result =>
+    {
+        int id = result.Ordinal("id"), seq = result.Ordinal("seq"), payload = result.Ordinal("payload"),
+            deliveredTo = result.Ordinal("delivered_to"), attempts = result.Ordinal("attempts");
+        return r => new PendingAlertNotice(
+            r.GetInt64(seq),
+            AlertNoticeJson.Read(r.GetString(payload), Id(r, id)),
+            JsonSerializer.Deserialize<string[]>(r.GetString(deliveredTo))!.ToHashSet(StringComparer.Ordinal),
+            r.GetInt32(attempts));
+    };
+
+    /// <summary><c>Alerts/DeleteOldNotices.sql</c>: for each notice deleted, whether no sink had taken it.</summary>
+    public static readonly ResultReader<bool> DeleteOldNotices = result =>
+    {
+        var undelivered = result.Ordinal("undelivered");
+        return r => r.GetInt64(undelivered) == 1;
+    };
+
+    private static DateTimeOffset Utc(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+}
