@@ -13,7 +13,7 @@ public abstract class TelemetryContract : StoreContract
     {
         await using var db = await OpenAsync();
         await db.Runs.StartRunAsync(
-            new NewRun(Guid.NewGuid(), "w", "{\"n\":1}", null, null, T0, T0, TimeSpan.Zero) { Trace = new RunTraceContext(TraceParent, "vendor=a1") }, null, default);
+            new NewRun(Guid.NewGuid(), "w", Utf8.Json("{\"n\":1}"), null, null, T0, T0, TimeSpan.Zero) { Trace = new RunTraceContext(TraceParent, "vendor=a1") }, null, default);
 
         var claimed = await ClaimOneAsync(db.Runs, "me", T0);
 
@@ -39,7 +39,7 @@ public abstract class TelemetryContract : StoreContract
     {
         await using var db = await OpenAsync();
         await db.Runs.StartRunAsync(
-            new NewRun(Guid.NewGuid(), "w", "{\"n\":1}", null, null, T0, T0, TimeSpan.Zero) { Trace = new RunTraceContext(TraceParent, null) }, null, default);
+            new NewRun(Guid.NewGuid(), "w", Utf8.Json("{\"n\":1}"), null, null, T0, T0, TimeSpan.Zero) { Trace = new RunTraceContext(TraceParent, null) }, null, default);
         var first = await ClaimOneAsync(db.Runs, "me", T0);
         await db.Runs.CompleteAsync([Failure(first, TimeSpan.FromSeconds(10))], "me", T0.AddSeconds(1), notify: false, default);
 
