@@ -13,6 +13,9 @@ namespace Inquir.Typed.Storage;
 /// </summary>
 internal static class StoreLimits
 {
+    // A lone surrogate is refused rather than replaced: the run would otherwise hold other text than was given.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>
     /// Checks a run's input JSON that came from outside (size, well-formed, U+0000) and returns it as the UTF-8 the
     /// store writes, encoded once.
@@ -21,13 +24,23 @@ internal static class StoreLimits
     public static byte[] CheckedInput(string workflow, string inputJson, int maxBytes)
     {
         // Counted before anything is allocated for it: a huge input is refused without being copied.
-        var size = Encoding.UTF8.GetByteCount(inputJson);
+        int size;
+        try
+        {
+            size = StrictUtf8.GetByteCount(inputJson);
+        }
+        catch (EncoderFallbackException e)
+        {
+            throw new ArgumentException(
+                $"The input of workflow '{workflow}' holds a lone surrogate, which has no UTF-8 form. Nothing was started.", nameof(inputJson), e);
+        }
+
         if (size > maxBytes)
         {
             throw new ArgumentException(InputTooLarge(workflow, size, maxBytes), nameof(inputJson));
         }
 
-        var utf8 = Encoding.UTF8.GetBytes(inputJson);
+        var utf8 = StrictUtf8.GetBytes(inputJson);
         try
         {
             var reader = new Utf8JsonReader(utf8);
