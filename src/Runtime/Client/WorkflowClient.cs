@@ -135,7 +135,7 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
     {
         Trace = RunTraceContext.OfCurrent(),
         Shape = descriptor.Shape,
-        LimitKeys = descriptor.LimitKeysJson(inputJson, options.LimitKey),
+        LimitKeys = descriptor.LimitKeysJson(input, options.LimitKey),
     };
 
     public Task<StartedRun> StartAsync(string workflowName, string inputJson, StartOptions? options = null, CancellationToken cancellationToken = default)

@@ -58,7 +58,7 @@ public abstract class CheckpointSerializer<T>
         try
         {
             var length = Encoding.UTF8.GetBytes(json, utf8);
-            return Read(utf8[..length]);
+            return DeserializeUtf8(utf8[..length]);
         }
         finally
         {
@@ -69,7 +69,9 @@ public abstract class CheckpointSerializer<T>
         }
     }
 
-    private T Read(ReadOnlySpan<byte> utf8)
+    /// <summary>Reads a value back from UTF-8 JSON.</summary>
+    /// <exception cref="CheckpointDecodeException">The bytes are not JSON of this type.</exception>
+    internal T DeserializeUtf8(ReadOnlySpan<byte> utf8)
     {
         try
         {

@@ -16,7 +16,7 @@ internal static class LimitSteps
     public static async Task<Guid> StartKeyedAsync(IRunStore store, string key, DateTimeOffset? due = null)
     {
         var started = await store.StartRunAsync(
-            new NewRun(Guid.NewGuid(), "w", "{\"n\":1}", null, null, T0, due ?? T0, TimeSpan.Zero, "s0") { LimitKeys = LimitKeysJson.Write([("api", key)]) }, null, default);
+            new NewRun(Guid.NewGuid(), "w", Utf8.Json("{\"n\":1}"), null, null, T0, due ?? T0, TimeSpan.Zero, "s0") { LimitKeys = LimitKeysJson.Write([("api", key)]) }, null, default);
         return started.Id;
     }
 
