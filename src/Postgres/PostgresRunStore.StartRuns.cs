@@ -123,7 +123,7 @@ internal sealed partial class PostgresRunStore
     {
         p.Add(Array("ids", runs, r => r.Id, NpgsqlDbType.Uuid));
         p.Add(Array("workflows", runs, r => r.Workflow, NpgsqlDbType.Text));
-        p.Add(Array("inputs", runs, r => r.InputJson, NpgsqlDbType.Text));
+        p.Add(Array("inputs", runs, r => r.Input, NpgsqlDbType.Text));
         p.Add(Array("idempotency_keys", runs, r => r.IdempotencyKey, NpgsqlDbType.Text));
         p.Add(Array("parent_run_ids", runs, r => r.ParentRunId, NpgsqlDbType.Uuid));
         p.Add(Array("nows", runs, r => r.Now?.UtcDateTime, NpgsqlDbType.TimestampTz));

@@ -32,7 +32,7 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
             {
                 id = run.Id,
                 workflow = run.Workflow,
-                input = run.InputJson,
+                input = new Utf8TextParameter(run.Input),
                 idempotency_key = run.IdempotencyKey,
                 parent_run_id = run.ParentRunId,
                 now = run.Now,

@@ -303,7 +303,7 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
         await using (var insert = connection.Script("StartRun", transaction)
             .Bind("@id", run.Id)
             .Bind("@workflow", run.Workflow)
-            .Bind("@input", run.InputJson)
+            .Bind("@input", run.Input)
             .Bind("@idempotency_key", run.IdempotencyKey)
             .Bind("@parent_run_id", run.ParentRunId)
             .Bind("@now", now)

@@ -1,7 +1,8 @@
 -- Transitions: start (docs/run-states.md#start), start with a used key (#start-with-a-used-key).
 -- Inserts a run, due at @run_at when the caller named a time, else @delay after now on the database's clock, with
 -- the fingerprint of the steps it is started with (@shape; the store records their names in run_shapes first) and
--- the keys of its keyed limits (@limit_keys, a JSON object; null when it has none).
+-- the keys of its keyed limits (@limit_keys, a JSON object; null when it has none). @input is the client's UTF-8
+-- JSON, bound as text from its bytes.
 WITH clock AS (
     SELECT COALESCE(@now::timestamptz, now()) AS now
 )

@@ -3,7 +3,8 @@
 -- now on the database's clock. A row whose key was used before for its workflow (or by an earlier row of the
 -- same batch) inserts nothing; the lookup that follows in the same round trip finds the run that holds the key.
 -- Each run keeps the fingerprint of the steps it is started with (the store records their names in run_shapes first)
--- and the keys of its keyed limits (a JSON object per row; null when it has none).
+-- and the keys of its keyed limits (a JSON object per row; null when it has none). @inputs are the client's UTF-8
+-- JSON, bound as text from their bytes.
 -- RETURNING lists the ids of the rows inserted; ids are the caller's own, so they say which rows were new.
 INSERT INTO {schema}.runs (id, workflow, status, step_name, input, idempotency_key, parent_run_id, created_at, updated_at, next_attempt_at,
                            trace_parent, trace_state, shape, limit_keys)

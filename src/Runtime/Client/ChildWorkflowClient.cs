@@ -9,7 +9,7 @@ namespace Inquir.Typed;
 /// may find a run that already existed, and one that is not a child of this run (started elsewhere, or by another
 /// parent) is remembered apart, so that awaiting it fails the step at once instead of waiting on a stranger's run.
 /// </summary>
-internal sealed class ChildWorkflowClient(IWorkflowClient inner, Guid parentRunId, string stepIdempotencyKey) : IWorkflowClient
+internal sealed class ChildWorkflowClient(IWorkflowClient inner, Guid parentRunId, string stepIdempotencyKey) : IWorkflowClient, ITypedStarts
 {
     private readonly Dictionary<string, int> _startsByWorkflow = new(StringComparer.Ordinal);
     private readonly HashSet<Guid> _started = [];
@@ -25,6 +25,26 @@ internal sealed class ChildWorkflowClient(IWorkflowClient inner, Guid parentRunI
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(workflowName);
         return await RememberAsync(await inner.StartAsync(workflowName, inputJson, AsChild(workflowName, options), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<StartedRun> StartAsync(WorkflowDescriptor descriptor, byte[] inputUtf8, StartOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        return await RememberAsync(await TypedStarts.StartAsync(inner, descriptor, inputUtf8, AsChild(descriptor.Name, options), cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+    }
+
+    // One by one, as the text bulk start of this client is (IWorkflowClient's default), so that each run takes its ordinal in order.
+    public async Task<IReadOnlyList<StartedRun>> StartManyAsync(WorkflowDescriptor descriptor, IReadOnlyList<TypedRunStart> runs, StartOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        ManyStarts.ThrowIfSharedKey(options);
+        var started = new StartedRun[runs.Count];
+        for (var i = 0; i < runs.Count; i++)
+        {
+            started[i] = await StartAsync(descriptor, runs[i].Input, ManyStarts.WithKey(options, runs[i].IdempotencyKey), cancellationToken).ConfigureAwait(false);
+        }
+
+        return started;
     }
 
     /// <summary>Whether this client started the run <paramref name="runId"/>, or found by its key a run that is a child of this run.</summary>

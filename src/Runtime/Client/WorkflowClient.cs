@@ -3,8 +3,12 @@ using Microsoft.Extensions.Options;
 
 namespace Inquir.Typed;
 
-/// <summary>The client: validates a start, inserts the run (or finds the one its idempotency key made) and reads runs.</summary>
-internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, WorkflowRegistry registry, TimeProvider time, IOptions<InquirOptions> settings) : IWorkflowClient
+/// <summary>
+/// The client: validates a start, inserts the run (or finds the one its idempotency key made) and reads runs. JSON
+/// text from outside is checked in full once; the generated starters' UTF-8 (<see cref="ITypedStarts"/>) only for
+/// what a store can hold. Either way the store receives the input as UTF-8 bytes.
+/// </summary>
+internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, WorkflowRegistry registry, TimeProvider time, IOptions<InquirOptions> settings) : IWorkflowClient, ITypedStarts
 {
     private readonly DatabaseClock _clock = new(time);
     private readonly StartCoalescer _coalescer = new(store);
@@ -15,12 +19,83 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
         ArgumentNullException.ThrowIfNull(inputJson);
         options ??= new StartOptions();
         ValidateOptions(options);
-        InputCheck.ThrowIfInvalid(descriptor.Name, inputJson, settings.Value.MaxInputBytes);
+        var input = StoreLimits.CheckedInput(descriptor.Name, inputJson, settings.Value.MaxInputBytes);
+        return await StartCheckedAsync(descriptor, input, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<StartedRun> StartAsync(WorkflowDescriptor descriptor, byte[] inputUtf8, StartOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        ArgumentNullException.ThrowIfNull(inputUtf8);
+        options ??= new StartOptions();
+        ValidateOptions(options);
+        StoreLimits.ThrowIfInputNotStorable(descriptor.Name, inputUtf8, settings.Value.MaxInputBytes);
+        return await StartCheckedAsync(descriptor, inputUtf8, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<StartedRun>> StartManyAsync(WorkflowDescriptor descriptor, IReadOnlyList<RunStart> runs, StartOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        ArgumentNullException.ThrowIfNull(runs);
+        options = ValidateManyOptions(options);
+        var newRuns = new NewRun[runs.Count];
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var (inputJson, key) = runs[i];
+            if (RunProblem(key, inputIsNull: inputJson is null) is { } problem)
+            {
+                throw new ArgumentException($"Run {i} of the bulk start: {problem} Nothing was started.", nameof(runs));
+            }
+
+            try
+            {
+                newRuns[i] = NewRun(descriptor, StoreLimits.CheckedInput(descriptor.Name, inputJson!, settings.Value.MaxInputBytes), key, options);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException(InBulk(i, e), nameof(runs), e);
+            }
+        }
+
+        return await StartCheckedAsync(descriptor, newRuns, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<StartedRun>> StartManyAsync(WorkflowDescriptor descriptor, IReadOnlyList<TypedRunStart> runs, StartOptions? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        ArgumentNullException.ThrowIfNull(runs);
+        options = ValidateManyOptions(options);
+        var newRuns = new NewRun[runs.Count];
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var (input, key) = runs[i];
+            if (RunProblem(key) is { } problem)
+            {
+                throw new ArgumentException($"Run {i} of the bulk start: {problem} Nothing was started.", nameof(runs));
+            }
+
+            try
+            {
+                StoreLimits.ThrowIfInputNotStorable(descriptor.Name, input, settings.Value.MaxInputBytes);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException(InBulk(i, e), nameof(runs), e);
+            }
+
+            newRuns[i] = NewRun(descriptor, input, key, options);
+        }
+
+        return await StartCheckedAsync(descriptor, newRuns, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<StartedRun> StartCheckedAsync(WorkflowDescriptor descriptor, byte[] input, StartOptions options, CancellationToken cancellationToken)
+    {
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
 
         // Starts outside a caller's transaction share one insert and one commit with the starts made meanwhile;
         // inside one, the run must commit with the caller's writes, so it is inserted there alone.
-        var run = NewRun(descriptor, inputJson, options.IdempotencyKey, options);
+        var run = NewRun(descriptor, input, options.IdempotencyKey, options);
         var started = options.Transaction is null
             ? await _coalescer.StartAsync(run, cancellationToken).ConfigureAwait(false)
             : await store.StartRunAsync(new StartRunRequest(run, options.Transaction), cancellationToken).ConfigureAwait(false);
@@ -32,37 +107,10 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
         return started;
     }
 
-    public async Task<IReadOnlyList<StartedRun>> StartManyAsync(WorkflowDescriptor descriptor, IReadOnlyList<RunStart> runs, StartOptions? options = null, CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<StartedRun>> StartCheckedAsync(WorkflowDescriptor descriptor, NewRun[] runs, StartOptions options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(descriptor);
-        ArgumentNullException.ThrowIfNull(runs);
-        ManyStarts.ThrowIfSharedKey(options);
-        options ??= new StartOptions();
-        ValidateOptions(options);
-        var newRuns = new NewRun[runs.Count];
-        for (var i = 0; i < runs.Count; i++)
-        {
-            var (inputJson, key) = runs[i];
-            if (inputJson is null || KeyProblem(key) is not null)
-            {
-                throw new ArgumentException($"Run {i} of the bulk start: {KeyProblem(key) ?? "its input is null."} Nothing was started.", nameof(runs));
-            }
-
-            try
-            {
-                InputCheck.ThrowIfInvalid(descriptor.Name, inputJson, settings.Value.MaxInputBytes);
-            }
-            catch (ArgumentException e)
-            {
-                // The check's message without the parameter name it appends, which is not this method's.
-                throw new ArgumentException($"Run {i} of the bulk start: {e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal)}", nameof(runs), e);
-            }
-
-            newRuns[i] = NewRun(descriptor, inputJson, key, options);
-        }
-
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var started = await store.StartRunsAsync(new StartRunsRequest(newRuns, options.Transaction), cancellationToken).ConfigureAwait(false);
+        var started = await store.StartRunsAsync(new StartRunsRequest(runs, options.Transaction), cancellationToken).ConfigureAwait(false);
         var created = started.Count(s => s.Created);
         if (created > 0)
         {
@@ -74,10 +122,10 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
 
     // A delay counts from now on the database's clock; RunAt names an instant, in any UTC offset. The run records the
     // steps it starts with, so that a worker of another deployment neither ends it early nor runs a step it lacks.
-    private NewRun NewRun(WorkflowDescriptor descriptor, string inputJson, string? idempotencyKey, StartOptions options) => new(
+    private NewRun NewRun(WorkflowDescriptor descriptor, byte[] input, string? idempotencyKey, StartOptions options) => new(
         Guid.CreateVersion7(time.GetUtcNow()),
         descriptor.Name,
-        inputJson,
+        input,
         idempotencyKey,
         options.ParentRunId,
         _clock.Now,
@@ -87,7 +135,7 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
     {
         Trace = RunTraceContext.OfCurrent(),
         Shape = descriptor.Shape,
-        LimitKeys = descriptor.LimitKeysJson(inputJson, options.LimitKey),
+        LimitKeys = descriptor.LimitKeysJson(input, options.LimitKey),
     };
 
     public Task<StartedRun> StartAsync(string workflowName, string inputJson, StartOptions? options = null, CancellationToken cancellationToken = default)
@@ -101,6 +149,21 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         return await store.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
     }
+
+    private static StartOptions ValidateManyOptions(StartOptions? options)
+    {
+        ManyStarts.ThrowIfSharedKey(options);
+        options ??= new StartOptions();
+        ValidateOptions(options);
+        return options;
+    }
+
+    private static string? RunProblem(string? key, bool inputIsNull = false) =>
+        KeyProblem(key) ?? (inputIsNull ? "its input is null." : null);
+
+    // The check's message without the parameter name it appends, which is not this method's.
+    private static string InBulk(int index, ArgumentException e) =>
+        $"Run {index} of the bulk start: {e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal)}";
 
     private static void ValidateOptions(StartOptions options)
     {

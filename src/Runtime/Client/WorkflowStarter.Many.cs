@@ -21,7 +21,7 @@ public static partial class WorkflowStarter
         ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentNullException.ThrowIfNull(inputs);
         ManyStarts.ThrowIfSharedKey(options);
-        var runs = new List<RunStart>();
+        var runs = new List<TypedRunStart>();
         foreach (var input in inputs)
         {
             if (input is null)
@@ -29,10 +29,10 @@ public static partial class WorkflowStarter
                 throw new ArgumentException($"Input {runs.Count} of the bulk start of workflow '{descriptor.Name}' is null; each run needs an input of type {typeof(TInput).Name}. Nothing was started.", nameof(inputs));
             }
 
-            runs.Add(new RunStart(descriptor.InputSerializer.Serialize(input), descriptor.IdempotencyKeyFromInput?.Invoke(input)));
+            runs.Add(new TypedRunStart(descriptor.InputSerializer.SerializeToUtf8(input), descriptor.IdempotencyKeyFromInput?.Invoke(input)));
         }
 
-        var started = await client.StartManyAsync(descriptor, runs, options, cancellationToken).ConfigureAwait(false);
+        var started = await TypedStarts.StartManyAsync(client, descriptor, runs, options, cancellationToken).ConfigureAwait(false);
         return started.Select(s => new WorkflowRun<TResult>(client, s.Id, s.Created, descriptor.ResultSerializer)).ToList();
     }
 }

@@ -32,8 +32,9 @@ public static partial class WorkflowStarter
             }
         }
 
-        var json = descriptor.InputSerializer.Serialize(input);
-        var started = await client.StartAsync(descriptor, json, options, cancellationToken).ConfigureAwait(false);
+        // The serializer's UTF-8 goes to the store as it is: it is valid JSON by construction, so it is not parsed again.
+        var json = descriptor.InputSerializer.SerializeToUtf8(input);
+        var started = await TypedStarts.StartAsync(client, descriptor, json, options, cancellationToken).ConfigureAwait(false);
         return new WorkflowRun<TResult>(client, started.Id, started.Created, descriptor.ResultSerializer);
     }
 

@@ -32,6 +32,18 @@ public abstract class CheckpointSerializer<T>
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>
+    /// Serializes <paramref name="value"/> to UTF-8 JSON, the form a store writes: the writer's bytes, copied once out of
+    /// the thread's buffer, never turned into a string.
+    /// </summary>
+    internal byte[] SerializeToUtf8(T value)
+    {
+        var writer = ThreadJsonWriter.Rent(out var buffer);
+        Write(writer, value);
+        writer.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+
     /// <summary>Reads a value back from JSON text.</summary>
     /// <exception cref="CheckpointDecodeException">The text is not JSON of this type.</exception>
     public T Deserialize(string json)
@@ -46,7 +58,7 @@ public abstract class CheckpointSerializer<T>
         try
         {
             var length = Encoding.UTF8.GetBytes(json, utf8);
-            return Read(utf8[..length]);
+            return DeserializeUtf8(utf8[..length]);
         }
         finally
         {
@@ -57,7 +69,9 @@ public abstract class CheckpointSerializer<T>
         }
     }
 
-    private T Read(ReadOnlySpan<byte> utf8)
+    /// <summary>Reads a value back from UTF-8 JSON.</summary>
+    /// <exception cref="CheckpointDecodeException">The bytes are not JSON of this type.</exception>
+    internal T DeserializeUtf8(ReadOnlySpan<byte> utf8)
     {
         try
         {

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Inquir.Typed.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Inquir.Typed.Worker;
@@ -43,8 +44,8 @@ internal sealed class AttemptLog(AttemptLogOptions options, TimeProvider time) :
                 return;
             }
 
-            var message = StoredText.Clean(formatter(state, exception)) ?? string.Empty;
-            var error = exception is null ? null : StoredText.Clean($"{exception.GetType().FullName}: {exception.Message}");
+            var message = StoreLimits.Text(formatter(state, exception)) ?? string.Empty;
+            var error = exception is null ? null : StoreLimits.Text($"{exception.GetType().FullName}: {exception.Message}");
             var bytes = Utf8(message) + Utf8(error) + ReadValues(state);
             if (_bytes + bytes > options.MaxBytes)
             {
@@ -107,9 +108,9 @@ internal sealed class AttemptLog(AttemptLogOptions options, TimeProvider time) :
                 continue;
             }
 
-            var text = StoredText.Clean(Convert.ToString(value, CultureInfo.InvariantCulture));
+            var text = StoreLimits.Text(Convert.ToString(value, CultureInfo.InvariantCulture));
             text = text is { Length: > MaxValueLength } ? text[..MaxValueLength] + "…" : text;
-            var name = StoredText.Clean(key)!;
+            var name = StoreLimits.Text(key)!;
             _values.Add(new(name, text));
             bytes += Utf8(name) + Utf8(text);
         }

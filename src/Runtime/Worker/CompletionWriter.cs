@@ -89,7 +89,7 @@ internal sealed partial class CompletionWriter(IRunStore store, WorkSignal signa
         {
             if (batch.Count == 1)
             {
-                var reason = $"the database refused the step's outcome: {StoredText.Clean(e.Message)}";
+                var reason = $"the database refused the step's outcome: {StoreLimits.Text(e.Message)}";
                 LogOutcomeRefused(e, batch[0].Completion.Run.RunId, batch[0].Completion.StepName);
                 batch[0].Result.TrySetResult(new CompletionResult(CompletionStatus.Refused, reason));
                 return;

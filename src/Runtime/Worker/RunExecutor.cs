@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using Inquir.Typed.Generated;
 using Inquir.Typed.Limits;
 using Inquir.Typed.Storage;
@@ -181,7 +180,7 @@ internal sealed partial class RunExecutor(
                 time).ConfigureAwait(false);
             if (step.Awaits == ChildAwait.None)
             {
-                ThrowIfNotStorable(output);
+                StoreLimits.ThrowIfOutputNotStorable(output, options.MaxStepOutputBytes);
                 result = AttemptResult.Success(output, time.GetElapsedTime(started));
             }
             else
@@ -196,7 +195,7 @@ internal sealed partial class RunExecutor(
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var timedOut = (timeout.IsCancellationRequested && e is OperationCanceledException) || e is StepAbandonedException;
-            var failure = e is JsonStringTooLongException tooLong ? NotStorable(tooLong) : e;
+            var failure = e is JsonStringTooLongException tooLong ? StoreLimits.OutputNotStorable(tooLong, options.MaxStepOutputBytes) : e;
             result = AttemptResult.Failure(failure, timedOut, time.GetElapsedTime(started));
             StepActivity.Fail(activity, failure);
         }
@@ -214,30 +213,6 @@ internal sealed partial class RunExecutor(
         }
 
         return result;
-    }
-
-    private void ThrowIfNotStorable(string output)
-    {
-        var limit = options.MaxStepOutputBytes;
-        if ((long)output.Length * 3 > limit && Encoding.UTF8.GetByteCount(output) is var bytes && bytes > limit)
-        {
-            throw new StepOutputTooLargeException(bytes, limit);
-        }
-
-        if (JsonNul.Holds(output))
-        {
-            throw new StepOutputNotStorableException("the step's output holds the character U+0000, which PostgreSQL jsonb cannot store; remove it from the output's strings");
-        }
-    }
-
-    // The invoker's encoding refused a string of the output before the JSON writer could: the output is at least that
-    // large. Over the limit it is too large; within a limit set that high, it still cannot be written out.
-    private Exception NotStorable(JsonStringTooLongException tooLong)
-    {
-        var limit = options.MaxStepOutputBytes;
-        return tooLong.MinimumJsonBytes > limit
-            ? StepOutputTooLargeException.AtLeast((int)Math.Min(tooLong.MinimumJsonBytes, int.MaxValue), limit)
-            : new StepOutputNotStorableException($"the step's output holds {tooLong.Message}");
     }
 
     private bool SameLimits(string workflow, int stepIndex) =>

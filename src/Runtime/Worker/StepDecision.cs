@@ -14,7 +14,7 @@ internal static class StepDecision
     public static StepCompletion Decide(AttemptOf attempt, AttemptResult result, IRandomSource random)
     {
         var step = attempt.Workflow.Steps[attempt.StepIndex];
-        var errorMessage = result.Error is null ? null : StoredText.Clean(ErrorText.Message(result.Error, result.Outcome, attempt.Policy));
+        var errorMessage = result.Error is null ? null : StoreLimits.Text(ErrorText.Message(result.Error, result.Outcome, attempt.Policy));
         var completion = new StepCompletion
         {
             Run = attempt.Run,
@@ -26,9 +26,9 @@ internal static class StepDecision
             Output = result.Output,
             NextStatus = RunStatus.Running,
             Duration = result.Duration,
-            ErrorType = result.Error is null ? null : StoredText.Clean(result.Error.GetType().FullName),
+            ErrorType = result.Error is null ? null : StoreLimits.Text(result.Error.GetType().FullName),
             ErrorMessage = errorMessage,
-            ErrorStack = result.Error is null ? null : StoredText.Clean(result.Error.ToString()),
+            ErrorStack = result.Error is null ? null : StoreLimits.Text(result.Error.ToString()),
             Logs = result.Logs,
             ParentRunId = attempt.ParentRunId,
         };

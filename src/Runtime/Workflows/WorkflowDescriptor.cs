@@ -49,7 +49,7 @@ public abstract class WorkflowDescriptor
     /// The keys of the run's keyed limits as a JSON object (limit name to key), or <see langword="null"/> when it has
     /// none: <paramref name="callerKey"/> (<see cref="StartOptions.LimitKey"/>) when given, else each limit's key member.
     /// </summary>
-    internal virtual string? LimitKeysJson(string inputJson, string? callerKey) => Limits.Count == 0 || callerKey is null
+    internal virtual string? LimitKeysJson(byte[] inputUtf8, string? callerKey) => Limits.Count == 0 || callerKey is null
         ? null
         : global::Inquir.Typed.Limits.LimitKeysJson.Write(Limits.Select(l => (l.Name, (string?)callerKey)));
 

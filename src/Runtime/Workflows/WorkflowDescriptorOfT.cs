@@ -60,14 +60,14 @@ public sealed class WorkflowDescriptor<TInput, TResult> : WorkflowDescriptor
     public override Type InputType => typeof(TInput);
 
     // The input is read only for a workflow whose limits take their key from it, and only when the caller gave none.
-    internal override string? LimitKeysJson(string inputJson, string? callerKey)
+    internal override string? LimitKeysJson(byte[] inputUtf8, string? callerKey)
     {
         if (callerKey is not null || _keyedLimits.Length == 0)
         {
-            return base.LimitKeysJson(inputJson, callerKey);
+            return base.LimitKeysJson(inputUtf8, callerKey);
         }
 
-        var input = InputSerializer.Deserialize(inputJson);
+        var input = InputSerializer.DeserializeUtf8(inputUtf8);
         return global::Inquir.Typed.Limits.LimitKeysJson.Write(_keyedLimits.Select(l => (l.Name, input is null ? null : l.KeyFromInput!(input))));
     }
 

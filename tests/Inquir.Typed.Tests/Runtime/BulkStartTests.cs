@@ -68,6 +68,17 @@ public abstract class BulkStartTests(TestStore store) : OnEveryStore(store), IAs
     }
 
     [Fact]
+    public async Task A_typed_input_holding_U0000_fails_the_bulk_start_naming_its_position_and_starts_nothing()
+    {
+        await Host.Client.GetRunAsync(Guid.Empty);
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => Host.Client.StartDoublingWorkflowManyAsync(["fine", "before\0after"]));
+
+        Assert.Equal("runs", refused.ParamName);
+        Assert.StartsWith("Run 1 of the bulk start: The input of workflow 'doubling' holds the character U+0000", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await Database.History.CountAsync("runs"));
+    }
+
+    [Fact]
     public async Task A_bulk_start_refuses_a_key_in_the_shared_options()
     {
         var refused = await Assert.ThrowsAsync<ArgumentException>(() =>

@@ -91,6 +91,15 @@ public abstract class HostileInputTests(TestStore store) : OnEveryStore(store), 
     }
 
     [Fact]
+    public async Task Input_with_a_lone_surrogate_is_refused_through_the_untyped_start_and_nothing_is_written()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => _host.Client.StartAsync("doubling", "\"a\uD800b\""));
+
+        Assert.Contains("The input of workflow 'doubling' holds a lone surrogate, which has no UTF-8 form", error.Message);
+        Assert.Equal(0, await History.CountAsync("runs"));
+    }
+
+    [Fact]
     public async Task Input_with_a_NUL_character_is_refused_before_PostgreSQL_sees_it_and_nothing_is_written()
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(() => _host.Client.StartDoublingWorkflowAsync("before\0after"));

@@ -21,14 +21,14 @@ public sealed class CancelRacingParkTests
         var store = factory.Store;
         var history = new PostgresHistoryStore(factory.DataSource, new SqlScripts(factory.Schema), new WakeUpChannel(factory.Schema));
         var grandparent = Guid.Parse("00000000-0000-0000-0000-000000000001");
-        await store.StartRunAsync(new StartRunRequest(new NewRun(grandparent, "w", "{}", null, null, T0, T0.AddHours(1), TimeSpan.Zero), Transaction: null), default);
-        var parent = (await store.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{}", null, grandparent, T0, T0, TimeSpan.Zero), Transaction: null), default)).Id;
+        await store.StartRunAsync(new StartRunRequest(new NewRun(grandparent, "w", Utf8.Json("{}"), null, null, T0, T0.AddHours(1), TimeSpan.Zero), Transaction: null), default);
+        var parent = (await store.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{}"), null, grandparent, T0, T0, TimeSpan.Zero), Transaction: null), default)).Id;
         var claim = await ClaimOneAsync(store, "a", T0);
         Assert.Equal(parent, claim.Id);
         var children = new List<Guid>();
         for (var i = 0; i < 2; i++)
         {
-            children.Add((await store.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{}", "child:" + i, parent, T0, T0.AddMinutes(1), TimeSpan.Zero), Transaction: null), default)).Id);
+            children.Add((await store.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{}"), "child:" + i, parent, T0, T0.AddMinutes(1), TimeSpan.Zero), Transaction: null), default)).Id);
         }
 
         await using var holder = await TestDatabase.OpenAsync();

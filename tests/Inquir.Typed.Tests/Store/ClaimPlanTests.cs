@@ -24,7 +24,7 @@ public sealed class ClaimPlanTests
         var store = StoreFactory.NewStore(dataSource, schema);
         await store.MigrateAsync(default);
         var runs = Enumerable.Range(0, Backlog)
-            .Select(_ => new NewRun(Guid.NewGuid(), "w", "{\"n\":1}", null, null, StoreSteps.T0, StoreSteps.T0, TimeSpan.Zero, "s0"))
+            .Select(_ => new NewRun(Guid.NewGuid(), "w", Utf8.Json("{\"n\":1}"), null, null, StoreSteps.T0, StoreSteps.T0, TimeSpan.Zero, "s0"))
             .ToList();
         await store.StartRunsAsync(new StartRunsRequest(runs, Transaction: null), default);
         var before = await DueIndexEntriesReadAsync(dataSource, schema);

@@ -29,7 +29,7 @@ public sealed partial class CompletionPlanTests
         var sql = new SqlScripts(schema);
         var store = StoreFactory.NewStore(dataSource, schema);
         await store.MigrateAsync(default);
-        await store.StartRunsAsync(new StartRunsRequest(Enumerable.Range(0, Batch + 1).Select(_ => new NewRun(Guid.NewGuid(), "w", "{\"n\":1}", null, null, T0, T0, TimeSpan.Zero, "s0")).ToList(), Transaction: null), default);
+        await store.StartRunsAsync(new StartRunsRequest(Enumerable.Range(0, Batch + 1).Select(_ => new NewRun(Guid.NewGuid(), "w", Utf8.Json("{\"n\":1}"), null, null, T0, T0, TimeSpan.Zero, "s0")).ToList(), Transaction: null), default);
         var claims = await store.ClaimAsync(new ClaimRequest("worker", Known, Batch + 1, TimeSpan.FromSeconds(30), T0.AddSeconds(1)), default);
         Assert.Equal(Batch + 1, claims.Count);
         await store.CompleteAsync(new CompleteStepsRequest([Success(claims[0], "{\"n\":2}")], Worker: "worker", Now: T0.AddSeconds(2), Notify: false), default);

@@ -33,7 +33,7 @@ public sealed class FanOutWakeCostTests(ITestOutputHelper output)
         var children = new List<Guid>(Children);
         for (var i = 0; i < Children; i += Batch)
         {
-            var runs = Enumerable.Range(i, Batch).Select(n => new NewRun(Guid.NewGuid(), "w", "{}", "child:" + n, parent, T0, T0.AddSeconds(1), TimeSpan.Zero, "s0")).ToList();
+            var runs = Enumerable.Range(i, Batch).Select(n => new NewRun(Guid.NewGuid(), "w", Utf8.Json("{}"), "child:" + n, parent, T0, T0.AddSeconds(1), TimeSpan.Zero, "s0")).ToList();
             children.AddRange((await store.StartRunsAsync(new StartRunsRequest(runs, Transaction: null), default)).Select(r => r.Id));
         }
 

@@ -15,7 +15,7 @@ internal static class LimitSteps
 
     public static async Task<Guid> StartKeyedAsync(IRunStore store, string key, DateTimeOffset? due = null)
     {
-        var started = await store.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{\"n\":1}", null, null, T0, due ?? T0, TimeSpan.Zero, "s0") { LimitKeys = LimitKeysJson.Write([("api", key)]) }, Transaction: null), default);
+        var started = await store.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{\"n\":1}"), null, null, T0, due ?? T0, TimeSpan.Zero, "s0") { LimitKeys = LimitKeysJson.Write([("api", key)]) }, Transaction: null), default);
         return started.Id;
     }
 

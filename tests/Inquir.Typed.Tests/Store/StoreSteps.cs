@@ -11,7 +11,7 @@ internal static class StoreSteps
 
     public static async Task<Guid> StartAsync(IRunStore store, DateTimeOffset? due = null)
     {
-        var started = await store.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{\"n\":1}", null, null, T0, due ?? T0, TimeSpan.Zero), Transaction: null), default);
+        var started = await store.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{\"n\":1}"), null, null, T0, due ?? T0, TimeSpan.Zero), Transaction: null), default);
         return started.Id;
     }
 

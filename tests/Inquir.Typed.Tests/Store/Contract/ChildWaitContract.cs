@@ -285,7 +285,7 @@ public abstract class ChildWaitContract : StoreContract
         var children = new Guid[count];
         for (var i = 0; i < count; i++)
         {
-            var run = new NewRun(Guid.NewGuid(), "w", "{\"part\":" + i + "}", $"{parent:D}:child:{i}", parent, T0, T1, TimeSpan.Zero);
+            var run = new NewRun(Guid.NewGuid(), "w", Utf8.Json("{\"part\":" + i + "}"), $"{parent:D}:child:{i}", parent, T0, T1, TimeSpan.Zero);
             children[i] = (await db.Runs.StartRunAsync(new StartRunRequest(run, Transaction: null), default)).Id;
         }
 

@@ -13,7 +13,7 @@ public abstract class ClaimContract : StoreContract
         var late = await StartAsync(db.Runs, T0.AddSeconds(-1));
         var early = await StartAsync(db.Runs, T0.AddSeconds(-5));
         await StartAsync(db.Runs, T0.AddSeconds(30));
-        await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "other", "{}", null, null, T0, T0.AddSeconds(-10), TimeSpan.Zero), Transaction: null), default);
+        await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "other", Utf8.Json("{}"), null, null, T0, T0.AddSeconds(-10), TimeSpan.Zero), Transaction: null), default);
 
         var first = await db.Runs.ClaimAsync(new ClaimRequest("me", Known, 1, TimeSpan.FromSeconds(30), T0), default);
         var rest = await db.Runs.ClaimAsync(new ClaimRequest("me", Known, 10, TimeSpan.FromSeconds(30), T0), default);
@@ -124,7 +124,7 @@ public abstract class ClaimContract : StoreContract
     public async Task A_run_at_a_step_the_deployment_does_not_know_is_not_claimed_but_reported_once()
     {
         await using var db = await OpenAsync();
-        var id = (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0, T0, TimeSpan.Zero, FirstStepName: "s0"), Transaction: null), default)).Id;
+        var id = (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{}"), null, null, T0, T0, TimeSpan.Zero, FirstStepName: "s0"), Transaction: null), default)).Id;
         var narrow = new KnownSteps([("w", ["other"])]);
 
         Assert.Empty(await db.Runs.ClaimAsync(new ClaimRequest("old", narrow, 10, TimeSpan.FromSeconds(30), T0), default));
@@ -141,9 +141,9 @@ public abstract class ClaimContract : StoreContract
     {
         await using var db = await OpenAsync();
         var narrow = new KnownSteps([("w", ["other"])]);
-        var marked = (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0, T0, TimeSpan.Zero, FirstStepName: "s0"), Transaction: null), default)).Id;
+        var marked = (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{}"), null, null, T0, T0, TimeSpan.Zero, FirstStepName: "s0"), Transaction: null), default)).Id;
         Assert.Equal([marked], (await db.Runs.ReportUnknownStepsAsync(new ReportUnknownStepsRequest(narrow, Now: T0, Limit: 1), default)).Select(r => r.RunId));
-        var stuck = (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0.AddSeconds(1), T0.AddSeconds(1), TimeSpan.Zero, FirstStepName: "s0"), Transaction: null), default)).Id;
+        var stuck = (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{}"), null, null, T0.AddSeconds(1), T0.AddSeconds(1), TimeSpan.Zero, FirstStepName: "s0"), Transaction: null), default)).Id;
 
         Assert.Equal([stuck], (await db.Runs.ReportUnknownStepsAsync(new ReportUnknownStepsRequest(narrow, Now: T0.AddSeconds(1), Limit: 1), default)).Select(r => r.RunId));
     }

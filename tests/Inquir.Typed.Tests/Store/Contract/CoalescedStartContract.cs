@@ -61,7 +61,7 @@ public abstract class CoalescedStartContract : StoreContract
         var first = coalescer.StartAsync(Run(), default);
         await store.FirstBatchArrived;
         var good = Enumerable.Range(0, 9).Select(_ => Run()).ToList();
-        var bad = Run() with { InputJson = "{" };
+        var bad = Run() with { Input = Utf8.Json("{") };
         var waiting = good.Take(4).Append(bad).Concat(good.Skip(4)).Select(r => coalescer.StartAsync(r, default)).ToList();
 
         store.ReleaseFirstBatch();
@@ -96,7 +96,7 @@ public abstract class CoalescedStartContract : StoreContract
         Assert.Equal([1, 1], store.BatchSizes);
     }
 
-    private static NewRun Run(string? key = null) => new(Guid.NewGuid(), "w", "{\"n\":1}", key, null, T0, T0, TimeSpan.Zero);
+    private static NewRun Run(string? key = null) => new(Guid.NewGuid(), "w", Utf8.Json("{\"n\":1}"), key, null, T0, T0, TimeSpan.Zero);
 
     /// <summary>Holds the first bulk insert until released, and counts the rows of every one.</summary>
     private sealed class HeldFirstBatchStore(IRunStore inner) : DelegatingRunStore(inner)

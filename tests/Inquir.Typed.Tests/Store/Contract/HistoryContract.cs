@@ -62,9 +62,9 @@ public abstract class HistoryContract : StoreContract
     public async Task Search_filters_by_status_workflow_error_text_and_json_input_newest_first()
     {
         await using var db = await OpenAsync();
-        var a = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.CreateVersion7(T0), "w", "{\"user\":{\"id\":7,\"tags\":[\"x\",\"y\"]},\"n\":1}", "ka", null, T0, T0, TimeSpan.Zero), Transaction: null), default);
-        var b = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.CreateVersion7(T0.AddSeconds(1)), "w", "{\"user\":{\"id\":8},\"n\":1}", null, null, T0.AddSeconds(1), T0, TimeSpan.Zero), Transaction: null), default);
-        await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.CreateVersion7(T0.AddSeconds(2)), "v", "{\"user\":{\"id\":7}}", null, null, T0.AddSeconds(2), T0.AddHours(1), TimeSpan.Zero), Transaction: null), default);
+        var a = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.CreateVersion7(T0), "w", Utf8.Json("{\"user\":{\"id\":7,\"tags\":[\"x\",\"y\"]},\"n\":1}"), "ka", null, T0, T0, TimeSpan.Zero), Transaction: null), default);
+        var b = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.CreateVersion7(T0.AddSeconds(1)), "w", Utf8.Json("{\"user\":{\"id\":8},\"n\":1}"), null, null, T0.AddSeconds(1), T0, TimeSpan.Zero), Transaction: null), default);
+        await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.CreateVersion7(T0.AddSeconds(2)), "v", Utf8.Json("{\"user\":{\"id\":7}}"), null, null, T0.AddSeconds(2), T0.AddHours(1), TimeSpan.Zero), Transaction: null), default);
         await db.History.CancelAsync(new CancelRunRequest(b.Id, Reason: "Upload FAILED: 50% of the_file", Now: T0.AddSeconds(3)), default);
 
         Assert.Equal([b.Id, a.Id], await IdsAsync(db, Search() with { Workflow = "w" }));
@@ -84,7 +84,7 @@ public abstract class HistoryContract : StoreContract
         await using var db = await OpenAsync();
         var old = await SucceededRunAsync(db);
         var parent = await SucceededRunAsync(db);
-        var child = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{}", "child", parent, T0, T0, TimeSpan.Zero), Transaction: null), default);
+        var child = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{}"), "child", parent, T0, T0, TimeSpan.Zero), Transaction: null), default);
         await db.History.CancelAsync(new CancelRunRequest(child.Id, Reason: "done", Now: T0), default);
         var pending = await StartAsync(db.Runs);
 

@@ -111,7 +111,7 @@ public abstract class RunShapeContract : StoreContract
     private static KnownSteps KnownOf(WorkflowDescriptor workflow) => new([(workflow.Name, workflow.Steps.Select(s => s.Name).ToArray())]);
 
     private static NewRun NewRunOf(WorkflowDescriptor workflow) =>
-        new(Guid.NewGuid(), workflow.Name, "1", null, null, T0, T0, TimeSpan.Zero, workflow.Steps[0].Name) { Shape = workflow.Shape };
+        new(Guid.NewGuid(), workflow.Name, Utf8.Json("1"), null, null, T0, T0, TimeSpan.Zero, workflow.Steps[0].Name) { Shape = workflow.Shape };
 
     private static async Task<Guid> StartAsync(IRunStore store, WorkflowDescriptor startedWith) =>
         (await store.StartRunAsync(new StartRunRequest(NewRunOf(startedWith), Transaction: null), default)).Id;

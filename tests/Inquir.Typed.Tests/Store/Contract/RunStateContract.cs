@@ -67,8 +67,8 @@ public abstract partial class RunStateContract : StoreContract
     private static async Task StartCaseAsync(StoreUnderTest db)
     {
         var due = T0.AddSeconds(30);
-        var started = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{\"n\":1}", "k", null, T0, due, TimeSpan.Zero, FirstStepName: "s0"), Transaction: null), default);
-        var many = await db.Runs.StartRunsAsync(new StartRunsRequest([new NewRun(Guid.NewGuid(), "w", "{\"n\":2}", null, null, T0, null, TimeSpan.FromSeconds(30), FirstStepName: "s0")], Transaction: null), default);
+        var started = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{\"n\":1}"), "k", null, T0, due, TimeSpan.Zero, FirstStepName: "s0"), Transaction: null), default);
+        var many = await db.Runs.StartRunsAsync(new StartRunsRequest([new NewRun(Guid.NewGuid(), "w", Utf8.Json("{\"n\":2}"), null, null, T0, null, TimeSpan.FromSeconds(30), FirstStepName: "s0")], Transaction: null), default);
 
         Assert.True(started.Created);
         Assert.True(Assert.Single(many).Created);
@@ -86,15 +86,15 @@ public abstract partial class RunStateContract : StoreContract
 
     private static async Task StartWithAUsedKeyCaseAsync(StoreUnderTest db)
     {
-        var first = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{\"n\":1}", "k", null, T0, T0, TimeSpan.Zero), Transaction: null), default);
+        var first = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{\"n\":1}"), "k", null, T0, T0, TimeSpan.Zero), Transaction: null), default);
         var secondId = Guid.NewGuid();
 
-        var again = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(secondId, "w", "{\"n\":2}", "k", null, T1, T1, TimeSpan.Zero), Transaction: null), default);
+        var again = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(secondId, "w", Utf8.Json("{\"n\":2}"), "k", null, T1, T1, TimeSpan.Zero), Transaction: null), default);
         var bulkId = Guid.NewGuid();
         var bulk = await db.Runs.StartRunsAsync(new StartRunsRequest([
-                new NewRun(Guid.NewGuid(), "w", "{\"n\":3}", "k", null, T1, T1, TimeSpan.Zero),
-                new NewRun(bulkId, "w", "{\"n\":4}", "k2", null, T1, T1, TimeSpan.Zero),
-                new NewRun(Guid.NewGuid(), "w", "{\"n\":5}", "k2", null, T1, T1, TimeSpan.Zero),
+                new NewRun(Guid.NewGuid(), "w", Utf8.Json("{\"n\":3}"), "k", null, T1, T1, TimeSpan.Zero),
+                new NewRun(bulkId, "w", Utf8.Json("{\"n\":4}"), "k2", null, T1, T1, TimeSpan.Zero),
+                new NewRun(Guid.NewGuid(), "w", Utf8.Json("{\"n\":5}"), "k2", null, T1, T1, TimeSpan.Zero),
             ], Transaction: null), default);
 
         Assert.Equal(new StartedRun(first.Id, Created: false), again);
@@ -181,7 +181,7 @@ public abstract partial class RunStateContract : StoreContract
 
     private static async Task LeaveAtAnUnknownStepCaseAsync(StoreUnderTest db)
     {
-        var id = (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0, T0, TimeSpan.Zero, FirstStepName: "s0"), Transaction: null), default)).Id;
+        var id = (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{}"), null, null, T0, T0, TimeSpan.Zero, FirstStepName: "s0"), Transaction: null), default)).Id;
         var claim = await ClaimOneAsync(db.Runs, "a", T0);
         var outcome = Success(claim, "\"x\"") with
         {
@@ -448,7 +448,7 @@ public abstract partial class RunStateContract : StoreContract
 
     private static async Task RestartCaseAsync(StoreUnderTest db)
     {
-        var original = (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{\"n\":7}", "k", null, T0, T0, TimeSpan.Zero), Transaction: null), default)).Id;
+        var original = (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{\"n\":7}"), "k", null, T0, T0, TimeSpan.Zero), Transaction: null), default)).Id;
         await CompleteAsync(db, Success(await ClaimOneAsync(db.Runs, "a", T0), "1", last: true), T0);
         var unfinished = await StartAsync(db.Runs, T0.AddMinutes(1));
         var newId = Guid.NewGuid();
@@ -466,8 +466,8 @@ public abstract partial class RunStateContract : StoreContract
 
     private static async Task ReportUnknownStepCaseAsync(StoreUnderTest db)
     {
-        var due = (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0, T0, TimeSpan.Zero, FirstStepName: "s0"), Transaction: null), default)).Id;
-        var later = (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0, T0.AddMinutes(1), TimeSpan.Zero, FirstStepName: "s0"), Transaction: null), default)).Id;
+        var due = (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{}"), null, null, T0, T0, TimeSpan.Zero, FirstStepName: "s0"), Transaction: null), default)).Id;
+        var later = (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{}"), null, null, T0, T0.AddMinutes(1), TimeSpan.Zero, FirstStepName: "s0"), Transaction: null), default)).Id;
         var narrow = new KnownSteps([("w", ["other"])]);
 
         Assert.Equal([due], (await db.Runs.ReportUnknownStepsAsync(new ReportUnknownStepsRequest(narrow, Now: T0, Limit: 100), default)).Select(r => r.RunId));
@@ -513,7 +513,7 @@ public abstract partial class RunStateContract : StoreContract
         db.Runs.RenewLeasesAsync(new RenewLeasesRequest([held], LeaseDuration: Lease, Now: now), default);
 
     private static async Task<Guid> StartChildAsync(StoreUnderTest db, Guid parent, DateTimeOffset due) =>
-        (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{}", $"{parent:D}:child:{Guid.NewGuid():N}", parent, T0, due, TimeSpan.Zero), Transaction: null), default)).Id;
+        (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{}"), $"{parent:D}:child:{Guid.NewGuid():N}", parent, T0, due, TimeSpan.Zero), Transaction: null), default)).Id;
 
     private static async Task AssertCancelledByAsync(StoreUnderTest db, Guid id, string reason)
     {

@@ -34,8 +34,8 @@ public abstract class StartContract : StoreContract
     public async Task A_delay_counts_from_the_store_s_clock_and_a_run_at_names_the_instant()
     {
         await using var db = await OpenAsync();
-        var delayed = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0, null, TimeSpan.FromMinutes(5)), Transaction: null), default);
-        var at = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0, T0.AddHours(2), TimeSpan.Zero), Transaction: null), default);
+        var delayed = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{}"), null, null, T0, null, TimeSpan.FromMinutes(5)), Transaction: null), default);
+        var at = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{}"), null, null, T0, T0.AddHours(2), TimeSpan.Zero), Transaction: null), default);
 
         Assert.Equal(T0.AddMinutes(5), (await db.Runs.GetRunAsync(delayed.Id, default))!.NextAttemptAt);
         var run = (await db.Runs.GetRunAsync(at.Id, default))!;
@@ -46,7 +46,7 @@ public abstract class StartContract : StoreContract
     public async Task A_bulk_start_inserts_every_run_and_answers_them_in_order()
     {
         await using var db = await OpenAsync();
-        var runs = Enumerable.Range(0, 50).Select(i => new NewRun(Guid.NewGuid(), "w", $"{{\"n\":{i}}}", null, null, T0, null, TimeSpan.FromMinutes(i))).ToList();
+        var runs = Enumerable.Range(0, 50).Select(i => new NewRun(Guid.NewGuid(), "w", Utf8.Json($"{{\"n\":{i}}}"), null, null, T0, null, TimeSpan.FromMinutes(i))).ToList();
 
         var started = await db.Runs.StartRunsAsync(new StartRunsRequest(runs, Transaction: null), default);
 
@@ -60,7 +60,7 @@ public abstract class StartContract : StoreContract
     public async Task Many_runs_are_read_in_one_call_and_unknown_ids_are_left_out()
     {
         await using var db = await OpenAsync();
-        var runs = Enumerable.Range(0, 5).Select(i => new NewRun(Guid.NewGuid(), "w", $"{{\"n\":{i}}}", null, null, T0, null, TimeSpan.Zero)).ToList();
+        var runs = Enumerable.Range(0, 5).Select(i => new NewRun(Guid.NewGuid(), "w", Utf8.Json($"{{\"n\":{i}}}"), null, null, T0, null, TimeSpan.Zero)).ToList();
         await db.Runs.StartRunsAsync(new StartRunsRequest(runs, Transaction: null), default);
 
         var read = await db.Runs.GetRunsAsync([runs[3].Id, Guid.NewGuid(), runs[0].Id], default);
@@ -103,7 +103,7 @@ public abstract class StartContract : StoreContract
         await using var db = await OpenAsync();
         var good = Unkeyed("w");
 
-        var refused = await Assert.ThrowsAnyAsync<Exception>(() => db.Runs.StartRunsAsync(new StartRunsRequest([good, Unkeyed("w") with { InputJson = "{" }], Transaction: null), default));
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => db.Runs.StartRunsAsync(new StartRunsRequest([good, Unkeyed("w") with { Input = Utf8.Json("{") }], Transaction: null), default));
 
         Assert.True(db.Runs.RefusesData(refused), refused.ToString());
         Assert.Null(await db.Runs.GetRunAsync(good.Id, default));
@@ -124,7 +124,7 @@ public abstract class StartContract : StoreContract
     /// <summary>A real open transaction of the other kind of database than the store's.</summary>
     private protected abstract Task<ForeignTransaction> ForeignTransactionAsync();
 
-    private static NewRun Keyed(string workflow, string key) => new(Guid.NewGuid(), workflow, "{\"n\":1}", key, null, T0, T0, TimeSpan.Zero);
+    private static NewRun Keyed(string workflow, string key) => new(Guid.NewGuid(), workflow, Utf8.Json("{\"n\":1}"), key, null, T0, T0, TimeSpan.Zero);
 
-    private static NewRun Unkeyed(string workflow) => new(Guid.NewGuid(), workflow, "{\"n\":1}", null, null, T0, T0, TimeSpan.Zero);
+    private static NewRun Unkeyed(string workflow) => new(Guid.NewGuid(), workflow, Utf8.Json("{\"n\":1}"), null, null, T0, T0, TimeSpan.Zero);
 }

@@ -12,7 +12,7 @@ public abstract class TelemetryContract : StoreContract
     public async Task A_claim_returns_the_trace_context_the_run_was_started_under()
     {
         await using var db = await OpenAsync();
-        await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{\"n\":1}", null, null, T0, T0, TimeSpan.Zero) { Trace = new RunTraceContext(TraceParent, "vendor=a1") }, Transaction: null), default);
+        await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{\"n\":1}"), null, null, T0, T0, TimeSpan.Zero) { Trace = new RunTraceContext(TraceParent, "vendor=a1") }, Transaction: null), default);
 
         var claimed = await ClaimOneAsync(db.Runs, "me", T0);
 
@@ -37,7 +37,7 @@ public abstract class TelemetryContract : StoreContract
     public async Task The_trace_context_stays_with_the_run_across_a_retry()
     {
         await using var db = await OpenAsync();
-        await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", "{\"n\":1}", null, null, T0, T0, TimeSpan.Zero) { Trace = new RunTraceContext(TraceParent, null) }, Transaction: null), default);
+        await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{\"n\":1}"), null, null, T0, T0, TimeSpan.Zero) { Trace = new RunTraceContext(TraceParent, null) }, Transaction: null), default);
         var first = await ClaimOneAsync(db.Runs, "me", T0);
         await db.Runs.CompleteAsync(new CompleteStepsRequest([Failure(first, TimeSpan.FromSeconds(10))], Worker: "me", Now: T0.AddSeconds(1), Notify: false), default);
 
