@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Inquir.Typed.Storage;
 
 namespace Inquir.Typed.Benchmarks.Starts;
@@ -15,14 +14,15 @@ internal sealed class StoreCallOnly : IRunStore
 
     public Task MigrateAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task<StartedRun> StartRunAsync(NewRun run, DbTransaction? transaction, CancellationToken cancellationToken)
+    public Task<StartedRun> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken)
     {
-        Last = run;
-        return Task.FromResult(new StartedRun(run.Id, Created: true));
+        Last = request.Run;
+        return Task.FromResult(new StartedRun(request.Run.Id, Created: true));
     }
 
-    public Task<IReadOnlyList<StartedRun>> StartRunsAsync(IReadOnlyList<NewRun> runs, DbTransaction? transaction, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StartedRun>> StartRunsAsync(StartRunsRequest request, CancellationToken cancellationToken)
     {
+        var runs = request.Runs;
         var started = new StartedRun[runs.Count];
         for (var i = 0; i < runs.Count; i++)
         {
@@ -37,7 +37,7 @@ internal sealed class StoreCallOnly : IRunStore
 
     public bool TimedOut(Exception error) => false;
 
-    public Task<IReadOnlyList<string>?> GetShapeAsync(string workflow, long shape, CancellationToken cancellationToken) => throw NotAStart();
+    public Task<IReadOnlyList<string>?> GetShapeAsync(GetRunShapeRequest request, CancellationToken cancellationToken) => throw NotAStart();
 
     public Task<RunInfo?> GetRunAsync(Guid runId, CancellationToken cancellationToken) => throw NotAStart();
 
@@ -45,19 +45,19 @@ internal sealed class StoreCallOnly : IRunStore
 
     public Task<IReadOnlyList<ClaimedRun>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken) => throw NotAStart();
 
-    public Task<IReadOnlySet<Guid>> CompleteAsync(IReadOnlyList<StepCompletion> completions, string worker, DateTimeOffset? now, bool notify, CancellationToken cancellationToken) =>
+    public Task<IReadOnlySet<Guid>> CompleteAsync(CompleteStepsRequest request, CancellationToken cancellationToken) =>
         throw NotAStart();
 
-    public Task<IReadOnlySet<HeldRun>> RenewLeasesAsync(IReadOnlyCollection<HeldRun> runs, TimeSpan leaseDuration, DateTimeOffset? now, CancellationToken cancellationToken) =>
+    public Task<IReadOnlySet<HeldRun>> RenewLeasesAsync(RenewLeasesRequest request, CancellationToken cancellationToken) =>
         throw NotAStart();
 
-    public Task<int> RescueExpiredLeasesAsync(DateTimeOffset? now, int limit, CancellationToken cancellationToken) => throw NotAStart();
+    public Task<int> RescueExpiredLeasesAsync(RescueExpiredLeasesRequest request, CancellationToken cancellationToken) => throw NotAStart();
 
-    public Task<int> ReleaseAsync(IReadOnlyCollection<ReleasedRun> runs, string worker, DateTimeOffset? now, CancellationToken cancellationToken) => throw NotAStart();
+    public Task<int> ReleaseAsync(ReleaseRunsRequest request, CancellationToken cancellationToken) => throw NotAStart();
 
-    public Task<bool> FailRunAsync(HeldRun run, string error, DateTimeOffset? now, CancellationToken cancellationToken) => throw NotAStart();
+    public Task<bool> FailRunAsync(FailRunRequest request, CancellationToken cancellationToken) => throw NotAStart();
 
-    public Task<IReadOnlyList<UnknownStepRun>> ReportUnknownStepsAsync(KnownSteps known, DateTimeOffset? now, int limit, CancellationToken cancellationToken) => throw NotAStart();
+    public Task<IReadOnlyList<UnknownStepRun>> ReportUnknownStepsAsync(ReportUnknownStepsRequest request, CancellationToken cancellationToken) => throw NotAStart();
 
     private static NotSupportedException NotAStart() => new("The start benchmark's store only takes starts.");
 }
