@@ -54,6 +54,7 @@ internal sealed class ChildWorkflowClient(IWorkflowClient inner, Guid parentRunI
         Delay = options?.Delay,
         Transaction = options?.Transaction,
         ParentRunId = parentRunId,
+        Policy = options?.Policy,
     };
 
     // A run the key found is this run's child only when it was started as one (by an earlier attempt of the step);

@@ -19,5 +19,6 @@ internal static class ManyStarts
         Delay = options?.Delay,
         Transaction = options?.Transaction,
         ParentRunId = options?.ParentRunId,
+        Policy = options?.Policy,
     };
 }

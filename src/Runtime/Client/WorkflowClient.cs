@@ -15,12 +15,18 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
         ArgumentNullException.ThrowIfNull(inputJson);
         options ??= new StartOptions();
         ValidateOptions(options);
+        var (policy, policyProblem) = StartPolicyChoice.For(descriptor, options, options.IdempotencyKey);
+        if (policyProblem is not null)
+        {
+            throw new ArgumentException(policyProblem, nameof(options));
+        }
+
         InputCheck.ThrowIfInvalid(descriptor.Name, inputJson, settings.Value.MaxInputBytes);
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
 
         // Starts outside a caller's transaction share one insert and one commit with the starts made meanwhile;
         // inside one, the run must commit with the caller's writes, so it is inserted there alone.
-        var run = NewRun(descriptor, inputJson, options.IdempotencyKey, options);
+        var run = NewRun(descriptor, inputJson, options.IdempotencyKey, policy, options);
         var started = options.Transaction is null
             ? await _coalescer.StartAsync(run, cancellationToken).ConfigureAwait(false)
             : await store.StartRunAsync(run, options.Transaction, cancellationToken).ConfigureAwait(false);
@@ -43,9 +49,10 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
         for (var i = 0; i < runs.Count; i++)
         {
             var (inputJson, key) = runs[i];
-            if (inputJson is null || KeyProblem(key) is not null)
+            var (policy, policyProblem) = StartPolicyChoice.For(descriptor, options, key);
+            if (inputJson is null || KeyProblem(key) is not null || policyProblem is not null)
             {
-                throw new ArgumentException($"Run {i} of the bulk start: {KeyProblem(key) ?? "its input is null."} Nothing was started.", nameof(runs));
+                throw new ArgumentException($"Run {i} of the bulk start: {KeyProblem(key) ?? policyProblem ?? "its input is null."} Nothing was started.", nameof(runs));
             }
 
             try
@@ -58,7 +65,7 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
                 throw new ArgumentException($"Run {i} of the bulk start: {e.Message.Replace($" (Parameter '{e.ParamName}')", string.Empty, StringComparison.Ordinal)}", nameof(runs), e);
             }
 
-            newRuns[i] = NewRun(descriptor, inputJson, key, options);
+            newRuns[i] = NewRun(descriptor, inputJson, key, policy, options);
         }
 
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
@@ -74,7 +81,7 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
 
     // A delay counts from now on the database's clock; RunAt names an instant, in any UTC offset. The run records the
     // steps it starts with, so that a worker of another deployment neither ends it early nor runs a step it lacks.
-    private NewRun NewRun(WorkflowDescriptor descriptor, string inputJson, string? idempotencyKey, StartOptions options) => new(
+    private NewRun NewRun(WorkflowDescriptor descriptor, string inputJson, string? idempotencyKey, StartPolicy? policy, StartOptions options) => new(
         Guid.CreateVersion7(time.GetUtcNow()),
         descriptor.Name,
         inputJson,
@@ -82,11 +89,12 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
         options.ParentRunId,
         _clock.Now,
         options.RunAt?.ToUniversalTime(),
-        options.Delay ?? TimeSpan.Zero,
+        StartPolicyChoice.Delay(policy, options),
         descriptor.Steps[0].Name)
     {
         Trace = RunTraceContext.OfCurrent(),
         Shape = descriptor.Shape,
+        Policy = policy,
     };
 
     public Task<StartedRun> StartAsync(string workflowName, string inputJson, StartOptions? options = null, CancellationToken cancellationToken = default)

@@ -34,7 +34,7 @@ public static partial class WorkflowStarter
 
         var json = descriptor.InputSerializer.Serialize(input);
         var started = await client.StartAsync(descriptor, json, options, cancellationToken).ConfigureAwait(false);
-        return new WorkflowRun<TResult>(client, started.Id, started.Created, descriptor.ResultSerializer);
+        return new WorkflowRun<TResult>(client, started.Id, started.Created, descriptor.ResultSerializer) { Updated = started.Updated };
     }
 
     private static StartOptions Copy(StartOptions options, string idempotencyKey) => new()
@@ -44,5 +44,6 @@ public static partial class WorkflowStarter
         Delay = options.Delay,
         Transaction = options.Transaction,
         ParentRunId = options.ParentRunId,
+        Policy = options.Policy,
     };
 }
