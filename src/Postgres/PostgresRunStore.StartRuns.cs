@@ -12,8 +12,13 @@ internal sealed partial class PostgresRunStore
     // moves would otherwise never send the second wake-up.
     private readonly WakeUpNotifier _notifier = new(() => NotifyOutsideTransactionAsync(dataSource, channel), WakeUpNotifier.DefaultMinimumGap, TimeProvider.System);
 
-    public Task<IReadOnlyList<StartedRun>> StartRunsAsync(IReadOnlyList<NewRun> runs, DbTransaction? transaction, CancellationToken cancellationToken) =>
-        StartRunsAsync(runs, StoreTransaction.As<NpgsqlTransaction>(transaction, "PostgreSQL", nameof(transaction)), cancellationToken);
+    public Task<IReadOnlyList<StartedRun>> StartRunsAsync(IReadOnlyList<NewRun> runs, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var caller = StoreTransaction.As<NpgsqlTransaction>(transaction, "PostgreSQL", nameof(transaction));
+        return runs.Any(r => r.Policy is not null)
+            ? StartUnderPoliciesAsync(runs, caller, cancellationToken)
+            : StartRunsAsync(runs, caller, cancellationToken);
+    }
 
     private async Task<IReadOnlyList<StartedRun>> StartRunsAsync(IReadOnlyList<NewRun> runs, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {

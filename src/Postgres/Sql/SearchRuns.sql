@@ -4,7 +4,7 @@
 -- Step and error text match the run's current step and last error or ANY of its attempts (attempts_by_step,
 -- attempts_error_trigrams): each IN list is computed once per query, as a hashed subplan.
 SELECT id, workflow, status, step_index, step_name, attempt, input::text AS input, result::text AS result, error,
-       idempotency_key, parent_run_id, created_at, updated_at, completed_at, next_attempt_at
+       COALESCE(idempotency_key, start_key) AS idempotency_key, parent_run_id, created_at, updated_at, completed_at, next_attempt_at
 FROM {schema}.runs AS r
 WHERE (@since::timestamptz IS NULL OR r.created_at >= @since::timestamptz)
   AND (@until::timestamptz IS NULL OR r.created_at < @until::timestamptz)

@@ -2,7 +2,7 @@
 -- origin, its checkpoints, every attempt (each with the execution it belonged to), and the runs it started or
 -- that were restarted from it.
 SELECT id, workflow, status, step_index, step_name, attempt, input, result, error,
-       idempotency_key, parent_run_id, created_at, updated_at, completed_at, next_attempt_at
+       COALESCE(idempotency_key, start_key) AS idempotency_key, parent_run_id, created_at, updated_at, completed_at, next_attempt_at
 FROM runs
 WHERE id = @id;
 
@@ -23,13 +23,13 @@ WHERE a.run_id = @id
 ORDER BY a.step_index, a.id;
 
 SELECT id, workflow, status, step_index, step_name, attempt, input, result, error,
-       idempotency_key, parent_run_id, created_at, updated_at, completed_at, next_attempt_at
+       COALESCE(idempotency_key, start_key) AS idempotency_key, parent_run_id, created_at, updated_at, completed_at, next_attempt_at
 FROM runs
 WHERE parent_run_id = @id
 ORDER BY created_at, id;
 
 SELECT id, workflow, status, step_index, step_name, attempt, input, result, error,
-       idempotency_key, parent_run_id, created_at, updated_at, completed_at, next_attempt_at
+       COALESCE(idempotency_key, start_key) AS idempotency_key, parent_run_id, created_at, updated_at, completed_at, next_attempt_at
 FROM runs
 WHERE restarted_from = @id
 ORDER BY created_at, id;

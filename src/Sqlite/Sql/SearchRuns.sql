@@ -4,7 +4,7 @@
 -- store's function with jsonb @>'s rules. Step and error text match the run's current step and last error or
 -- ANY of its attempts (attempts_by_step for the step).
 SELECT id, workflow, status, step_index, step_name, attempt, input, result, error,
-       idempotency_key, parent_run_id, created_at, updated_at, completed_at, next_attempt_at
+       COALESCE(idempotency_key, start_key) AS idempotency_key, parent_run_id, created_at, updated_at, completed_at, next_attempt_at
 FROM runs AS r
 WHERE (@since IS NULL OR r.created_at >= @since)
   AND (@until IS NULL OR r.created_at < @until)

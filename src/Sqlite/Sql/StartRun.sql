@@ -1,10 +1,11 @@
 -- Transitions: start (docs/run-states.md#start), start with a used key (#start-with-a-used-key).
 -- Inserts a run, due at @run_at when the caller named a time, else @delay_ms after @now. A key used before for
 -- the workflow inserts nothing; the caller then reads the run that has it. @shape is the fingerprint of the steps
--- the run is started with (the store records their names in run_shapes first).
-INSERT INTO runs (id, workflow, status, step_name, input, idempotency_key, parent_run_id, created_at, updated_at, next_attempt_at,
+-- the run is started with (the store records their names in run_shapes first). A run started under a start policy
+-- has no @idempotency_key but its @start_key, which TakeStartKeys.sql took for it just before.
+INSERT INTO runs (id, workflow, status, step_name, input, idempotency_key, start_key, parent_run_id, created_at, updated_at, next_attempt_at,
                   trace_parent, trace_state, shape)
-SELECT @id, @workflow, 'pending', @step_name, json(@input), @idempotency_key, @parent_run_id, @now, @now,
+SELECT @id, @workflow, 'pending', @step_name, json(@input), @idempotency_key, @start_key, @parent_run_id, @now, @now,
        COALESCE(@run_at, @now + @delay_ms),
        @trace_parent, @trace_state, @shape
 WHERE true
