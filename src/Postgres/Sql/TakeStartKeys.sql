@@ -1,4 +1,4 @@
--- Transition: start (docs/run-states.md#start).
+-- Transitions: start (docs/run-states.md#start), start with a used key (#start-with-a-used-key), debounce (#debounce).
 -- Starts runs under a start policy, each of another (workflow, key): the store sends a batch that repeats a key in
 -- rounds. Each row takes its key in start_keys when no run holds it, or when the run that holds it no longer does
 -- under this row's policy:

@@ -1,4 +1,4 @@
--- Transition: start (docs/run-states.md#start).
+-- Transitions: start (docs/run-states.md#start), start with a used key (#start-with-a-used-key), debounce (#debounce).
 -- Takes one start's key in start_keys when no run holds it, or when the run that holds it no longer does under the
 -- start's policy (see PostgreSQL's TakeStartKeys.sql for the rules, which are the same here). RETURNING names the
 -- run when the key was taken; the store then inserts that run (StartRun.sql, with @start_key), in the same write

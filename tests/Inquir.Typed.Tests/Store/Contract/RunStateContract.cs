@@ -20,6 +20,7 @@ public abstract class RunStateContract : StoreContract
     {
         ["start"] = StartCaseAsync,
         ["start with a used key"] = StartWithAUsedKeyCaseAsync,
+        ["debounce"] = DebounceCaseAsync,
         ["claim"] = ClaimCaseAsync,
         ["renew"] = RenewCaseAsync,
         ["succeed"] = SucceedCaseAsync,
@@ -75,6 +76,13 @@ public abstract class RunStateContract : StoreContract
 
         Assert.Equal("k", (await RunAsync(db, started.Id)).IdempotencyKey);
 
+        // Under a start policy the run holds its key in start_keys, and shows it all the same.
+        var underPolicy = await db.Runs.StartRunAsync(
+            new NewRun(Guid.NewGuid(), "w", "{\"n\":3}", "k", null, T0, due, TimeSpan.Zero, FirstStepName: "s0") { Policy = StartPolicy.UniqueWhileActive }, null, default);
+        Assert.True(underPolicy.Created);
+        var policyRun = await RunAsync(db, underPolicy.Id);
+        Assert.Equal((RunStatus.Pending, (DateTimeOffset?)due, "k"), (policyRun.Status, policyRun.NextAttemptAt, policyRun.IdempotencyKey));
+
         // Due by the store's clock, not before.
         Assert.Empty(await ClaimAllAsync(db, T0.AddSeconds(29)));
     }
@@ -101,6 +109,40 @@ public abstract class RunStateContract : StoreContract
         var run = await RunAsync(db, first.Id);
         Assert.Equal((RunStatus.Pending, (DateTimeOffset?)T0), (run.Status, run.NextAttemptAt));
         Assert.True(StoreUnderTest.SameJson("{\"n\":1}", run.Input));
+
+        // Under a start policy: the run holding the start key is answered and left as it was.
+        var window = StartPolicy.UniqueFor(TimeSpan.FromMinutes(1));
+        var holder = await db.Runs.StartRunAsync(new NewRun(Guid.NewGuid(), "w", "{\"n\":6}", "p", null, T0, T0, TimeSpan.Zero) { Policy = window }, null, default);
+        var refusedId = Guid.NewGuid();
+        var held = await db.Runs.StartRunAsync(new NewRun(refusedId, "w", "{\"n\":7}", "p", null, T1, T1, TimeSpan.Zero) { Policy = window }, null, default);
+        Assert.Equal(new StartedRun(holder.Id, Created: false), held);
+        Assert.Null(await db.Runs.GetRunAsync(refusedId, default));
+        Assert.True(StoreUnderTest.SameJson("{\"n\":6}", (await RunAsync(db, holder.Id)).Input));
+    }
+
+    private static async Task DebounceCaseAsync(StoreUnderTest db)
+    {
+        var quiet = StartPolicy.Debounce(TimeSpan.FromSeconds(30));
+        NewRun Debounced(string input, DateTimeOffset now) =>
+            new(Guid.NewGuid(), "w", input, "k", null, now, null, TimeSpan.FromSeconds(30), FirstStepName: "s0") { Policy = quiet };
+        var first = await db.Runs.StartRunAsync(Debounced("{\"n\":1}", T0), null, default);
+
+        var folded = await db.Runs.StartRunAsync(Debounced("{\"n\":2}", T1), null, default);
+
+        Assert.Equal(new StartedRun(first.Id, Created: false) { Updated = true }, folded);
+        var run = await RunAsync(db, first.Id);
+        Assert.Equal((RunStatus.Pending, 0, 0, (DateTimeOffset?)T1.AddSeconds(30)), (run.Status, run.CurrentStepIndex, run.Attempt, run.NextAttemptAt));
+        Assert.True(StoreUnderTest.SameJson("{\"n\":2}", run.Input));
+        Assert.Empty(await ClaimAllAsync(db, T0.AddSeconds(30)));
+
+        // Once claimed the run is no longer folded into: the next start makes a run of its own.
+        var claim = await ClaimOneAsync(db.Runs, "a", T1.AddSeconds(30));
+        var afterClaim = await db.Runs.StartRunAsync(Debounced("{\"n\":3}", T1.AddSeconds(31)), null, default);
+
+        Assert.Equal(first.Id, claim.Id);
+        Assert.True(afterClaim.Created);
+        Assert.Equal(RunStatus.Running, (await RunAsync(db, first.Id)).Status);
+        Assert.True(StoreUnderTest.SameJson("{\"n\":2}", (await RunAsync(db, first.Id)).Input));
     }
 
     private static async Task ClaimCaseAsync(StoreUnderTest db)
