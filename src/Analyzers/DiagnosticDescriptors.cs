@@ -119,6 +119,15 @@ internal static class DiagnosticDescriptors
         "A schedule starts one run per tick, and the run's input is the ScheduledTick: the schedule's name, the tick and when it fired. "
             + "To start a workflow with another input on a schedule, configure it under Inquir:Schedules:{name} with an Input.");
 
+    /// <summary>INQ1070: a [StartPolicy] whose period is missing, not wanted, or cannot be read.</summary>
+    public static readonly DiagnosticDescriptor InvalidStartPolicy = Definition(
+        "INQ1070",
+        DiagnosticSeverity.Error,
+        "Start policy cannot be used",
+        "The [StartPolicy] of workflow '{0}' ({1}) {2}",
+        "UniqueFor, Debounce and Throttle count time and need a positive period written as a duration (\"30s\", \"5m\", \"1h\"); ForeverUnique and UniqueWhileActive take none. "
+            + "The runtime reads the attribute at the workflow's first start with a key, and a policy it cannot use fails every such start.");
+
     /// <summary>A rule about how a workflow or step is declared (INQ1050–INQ1099).</summary>
     private static DiagnosticDescriptor Definition(string id, DiagnosticSeverity severity, string title, string message, string description) =>
         Create(id, DefinitionCategory, severity, title, message, description);

@@ -11,8 +11,13 @@ internal sealed partial class PostgresRunStore
     // moves would otherwise never send the second wake-up.
     private readonly WakeUpNotifier _notifier = new(() => NotifyOutsideTransactionAsync(dataSource, channel), WakeUpNotifier.DefaultMinimumGap, TimeProvider.System);
 
-    public Task<IReadOnlyList<StartedRun>> StartRunsAsync(StartRunsRequest request, CancellationToken cancellationToken) =>
-        StartRunsAsync(request.Runs, StoreTransaction.As<NpgsqlTransaction>(request.Transaction, "PostgreSQL"), cancellationToken);
+    public Task<IReadOnlyList<StartedRun>> StartRunsAsync(StartRunsRequest request, CancellationToken cancellationToken)
+    {
+        var caller = StoreTransaction.As<NpgsqlTransaction>(request.Transaction, "PostgreSQL");
+        return request.Runs.Any(r => r.Policy is not null)
+            ? StartUnderPoliciesAsync(request.Runs, caller, cancellationToken)
+            : StartRunsAsync(request.Runs, caller, cancellationToken);
+    }
 
     private async Task<IReadOnlyList<StartedRun>> StartRunsAsync(IReadOnlyList<NewRun> runs, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
@@ -64,7 +69,7 @@ internal sealed partial class PostgresRunStore
                 inserted.UnionWith(await reader.ReadAllAsync(RunResults.Ids, cancellationToken).ConfigureAwait(false));
                 if (keyed && await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    foreach (var (ord, id) in await reader.ReadAllAsync(RunResults.FindRunsByIdempotencyKeys, cancellationToken).ConfigureAwait(false))
+                    foreach (var (ord, id) in await reader.ReadAllAsync(RunResults.RunsByPosition, cancellationToken).ConfigureAwait(false))
                     {
                         holders[ord] = id;
                     }

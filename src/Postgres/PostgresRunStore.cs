@@ -17,8 +17,13 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
     /// <summary>The backend's migrator, for tests that build a schema of an older release.</summary>
     internal SchemaMigrator Migrator => migrator;
 
-    public Task<StartedRun> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken) =>
-        StartRunAsync(request.Run, StoreTransaction.As<NpgsqlTransaction>(request.Transaction, "PostgreSQL"), cancellationToken);
+    public async Task<StartedRun> StartRunAsync(StartRunRequest request, CancellationToken cancellationToken)
+    {
+        var (run, caller) = (request.Run, StoreTransaction.As<NpgsqlTransaction>(request.Transaction, "PostgreSQL"));
+        return run.Policy is null
+            ? await StartRunAsync(run, caller, cancellationToken).ConfigureAwait(false)
+            : (await StartUnderPoliciesAsync([run], caller, cancellationToken).ConfigureAwait(false))[0];
+    }
 
     private async Task<StartedRun> StartRunAsync(NewRun run, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {

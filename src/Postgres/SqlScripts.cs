@@ -32,6 +32,9 @@ internal sealed class SqlScripts
         StartRuns = Load("StartRuns");
         FindRunsByIdempotencyKeys = Load("FindRunsByIdempotencyKeys");
         FindRunByIdempotencyKey = Load("FindRunByIdempotencyKey");
+        TakeStartKeys = Load("TakeStartKeys");
+        FoldDebouncedRuns = Load("FoldDebouncedRuns");
+        FindRunsByStartKeys = Load("FindRunsByStartKeys");
         GetRun = Load("GetRun");
         GetRuns = Load("GetRuns");
         RecordRunShape = Load("RecordRunShape");
@@ -74,6 +77,12 @@ internal sealed class SqlScripts
     public string FindRunsByIdempotencyKeys { get; }
 
     public string FindRunByIdempotencyKey { get; }
+
+    public string TakeStartKeys { get; }
+
+    public string FoldDebouncedRuns { get; }
+
+    public string FindRunsByStartKeys { get; }
 
     public string GetRun { get; }
 

@@ -300,11 +300,31 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
     private static async Task<StartedRun> StartRunAsync(SqliteConnection connection, SqliteTransaction transaction, NewRun run, CancellationToken cancellationToken)
     {
         var now = await connection.NowAsync(transaction, run.Now, cancellationToken).ConfigureAwait(false);
-        await using (var insert = connection.Script("StartRun", transaction)
+        if (run.Policy is not null)
+        {
+            return await StartUnderPolicyAsync(connection, transaction, run, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await InsertRunAsync(connection, transaction, run, now, startKey: null, cancellationToken).ConfigureAwait(false) is { } id)
+        {
+            return new StartedRun(id, Created: true);
+        }
+
+        // The key was used; with one writer at a time the run that holds it is committed and visible here.
+        await using var find = connection.Script("FindRunByIdempotencyKey", transaction).Bind("@workflow", run.Workflow).Bind("@idempotency_key", run.IdempotencyKey);
+        return new StartedRun((await find.ReadAllAsync(RunResults.Ids, cancellationToken).ConfigureAwait(false)).Single(), Created: false);
+    }
+
+    // Inserts the run with its forever-unique key, or with its start key (and no forever-unique key) under a policy;
+    // null when the forever-unique key was used before.
+    private static async Task<Guid?> InsertRunAsync(SqliteConnection connection, SqliteTransaction transaction, NewRun run, long now, string? startKey, CancellationToken cancellationToken)
+    {
+        await using var insert = connection.Script("StartRun", transaction)
             .Bind("@id", run.Id)
             .Bind("@workflow", run.Workflow)
             .Bind("@input", run.Input)
-            .Bind("@idempotency_key", run.IdempotencyKey)
+            .Bind("@idempotency_key", startKey is null ? run.IdempotencyKey : null)
+            .Bind("@start_key", startKey)
             .Bind("@parent_run_id", run.ParentRunId)
             .Bind("@now", now)
             .Bind("@run_at", run.RunAt)
@@ -313,17 +333,8 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
             .Bind("@trace_parent", run.Trace.Parent)
             .Bind("@trace_state", run.Trace.State)
             .Bind("@shape", run.Shape?.Fingerprint)
-            .Bind("@limit_keys", run.LimitKeys))
-        {
-            if ((await insert.ReadAllAsync(RunResults.Ids, cancellationToken).ConfigureAwait(false)).SingleOrDefault() is { } id && id != Guid.Empty)
-            {
-                return new StartedRun(id, Created: true);
-            }
-        }
-
-        // The key was used; with one writer at a time the run that holds it is committed and visible here.
-        await using var find = connection.Script("FindRunByIdempotencyKey", transaction).Bind("@workflow", run.Workflow).Bind("@idempotency_key", run.IdempotencyKey);
-        return new StartedRun((await find.ReadAllAsync(RunResults.Ids, cancellationToken).ConfigureAwait(false)).Single(), Created: false);
+            .Bind("@limit_keys", run.LimitKeys);
+        return (await insert.ReadAllAsync(RunResults.Ids, cancellationToken).ConfigureAwait(false)).SingleOrDefault() is { } id && id != Guid.Empty ? id : null;
     }
 
     // The (workflow, step index, step name) triples as the JSON array of arrays the claim reads with json_each.

@@ -23,6 +23,7 @@ public class EditorConfigSeverityTests
         ["INQ1060"] = (new ScheduleAnalyzer(), Prelude + "[Workflow(\"nightly\")] [Schedule(\"0 24 * * *\")] public sealed partial class Nightly { [Step] public string Build(ScheduledTick tick) => tick.Schedule; }"),
         ["INQ1061"] = (new ScheduleAnalyzer(), Prelude + "[Workflow(\"nightly\")] [Schedule(\"0 3 * * *\", TimeZone = \"Mars/Olympus\")] public sealed partial class Nightly { [Step] public string Build(ScheduledTick tick) => tick.Schedule; }"),
         ["INQ1062"] = (new ScheduleAnalyzer(), Prelude + "[Workflow(\"nightly\")] [Schedule(\"0 3 * * *\")] public sealed partial class Nightly { [Step] public string Build(string day) => day; }"),
+        ["INQ1070"] = (new StartPolicyAnalyzer(), Prelude + "[Workflow(\"reindex\")] [StartPolicy(StartPolicyKind.Debounce, \"soon\")] public sealed partial class Reindex { [Step] public string Run(string customer) => customer; }"),
         ["INQ2001"] = (new RetriedStepWithoutIdempotencyAnalyzer(), Workflow("[Step(Retries = 3)] public Task<string> Upload(ExportFile file, CancellationToken ct) => blobs.Put(file, null, ct);")),
         ["INQ2002"] = (new WorkflowStartedWithoutStepContextAnalyzer(), Workflow("[Step(Idempotent = true)] public Task Notify(string input) => client.StartNotifyUserAsync(input);")),
         ["INQ2003"] = (new BlockingCallInStepAnalyzer(), Workflow("[Step(Idempotent = true)] public string Upload(ExportFile file) => blobs.Read(file.Path).Result;")),

@@ -58,7 +58,8 @@ internal sealed partial class WebhookReceiver(WorkflowDescriptor workflow, Webho
         try
         {
             var client = context.RequestServices.GetRequiredService<IWorkflowClient>();
-            run = await client.StartAsync(workflow, input.Json, new StartOptions { IdempotencyKey = eventId }, context.RequestAborted).ConfigureAwait(false);
+            // The event id names one delivery: a redelivery finds its run for ever, whatever the workflow's start policy.
+            run = await client.StartAsync(workflow, input.Json, new StartOptions { IdempotencyKey = eventId, Policy = StartPolicy.ForeverUnique }, context.RequestAborted).ConfigureAwait(false);
         }
         catch (ArgumentException e)
         {

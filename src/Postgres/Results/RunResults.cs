@@ -80,8 +80,11 @@ internal static class RunResults
         return r => new UnknownStepRun(r.GetGuid(id), r.GetString(workflow), r.GetInt32(stepIndex), r.NullableString(stepName));
     };
 
-    /// <summary><c>FindRunsByIdempotencyKeys.sql</c>: each batch position (from 1) whose key a run holds, with that run.</summary>
-    public static readonly ResultReader<(long Ord, Guid Id)> FindRunsByIdempotencyKeys = result =>
+    /// <summary>
+    /// Each batch position (from 1) with its run: whose key a run holds (<c>FindRunsByIdempotencyKeys.sql</c>,
+    /// <c>FindRunsByStartKeys.sql</c>) or that was folded into a run (<c>FoldDebouncedRuns.sql</c>).
+    /// </summary>
+    public static readonly ResultReader<(long Ord, Guid Id)> RunsByPosition = result =>
     {
         int ord = result.Ordinal("ord"), id = result.Ordinal("id");
         return r => (r.GetInt64(ord), r.GetGuid(id));

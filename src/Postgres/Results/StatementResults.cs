@@ -35,7 +35,9 @@ internal static class StatementResults
         ["FailureSummary.sql"] = [Columns(HistoryResults.Failure)],
         ["FindInvalidIndexes.sql"] = [Columns(MigrationResults.FindInvalidIndexes)],
         ["FindRunByIdempotencyKey.sql"] = [Columns(RunResults.Ids)],
-        ["FindRunsByIdempotencyKeys.sql"] = [Columns(RunResults.FindRunsByIdempotencyKeys)],
+        ["FindRunsByIdempotencyKeys.sql"] = [Columns(RunResults.RunsByPosition)],
+        ["FindRunsByStartKeys.sql"] = [Columns(RunResults.RunsByPosition)],
+        ["FoldDebouncedRuns.sql"] = [Columns(RunResults.RunsByPosition)],
         ["GetRun.sql"] = [Columns(RunResults.Run)],
         ["GetRunHistory.sql"] =
         [
@@ -65,6 +67,7 @@ internal static class StatementResults
         ["SettleLimits.sql"] = [RowsOnly],
         ["StartRun.sql"] = [Columns(RunResults.Ids)],
         ["StartRuns.sql"] = [Columns(RunResults.Ids)],
+        ["TakeStartKeys.sql"] = [Columns(RunResults.Ids)],
         ["UnholdRuns.sql"] = [Columns(RunResults.UnholdRuns)],
         ["WakeWaitingRuns.sql"] = [RowsOnly],
     };

@@ -2,12 +2,13 @@ namespace Inquir.Typed;
 
 /// <summary>
 /// The client a step sees as <see cref="StepContext.Workflows"/>: every run it starts is a child of the step's run,
-/// and a start without a key gets <c>"{step key}:{child workflow}:{n}"</c>, n counting this attempt's starts of
-/// that workflow from 1. A retried step that starts the children of each workflow in the same order gets the same
-/// runs back, even when it no longer starts a child of another workflow. Starts with a key of their own keep it and
-/// take no ordinal. It remembers the runs it started, so that the runtime awaits only children of this run: a key
-/// may find a run that already existed, and one that is not a child of this run (started elsewhere, or by another
-/// parent) is remembered apart, so that awaiting it fails the step at once instead of waiting on a stranger's run.
+/// and a start without a key gets <c>"{step key}:{child workflow}:{n}"</c>, n counting this attempt's starts of that
+/// workflow from 1. A retried step that starts the children of each workflow in the same order gets the same runs
+/// back, even when it no longer starts a child of another workflow. Starts with a key of their own keep it and take
+/// no ordinal (and the start policy given or the workflow's; a derived key is held for ever). It remembers the runs
+/// it started, so that the runtime awaits only children of this run: a key may find a run that already existed, and
+/// one that is not a child of this run (started elsewhere, or by another parent) is remembered apart, so that
+/// awaiting it fails the step at once instead of waiting on a stranger's run.
 /// </summary>
 internal sealed class ChildWorkflowClient(IWorkflowClient inner, Guid parentRunId, string stepIdempotencyKey) : IWorkflowClient, ITypedStarts
 {
@@ -75,6 +76,9 @@ internal sealed class ChildWorkflowClient(IWorkflowClient inner, Guid parentRunI
         Transaction = options?.Transaction,
         ParentRunId = parentRunId,
         LimitKey = options?.LimitKey,
+
+        // A derived key is what gives a retried step its earlier attempt's children back: it is held for ever.
+        Policy = options?.IdempotencyKey is null ? StartPolicy.ForeverUnique : options.Policy,
     };
 
     // A run the key found is this run's child only when it was started as one (by an earlier attempt of the step);

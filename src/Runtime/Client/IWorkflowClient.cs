@@ -6,12 +6,15 @@ namespace Inquir.Typed;
 /// </summary>
 public interface IWorkflowClient
 {
-    /// <summary>Starts a run of a workflow, or returns the run that an earlier start with the same idempotency key made.</summary>
+    /// <summary>
+    /// Starts a run of a workflow, or returns the run that holds its idempotency key (an earlier start's, for ever or
+    /// as the start's <see cref="StartPolicy"/> says), or folds into it (<see cref="StartPolicy.Debounce"/>).
+    /// </summary>
     /// <param name="descriptor">The workflow.</param>
     /// <param name="inputJson">The input, already encoded as JSON.</param>
-    /// <param name="options">Idempotency key, start time, transaction; <see langword="null"/> for none.</param>
+    /// <param name="options">Idempotency key, start policy, start time, transaction; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    /// <exception cref="ArgumentException">An option is not valid (an empty or over-long key, both RunAt and Delay).</exception>
+    /// <exception cref="ArgumentException">An option is not valid (an empty or over-long key, both RunAt and Delay, a start policy without a key, a debounced start with RunAt or Delay).</exception>
     Task<StartedRun> StartAsync(WorkflowDescriptor descriptor, string inputJson, StartOptions? options = null, CancellationToken cancellationToken = default);
 
     /// <summary>Starts a run of a workflow registered in this process, by its stored name.</summary>
@@ -25,7 +28,7 @@ public interface IWorkflowClient
     /// </summary>
     /// <param name="descriptor">The workflow.</param>
     /// <param name="runs">The runs' inputs and keys.</param>
-    /// <param name="options">Start time, transaction or parent, shared by every run; its idempotency key must be null (each run has its own).</param>
+    /// <param name="options">Start policy, start time, transaction or parent, shared by every run; its idempotency key must be null (each run has its own, and the policy applies to each run's key).</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>One <see cref="StartedRun"/> per element of <paramref name="runs"/>, in the same order.</returns>
     /// <exception cref="ArgumentException">An option, a key or an input is not valid; the message names the run's position. Nothing was started.</exception>

@@ -36,4 +36,12 @@ public sealed class StartOptions
 
     /// <summary>The run this one is a child of; set by <see cref="StepContext.Workflows"/>.</summary>
     public Guid? ParentRunId { get; init; }
+
+    /// <summary>
+    /// What this start does when a run already holds its idempotency key (see <see cref="StartPolicy"/>); it needs a
+    /// key, from <see cref="IdempotencyKey"/> or the input's <see cref="IdempotencyKeyAttribute"/> member. When
+    /// <see langword="null"/>, the workflow's <see cref="StartPolicyAttribute"/> decides, else
+    /// <see cref="StartPolicy.ForeverUnique"/>.
+    /// </summary>
+    public StartPolicy? Policy { get; init; }
 }

@@ -42,14 +42,15 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
         for (var i = 0; i < runs.Count; i++)
         {
             var (inputJson, key) = runs[i];
-            if (RunProblem(key, inputIsNull: inputJson is null) is { } problem)
+            var (policy, policyProblem) = StartPolicyChoice.For(descriptor, options, key);
+            if ((RunProblem(key, inputIsNull: inputJson is null) ?? policyProblem) is { } problem)
             {
                 throw new ArgumentException($"Run {i} of the bulk start: {problem} Nothing was started.", nameof(runs));
             }
 
             try
             {
-                newRuns[i] = NewRun(descriptor, StoreLimits.CheckedInput(descriptor.Name, inputJson!, settings.Value.MaxInputBytes), key, options);
+                newRuns[i] = NewRun(descriptor, StoreLimits.CheckedInput(descriptor.Name, inputJson!, settings.Value.MaxInputBytes), key, policy, options);
             }
             catch (ArgumentException e)
             {
@@ -69,7 +70,8 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
         for (var i = 0; i < runs.Count; i++)
         {
             var (input, key) = runs[i];
-            if (RunProblem(key) is { } problem)
+            var (policy, policyProblem) = StartPolicyChoice.For(descriptor, options, key);
+            if ((RunProblem(key) ?? policyProblem) is { } problem)
             {
                 throw new ArgumentException($"Run {i} of the bulk start: {problem} Nothing was started.", nameof(runs));
             }
@@ -83,7 +85,7 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
                 throw new ArgumentException(InBulk(i, e), nameof(runs), e);
             }
 
-            newRuns[i] = NewRun(descriptor, input, key, options);
+            newRuns[i] = NewRun(descriptor, input, key, policy, options);
         }
 
         return await StartCheckedAsync(descriptor, newRuns, options, cancellationToken).ConfigureAwait(false);
@@ -91,11 +93,17 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
 
     private async Task<StartedRun> StartCheckedAsync(WorkflowDescriptor descriptor, byte[] input, StartOptions options, CancellationToken cancellationToken)
     {
+        var (policy, policyProblem) = StartPolicyChoice.For(descriptor, options, options.IdempotencyKey);
+        if (policyProblem is not null)
+        {
+            throw new ArgumentException(policyProblem, nameof(options));
+        }
+
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
 
         // Starts outside a caller's transaction share one insert and one commit with the starts made meanwhile;
         // inside one, the run must commit with the caller's writes, so it is inserted there alone.
-        var run = NewRun(descriptor, input, options.IdempotencyKey, options);
+        var run = NewRun(descriptor, input, options.IdempotencyKey, policy, options);
         var started = options.Transaction is null
             ? await _coalescer.StartAsync(run, cancellationToken).ConfigureAwait(false)
             : await store.StartRunAsync(new StartRunRequest(run, options.Transaction), cancellationToken).ConfigureAwait(false);
@@ -122,7 +130,7 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
 
     // A delay counts from now on the database's clock; RunAt names an instant, in any UTC offset. The run records the
     // steps it starts with, so that a worker of another deployment neither ends it early nor runs a step it lacks.
-    private NewRun NewRun(WorkflowDescriptor descriptor, byte[] input, string? idempotencyKey, StartOptions options) => new(
+    private NewRun NewRun(WorkflowDescriptor descriptor, byte[] input, string? idempotencyKey, StartPolicy? policy, StartOptions options) => new(
         Guid.CreateVersion7(time.GetUtcNow()),
         descriptor.Name,
         input,
@@ -130,12 +138,13 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
         options.ParentRunId,
         _clock.Now,
         options.RunAt?.ToUniversalTime(),
-        options.Delay ?? TimeSpan.Zero,
+        StartPolicyChoice.Delay(policy, options),
         descriptor.Steps[0].Name)
     {
         Trace = RunTraceContext.OfCurrent(),
         Shape = descriptor.Shape,
         LimitKeys = descriptor.LimitKeysJson(input, options.LimitKey),
+        Policy = policy,
     };
 
     public Task<StartedRun> StartAsync(string workflowName, string inputJson, StartOptions? options = null, CancellationToken cancellationToken = default)

@@ -34,6 +34,9 @@ public sealed class WorkflowRun<TResult>
     /// <summary><see langword="false"/> when the start found an earlier run with the same idempotency key.</summary>
     public bool Created { get; }
 
+    /// <summary><see langword="true"/> when the start folded into the pending run holding its key (<see cref="StartPolicy.Debounce"/>), which took its input and due time.</summary>
+    public bool Updated { get; init; }
+
     /// <summary>Reads the run's current status.</summary>
     public async Task<RunStatus> GetStatusAsync(CancellationToken cancellationToken = default) =>
         (await GetInfoAsync(cancellationToken).ConfigureAwait(false)).Status;

@@ -33,6 +33,6 @@ public static partial class WorkflowStarter
         }
 
         var started = await TypedStarts.StartManyAsync(client, descriptor, runs, options, cancellationToken).ConfigureAwait(false);
-        return started.Select(s => new WorkflowRun<TResult>(client, s.Id, s.Created, descriptor.ResultSerializer)).ToList();
+        return started.Select(s => new WorkflowRun<TResult>(client, s.Id, s.Created, descriptor.ResultSerializer) { Updated = s.Updated }).ToList();
     }
 }

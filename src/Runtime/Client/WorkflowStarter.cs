@@ -35,7 +35,7 @@ public static partial class WorkflowStarter
         // The serializer's UTF-8 goes to the store as it is: it is valid JSON by construction, so it is not parsed again.
         var json = descriptor.InputSerializer.SerializeToUtf8(input);
         var started = await TypedStarts.StartAsync(client, descriptor, json, options, cancellationToken).ConfigureAwait(false);
-        return new WorkflowRun<TResult>(client, started.Id, started.Created, descriptor.ResultSerializer);
+        return new WorkflowRun<TResult>(client, started.Id, started.Created, descriptor.ResultSerializer) { Updated = started.Updated };
     }
 
     private static StartOptions Copy(StartOptions options, string idempotencyKey) => new()
@@ -46,5 +46,6 @@ public static partial class WorkflowStarter
         Transaction = options.Transaction,
         ParentRunId = options.ParentRunId,
         LimitKey = options.LimitKey,
+        Policy = options.Policy,
     };
 }

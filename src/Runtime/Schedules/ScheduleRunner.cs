@@ -149,8 +149,10 @@ internal sealed partial class ScheduleRunner(
     private async Task StartAsync(ScheduleDefinition schedule, DateTimeOffset tick, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var input = schedule.InputJson ?? schedule.Workflow.DecodeInput(ScheduledTickJson.Of(new ScheduledTick(schedule.Name, tick, now))).Json;
+        // One run per tick for ever, whatever start policy the workflow's other starts have: that is what makes a tick
+        // fire once across workers.
         var started = await client.StartAsync(
-            schedule.Workflow, input, new StartOptions { IdempotencyKey = schedule.IdempotencyKeyOf(tick) }, cancellationToken).ConfigureAwait(false);
+            schedule.Workflow, input, new StartOptions { IdempotencyKey = schedule.IdempotencyKeyOf(tick), Policy = StartPolicy.ForeverUnique }, cancellationToken).ConfigureAwait(false);
         if (started.Created)
         {
             LogFired(schedule.Name, tick, started.Id);

@@ -11,7 +11,8 @@ internal interface IRunStore
     Task MigrateAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Inserts a run, or finds the run an earlier start with the same workflow and key made; the steps of its
+    /// Inserts a run, or finds the run an earlier start with the same workflow and key made (under a
+    /// <see cref="NewRun.Policy"/>, the run holding the start key, which a debounced start folds into); the steps of its
     /// <see cref="NewRun.Shape"/> are recorded first (once per process and shape, see <see cref="GetShapeAsync"/>). A
     /// <see cref="StartRunRequest.Transaction"/> must be one of this store's database (else an <see cref="ArgumentException"/>
     /// naming it): the run is inserted in it and workers are woken when it commits.
@@ -22,7 +23,7 @@ internal interface IRunStore
     /// Inserts many runs in one transaction (the caller's, when <see cref="StartRunsRequest.Transaction"/> is given), recording
     /// their shapes first as <see cref="StartRunAsync"/> does, and answers
     /// each in order: a row whose key its workflow already used, or an earlier row of the same batch used, gets the
-    /// run that holds the key. Workers are woken once, and only when a run is due now. A row the database refuses
+    /// run that holds the key, each row under its own <see cref="NewRun.Policy"/>. Workers are woken once, and only when a run is due now. A row the database refuses
     /// fails the whole call (<see cref="RefusesData"/> says so), and nothing of it is inserted.
     /// </summary>
     Task<IReadOnlyList<StartedRun>> StartRunsAsync(StartRunsRequest request, CancellationToken cancellationToken);

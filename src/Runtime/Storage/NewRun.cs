@@ -21,4 +21,11 @@ internal sealed record NewRun(
 
     /// <summary>The keys of the run's keyed limits, a JSON object from limit name to key; <see langword="null"/> when it has none.</summary>
     public string? LimitKeys { get; init; }
+
+    /// <summary>
+    /// The start policy of a run with a key, <see langword="null"/> for the forever-unique key. With a policy,
+    /// <see cref="IdempotencyKey"/> (never null then) is the run's start key, held in <c>start_keys</c> rather than
+    /// in the forever-unique <c>runs.idempotency_key</c>; never <see cref="StartPolicyKind.ForeverUnique"/>.
+    /// </summary>
+    public StartPolicy? Policy { get; init; }
 }

@@ -28,7 +28,16 @@ public abstract class WorkflowDescriptor
         WorkflowType = workflowType;
         Steps = steps;
         Shape = new RunShape(steps.Select(s => s.Name).ToArray());
+
+        // Read at the first start that needs it, so that a policy the analyzer would have refused fails that start
+        // (every one after it too) rather than the type that holds the descriptor.
+        _defaultStartPolicy = new Lazy<StartPolicy?>(() =>
+            workflowType.GetCustomAttributes(typeof(StartPolicyAttribute), inherit: false) is [StartPolicyAttribute attribute]
+                ? StartPolicy.FromAttribute(attribute, name)
+                : null);
     }
+
+    private readonly Lazy<StartPolicy?> _defaultStartPolicy;
 
     /// <summary>The stored workflow name.</summary>
     public string Name { get; }
@@ -52,6 +61,10 @@ public abstract class WorkflowDescriptor
     internal virtual string? LimitKeysJson(byte[] inputUtf8, string? callerKey) => Limits.Count == 0 || callerKey is null
         ? null
         : global::Inquir.Typed.Limits.LimitKeysJson.Write(Limits.Select(l => (l.Name, (string?)callerKey)));
+
+    /// <summary>The policy of the workflow's <see cref="StartPolicyAttribute"/>; <see langword="null"/> when it has none.</summary>
+    /// <exception cref="InvalidOperationException">The attribute's period cannot be used.</exception>
+    internal StartPolicy? DefaultStartPolicy => _defaultStartPolicy.Value;
 
     /// <summary>The workflow's input type: the first step's data parameter, or <see cref="NoValue"/>.</summary>
     public abstract Type InputType { get; }

@@ -37,6 +37,8 @@ internal static class StatementResults
         ["FailureSummary.sql"] = [Columns(HistoryResults.Failure)],
         ["FindCompletion.sql"] = [RowsOnly],
         ["FindRunByIdempotencyKey.sql"] = [Columns(RunResults.Ids)],
+        ["FindRunsByStartKeys.sql"] = [Columns(RunResults.Ids)],
+        ["FoldDebouncedRuns.sql"] = [Columns(RunResults.Ids)],
         ["ForgetWaits.sql"] = [],
         ["GetRun.sql"] = [Columns(RunResults.Run)],
         ["GetRunHistory.sql"] =
@@ -74,6 +76,7 @@ internal static class StatementResults
         ["SetSlots.sql"] = [],
         ["SettleLimits.sql"] = [],
         ["StartRun.sql"] = [Columns(RunResults.Ids)],
+        ["TakeStartKeys.sql"] = [Columns(RunResults.Ids)],
         ["UnholdRuns.sql"] = [Columns(LimitResults.UnholdRuns)],
         ["WakeWaitingRuns.sql"] = [RowsOnly],
     };

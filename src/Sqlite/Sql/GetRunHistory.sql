@@ -2,7 +2,7 @@
 -- origin, its checkpoints, every attempt (each with the execution it belonged to), and the runs it started or
 -- that were restarted from it.
 SELECT id, workflow, CASE WHEN held_limit IS NOT NULL AND status = 'pending' THEN 'held' ELSE status END AS status, step_index, step_name, attempt, input, result, error,
-       idempotency_key, parent_run_id, created_at, updated_at, completed_at,
+       COALESCE(idempotency_key, start_key) AS idempotency_key, parent_run_id, created_at, updated_at, completed_at,
        COALESCE(held_due_at, next_attempt_at) AS next_attempt_at, held_limit, held_key
 FROM runs
 WHERE id = @id;
@@ -24,14 +24,14 @@ WHERE a.run_id = @id
 ORDER BY a.step_index, a.id;
 
 SELECT id, workflow, CASE WHEN held_limit IS NOT NULL AND status = 'pending' THEN 'held' ELSE status END AS status, step_index, step_name, attempt, input, result, error,
-       idempotency_key, parent_run_id, created_at, updated_at, completed_at,
+       COALESCE(idempotency_key, start_key) AS idempotency_key, parent_run_id, created_at, updated_at, completed_at,
        COALESCE(held_due_at, next_attempt_at) AS next_attempt_at, held_limit, held_key
 FROM runs
 WHERE parent_run_id = @id
 ORDER BY created_at, id;
 
 SELECT id, workflow, CASE WHEN held_limit IS NOT NULL AND status = 'pending' THEN 'held' ELSE status END AS status, step_index, step_name, attempt, input, result, error,
-       idempotency_key, parent_run_id, created_at, updated_at, completed_at,
+       COALESCE(idempotency_key, start_key) AS idempotency_key, parent_run_id, created_at, updated_at, completed_at,
        COALESCE(held_due_at, next_attempt_at) AS next_attempt_at, held_limit, held_key
 FROM runs
 WHERE restarted_from = @id

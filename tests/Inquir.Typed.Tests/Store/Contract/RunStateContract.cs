@@ -20,6 +20,7 @@ public abstract partial class RunStateContract : StoreContract
     {
         ["start"] = StartCaseAsync,
         ["start with a used key"] = StartWithAUsedKeyCaseAsync,
+        ["debounce"] = DebounceCaseAsync,
         ["claim"] = ClaimCaseAsync,
         ["renew"] = RenewCaseAsync,
         ["succeed"] = SucceedCaseAsync,
@@ -80,6 +81,13 @@ public abstract partial class RunStateContract : StoreContract
 
         Assert.Equal("k", (await RunAsync(db, started.Id)).IdempotencyKey);
 
+        // Under a start policy the run holds its key in start_keys, and shows it all the same.
+        var underPolicy = await db.Runs.StartRunAsync(new StartRunRequest(
+            new NewRun(Guid.NewGuid(), "w", Utf8.Json("{\"n\":3}"), "k", null, T0, due, TimeSpan.Zero, FirstStepName: "s0") { Policy = StartPolicy.UniqueWhileActive }, Transaction: null), default);
+        Assert.True(underPolicy.Created);
+        var policyRun = await RunAsync(db, underPolicy.Id);
+        Assert.Equal((RunStatus.Pending, (DateTimeOffset?)due, "k"), (policyRun.Status, policyRun.NextAttemptAt, policyRun.IdempotencyKey));
+
         // Due by the store's clock, not before.
         Assert.Empty(await ClaimAllAsync(db, T0.AddSeconds(29)));
     }
@@ -103,6 +111,40 @@ public abstract partial class RunStateContract : StoreContract
         var run = await RunAsync(db, first.Id);
         Assert.Equal((RunStatus.Pending, (DateTimeOffset?)T0), (run.Status, run.NextAttemptAt));
         Assert.True(StoreUnderTest.SameJson("{\"n\":1}", run.Input));
+
+        // Under a start policy: the run holding the start key is answered and left as it was.
+        var window = StartPolicy.UniqueFor(TimeSpan.FromMinutes(1));
+        var holder = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{\"n\":6}"), "p", null, T0, T0, TimeSpan.Zero) { Policy = window }, Transaction: null), default);
+        var refusedId = Guid.NewGuid();
+        var held = await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(refusedId, "w", Utf8.Json("{\"n\":7}"), "p", null, T1, T1, TimeSpan.Zero) { Policy = window }, Transaction: null), default);
+        Assert.Equal(new StartedRun(holder.Id, Created: false), held);
+        Assert.Null(await db.Runs.GetRunAsync(refusedId, default));
+        Assert.True(StoreUnderTest.SameJson("{\"n\":6}", (await RunAsync(db, holder.Id)).Input));
+    }
+
+    private static async Task DebounceCaseAsync(StoreUnderTest db)
+    {
+        var quiet = StartPolicy.Debounce(TimeSpan.FromSeconds(30));
+        NewRun Debounced(string input, DateTimeOffset now) =>
+            new(Guid.NewGuid(), "w", Utf8.Json(input), "k", null, now, null, TimeSpan.FromSeconds(30), FirstStepName: "s0") { Policy = quiet };
+        var first = await db.Runs.StartRunAsync(new StartRunRequest(Debounced("{\"n\":1}", T0), Transaction: null), default);
+
+        var folded = await db.Runs.StartRunAsync(new StartRunRequest(Debounced("{\"n\":2}", T1), Transaction: null), default);
+
+        Assert.Equal(new StartedRun(first.Id, Created: false) { Updated = true }, folded);
+        var run = await RunAsync(db, first.Id);
+        Assert.Equal((RunStatus.Pending, 0, 0, (DateTimeOffset?)T1.AddSeconds(30)), (run.Status, run.CurrentStepIndex, run.Attempt, run.NextAttemptAt));
+        Assert.True(StoreUnderTest.SameJson("{\"n\":2}", run.Input));
+        Assert.Empty(await ClaimAllAsync(db, T0.AddSeconds(30)));
+
+        // Once claimed the run is no longer folded into: the next start makes a run of its own.
+        var claim = await ClaimOneAsync(db.Runs, "a", T1.AddSeconds(30));
+        var afterClaim = await db.Runs.StartRunAsync(new StartRunRequest(Debounced("{\"n\":3}", T1.AddSeconds(31)), Transaction: null), default);
+
+        Assert.Equal(first.Id, claim.Id);
+        Assert.True(afterClaim.Created);
+        Assert.Equal(RunStatus.Running, (await RunAsync(db, first.Id)).Status);
+        Assert.True(StoreUnderTest.SameJson("{\"n\":2}", (await RunAsync(db, first.Id)).Input));
     }
 
     private static async Task ClaimCaseAsync(StoreUnderTest db)

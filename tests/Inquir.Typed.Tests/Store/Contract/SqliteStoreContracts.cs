@@ -80,3 +80,8 @@ public sealed class SqliteRunStateContract : RunStateContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
 }
+
+public sealed class SqliteStartPolicyContract : StartPolicyContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
+}
