@@ -132,13 +132,31 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
     public async Task<IReadOnlyList<ClaimedRun>> ClaimAsync(ClaimRequest request, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var batch = new NpgsqlBatch(connection);
+        await using var batch = ClaimBatch(connection, request);
+
+        // Hot path: prepared once per physical connection, because planning the claim cost about as much as running it.
+        await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false); // past set_config's row, to the claim's
+        var claimed = await reader.ReadAllAsync(RunResults.ClaimRuns, cancellationToken).ConfigureAwait(false);
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        var unheld = (await reader.ReadAllAsync(RunResults.UnholdRuns, cancellationToken).ConfigureAwait(false)).Single();
+        return new ClaimedRuns(claimed, PassedOver: unheld.Released > 0 || unheld.PassedOver);
+    }
+
+    /// <summary>The claim's three statements: its planner settings, the claim, and the unhold that answers it.</summary>
+    internal NpgsqlBatch ClaimBatch(NpgsqlConnection connection, ClaimRequest request)
+    {
+        var batch = new NpgsqlBatch(connection);
 
         // The claim must walk runs_due in order and stop at @limit, whatever the statistics say: right after many
         // runs became due (a bulk start) they still say that few are pending, and PostgreSQL would then read and sort
         // every due run on each claim instead. Bitmap scans and sorts are turned off for the batch's own implicit
         // transaction only (set_config's is_local), which ends with the claim: no BEGIN/COMMIT that an error could leave open.
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true)"));
+        // A disabled node is priced far above jit_above_cost, so JIT is turned off too: the limit gate's bounded sorts
+        // made PostgreSQL compile every claim, seconds each, long enough to outlast a short lease.
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(
+            "SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true), set_config('jit', 'off', true)"));
         var claim = new NpgsqlBatchCommand(sql.ClaimRuns)
         {
             Parameters =
@@ -165,15 +183,7 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
             },
         };
         batch.BatchCommands.Add(unhold);
-
-        // Hot path: prepared once per physical connection, because planning the claim cost about as much as running it.
-        await batch.PrepareAsync(cancellationToken).ConfigureAwait(false);
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false); // past set_config's row, to the claim's
-        var claimed = await reader.ReadAllAsync(RunResults.ClaimRuns, cancellationToken).ConfigureAwait(false);
-        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-        var unheld = (await reader.ReadAllAsync(RunResults.UnholdRuns, cancellationToken).ConfigureAwait(false)).Single();
-        return new ClaimedRuns(claimed, PassedOver: unheld.Released > 0 || unheld.PassedOver);
+        return batch;
     }
 
     private static void AddGateParameters(NpgsqlParameterCollection p, LimitTable limits)

@@ -150,14 +150,7 @@ public sealed class PostgresHostileInputTests() : HostileInputTests(TestStore.Po
     public async Task A_schema_name_with_quotes_and_SQL_metacharacters_works_end_to_end()
     {
         var schema = "q\"uo'te; DROP " + Guid.NewGuid().ToString("N")[..8];
-        await using var host = await WorkerHost.StartAsync(schema, s => s.AddWorkflow<DoublingWorkflow>());
-
-        var run = await host.Client.StartDoublingWorkflowAsync("s");
-
-        Assert.Equal("ss", await run.WaitAsync(Eventually.Limit));
-        await using var connection = await TestDatabase.OpenAsync();
-        Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM pg_namespace WHERE nspname = @schema", new { schema }));
-        await connection.ExecuteAsync($"DROP SCHEMA \"{schema.Replace("\"", "\"\"", StringComparison.Ordinal)}\" CASCADE");
+        await RunsEndToEndInAsync(schema);
     }
 
     [Theory]

@@ -9,8 +9,10 @@ public abstract class PipelineTests(TestStore store) : OnEveryStore(store), IAsy
     private readonly StepLog _log = new();
     private WorkerHost _host = null!;
 
+    // Every workflow of this assembly, LimitedWorkflow among them, whose shared limit "pair" must then be defined.
     public async Task InitializeAsync() =>
-        _host = await WorkerHost.StartAsync(Database, s => s.AddSingleton(_log).AddAllWorkflows().AddSingleton(new StepGate { Closed = false }));
+        _host = await WorkerHost.StartAsync(Database, s => s.AddSingleton(_log).AddAllWorkflows().AddSingleton(new StepGate { Closed = false })
+            .Configure<InquirOptions>(o => o.Limits.Add("pair", concurrency: 2)));
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 

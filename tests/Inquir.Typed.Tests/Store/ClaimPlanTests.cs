@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Dapper;
+using Inquir.Typed.Postgres;
 using Inquir.Typed.Storage;
 using Inquir.Typed.Tests.Infrastructure;
 using Npgsql;
@@ -34,6 +36,34 @@ public sealed class ClaimPlanTests
 
         Assert.Equal(2, claimed.Count);
         Assert.InRange(read, 2, 100);
+    }
+
+    // The claim turns sorts off, and PostgreSQL prices a plan with a disabled node far above jit_above_cost: with JIT
+    // left on, every claim (limited or not, for the gate is planned either way) was compiled first, which took
+    // seconds of CPU on a 2-core machine, outlasted short leases and timed statements out.
+    [Fact]
+    public async Task A_claim_is_run_without_JIT_compilation_whatever_its_plan_costs()
+    {
+        var schema = TestDatabase.NewSchema();
+        await using var dataSource = NpgsqlDataSource.Create(TestDatabase.ConnectionString);
+        var store = (PostgresRunStore)StoreFactory.NewStore(dataSource, schema);
+        await store.MigrateAsync(default);
+        await LimitSteps.StartKeyedAsync(store, "tenant-1");
+        await using var connection = await dataSource.OpenConnectionAsync();
+        Assert.True(await connection.ExecuteScalarAsync<bool>("SELECT pg_jit_available()"), "this PostgreSQL has no JIT, so the test would prove nothing");
+
+        var request = new ClaimRequest("worker", StoreSteps.Known, 10, TimeSpan.FromSeconds(30), StoreSteps.T0.AddSeconds(1)) { Limits = LimitSteps.Concurrency(2, keyed: true) };
+        await using var batch = store.ClaimBatch(connection, request);
+        var claim = batch.BatchCommands[1];
+        claim.CommandText = "EXPLAIN (ANALYZE, FORMAT JSON) " + claim.CommandText;
+        await using var reader = await batch.ExecuteReaderAsync();
+        await reader.NextResultAsync();
+        Assert.True(await reader.ReadAsync());
+        using var plan = JsonDocument.Parse(reader.GetString(0));
+
+        var top = plan.RootElement[0];
+        Assert.True(top.GetProperty("Plan").GetProperty("Total Cost").GetDouble() > 100_000, "the claim's plan is cheap enough that JIT would not start anyway");
+        Assert.False(top.TryGetProperty("JIT", out var jit), $"the claim was JIT-compiled: {jit}");
     }
 
     private static async Task<long> DueIndexEntriesReadAsync(NpgsqlDataSource dataSource, string schema)
