@@ -75,6 +75,7 @@ internal sealed class ChildWorkflowClient(IWorkflowClient inner, Guid parentRunI
         Transaction = options?.Transaction,
         ParentRunId = parentRunId,
         LimitKey = options?.LimitKey,
+        Priority = options?.Priority ?? 0,
     };
 
     // A run the key found is this run's child only when it was started as one (by an earlier attempt of the step);

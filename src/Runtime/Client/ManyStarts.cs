@@ -20,5 +20,6 @@ internal static class ManyStarts
         Transaction = options?.Transaction,
         ParentRunId = options?.ParentRunId,
         LimitKey = options?.LimitKey,
+        Priority = options?.Priority ?? 0,
     };
 }

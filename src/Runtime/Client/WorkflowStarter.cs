@@ -46,5 +46,6 @@ public static partial class WorkflowStarter
         Transaction = options.Transaction,
         ParentRunId = options.ParentRunId,
         LimitKey = options.LimitKey,
+        Priority = options.Priority,
     };
 }

@@ -21,4 +21,10 @@ internal sealed record NewRun(
 
     /// <summary>The keys of the run's keyed limits, a JSON object from limit name to key; <see langword="null"/> when it has none.</summary>
     public string? LimitKeys { get; init; }
+
+    /// <summary>The queue of the run's workflow (<see cref="QueueName.Default"/> unless the workflow names one).</summary>
+    public string Queue { get; init; } = QueueName.Default;
+
+    /// <summary>The run's priority (<see cref="StartOptions.Priority"/>): due runs are claimed highest first.</summary>
+    public int Priority { get; init; }
 }

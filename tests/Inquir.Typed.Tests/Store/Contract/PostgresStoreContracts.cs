@@ -81,3 +81,8 @@ public sealed class PostgresRunStateContract : RunStateContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
 }
+
+public sealed class PostgresQueueContract : QueueContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
+}

@@ -80,3 +80,8 @@ public sealed class SqliteRunStateContract : RunStateContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
 }
+
+public sealed class SqliteQueueContract : QueueContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
+}
