@@ -43,6 +43,7 @@ public abstract class QueueAndPriorityStartTests(TestStore store) : OnEveryStore
     public async Task A_bulk_start_with_a_row_out_of_range_starts_nothing_and_names_the_row()
     {
         await using var host = await WorkerHost.StartAsync(Database, Workflows, w => w.Enabled = false);
+        await host.Services.GetRequiredService<Inquir.Typed.Storage.SchemaReadiness>().EnsureAsync(CancellationToken.None);
 
         var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
             host.Client.StartManyAsync(SyncQueueWorkflow.InquirDescriptor, [new RunStart("1"), new RunStart("2") { Priority = 101 }]));
