@@ -148,10 +148,11 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
 
         // The claim must walk each band of runs_due_by_band in order and stop at @limit, whatever the statistics say:
         // right after many runs became due (a bulk start) they still say that few are pending, and PostgreSQL would
-        // then read and sort every due run on each claim instead. Bitmap scans and sorts are turned off for the batch's own implicit
-        // transaction only (set_config's is_local), which ends with the claim: no BEGIN/COMMIT that an error could leave open.
-        // A disabled node is priced far above jit_above_cost, so JIT is turned off too: the limit gate's bounded sorts
-        // made PostgreSQL compile every claim, seconds each, long enough to outlast a short lease.
+        // then read and sort every due run on each claim instead. Bitmap scans and sorts are turned off for the
+        // batch's own implicit transaction only (set_config's is_local), which ends with the claim: no BEGIN/COMMIT
+        // that an error could leave open. A disabled node is priced far above jit_above_cost, so JIT is turned off
+        // too: the limit gate's bounded sorts and the sort of the few runs the claim ranks across bands made
+        // PostgreSQL compile every claim, seconds each, long enough to outlast a short lease.
         batch.BatchCommands.Add(new NpgsqlBatchCommand(
             "SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true), set_config('jit', 'off', true)"));
         var claim = new NpgsqlBatchCommand(sql.ClaimRuns)
