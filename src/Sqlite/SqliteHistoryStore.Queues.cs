@@ -1,30 +1,27 @@
 using System.Text.Json;
 using Inquir.Typed.Storage;
-using static Inquir.Typed.Sqlite.SqliteValues;
 
 namespace Inquir.Typed.Sqlite;
 
 /// <summary>The queues table on SQLite: the pause switch every claim reads, and the queue list. Every value is a bound parameter.</summary>
 internal sealed partial class SqliteHistoryStore
 {
-    public async Task RegisterQueuesAsync(IReadOnlyCollection<string> names, DateTimeOffset? now, CancellationToken cancellationToken) =>
-        await SetQueuesAsync("Queues.RegisterQueues", c => c.Bind("@names", JsonSerializer.Serialize(names)), now, cancellationToken).ConfigureAwait(false);
+    public async Task RegisterQueuesAsync(RegisterQueuesRequest request, CancellationToken cancellationToken) =>
+        await SetQueuesAsync("Queues.RegisterQueues", c => c.Bind("@names", JsonSerializer.Serialize(request.Names)), request.Now, cancellationToken).ConfigureAwait(false);
 
     public async Task<IReadOnlyList<QueueRow>> ListQueuesAsync(DateTimeOffset? now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         var at = await connection.NowAsync(null, now, cancellationToken).ConfigureAwait(false);
         await using var command = connection.Script("Queues.ListQueues").Bind("@now", at);
-        return await command.ReadAllAsync(
-            r => new QueueRow(
-                r.GetString(0), r.GetInt64(1) != 0, NullableTime(r, 2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.IsDBNull(7) ? null : r.GetDouble(7)),
-            cancellationToken).ConfigureAwait(false);
+        return await command.ReadAllAsync(HistoryResults.Queue, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<bool> SetQueuePausedAsync(string name, bool paused, DateTimeOffset? now, CancellationToken cancellationToken)
+    public async Task<bool> SetQueuePausedAsync(SetQueuePausedRequest request, CancellationToken cancellationToken)
     {
-        var found = await SetQueuesAsync(paused ? "Queues.PauseQueue" : "Queues.ResumeQueue", c => c.Bind("@name", name), now, cancellationToken).ConfigureAwait(false) > 0;
-        if (found && !paused)
+        var found = await SetQueuesAsync(
+            request.Paused ? "Queues.PauseQueue" : "Queues.ResumeQueue", c => c.Bind("@name", request.Name), request.Now, cancellationToken).ConfigureAwait(false) > 0;
+        if (found && !request.Paused)
         {
             // This process's workers claim the queue's due runs at once; another process's find them at their next poll.
             wakeUps.WorkAvailable();

@@ -179,7 +179,7 @@ internal static class Tables
     public static void Queues(IAnsiConsole console, IReadOnlyList<QueueInfo> queues)
     {
         var table = new Table().AddColumns(
-            Fixed("Queue"), Fixed("State"), Fixed("Due"), Fixed("Scheduled"), Fixed("Running"), Fixed("Waiting"), Fixed("Oldest due"), Fixed("Paused at (UTC)"));
+            Fixed("Queue"), Fixed("State"), Fixed("Due"), Fixed("Scheduled"), Fixed("Held"), Fixed("Running"), Fixed("Waiting"), Fixed("Oldest due"), Fixed("Paused at (UTC)"));
         foreach (var q in queues)
         {
             table.AddRow(
@@ -187,6 +187,7 @@ internal static class Tables
                 Text(q.Paused ? "paused" : "active"),
                 Text(Count(q.Due)),
                 Text(Count(q.Scheduled)),
+                Text(Count(q.Held)),
                 Text(Count(q.Running)),
                 Text(Count(q.Waiting)),
                 Text(q.OldestDueAge is { } age ? Age(age) : "-"),

@@ -15,8 +15,11 @@ public sealed record QueueInfo
     /// <summary>Pending runs that are due: claimed as soon as a worker serving the queue has a free slot (unless paused).</summary>
     public required long Due { get; init; }
 
-    /// <summary>Pending runs due later (delayed starts, retries backing off).</summary>
+    /// <summary>Pending runs due later (delayed starts, retries backing off, runs waiting for a rate's token).</summary>
     public required long Scheduled { get; init; }
+
+    /// <summary>Pending runs held by a full concurrency limit (<see cref="RunStatus.Held"/>): due again when a slot frees.</summary>
+    public long Held { get; init; }
 
     /// <summary>Runs a worker holds now.</summary>
     public required long Running { get; init; }

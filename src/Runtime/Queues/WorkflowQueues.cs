@@ -27,7 +27,7 @@ internal sealed class WorkflowQueues(IHistoryStore store, SchemaReadiness schema
         }
 
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        if (!await store.SetQueuePausedAsync(name, paused, _clock.Now, cancellationToken).ConfigureAwait(false))
+        if (!await store.SetQueuePausedAsync(new SetQueuePausedRequest(name, paused, _clock.Now), cancellationToken).ConfigureAwait(false))
         {
             throw new QueueNotFoundException(name, nameof(name));
         }

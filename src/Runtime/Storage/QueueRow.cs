@@ -1,27 +1,27 @@
 namespace Inquir.Typed.Storage;
 
 /// <summary>A queue as the store reads it: its switch and its unended runs counted by status (times arrive as UTC <see cref="DateTime"/>).</summary>
-#pragma warning disable IDE1006 // column names
 internal sealed record QueueRow(
-    string name,
-    bool paused,
-    DateTime? paused_at,
-    long due,
-    long scheduled,
-    long running,
-    long waiting,
-    double? oldest_due_seconds)
-#pragma warning restore IDE1006
+    string Name,
+    bool Paused,
+    DateTime? PausedAt,
+    long Due,
+    long Scheduled,
+    long Held,
+    long Running,
+    long Waiting,
+    double? OldestDueSeconds)
 {
     public static QueueInfo ToInfo(QueueRow row) => new()
     {
-        Name = row.name,
-        Paused = row.paused,
-        PausedAt = row.paused_at is { } at ? ScheduleRow.Utc(at) : null,
-        Due = row.due,
-        Scheduled = row.scheduled,
-        Running = row.running,
-        Waiting = row.waiting,
-        OldestDueAge = row.oldest_due_seconds is { } seconds ? TimeSpan.FromSeconds(Math.Max(0, seconds)) : null,
+        Name = row.Name,
+        Paused = row.Paused,
+        PausedAt = row.PausedAt is { } at ? ScheduleRow.Utc(at) : null,
+        Due = row.Due,
+        Scheduled = row.Scheduled,
+        Held = row.Held,
+        Running = row.Running,
+        Waiting = row.Waiting,
+        OldestDueAge = row.OldestDueSeconds is { } seconds ? TimeSpan.FromSeconds(Math.Max(0, seconds)) : null,
     };
 }

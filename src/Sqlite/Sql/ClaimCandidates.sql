@@ -12,13 +12,21 @@ WITH RECURSIVE bands(queue, priority) AS (
     UNION ALL
     SELECT n.queue, n.priority
     FROM bands AS b
-    JOIN runs AS n ON n.rowid = (
-        SELECT r.rowid
-        FROM runs AS r INDEXED BY runs_due_by_band
-        WHERE r.status = 'pending'
-          AND (r.queue, r.priority) > (b.queue, b.priority)
-        ORDER BY r.queue, r.priority
-        LIMIT 1)
+    -- The next priority of the same queue, else the first of the next queue (see ClaimRuns.sql).
+    JOIN runs AS n ON n.rowid = COALESCE(
+        (SELECT r.rowid
+         FROM runs AS r INDEXED BY runs_due_by_band
+         WHERE r.status = 'pending'
+           AND r.queue = b.queue
+           AND r.priority > b.priority
+         ORDER BY r.priority
+         LIMIT 1),
+        (SELECT r.rowid
+         FROM runs AS r INDEXED BY runs_due_by_band
+         WHERE r.status = 'pending'
+           AND r.queue > b.queue
+         ORDER BY r.queue, r.priority
+         LIMIT 1))
 )
 SELECT c.id, c.workflow, c.step_index, c.limit_keys
 FROM bands AS b

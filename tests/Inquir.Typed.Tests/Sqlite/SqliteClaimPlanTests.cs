@@ -6,14 +6,16 @@ using Microsoft.Data.Sqlite;
 namespace Inquir.Typed.Tests.Sqlite;
 
 /// <summary>
-/// The claim on SQLite reads pending runs through runs_due_by_band only: the bands by a search on (queue, priority),
-/// and each band by a search bounded by the due time, so that runs that are not due yet are never read; no step of
-/// the plan scans the runs table.
+/// The claim on SQLite, and the read of the due runs its limit gate decides on, read pending runs through
+/// runs_due_by_band only: the bands by a search on (queue, priority), and each band by a search bounded by the due
+/// time, so that runs that are not due yet are never read; no step of the plan scans the runs table.
 /// </summary>
 public sealed partial class SqliteClaimPlanTests
 {
-    [Fact]
-    public async Task The_claim_finds_the_bands_and_reads_each_up_to_the_due_time_through_the_band_index()
+    [Theory]
+    [InlineData("ClaimRuns")]
+    [InlineData("ClaimCandidates")]
+    public async Task The_claim_finds_the_bands_and_reads_each_up_to_the_due_time_through_the_band_index(string script)
     {
         var file = SqliteFiles.NewPath();
         try
@@ -26,8 +28,10 @@ public sealed partial class SqliteClaimPlanTests
             await using var connection = new SqliteConnection($"Data Source={file}");
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "EXPLAIN QUERY PLAN " + SqliteScripts.Load("ClaimRuns");
-            foreach (var name in new[] { "@now", "@known", "@limit", "@queues", "@owner", "@lease_ms" })
+            command.CommandText = "EXPLAIN QUERY PLAN " + SqliteScripts.Load(script);
+
+            // Every parameter of either statement; a statement ignores those it does not name.
+            foreach (var name in new[] { "@now", "@known", "@limit", "@scan", "@queues", "@owner", "@lease_ms", "@admitted" })
             {
                 command.Parameters.AddWithValue(name, DBNull.Value);
             }

@@ -87,8 +87,8 @@ public sealed class ClaimPlanTests
                        select Run(queue, priority, StoreSteps.T0.AddHours(1).AddSeconds(n));
         var paused = Enumerable.Range(0, 2000).Select(n => Run("held", 100, StoreSteps.T0.AddSeconds(-3600 + n)));
         var due = Enumerable.Range(0, 50).Select(n => Run("default", 0, StoreSteps.T0.AddSeconds(-n))).ToList();
-        await store.StartRunsAsync([.. sleeping, .. paused, .. due], null, default);
-        Assert.True(await history.SetQueuePausedAsync("held", paused: true, StoreSteps.T0, default));
+        await store.StartRunsAsync(new StartRunsRequest([.. sleeping, .. paused, .. due], Transaction: null), default);
+        Assert.True(await history.SetQueuePausedAsync(new SetQueuePausedRequest("held", Paused: true, StoreSteps.T0), default));
         var before = await DueIndexEntriesReadAsync(dataSource, schema, "runs_due_by_band");
 
         var claimed = await store.ClaimAsync(new ClaimRequest("worker", StoreSteps.Known, 5, TimeSpan.FromSeconds(30), StoreSteps.T0), default);
@@ -102,7 +102,7 @@ public sealed class ClaimPlanTests
     }
 
     private static NewRun Run(string queue, int priority, DateTimeOffset due) =>
-        new(Guid.NewGuid(), "w", "{\"n\":1}", null, null, StoreSteps.T0, due, TimeSpan.Zero, "s0") { Queue = queue, Priority = priority };
+        new(Guid.NewGuid(), "w", Utf8.Json("{\"n\":1}"), null, null, StoreSteps.T0, due, TimeSpan.Zero, "s0") { Queue = queue, Priority = priority };
 
     private static Task<long> DueIndexEntriesReadAsync(NpgsqlDataSource dataSource, string schema) =>
         DueIndexEntriesReadAsync(dataSource, schema, "runs_due_by_band");

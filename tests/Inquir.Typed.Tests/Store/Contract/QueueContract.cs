@@ -59,9 +59,9 @@ public abstract class QueueContract : StoreContract
     {
         await using var db = await OpenAsync();
         var runs = new[] { 0, 7, -3, 7 }
-            .Select((priority, i) => new NewRun(Guid.NewGuid(), "w", "{\"n\":1}", null, null, T0, T0.AddSeconds(-10 + i), TimeSpan.Zero) { Priority = priority })
+            .Select((priority, i) => new NewRun(Guid.NewGuid(), "w", Utf8.Json("{\"n\":1}"), null, null, T0, T0.AddSeconds(-10 + i), TimeSpan.Zero) { Priority = priority })
             .ToList();
-        await db.Runs.StartRunsAsync(runs, null, default);
+        await db.Runs.StartRunsAsync(new StartRunsRequest(runs, Transaction: null), default);
 
         var claimed = new List<Guid>();
         for (var i = 0; i < 4; i++)
@@ -92,7 +92,7 @@ public abstract class QueueContract : StoreContract
         var later = await StartAsync(db, due: T0.AddSeconds(30), queue: "sync");
         var open = await StartAsync(db, due: T0.AddSeconds(-1));
 
-        Assert.True(await db.History.SetQueuePausedAsync("sync", paused: true, T0, default));
+        Assert.True(await db.History.SetQueuePausedAsync(new SetQueuePausedRequest("sync", Paused: true, T0), default));
 
         Assert.Equal([open], await ClaimAsync(db, 10, queues: null));
         Assert.Empty(await ClaimAsync(db, 10, queues: ["sync"], now: T0.AddMinutes(1)));
@@ -106,10 +106,10 @@ public abstract class QueueContract : StoreContract
         await using var db = await OpenAsync();
         var first = await StartAsync(db, due: T0.AddSeconds(-5), queue: "sync");
         var urgent = await StartAsync(db, due: T0.AddSeconds(-1), queue: "sync", priority: 1);
-        await db.History.SetQueuePausedAsync("sync", paused: true, T0, default);
+        await db.History.SetQueuePausedAsync(new SetQueuePausedRequest("sync", Paused: true, T0), default);
         Assert.Empty(await ClaimAsync(db, 10, queues: ["sync"]));
 
-        Assert.True(await db.History.SetQueuePausedAsync("sync", paused: false, T0.AddSeconds(1), default));
+        Assert.True(await db.History.SetQueuePausedAsync(new SetQueuePausedRequest("sync", Paused: false, T0.AddSeconds(1)), default));
 
         Assert.Equal([urgent], await ClaimAsync(db, 1, queues: ["sync"], now: T0.AddSeconds(1)));
         Assert.Equal([first], await ClaimAsync(db, 1, queues: ["sync"], now: T0.AddSeconds(1)));
@@ -120,45 +120,116 @@ public abstract class QueueContract : StoreContract
     {
         await using var db = await OpenAsync();
 
-        Assert.False(await db.History.SetQueuePausedAsync("nobody", paused: true, T0, default));
-        Assert.False(await db.History.SetQueuePausedAsync("nobody", paused: false, T0, default));
-        Assert.True(await db.History.SetQueuePausedAsync("default", paused: true, T0, default));
-        await db.History.RegisterQueuesAsync(["sync"], T0, default);
-        Assert.True(await db.History.SetQueuePausedAsync("sync", paused: true, T0, default));
+        Assert.False(await db.History.SetQueuePausedAsync(new SetQueuePausedRequest("nobody", Paused: true, T0), default));
+        Assert.False(await db.History.SetQueuePausedAsync(new SetQueuePausedRequest("nobody", Paused: false, T0), default));
+        Assert.True(await db.History.SetQueuePausedAsync(new SetQueuePausedRequest("default", Paused: true, T0), default));
+        await db.History.RegisterQueuesAsync(new RegisterQueuesRequest(["sync"], T0), default);
+        Assert.True(await db.History.SetQueuePausedAsync(new SetQueuePausedRequest("sync", Paused: true, T0), default));
     }
 
     [Fact]
     public async Task Registering_a_paused_queue_again_keeps_it_paused()
     {
         await using var db = await OpenAsync();
-        await db.History.RegisterQueuesAsync(["sync"], T0, default);
-        await db.History.SetQueuePausedAsync("sync", paused: true, T0.AddSeconds(1), default);
+        await db.History.RegisterQueuesAsync(new RegisterQueuesRequest(["sync"], T0), default);
+        await db.History.SetQueuePausedAsync(new SetQueuePausedRequest("sync", Paused: true, T0.AddSeconds(1)), default);
 
-        await db.History.RegisterQueuesAsync(["sync", "default"], T0.AddSeconds(2), default);
+        await db.History.RegisterQueuesAsync(new RegisterQueuesRequest(["sync", "default"], T0.AddSeconds(2)), default);
 
         var queues = await db.History.ListQueuesAsync(T0.AddSeconds(3), default);
-        Assert.Equal([("default", false, null), ("sync", true, (DateTime?)T0.AddSeconds(1).UtcDateTime)], queues.Select(q => (q.name, q.paused, q.paused_at)));
+        Assert.Equal([("default", false, null), ("sync", true, (DateTime?)T0.AddSeconds(1).UtcDateTime)], queues.Select(q => (q.Name, q.Paused, q.PausedAt)));
     }
 
     [Fact]
     public async Task The_queue_list_counts_each_queues_runs_by_status()
     {
         await using var db = await OpenAsync();
-        await db.History.RegisterQueuesAsync(["empty"], T0, default);
+        await db.History.RegisterQueuesAsync(new RegisterQueuesRequest(["empty"], T0), default);
         await StartAsync(db, due: T0.AddSeconds(-30), queue: "sync");
         await StartAsync(db, due: T0.AddSeconds(-10), queue: "sync");
         await StartAsync(db, due: T0.AddSeconds(60), queue: "sync");
         await StartAsync(db, due: T0.AddSeconds(-1));
         await StartAsync(db, due: T0.AddSeconds(-2));
         await ClaimAsync(db, 1, queues: ["default"]);
-        await db.History.SetQueuePausedAsync("sync", paused: true, T0, default);
+        await db.History.SetQueuePausedAsync(new SetQueuePausedRequest("sync", Paused: true, T0), default);
 
         var queues = (await db.History.ListQueuesAsync(T0, default)).Select(QueueRow.ToInfo).ToList();
 
         Assert.Equal(
-            [("default", false, 1L, 0L, 1L, 0L, (TimeSpan?)TimeSpan.FromSeconds(1)), ("empty", false, 0L, 0L, 0L, 0L, null), ("sync", true, 2L, 1L, 0L, 0L, TimeSpan.FromSeconds(30))],
-            queues.Select(q => (q.Name, q.Paused, q.Due, q.Scheduled, q.Running, q.Waiting, q.OldestDueAge)));
+            [
+                ("default", false, 1L, 0L, 0L, 1L, 0L, (TimeSpan?)TimeSpan.FromSeconds(1)), ("empty", false, 0L, 0L, 0L, 0L, 0L, null),
+                ("sync", true, 2L, 1L, 0L, 0L, 0L, TimeSpan.FromSeconds(30)),
+            ],
+            queues.Select(q => (q.Name, q.Paused, q.Due, q.Scheduled, q.Held, q.Running, q.Waiting, q.OldestDueAge)));
         Assert.Equal(T0, queues.Single(q => q.Name == "sync").PausedAt);
+    }
+
+    [Fact]
+    public async Task The_queue_list_counts_a_run_held_by_a_limit_as_held_not_as_scheduled()
+    {
+        await using var db = await OpenAsync();
+        await StartAsync(db, due: T0.AddSeconds(-2));
+        await StartAsync(db, due: T0.AddSeconds(-1));
+        await StartAsync(db, due: T0.AddSeconds(60));
+        Assert.Single(await LimitSteps.ClaimAllAsync(db.Runs, LimitSteps.Concurrency(1), "me", 10, T0));
+
+        var queue = Assert.Single((await db.History.ListQueuesAsync(T0, default)).Select(QueueRow.ToInfo));
+
+        Assert.Equal(("default", 0L, 1L, 1L, 1L), (queue.Name, queue.Due, queue.Scheduled, queue.Held, queue.Running));
+    }
+
+    [Fact]
+    public async Task A_limit_gives_its_free_slots_to_the_highest_priority_first_then_the_oldest_due()
+    {
+        await using var db = await OpenAsync();
+        var low = await StartAsync(db, due: T0.AddSeconds(-40), priority: -5);
+        var oldest = await StartAsync(db, due: T0.AddSeconds(-30));
+        var newer = await StartAsync(db, due: T0.AddSeconds(-20));
+        var urgent = await StartAsync(db, due: T0.AddSeconds(-1), priority: 5);
+
+        var claimed = await LimitSteps.ClaimAllAsync(db.Runs, LimitSteps.Concurrency(2), "me", 10, T0);
+
+        Assert.Equal(new[] { urgent, oldest }.Order(), claimed.Select(c => c.Id).Order());
+        Assert.Equal(RunStatus.Held, (await db.Runs.GetRunAsync(newer, default))!.Status);
+        Assert.Equal(RunStatus.Held, (await db.Runs.GetRunAsync(low, default))!.Status);
+    }
+
+    [Fact]
+    public async Task A_claim_through_limits_that_fit_takes_its_free_slots_highest_priority_first()
+    {
+        await using var db = await OpenAsync();
+        await StartAsync(db, due: T0.AddSeconds(-40));
+        await StartAsync(db, due: T0.AddSeconds(-30), priority: 1);
+        var second = await StartAsync(db, due: T0.AddSeconds(-1), priority: 2);
+        var first = await StartAsync(db, due: T0.AddSeconds(-2), priority: 3);
+        var limits = LimitSteps.Concurrency(10);
+
+        // PostgreSQL's first look at the limit only makes its counter; the first claim that takes runs takes two of
+        // the four runs that fit.
+        IReadOnlyList<ClaimedRun> claimed = [];
+        for (var round = 0; round < 3 && claimed.Count == 0; round++)
+        {
+            claimed = await LimitSteps.ClaimAsync(db.Runs, limits, "me", 2, T0);
+        }
+
+        Assert.Equal(new[] { first, second }.Order(), claimed.Select(c => c.Id).Order());
+    }
+
+    [Fact]
+    public async Task The_limit_gate_decides_only_on_runs_of_served_queues_that_are_not_paused()
+    {
+        await using var db = await OpenAsync();
+        var paused = await StartAsync(db, due: T0.AddSeconds(-9), queue: "sync", priority: 50);
+        var unserved = await StartAsync(db, due: T0.AddSeconds(-8), queue: "exports", priority: 40);
+        var served = await StartAsync(db, due: T0.AddSeconds(-1));
+        await db.History.SetQueuePausedAsync(new SetQueuePausedRequest("sync", Paused: true, T0), default);
+
+        var claimed = await LimitSteps.ClaimAllAsync(db.Runs, LimitSteps.Concurrency(1), "me", 10, T0, queues: ["default", "sync"]);
+
+        // Neither run the claim may not take was held by the full limit: both keep their due times.
+        Assert.Equal([served], claimed.Select(c => c.Id));
+        Assert.Equal((RunStatus.Pending, T0.AddSeconds(-9)), await StatusAsync(db, paused));
+        Assert.Equal((RunStatus.Pending, T0.AddSeconds(-8)), await StatusAsync(db, unserved));
     }
 
     [Fact]
@@ -167,10 +238,10 @@ public abstract class QueueContract : StoreContract
         await using var db = await OpenAsync();
         var original = await StartAsync(db, queue: "sync", priority: 9);
         var claim = Assert.Single(await db.Runs.ClaimAsync(new ClaimRequest("me", Known, 1, TimeSpan.FromSeconds(30), T0), default));
-        await db.Runs.CompleteAsync([Success(claim, "1", last: true)], "me", T0, notify: false, default);
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Success(claim, "1", last: true)], Worker: "me", Now: T0, Notify: false), default);
         var lower = await StartAsync(db, due: T0.AddSeconds(-60), queue: "sync");
 
-        var restarted = (await db.History.RestartAsync(original, Guid.NewGuid(), T0.AddSeconds(1), default))!.Value;
+        var restarted = (await db.History.RestartAsync(new RestartRunRequest(original, Guid.NewGuid(), T0.AddSeconds(1)), default))!.Value;
 
         Assert.Equal([restarted], await ClaimAsync(db, 1, queues: ["sync"], now: T0.AddSeconds(1)));
         Assert.Equal([lower], await ClaimAsync(db, 1, queues: ["sync"], now: T0.AddSeconds(1)));
@@ -178,8 +249,8 @@ public abstract class QueueContract : StoreContract
 
     private static async Task<Guid> StartAsync(StoreUnderTest db, DateTimeOffset? due = null, string queue = "default", int priority = 0)
     {
-        var run = new NewRun(Guid.NewGuid(), "w", "{\"n\":1}", null, null, T0, due ?? T0, TimeSpan.Zero) { Queue = queue, Priority = priority };
-        return (await db.Runs.StartRunAsync(run, null, default)).Id;
+        var run = new NewRun(Guid.NewGuid(), "w", Utf8.Json("{\"n\":1}"), null, null, T0, due ?? T0, TimeSpan.Zero) { Queue = queue, Priority = priority };
+        return (await db.Runs.StartRunAsync(new StartRunRequest(run), default)).Id;
     }
 
     private static async Task<IReadOnlyList<Guid>> ClaimAsync(StoreUnderTest db, int limit, IReadOnlyList<string>? queues = null, DateTimeOffset? now = null)
