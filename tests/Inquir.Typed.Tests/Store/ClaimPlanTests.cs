@@ -70,7 +70,6 @@ public sealed class ClaimPlanTests
         Assert.False(top.TryGetProperty("JIT", out var jit), $"the claim was JIT-compiled: {jit}");
     }
 
-
     [Fact]
     public async Task A_claim_reads_neither_the_runs_that_are_not_due_nor_those_of_paused_queues_whatever_their_bands()
     {
