@@ -10,6 +10,7 @@ internal static class DiagnosticDescriptors
 {
     private const string DefinitionCategory = "Inquir.Definition";
     private const string StepBodyCategory = "Inquir.StepBody";
+    private const string ApiUseCategory = "Inquir.ApiUse";
 
     /// <summary>INQ1050: a [Workflow] class, or a type that contains one, is not declared partial.</summary>
     public static readonly DiagnosticDescriptor WorkflowClassMustBePartial = Definition(
@@ -128,6 +129,15 @@ internal static class DiagnosticDescriptors
         "UniqueFor, Debounce and Throttle count time and need a positive period written as a duration (\"30s\", \"5m\", \"1h\"); ForeverUnique and UniqueWhileActive take none. "
             + "The runtime reads the attribute at the workflow's first start with a key, and a policy it cannot use fails every such start.");
 
+    /// <summary>INQ3001: a constant priority outside the range StartOptions.Priority accepts.</summary>
+    public static readonly DiagnosticDescriptor PriorityOutOfRange = ApiUse(
+        "INQ3001",
+        DiagnosticSeverity.Error,
+        "Priority is out of range",
+        "StartOptions.Priority is {0}; it must be between {1} and {2}",
+        "A run's priority is from -100 to 100 (default 0); due runs are claimed highest priority first. "
+            + "A value outside the range throws ArgumentOutOfRangeException when the options are created, so the start never happens.");
+
     /// <summary>A rule about how a workflow or step is declared (INQ1050–INQ1099).</summary>
     private static DiagnosticDescriptor Definition(string id, DiagnosticSeverity severity, string title, string message, string description) =>
         Create(id, DefinitionCategory, severity, title, message, description);
@@ -135,6 +145,10 @@ internal static class DiagnosticDescriptors
     /// <summary>A rule about what a step's body does (INQ2001–INQ2099).</summary>
     private static DiagnosticDescriptor StepBody(string id, DiagnosticSeverity severity, string title, string message, string description) =>
         Create(id, StepBodyCategory, severity, title, message, description);
+
+    /// <summary>A rule about how the runtime's API is called (INQ3001–INQ3099).</summary>
+    private static DiagnosticDescriptor ApiUse(string id, DiagnosticSeverity severity, string title, string message, string description) =>
+        Create(id, ApiUseCategory, severity, title, message, description);
 
     /// <summary>Any rule: enabled by default, with its help page under <c>docs/diagnostics/</c>.</summary>
     private static DiagnosticDescriptor Create(string id, string category, DiagnosticSeverity severity, string title, string message, string description) => new(

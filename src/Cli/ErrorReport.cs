@@ -17,6 +17,7 @@ internal static class ErrorReport
         RunMissingException e => (ExitCodes.NotFound, e.Message),
         RunNotFoundException e => (ExitCodes.NotFound, e.Message.Split(" (Parameter", 2)[0]),
         ScheduleNotFoundException e => (ExitCodes.NotFound, e.Message.Split(" (Parameter", 2)[0]),
+        QueueNotFoundException e => (ExitCodes.NotFound, e.Message.Split(" (Parameter", 2)[0]),
         RunStateException e => (ExitCodes.WrongState, e.Message.Split(" (Parameter", 2)[0]),
         ArgumentException e => (ExitCodes.Usage, e.Message.Split(" (Parameter", 2)[0]),
         OptionsValidationException e => (ExitCodes.Usage, $"--schema or --connection cannot be used: {string.Join(" ", e.Failures)}"),

@@ -15,11 +15,12 @@ internal static class InquirCli
     {
         var common = new CommonOptions();
         var context = new CommandContext(common, output, Console(output, environment), environment, time);
-        var root = new RootCommand("Inquir.Typed operations: find runs and their failures, see every attempt, replay, restart, cancel, pause schedules, list alerts, migrate.")
+        var root = new RootCommand("Inquir.Typed operations: find runs and their failures, see every attempt, replay, restart, cancel, pause schedules and queues, list alerts, migrate.")
         {
             RunsCommand.Create(context),
             FailuresCommand.Create(context),
             SchedulesCommand.Create(context),
+            QueuesCommand.Create(context),
             AlertsCommand.Create(context),
             MigrateCommand.Create(context),
         };

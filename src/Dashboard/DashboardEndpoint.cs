@@ -84,6 +84,7 @@ internal static partial class DashboardEndpoint
         DashboardProblem problem => problem,
         RunNotFoundException => new DashboardProblem(StatusCodes.Status404NotFound, e.Message),
         ScheduleNotFoundException => new DashboardProblem(StatusCodes.Status404NotFound, e.Message),
+        QueueNotFoundException => new DashboardProblem(StatusCodes.Status404NotFound, e.Message.Split(" (Parameter", 2)[0]),
         RunStateException => new DashboardProblem(StatusCodes.Status409Conflict, e.Message),
         ArgumentException => DashboardProblem.BadRequest(e.Message.Split(" (Parameter", 2)[0]),
         _ => null,

@@ -23,6 +23,8 @@ internal sealed class DashboardRequest(HttpContext http, string prefix, bool loc
 
     public IWorkflowSchedules Schedules => Http.RequestServices.GetRequiredService<IWorkflowSchedules>();
 
+    public IWorkflowQueues Queues => Http.RequestServices.GetRequiredService<IWorkflowQueues>();
+
     public TimeProvider Clock => Http.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;
 
     public CancellationToken Aborted => Http.RequestAborted;

@@ -12,7 +12,7 @@ namespace Microsoft.AspNetCore.Builder;
 public static class InquirDashboardEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps the dashboard's pages (overview, runs, run, failures, schedules) and, unless it is read-only, its
+    /// Maps the dashboard's pages (overview, runs, run, failures, schedules, queues) and, unless it is read-only, its
     /// actions under <paramref name="prefix"/>. Until an authorization is added to the returned builder
     /// (<c>.RequireAuthorization(…)</c>) the dashboard answers local requests only: from a loopback peer, to a
     /// loopback <c>Host</c> (<c>localhost</c>, a name under <c>.localhost</c>, 127.0.0.0/8 or <c>[::1]</c>), with
@@ -46,6 +46,7 @@ public static class InquirDashboardEndpointRouteBuilderExtensions
         group.MapGet("/runs/{id}", DashboardEndpoint.Get(path, RunDetailsPage.RenderAsync));
         group.MapGet("/failures", DashboardEndpoint.Get(path, FailuresPage.RenderAsync));
         group.MapGet("/schedules", DashboardEndpoint.Get(path, SchedulesPage.RenderAsync));
+        group.MapGet("/queues", DashboardEndpoint.Get(path, QueuesPage.RenderAsync));
         group.MapGet("/dashboard.css", Stylesheet.WriteAsync);
         if (!options.ReadOnly)
         {
@@ -55,6 +56,8 @@ public static class InquirDashboardEndpointRouteBuilderExtensions
             group.MapPost("/failures/replay", DashboardEndpoint.Post(path, BulkReplay.RenderAsync));
             group.MapPost("/schedules/{name}/pause", DashboardEndpoint.Post(path, ScheduleActions.PauseAsync));
             group.MapPost("/schedules/{name}/resume", DashboardEndpoint.Post(path, ScheduleActions.ResumeAsync));
+            group.MapPost("/queues/{name}/pause", DashboardEndpoint.Post(path, QueueActions.PauseAsync));
+            group.MapPost("/queues/{name}/resume", DashboardEndpoint.Post(path, QueueActions.ResumeAsync));
         }
 
         return group;

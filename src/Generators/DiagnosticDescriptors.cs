@@ -92,6 +92,11 @@ namespace Inquir.Typed.Generators
             "Workflow input or result type is not accessible",
             "Workflow class '{0}' has {1} type {2}, which is private or protected; the generated starter outside the class cannot name it");
 
+        public static readonly DiagnosticDescriptor InvalidQueueName = Create(
+            "INQ1017",
+            "Queue name is not valid",
+            "Workflow class '{0}' has Queue \"{1}\"; a queue name is " + QueueName.Rule);
+
         public static readonly DiagnosticDescriptor UnsupportedCheckpointType = Create(
             "INQ1101",
             "Type cannot be stored as a checkpoint",

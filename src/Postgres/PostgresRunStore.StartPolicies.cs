@@ -198,5 +198,7 @@ internal sealed partial class PostgresRunStore
         p.Add(Array("trace_states", rows, r => r.Trace.State, NpgsqlDbType.Text));
         p.Add(Array("shapes", rows, r => r.Shape?.Fingerprint, NpgsqlDbType.Bigint));
         p.Add(Array("limit_keys", rows, r => r.LimitKeys, NpgsqlDbType.Text));
+        p.Add(Array("queues", rows, r => r.Queue, NpgsqlDbType.Text));
+        p.Add(Array("priorities", rows, r => r.Priority, NpgsqlDbType.Integer));
     }
 }

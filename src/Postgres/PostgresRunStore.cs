@@ -48,6 +48,8 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
                 trace_state = run.Trace.State,
                 shape = run.Shape?.Fingerprint,
                 limit_keys = run.LimitKeys,
+                queue = run.Queue,
+                priority = run.Priority,
             };
             var inserted = await connection.ReadAsync(
                 new CommandDefinition(sql.StartRun, parameters, transaction, cancellationToken: cancellationToken), RunResults.Ids).ConfigureAwait(false);
@@ -149,12 +151,13 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
     {
         var batch = new NpgsqlBatch(connection);
 
-        // The claim must walk runs_due in order and stop at @limit, whatever the statistics say: right after many
-        // runs became due (a bulk start) they still say that few are pending, and PostgreSQL would then read and sort
-        // every due run on each claim instead. Bitmap scans and sorts are turned off for the batch's own implicit
-        // transaction only (set_config's is_local), which ends with the claim: no BEGIN/COMMIT that an error could leave open.
-        // A disabled node is priced far above jit_above_cost, so JIT is turned off too: the limit gate's bounded sorts
-        // made PostgreSQL compile every claim, seconds each, long enough to outlast a short lease.
+        // The claim must walk each band of runs_due_by_band in order and stop at @limit, whatever the statistics say:
+        // right after many runs became due (a bulk start) they still say that few are pending, and PostgreSQL would
+        // then read and sort every due run on each claim instead. Bitmap scans and sorts are turned off for the
+        // batch's own implicit transaction only (set_config's is_local), which ends with the claim: no BEGIN/COMMIT
+        // that an error could leave open. A disabled node is priced far above jit_above_cost, so JIT is turned off
+        // too: the limit gate's bounded sorts and the sort of the few runs the claim ranks across bands made
+        // PostgreSQL compile every claim, seconds each, long enough to outlast a short lease.
         batch.BatchCommands.Add(new NpgsqlBatchCommand(
             "SELECT set_config('enable_bitmapscan', 'off', true), set_config('enable_sort', 'off', true), set_config('jit', 'off', true)"));
         var claim = new NpgsqlBatchCommand(sql.ClaimRuns)
@@ -167,6 +170,7 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
                 new NpgsqlParameter<string[]>("known_step_names", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = request.Steps.StepNames },
                 new NpgsqlParameter<int>("limit", request.Scan),
                 new NpgsqlParameter<int>("take", request.Limit),
+                new NpgsqlParameter("queues", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = (object?)request.Queues?.ToArray() ?? DBNull.Value },
                 new NpgsqlParameter<string>("owner", request.Owner),
                 new NpgsqlParameter<double>("lease_seconds", request.LeaseDuration.TotalSeconds),
             },

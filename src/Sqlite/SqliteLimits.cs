@@ -18,9 +18,10 @@ internal static class SqliteLimits
 
     /// <summary>Holds and delays what the gate says, and answers the runs the claim may take (a JSON array) with the gate's decision.</summary>
     public static async Task<(string Admitted, LimitGateResult Gate)> GateAsync(
-        SqliteConnection connection, SqliteTransaction transaction, ClaimRequest request, long now, string known, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction transaction, ClaimRequest request, long now, string known, string? queues, CancellationToken cancellationToken)
     {
-        await using var read = connection.Script("ClaimCandidates", transaction).Bind("@now", now).Bind("@known", known).Bind("@scan", request.Scan);
+        await using var read = connection.Script("ClaimCandidates", transaction)
+            .Bind("@now", now).Bind("@known", known).Bind("@queues", queues).Bind("@scan", request.Scan);
         var candidates = await read.ReadAllAsync(LimitResults.ClaimCandidates, cancellationToken).ConfigureAwait(false);
         var pairs = candidates
             .SelectMany(c => request.Limits.GatesOf(c.Workflow, c.StepIndex).Select(name => request.Limits.Definitions[name])

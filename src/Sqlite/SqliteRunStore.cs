@@ -75,13 +75,15 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
         {
             var now = await connection.NowAsync(transaction, request.Now, cancellationToken).ConfigureAwait(false);
             var known = KnownJson(request.Steps);
+            var queues = request.Queues is null ? null : JsonSerializer.Serialize(request.Queues);
             var (admitted, gate) = request.Limits.IsEmpty
                 ? (null, null)
-                : await SqliteLimits.GateAsync(connection, transaction, request, now, known, cancellationToken).ConfigureAwait(false);
+                : await SqliteLimits.GateAsync(connection, transaction, request, now, known, queues, cancellationToken).ConfigureAwait(false);
             await using var claim = connection.Script("ClaimRuns", transaction)
                 .Bind("@now", now)
                 .Bind("@known", known)
                 .Bind("@limit", request.Limit)
+                .Bind("@queues", queues)
                 .Bind("@owner", request.Owner)
                 .Bind("@lease_ms", request.LeaseDuration)
                 .Bind("@admitted", admitted);
@@ -333,7 +335,9 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
             .Bind("@trace_parent", run.Trace.Parent)
             .Bind("@trace_state", run.Trace.State)
             .Bind("@shape", run.Shape?.Fingerprint)
-            .Bind("@limit_keys", run.LimitKeys);
+            .Bind("@limit_keys", run.LimitKeys)
+            .Bind("@queue", run.Queue)
+            .Bind("@priority", run.Priority);
         return (await insert.ReadAllAsync(RunResults.Ids, cancellationToken).ConfigureAwait(false)).SingleOrDefault() is { } id && id != Guid.Empty ? id : null;
     }
 

@@ -1,3 +1,4 @@
+using Inquir.Typed.Analyzers.ApiUse;
 using Inquir.Typed.Analyzers.Definitions;
 using Inquir.Typed.Analyzers.StepBodies;
 using Inquir.Typed.Analyzers.Tests.Verification;
@@ -29,6 +30,7 @@ public class EditorConfigSeverityTests
         ["INQ2003"] = (new BlockingCallInStepAnalyzer(), Workflow("[Step(Idempotent = true)] public string Upload(ExportFile file) => blobs.Read(file.Path).Result;")),
         ["INQ2004"] = (new StepTokenNotPassedAnalyzer(), Workflow("[Step(Idempotent = true)] public Task<string> Upload(ExportFile file, CancellationToken ct) => blobs.Read(file.Path);")),
         ["INQ2005"] = (new StepSwallowsAllExceptionsAnalyzer(), Workflow("[Step(Idempotent = true)] public string Upload(ExportFile file) { try { return blobs.Describe(file.Path); } catch { return \"\"; } }")),
+        ["INQ3001"] = (new PriorityOutOfRangeAnalyzer(), Prelude + "public static class Starts { public static StartOptions Urgent() => new StartOptions { Priority = 500 }; }"),
     };
 
     public static TheoryData<string> RuleIds() => new(Triggers.Keys);

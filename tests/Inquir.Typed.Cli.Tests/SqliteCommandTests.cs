@@ -48,6 +48,26 @@ public sealed class SqliteCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Queues_are_listed_paused_and_resumed_on_a_sqlite_file()
+    {
+        await RunAsync("--sqlite", _file, "migrate");
+        await InsertPendingRunAsync();
+
+        var paused = await RunAsync("--sqlite", _file, "queues", "pause", "default");
+        var listed = await RunAsync("--sqlite", _file, "queues", "list", "--json");
+        var resumed = await RunAsync("--sqlite", _file, "queues", "resume", "default");
+
+        Assert.Equal((0, "Queue default is paused; no worker claims its 1 due runs until it is resumed."), (paused.ExitCode, paused.Output.Trim()));
+        using (var json = JsonDocument.Parse(listed.Output))
+        {
+            var queue = json.RootElement.EnumerateArray().Single();
+            Assert.Equal(("default", true, 1L), (queue.GetProperty("name").GetString(), queue.GetProperty("paused").GetBoolean(), queue.GetProperty("due").GetInt64()));
+        }
+
+        Assert.Equal((0, "Queue default is resumed; its 1 due runs are claimed now."), (resumed.ExitCode, resumed.Output.Trim()));
+    }
+
+    [Fact]
     public async Task A_file_without_the_tables_says_to_migrate_first()
     {
         var run = await RunAsync("--sqlite", _file, "runs", "list");

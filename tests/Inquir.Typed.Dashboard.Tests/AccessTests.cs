@@ -5,7 +5,7 @@ namespace Inquir.Typed.Dashboard.Tests;
 /// <summary>Who may open the dashboard: local requests only by default, the application's policy once configured, and no action when read-only.</summary>
 public sealed class AccessTests
 {
-    private static readonly string[] Pages = ["/inquir", "/inquir/runs", "/inquir/failures", "/inquir/schedules", "/inquir/dashboard.css"];
+    private static readonly string[] Pages = ["/inquir", "/inquir/runs", "/inquir/failures", "/inquir/schedules", "/inquir/queues", "/inquir/dashboard.css"];
 
     [Fact]
     public async Task Without_an_authorization_only_local_requests_are_answered_and_the_page_says_so()
@@ -57,14 +57,14 @@ public sealed class AccessTests
         var id = await app.FailedRunAsync();
         using var client = app.CreateClient();
 
-        foreach (var page in new[] { $"/inquir/runs/{id}", "/inquir/failures", "/inquir/schedules" })
+        foreach (var page in new[] { $"/inquir/runs/{id}", "/inquir/failures", "/inquir/schedules", "/inquir/queues" })
         {
             var html = await client.GetStringAsync(page);
             Assert.DoesNotContain("<form method=\"post\"", html, StringComparison.Ordinal);
             Assert.Contains("Read-only: actions are hidden.", html, StringComparison.Ordinal);
         }
 
-        foreach (var action in new[] { $"/inquir/runs/{id}/replay", $"/inquir/runs/{id}/restart", $"/inquir/runs/{id}/cancel", "/inquir/failures/replay", "/inquir/schedules/nightly-cleanup/pause" })
+        foreach (var action in new[] { $"/inquir/runs/{id}/replay", $"/inquir/runs/{id}/restart", $"/inquir/runs/{id}/cancel", "/inquir/failures/replay", "/inquir/schedules/nightly-cleanup/pause", "/inquir/queues/default/pause", "/inquir/queues/default/resume" })
         {
             using var response = await DashboardFactory.PostAsync(client, action, null, ("confirmed", "yes"));
             Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, $"{action}: {response.StatusCode}");

@@ -94,6 +94,57 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.Empty(consoleErrors);
     }
 
+    [Fact]
+    public async Task An_operator_pauses_a_queue_after_confirming_sees_its_runs_wait_and_resumes_it()
+    {
+        _app.Services.GetRequiredService<UploadSwitch>().Broken = false;
+        var queues = _app.Services.GetRequiredService<IWorkflowQueues>();
+        using (var registered = new CancellationTokenSource(TimeSpan.FromMinutes(1)))
+        {
+            while (!(await queues.ListAsync(registered.Token)).Any(q => q.Name == "default"))
+            {
+                await Task.Delay(50, registered.Token);
+            }
+        }
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors.Add(message.Text + " " + message.Location);
+            }
+        };
+
+        await page.GotoAsync(_address + "/inquir");
+        await page.ClickAsync("header nav >> text=Queues");
+        Assert.Equal("Queues", await page.Locator("main h1").TextContentAsync());
+        var row = page.Locator("tbody tr", new() { HasText = "default" });
+        Assert.Contains("active", await row.TextContentAsync(), StringComparison.Ordinal);
+
+        await row.Locator("button:has-text('Pause')").ClickAsync();
+        Assert.Equal("Pause this queue?", await page.Locator("main h1").TextContentAsync());
+        Assert.False((await queues.ListAsync()).Single(q => q.Name == "default").Paused);
+        await page.ClickAsync("button:has-text('Yes, pause')");
+        Assert.Contains("Queue default is paused", await page.Locator("p.done").TextContentAsync(), StringComparison.Ordinal);
+        Assert.True((await queues.ListAsync()).Single(q => q.Name == "default").Paused);
+
+        var run = await _app.Services.GetRequiredService<IWorkflowClient>().StartExportAsync(new ExportInput("user-7", "daily"));
+        await page.ClickAsync("a:has-text('Back to the queues')");
+        row = page.Locator("tbody tr", new() { HasText = "default" });
+        Assert.Contains("paused", await row.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("1", await row.Locator("td").Nth(2).TextContentAsync());
+        await ScreenshotAsync(page, "dashboard-queues.png");
+
+        await row.Locator("button:has-text('Resume')").ClickAsync();
+        Assert.Contains("Queue default is resumed", await page.Locator("p.done").TextContentAsync(), StringComparison.Ordinal);
+        await run.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Empty(consoleErrors);
+    }
+
     public async Task DisposeAsync()
     {
         await _app.StopAsync();

@@ -20,7 +20,7 @@ public sealed class LocalOnlyTests
 {
     private const string Refusal = "answers requests from this machine only";
 
-    private static readonly string[] Pages = ["/inquir", "/inquir/runs", "/inquir/failures", "/inquir/schedules", "/inquir/dashboard.css"];
+    private static readonly string[] Pages = ["/inquir", "/inquir/runs", "/inquir/failures", "/inquir/schedules", "/inquir/queues", "/inquir/dashboard.css"];
 
     [Theory]
     [InlineData("X-Forwarded-For", "203.0.113.7")]

@@ -278,6 +278,33 @@ public abstract class PageTests
     }
 
     [Fact]
+    public async Task A_queue_is_paused_after_a_confirmation_and_resumed_from_the_queues_page()
+    {
+        await using var app = new DashboardFactory(Store, worker: false);
+        var queues = (IWorkflowQueues)app.Services.GetService(typeof(IWorkflowQueues))!;
+        await app.Workflows.StartExportAsync(new ExportInput("user-1", "daily"), new StartOptions { RunAt = DateTimeOffset.UtcNow.AddHours(1) });
+        using var client = app.CreateClient();
+        var token = await DashboardFactory.TokenAsync(client, "/inquir/queues");
+        Assert.Contains("<td>default</td>", await client.GetStringAsync("/inquir/queues"), StringComparison.Ordinal);
+
+        using var asked = await DashboardFactory.PostAsync(client, "/inquir/queues/default/pause", token);
+        Assert.Contains("Yes, pause", await asked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False((await queues.ListAsync()).Single(q => q.Name == "default").Paused);
+
+        using var paused = await DashboardFactory.PostAsync(client, "/inquir/queues/default/pause", token, ("confirmed", "yes"));
+        Assert.Contains("Queue default is paused", await paused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True((await queues.ListAsync()).Single(q => q.Name == "default").Paused);
+        Assert.Contains("Resume</button>", await client.GetStringAsync("/inquir/queues"), StringComparison.Ordinal);
+
+        using var resumed = await DashboardFactory.PostAsync(client, "/inquir/queues/default/resume", token);
+        Assert.Contains("Queue default is resumed", await resumed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False((await queues.ListAsync()).Single(q => q.Name == "default").Paused);
+
+        using var unknown = await DashboardFactory.PostAsync(client, "/inquir/queues/no-such/resume", token);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task The_runs_list_pages_by_keyset_and_its_links_keep_the_filters()
     {
         await using var app = new DashboardFactory(Store, worker: false, pageSize: 2);

@@ -11,7 +11,7 @@ public partial class DiagnosticTests
     /// Runs the generator over <paramref name="markedSource"/>, in which <c>{|</c> and <c>|}</c> mark where the error
     /// must be, and checks that exactly that error is reported there and that no source is generated.
     /// </summary>
-    private static Diagnostic AssertReports(string id, string markedSource)
+    internal static Diagnostic AssertReports(string id, string markedSource)
     {
         var start = markedSource.IndexOf("{|", StringComparison.Ordinal);
         var end = markedSource.IndexOf("|}", StringComparison.Ordinal) - 2;

@@ -176,6 +176,34 @@ internal static class Tables
         console.WriteLine(schedules.Count == 0 ? "No schedules are stored: a schedule is stored when a host that defines it starts." : $"Schedules: {schedules.Count}");
     }
 
+    public static void Queues(IAnsiConsole console, IReadOnlyList<QueueInfo> queues)
+    {
+        var table = new Table().AddColumns(
+            Fixed("Queue"), Fixed("State"), Fixed("Due"), Fixed("Scheduled"), Fixed("Held"), Fixed("Running"), Fixed("Waiting"), Fixed("Oldest due"), Fixed("Paused at (UTC)"));
+        foreach (var q in queues)
+        {
+            table.AddRow(
+                Text(q.Name),
+                Text(q.Paused ? "paused" : "active"),
+                Text(Count(q.Due)),
+                Text(Count(q.Scheduled)),
+                Text(Count(q.Held)),
+                Text(Count(q.Running)),
+                Text(Count(q.Waiting)),
+                Text(q.OldestDueAge is { } age ? Age(age) : "-"),
+                Text(q.PausedAt is { } at ? Time(at) : "-"));
+        }
+
+        console.Write(table);
+        console.WriteLine(queues.Count == 0 ? "No queues are known: a queue is known once a worker serving it has started or a run is in it." : $"Queues: {queues.Count}");
+    }
+
+    private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Age(TimeSpan age) => age.TotalSeconds < 60 ? age.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s"
+        : age.TotalMinutes < 60 ? age.TotalMinutes.ToString("0.0", CultureInfo.InvariantCulture) + " min"
+        : age.TotalHours.ToString("0.0", CultureInfo.InvariantCulture) + " h";
+
     private static Text Text(string value) => new(value);
 
     // Ids, names, numbers and times are read whole; only the free text column wraps.

@@ -3,7 +3,7 @@ namespace Inquir.Typed.Dashboard.Html;
 /// <summary>The frame around every page: title, navigation, and the notices about how the dashboard is secured.</summary>
 internal static class Layout
 {
-    private static readonly (string Path, string Label)[] Links = [("", "Overview"), ("/runs", "Runs"), ("/failures", "Failures"), ("/schedules", "Schedules")];
+    private static readonly (string Path, string Label)[] Links = [("", "Overview"), ("/runs", "Runs"), ("/failures", "Failures"), ("/schedules", "Schedules"), ("/queues", "Queues")];
 
     public static Markup Page(DashboardRequest request, string title, Markup body)
     {

@@ -28,6 +28,7 @@ namespace Inquir.Typed.Generators.Emitting
             }
 
             var idempotencyKey = model.IdempotencyKey is null ? string.Empty : ",\n    idempotencyKeyFromInput: " + IdempotencyKeyLambda(model);
+            var queue = model.Queue == QueueName.Default ? string.Empty : " { Queue = " + Literal(model.Queue) + " }";
             if (model.Limits.Count > 0)
             {
                 idempotencyKey = (model.IdempotencyKey is null ? ",\n    idempotencyKeyFromInput: null" : idempotencyKey)
@@ -35,10 +36,11 @@ namespace Inquir.Typed.Generators.Emitting
                     + string.Concat(model.Limits.Select(l => "        " + LimitUse(model, l) + ",\n"))
                     + "    }";
             }
+
             w.Lines($$"""
                     },
                     {{serializers[model.InputType]}},
-                    {{serializers[model.ResultType]}}{{idempotencyKey}});
+                    {{serializers[model.ResultType]}}{{idempotencyKey}}){{queue}};
                 """);
         }
 

@@ -20,6 +20,7 @@ namespace Inquir.Typed.Generators.Parsing
         public static (WorkflowModel? Model, List<CheckpointShape>? Shapes) Build(
             INamedTypeSymbol type,
             string workflowName,
+            string queue,
             List<StepFacts> steps,
             KnownSymbols known,
             LocationInfo? classLocation,
@@ -88,7 +89,8 @@ namespace Inquir.Typed.Generators.Parsing
                 EquatableArray<StepModel>.From(stepModels),
                 serializerIds[0].Data,
                 serializerIds[serializerIds.Count - 1].Output,
-                LimitFinder.Find(type, workflowName, System.Linq.Enumerable.Select(stepModels, s => s.Name)));
+                LimitFinder.Find(type, workflowName, System.Linq.Enumerable.Select(stepModels, s => s.Name)),
+                queue);
             return (model, shapes.Shapes);
         }
 

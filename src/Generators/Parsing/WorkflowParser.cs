@@ -39,6 +39,7 @@ namespace Inquir.Typed.Generators.Parsing
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptyWorkflowName, nameLocation, type.Name));
             }
 
+            var queue = ReadQueue(type, attribute, classLocation, diagnostics, cancellationToken);
             WorkflowClassRules.Check(type, classLocation, diagnostics, cancellationToken);
             var steps = ParseSteps(type, known, diagnostics, cancellationToken);
             if (steps.Count == 0)
@@ -52,7 +53,7 @@ namespace Inquir.Typed.Generators.Parsing
             List<CheckpointShape>? shapes = null;
             if (diagnostics.Count == 0)
             {
-                (model, shapes) = WorkflowModelBuilder.Build(type, workflowName!, steps, known, classLocation, diagnostics, cancellationToken);
+                (model, shapes) = WorkflowModelBuilder.Build(type, workflowName!, queue, steps, known, classLocation, diagnostics, cancellationToken);
             }
 
             var succeeded = diagnostics.Count == 0;
@@ -62,6 +63,38 @@ namespace Inquir.Typed.Generators.Parsing
                 nameLocation,
                 EquatableArray<DiagnosticInfo>.From(diagnostics),
                 succeeded && shapes is not null ? EquatableArray<CheckpointShape>.From(shapes) : EquatableArray<CheckpointShape>.Empty);
+        }
+
+        /// <summary>The attribute's <c>Queue</c>, or <c>default</c>; a name the runtime would refuse is reported at the argument.</summary>
+        private static string ReadQueue(INamedTypeSymbol type, AttributeData attribute, LocationInfo? classLocation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        {
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (argument.Key != "Queue")
+                {
+                    continue;
+                }
+
+                var queue = argument.Value.Value as string;
+                if (QueueName.IsValid(queue))
+                {
+                    return queue!;
+                }
+
+                var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+                LocationInfo? location = null;
+                foreach (var written in syntax?.ArgumentList?.Arguments ?? default)
+                {
+                    if (written.NameEquals?.Name.Identifier.ValueText == "Queue")
+                    {
+                        location = LocationInfo.From(written);
+                    }
+                }
+
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidQueueName, location ?? classLocation, type.Name, queue ?? "null"));
+            }
+
+            return QueueName.Default;
         }
 
         /// <summary>The class's own <c>[Step]</c> methods in declaration order, each read once.</summary>

@@ -67,6 +67,20 @@ internal static class HistoryResults
     /// <summary><c>Schedules/PauseSchedule.sql</c>, <c>Schedules/ResumeSchedule.sql</c>: the schedule found.</summary>
     public static readonly ResultReader<string> ScheduleName = ResultReading.Column<string>("name");
 
+    /// <summary><c>Queues/ListQueues.sql</c>.</summary>
+    public static readonly ResultReader<QueueRow> Queue = result =>
+    {
+        int name = result.Ordinal("name"), paused = result.Ordinal("paused"), pausedAt = result.Ordinal("paused_at"), due = result.Ordinal("due"),
+            scheduled = result.Ordinal("scheduled"), held = result.Ordinal("held"), running = result.Ordinal("running"), waiting = result.Ordinal("waiting"),
+            oldestDue = result.Ordinal("oldest_due_seconds");
+        return r => new QueueRow(
+            r.GetString(name), r.GetBoolean(paused), r.Nullable<DateTime>(pausedAt), r.GetInt64(due), r.GetInt64(scheduled), r.GetInt64(held), r.GetInt64(running),
+            r.GetInt64(waiting), r.Nullable<double>(oldestDue));
+    };
+
+    /// <summary><c>Queues/PauseQueue.sql</c>, <c>Queues/ResumeQueue.sql</c>: the queue found.</summary>
+    public static readonly ResultReader<string> QueueFound = ResultReading.Column<string>("name");
+
     /// <summary><c>RunActivity.sql</c>'s first result: runs counted by workflow, status and bucket.</summary>
     public static readonly ResultReader<RunCount> RunCount = result =>
     {

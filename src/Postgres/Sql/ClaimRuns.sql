@@ -1,6 +1,13 @@
 -- Transitions: claim (docs/run-states.md#claim), hold at a limit (#hold-at-a-limit), delay for a rate (#delay-for-a-rate).
--- One statement claims as many due runs as the worker has free slots. The inner SELECT matches the
--- runs_due partial index (status = 'pending', ORDER BY next_attempt_at); SKIP LOCKED lets workers claim side by side.
+-- One statement claims as many due runs as the worker has free slots: highest priority first, then oldest due, from
+-- the queues the worker serves (@queues; null serves every queue) that are not paused. SKIP LOCKED lets workers
+-- claim side by side.
+-- Every read is bounded by the due time, however many runs sleep, back off or are held (runs_due_by_band, ordered by
+-- queue, priority and due time): bands finds the (queue, priority) pairs that hold pending runs with one index
+-- descent each (a loose index scan); ranked reads each band the worker may claim from up to the due time and at most
+-- @limit of its due runs, and keeps the best @limit of them all; due then locks, band by band, as many runs as ranked
+-- took from that band, passing over runs another worker holds locked (so two workers claiming at once both fill their
+-- slots). A condition that holds runs back belongs in both band reads (ranked and due).
 -- Due and lease times come from the database's clock (@now is null in production; tests pass a fake time), so
 -- that workers whose clocks disagree still agree on which leases hold. A run at a step this deployment does not
 -- know (a newer deployment started it, or an older one left it there) is left for a worker that knows it.
@@ -10,33 +17,87 @@
 -- (@gate_*: one row per workflow, step index and limit; @limit_*: one per limit) are checked against their counters,
 -- locked in (name, key) order. A run whose concurrency limit is full is held (out of the due index's reach until a
 -- slot frees, see UnholdRuns.sql); a run over a rate is made due when its token will exist; the others fit when
--- their place among this claim's runs of each limit is within its free slots and tokens. At most @take runs are
--- claimed; the rest are left as they are. A (limit, key) seen for the first time gets its counter row here, and its
--- runs wait for the next claim, which sees the row. Each of those (a counter made, a run held or delayed) sets the
--- transaction's inquir.passed_over, which UnholdRuns.sql answers: runs behind them may be due, so the worker claims
--- again at once instead of waiting for its next poll.
-WITH clock AS (
+-- their place among this claim's runs of each limit (highest priority first, then oldest due) is within its free
+-- slots and tokens. At most @take runs are claimed, highest priority first, then oldest due; the rest are left as
+-- they are. A (limit, key) seen for the first time gets its counter row here, and its runs wait for the next claim,
+-- which sees the row. Each of those (a counter made, a run held or delayed) sets the transaction's
+-- inquir.passed_over, which UnholdRuns.sql answers: runs behind them may be due, so the worker claims again at once
+-- instead of waiting for its next poll.
+WITH RECURSIVE clock AS (
     SELECT COALESCE(@now::timestamptz, now()) AS now
 ),
 known AS (
     SELECT * FROM unnest(@known_workflows::text[], @known_step_indexes::integer[], @known_step_names::text[])
              AS k(workflow, step_index, step_name)
 ),
-due AS (
-    SELECT r.id, r.next_attempt_at AS due_at, r.workflow, r.step_index, r.limit_keys
-    FROM {schema}.runs AS r
-    -- The due time is written out, not read from the clock CTE, so that it bounds the index scan; the caller turns
-    -- bitmap scans and sorts off, so that stale statistics cannot make every claim read and sort all due runs.
-    WHERE r.status = 'pending'
-      AND r.next_attempt_at <= COALESCE(@now::timestamptz, now())
-      AND r.workflow = ANY (@known_workflows::text[])
-      AND EXISTS (SELECT 1 FROM known AS k
-                  WHERE k.workflow = r.workflow
-                    AND k.step_index = r.step_index
-                    AND (r.step_name IS NULL OR r.step_name = k.step_name))
-    ORDER BY r.next_attempt_at
+bands AS (
+    (SELECT r.queue, r.priority
+     FROM {schema}.runs AS r
+     WHERE r.status = 'pending'
+     ORDER BY r.queue, r.priority
+     LIMIT 1)
+    UNION ALL
+    SELECT next.queue, next.priority
+    FROM bands AS b
+    CROSS JOIN LATERAL (
+        SELECT r.queue, r.priority
+        FROM {schema}.runs AS r
+        WHERE r.status = 'pending'
+          AND (r.queue, r.priority) > (b.queue, b.priority)
+        ORDER BY r.queue, r.priority
+        LIMIT 1) AS next
+),
+open_bands AS (
+    SELECT b.queue, b.priority
+    FROM bands AS b
+    WHERE (@queues::text[] IS NULL OR b.queue = ANY (@queues::text[]))
+      AND NOT EXISTS (SELECT 1 FROM {schema}.queues AS q WHERE q.name = b.queue AND q.paused)
+),
+ranked AS (
+    SELECT c.queue, c.priority
+    FROM open_bands AS b
+    CROSS JOIN LATERAL (
+        -- The due time is written out, not read from the clock CTE, so that it bounds the index scan; the caller
+        -- turns bitmap scans and sorts off, so that stale statistics cannot make a claim read every due run of a band.
+        SELECT r.queue, r.priority, r.next_attempt_at
+        FROM {schema}.runs AS r
+        WHERE r.status = 'pending'
+          AND r.queue = b.queue
+          AND r.priority = b.priority
+          AND r.next_attempt_at <= COALESCE(@now::timestamptz, now())
+          AND r.workflow = ANY (@known_workflows::text[])
+          AND EXISTS (SELECT 1 FROM known AS k
+                      WHERE k.workflow = r.workflow
+                        AND k.step_index = r.step_index
+                        AND (r.step_name IS NULL OR r.step_name = k.step_name))
+        ORDER BY r.next_attempt_at
+        LIMIT @limit) AS c
+    ORDER BY c.priority DESC, c.next_attempt_at
     LIMIT @limit
-    FOR UPDATE OF r SKIP LOCKED
+),
+shares AS (
+    SELECT queue, priority, count(*) AS runs
+    FROM ranked
+    GROUP BY queue, priority
+),
+due AS (
+    SELECT d.*
+    FROM shares AS s
+    CROSS JOIN LATERAL (
+        SELECT r.id, r.next_attempt_at AS due_at, r.priority, r.workflow, r.step_index, r.limit_keys
+        FROM {schema}.runs AS r
+        WHERE r.status = 'pending'
+          AND r.queue = s.queue
+          AND r.priority = s.priority
+          AND r.next_attempt_at <= COALESCE(@now::timestamptz, now())
+          AND r.workflow = ANY (@known_workflows::text[])
+          AND EXISTS (SELECT 1 FROM known AS k
+                      WHERE k.workflow = r.workflow
+                        AND k.step_index = r.step_index
+                        AND (r.step_name IS NULL OR r.step_name = k.step_name))
+        ORDER BY r.next_attempt_at
+        LIMIT s.runs
+        FOR UPDATE OF r SKIP LOCKED) AS d
 ),
 limits AS (
     SELECT *
@@ -45,7 +106,7 @@ limits AS (
          AS l(name, concurrency, rate_count, rate_seconds, keyed)
 ),
 gates AS (
-    SELECT d.id, d.due_at, l.name, l.concurrency, l.rate_count, l.rate_seconds,
+    SELECT d.id, d.due_at, d.priority, l.name, l.concurrency, l.rate_count, l.rate_seconds,
            CASE WHEN l.keyed THEN COALESCE(d.limit_keys ->> l.name, '') ELSE '' END AS key
     FROM due AS d
     JOIN unnest(@gate_workflows::text[], @gate_step_indexes::integer[], @gate_limits::text[]) AS g(workflow, step_index, name)
@@ -84,7 +145,7 @@ verdicts AS (
     GROUP BY s.id
 ),
 placed AS (
-    SELECT s.*, row_number() OVER (PARTITION BY s.name, s.key ORDER BY s.due_at, s.id) AS place
+    SELECT s.*, row_number() OVER (PARTITION BY s.name, s.key ORDER BY s.priority DESC, s.due_at, s.id) AS place
     FROM state AS s
     JOIN verdicts AS v ON v.id = s.id
     WHERE NOT v.missing AND v.full_limit IS NULL
@@ -103,7 +164,7 @@ admitted AS (
     FROM due AS d
     LEFT JOIN fits AS f ON f.id = d.id
     WHERE COALESCE(f.fits, NOT EXISTS (SELECT 1 FROM gates AS g WHERE g.id = d.id))
-    ORDER BY d.due_at, d.id
+    ORDER BY d.priority DESC, d.due_at, d.id
     LIMIT @take
 ),
 held AS (

@@ -79,6 +79,7 @@ internal sealed class ChildWorkflowClient(IWorkflowClient inner, Guid parentRunI
 
         // A derived key is what gives a retried step its earlier attempt's children back: it is held for ever.
         Policy = options?.IdempotencyKey is null ? StartPolicy.ForeverUnique : options.Policy,
+        Priority = options?.Priority ?? 0,
     };
 
     // A run the key found is this run's child only when it was started as one (by an earlier attempt of the step);

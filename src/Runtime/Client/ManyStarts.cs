@@ -21,5 +21,6 @@ internal static class ManyStarts
         ParentRunId = options?.ParentRunId,
         LimitKey = options?.LimitKey,
         Policy = options?.Policy,
+        Priority = options?.Priority ?? 0,
     };
 }

@@ -8,6 +8,14 @@ public sealed class StartOptions
     /// <summary>The longest idempotency key accepted.</summary>
     public const int MaxIdempotencyKeyLength = 512;
 
+    /// <summary>The lowest <see cref="Priority"/>.</summary>
+    public const int MinPriority = RunPriority.Min;
+
+    /// <summary>The highest <see cref="Priority"/>.</summary>
+    public const int MaxPriority = RunPriority.Max;
+
+    private readonly int _priority;
+
     /// <summary>
     /// A key that makes the start happen once: a later start of the same workflow with the same key returns the run
     /// made by the first. When <see langword="null"/>, the input member marked <see cref="IdempotencyKeyAttribute"/> supplies it.
@@ -44,4 +52,29 @@ public sealed class StartOptions
     /// <see cref="StartPolicy.ForeverUnique"/>.
     /// </summary>
     public StartPolicy? Policy { get; init; }
+
+    /// <summary>
+    /// The run's priority, from <see cref="MinPriority"/> (-100) to <see cref="MaxPriority"/> (100); default 0. Due
+    /// runs are claimed highest priority first, and runs of the same priority oldest due first. The run keeps it
+    /// through retries, replays and restarts. A priority does not pre-empt: a running step is never interrupted.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// await client.StartExportDataAsync(request, new StartOptions { Priority = 10 });   // before the backlog of priority 0
+    /// </code>
+    /// </example>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below <see cref="MinPriority"/> or above <see cref="MaxPriority"/>.</exception>
+    public int Priority
+    {
+        get => _priority;
+        init
+        {
+            if (!RunPriority.IsValid(value))
+            {
+                throw new ArgumentOutOfRangeException(nameof(Priority), value, $"Priority must be between {MinPriority} and {MaxPriority}.");
+            }
+
+            _priority = value;
+        }
+    }
 }

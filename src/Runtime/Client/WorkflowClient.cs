@@ -48,9 +48,16 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
                 throw new ArgumentException($"Run {i} of the bulk start: {problem} Nothing was started.", nameof(runs));
             }
 
+            var priority = runs[i].Priority ?? options.Priority;
+            if (!RunPriority.IsValid(priority))
+            {
+                throw new ArgumentOutOfRangeException(
+                    nameof(runs), priority, $"Run {i} of the bulk start: Priority must be between {StartOptions.MinPriority} and {StartOptions.MaxPriority}. Nothing was started.");
+            }
+
             try
             {
-                newRuns[i] = NewRun(descriptor, StoreLimits.CheckedInput(descriptor.Name, inputJson!, settings.Value.MaxInputBytes), key, policy, options);
+                newRuns[i] = NewRun(descriptor, StoreLimits.CheckedInput(descriptor.Name, inputJson!, settings.Value.MaxInputBytes), key, policy, options) with { Priority = priority };
             }
             catch (ArgumentException e)
             {
@@ -145,6 +152,8 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
         Shape = descriptor.Shape,
         LimitKeys = descriptor.LimitKeysJson(input, options.LimitKey),
         Policy = policy,
+        Queue = descriptor.Queue,
+        Priority = options.Priority,
     };
 
     public Task<StartedRun> StartAsync(string workflowName, string inputJson, StartOptions? options = null, CancellationToken cancellationToken = default)

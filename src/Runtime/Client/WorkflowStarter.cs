@@ -47,5 +47,6 @@ public static partial class WorkflowStarter
         ParentRunId = options.ParentRunId,
         LimitKey = options.LimitKey,
         Policy = options.Policy,
+        Priority = options.Priority,
     };
 }

@@ -6,7 +6,7 @@ namespace Inquir.Typed;
 /// </summary>
 /// <example>
 /// <code>
-/// [Workflow("export-data")]
+/// [Workflow("export-data", Queue = "exports")]
 /// public sealed partial class ExportData(IExportStore store)
 /// {
 ///     [Step(Retries = 5, Backoff = "exp")]
@@ -23,4 +23,13 @@ public sealed class WorkflowAttribute : Attribute
 
     /// <summary>The workflow's stable name, stored with every run.</summary>
     public string Name { get; }
+
+    /// <summary>
+    /// The queue the workflow's runs go to: a worker claims only from the queues it serves
+    /// (<see cref="WorkerOptions.Queues"/>), and a paused queue (<see cref="IWorkflowQueues.PauseAsync"/>) keeps its runs
+    /// until it is resumed. <c>"default"</c> when left out. A name is 1 to 64 letters, digits, '.', '_' or '-',
+    /// starting with a letter or digit; another is a compile-time error (INQ1017). A run keeps the queue it was
+    /// started in.
+    /// </summary>
+    public string Queue { get; set; } = "default";
 }

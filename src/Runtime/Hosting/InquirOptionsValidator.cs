@@ -64,6 +64,19 @@ internal sealed class InquirOptionsValidator : IValidateOptions<InquirOptions>
             failures.Add($"Inquir:Worker:TimeoutGracePeriod must not be negative; it is {worker.TimeoutGracePeriod}.");
         }
 
+        if (worker.Queues is { Count: 0 })
+        {
+            failures.Add("Inquir:Worker:Queues is empty, so the worker would claim nothing; leave it unset to serve every queue, or turn the worker off with Inquir:Worker:Enabled = false.");
+        }
+
+        foreach (var queue in worker.Queues ?? [])
+        {
+            if (!QueueName.IsValid(queue))
+            {
+                failures.Add($"Inquir:Worker:Queues names '{queue}', which is not a queue name: a queue name is {QueueName.Rule}.");
+            }
+        }
+
         failures.AddRange(RetentionCheck.Problems(options.Retention));
         failures.AddRange(AttemptLogCheck.Problems(options.AttemptLogs));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -13,7 +13,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class InquirServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IWorkflowClient"/>, <see cref="IWorkflowHistory"/>, <see cref="IWorkflowSchedules"/>, <see cref="IWorkflowAlerts"/>, the retention sweep, the alert evaluator, the worker that runs the steps of every workflow added with
+    /// Adds <see cref="IWorkflowClient"/>, <see cref="IWorkflowHistory"/>, <see cref="IWorkflowSchedules"/>, <see cref="IWorkflowQueues"/>, <see cref="IWorkflowAlerts"/>, the retention sweep, the alert evaluator, the worker that runs the steps of every workflow added with
     /// <c>AddWorkflow&lt;T&gt;()</c> and the runner that fires their schedules. Options come from the <c>Inquir</c> configuration section, then <paramref name="configure"/>.
     /// </summary>
     /// <example>
@@ -45,12 +45,14 @@ public static class InquirServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowHistory, WorkflowHistory>();
         services.TryAddSingleton<ScheduleSet>();
         services.TryAddSingleton<IWorkflowSchedules, WorkflowSchedules>();
+        services.TryAddSingleton<IWorkflowQueues, WorkflowQueues>();
         AlertServices.Add(services);
         TelemetryServices.Add(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RetentionSweeper>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ScheduleRunner>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WorkflowWorker>(sp => new WorkflowWorker(
             sp.GetRequiredService<IRunStore>(),
+            sp.GetRequiredService<IHistoryStore>(),
             sp.GetRequiredService<SchemaReadiness>(),
             sp.GetRequiredService<WorkflowRegistry>(),
             sp.GetRequiredService<IOptions<InquirOptions>>(),

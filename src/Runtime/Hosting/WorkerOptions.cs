@@ -37,4 +37,18 @@ public sealed class WorkerOptions
 
     /// <summary>The name this worker records as lease owner. Default: machine name, process id and a random suffix.</summary>
     public string? WorkerId { get; set; }
+
+    /// <summary>
+    /// The queues this process claims runs from (<c>Inquir:Worker:Queues</c>). Default <see langword="null"/>: every
+    /// queue, that is every run of the workflows this process knows, whatever queue it was started in (a run keeps
+    /// the queue of its start even after its workflow moves to another). Name the queues to split the work between
+    /// processes: one serving <c>["sync"]</c> never claims a run of <c>"default"</c>. A paused queue is passed over
+    /// by every worker, whatever it serves.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// o.Worker.Queues = ["default", "sync"];
+    /// </code>
+    /// </example>
+    public IList<string>? Queues { get; set; }
 }

@@ -50,4 +50,16 @@ internal interface IHistoryStore
 
     /// <summary>Pauses or resumes a schedule; false when there is no schedule of that name.</summary>
     Task<bool> SetSchedulePausedAsync(SetSchedulePausedRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Stores the queues a worker serves or its workflows start runs in, not paused; a queue already stored keeps its switch.</summary>
+    Task RegisterQueuesAsync(RegisterQueuesRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Every stored queue and every queue that holds unended runs, by name, with its runs counted by status.</summary>
+    Task<IReadOnlyList<QueueRow>> ListQueuesAsync(DateTimeOffset? now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Pauses or resumes a queue for every worker (a resume wakes them); false when the queue is not known: not
+    /// stored, not <c>default</c>, and no unended run is in it.
+    /// </summary>
+    Task<bool> SetQueuePausedAsync(SetQueuePausedRequest request, CancellationToken cancellationToken);
 }

@@ -28,4 +28,10 @@ internal sealed record NewRun(
     /// in the forever-unique <c>runs.idempotency_key</c>; never <see cref="StartPolicyKind.ForeverUnique"/>.
     /// </summary>
     public StartPolicy? Policy { get; init; }
+
+    /// <summary>The queue of the run's workflow (<see cref="QueueName.Default"/> unless the workflow names one).</summary>
+    public string Queue { get; init; } = QueueName.Default;
+
+    /// <summary>The run's priority (<see cref="StartOptions.Priority"/>): due runs are claimed highest first.</summary>
+    public int Priority { get; init; }
 }

@@ -7,14 +7,17 @@ namespace Inquir.Typed;
 
 /// <summary>
 /// Samples the backlog (due, unclaimed runs and the oldest one's wait) every <see cref="Interval"/> for the
-/// <c>inquir.runs.backlog</c> and <c>inquir.runs.oldest_due_age</c> gauges, in every process whose worker is enabled.
-/// One cheap query on the claim's index; a failure leaves the last sample and is logged at debug level, since the
-/// worker already reports an unreachable database.
+/// <c>inquir.runs.backlog</c> and <c>inquir.runs.oldest_due_age</c> gauges, and the queues (paused or not, their due
+/// runs) for the <c>inquir.queue.*</c> gauges, in every process whose worker is enabled. Queries on the partial indexes
+/// of unended runs only; a failure leaves the last sample and is logged at debug level, since the worker already
+/// reports an unreachable database.
 /// </summary>
 internal sealed partial class BacklogSampler(
-    IMonitoringStore store, SchemaReadiness schema, IOptions<InquirOptions> options, TimeProvider time, ILogger<BacklogSampler> logger) : BackgroundService
+    IMonitoringStore store, IHistoryStore history, SchemaReadiness schema, IOptions<InquirOptions> options, TimeProvider time, ILogger<BacklogSampler> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
+
+    private readonly DatabaseClock _clock = new(time);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,6 +34,8 @@ internal sealed partial class BacklogSampler(
                 {
                     await schema.EnsureAsync(stoppingToken).ConfigureAwait(false);
                     BacklogGauges.Publish(store.Label, await store.BacklogAsync(stoppingToken).ConfigureAwait(false));
+                    var queues = await history.ListQueuesAsync(_clock.Now, stoppingToken).ConfigureAwait(false);
+                    QueueGauges.Publish(store.Label, queues.Select(QueueRow.ToInfo).ToList());
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
@@ -43,6 +48,7 @@ internal sealed partial class BacklogSampler(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             BacklogGauges.Withdraw(store.Label);
+            QueueGauges.Withdraw(store.Label);
         }
     }
 

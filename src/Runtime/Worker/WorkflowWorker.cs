@@ -20,6 +20,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
     private static readonly TimeSpan ListenWait = TimeSpan.FromSeconds(5);
 
     private readonly IRunStore _store;
+    private readonly IHistoryStore _history;
     private readonly SchemaReadiness _schema;
     private readonly WorkflowRegistry _registry;
     private readonly WorkerOptions _options;
@@ -31,6 +32,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
     private readonly DatabaseClock _clock;
     private readonly KnownSteps _knownSteps;
     private readonly LimitTable _limits;
+    private readonly string[]? _queues;
     private readonly CompletionWriter _writer;
     private readonly LeaseKeeper _leaseKeeper;
     private readonly LeaseRescuer _rescuer;
@@ -44,6 +46,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
 
     public WorkflowWorker(
         IRunStore store,
+        IHistoryStore history,
         SchemaReadiness schema,
         WorkflowRegistry registry,
         IOptions<InquirOptions> options,
@@ -55,6 +58,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
         ILoggerFactory loggerFactory)
     {
         _store = store;
+        _history = history;
         _schema = schema;
         _registry = registry;
         _options = options.Value.Worker;
@@ -64,6 +68,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
         _signal = new WorkSignal(time);
         _clock = new DatabaseClock(time);
         _inFlight = new InFlightRuns(time, _options.LeaseDuration);
+        _queues = _options.Queues?.Distinct(StringComparer.Ordinal).ToArray();
         _knownSteps = new KnownSteps(registry.Names.Select(name => (name, (IReadOnlyList<string>)registry.Get(name).Descriptor.Steps.Select(s => s.Name).ToArray())));
 
         // The host's options check stopped it at start if a limit is defined nowhere; what is left here is valid.
@@ -106,6 +111,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
             return;
         }
 
+        await RegisterQueuesAsync(stoppingToken).ConfigureAwait(false);
         LogStarted(_workerId, _registry.Names, _options.Concurrency);
         Volatile.Write(ref _startedUtcTicks, _time.GetUtcNow().UtcTicks);
 
@@ -163,7 +169,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
                     // The lease's local deadline counts from before the claim was sent: the lease cannot have started earlier.
                     var sentAt = _time.GetTimestamp();
                     var claimed = await _store.ClaimAsync(
-                        new ClaimRequest(_workerId, _knownSteps, free, _options.LeaseDuration, _clock.Now) { Limits = _limits }, stoppingToken).ConfigureAwait(false);
+                        new ClaimRequest(_workerId, _knownSteps, free, _options.LeaseDuration, _clock.Now) { Limits = _limits, Queues = _queues }, stoppingToken).ConfigureAwait(false);
                     foreach (var run in claimed)
                     {
                         running.Add(RunAndSignalAsync(run, sentAt, shutdown));
@@ -220,6 +226,21 @@ internal sealed partial class WorkflowWorker : BackgroundService
         finally
         {
             _signal.Set();
+        }
+    }
+
+    // The queues this worker serves and those its workflows start runs in are listed (and can be paused) before any
+    // run is in them. Only the list depends on it, so a failure is logged and the worker goes on.
+    private async Task RegisterQueuesAsync(CancellationToken stoppingToken)
+    {
+        var names = _registry.Names.Select(n => _registry.Get(n).Descriptor.Queue).Concat(_queues ?? []).Distinct(StringComparer.Ordinal).ToArray();
+        try
+        {
+            await _history.RegisterQueuesAsync(new RegisterQueuesRequest(names, _clock.Now), stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            LogQueueRegistrationFailed(e);
         }
     }
 
@@ -306,4 +327,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "The grace period ended with {Count} steps still running: cancelling them and handing their runs back")]
     private partial void LogAbortingSteps(int count);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Recording the queues this worker serves failed; they are listed once a run is in them")]
+    private partial void LogQueueRegistrationFailed(Exception exception);
 }

@@ -6,6 +6,8 @@ namespace Inquir.Typed;
 /// <summary>A workflow as the runtime sees it: its stored name, its class and its ordered steps.</summary>
 public abstract class WorkflowDescriptor
 {
+    private readonly string _queue = QueueName.Default;
+
     /// <summary>Creates the descriptor.</summary>
     /// <exception cref="ArgumentException">The name is empty, there are no steps, or two steps share a name.</exception>
     protected WorkflowDescriptor(string name, Type workflowType, IReadOnlyList<StepDescriptor> steps)
@@ -41,6 +43,22 @@ public abstract class WorkflowDescriptor
 
     /// <summary>The stored workflow name.</summary>
     public string Name { get; }
+
+    /// <summary>The queue its runs are started in (<see cref="WorkflowAttribute.Queue"/>); <c>"default"</c> unless set.</summary>
+    /// <exception cref="ArgumentException">The name is not a valid queue name (1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit).</exception>
+    public string Queue
+    {
+        get => _queue;
+        init
+        {
+            if (!QueueName.IsValid(value))
+            {
+                throw new ArgumentException($"Workflow '{Name}' has the queue name '{value}'; a queue name is {QueueName.Rule}.", nameof(Queue));
+            }
+
+            _queue = value;
+        }
+    }
 
     /// <summary>The workflow class, constructed from DI for every step.</summary>
     public Type WorkflowType { get; }

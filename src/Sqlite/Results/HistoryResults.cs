@@ -65,6 +65,17 @@ internal static class HistoryResults
             NullableTime(r, lastTickAt), Time(r, createdAt), Time(r, updatedAt));
     };
 
+    /// <summary><c>Queues/ListQueues.sql</c>.</summary>
+    public static readonly ResultReader<QueueRow> Queue = result =>
+    {
+        int name = result.Ordinal("name"), paused = result.Ordinal("paused"), pausedAt = result.Ordinal("paused_at"), due = result.Ordinal("due"),
+            scheduled = result.Ordinal("scheduled"), held = result.Ordinal("held"), running = result.Ordinal("running"), waiting = result.Ordinal("waiting"),
+            oldestDue = result.Ordinal("oldest_due_seconds");
+        return r => new QueueRow(
+            r.GetString(name), r.GetInt64(paused) != 0, NullableTime(r, pausedAt), r.GetInt64(due), r.GetInt64(scheduled), r.GetInt64(held), r.GetInt64(running),
+            r.GetInt64(waiting), (r.IsDBNull(oldestDue) ? null : r.GetDouble(oldestDue)));
+    };
+
     /// <summary><c>RunActivity.sql</c>'s first result: runs counted by workflow, status and bucket.</summary>
     public static readonly ResultReader<RunCount> RunCount = result =>
     {

@@ -19,16 +19,18 @@ internal static class LimitSteps
         return started.Id;
     }
 
-    public static Task<IReadOnlyList<ClaimedRun>> ClaimAsync(IRunStore store, LimitTable limits, string owner, int take, DateTimeOffset now, TimeSpan? lease = null) =>
-        store.ClaimAsync(new ClaimRequest(owner, Known, take, lease ?? TimeSpan.FromSeconds(30), now) { Limits = limits }, default);
+    public static Task<IReadOnlyList<ClaimedRun>> ClaimAsync(
+        IRunStore store, LimitTable limits, string owner, int take, DateTimeOffset now, TimeSpan? lease = null, IReadOnlyList<string>? queues = null) =>
+        store.ClaimAsync(new ClaimRequest(owner, Known, take, lease ?? TimeSpan.FromSeconds(30), now) { Limits = limits, Queues = queues }, default);
 
     /// <summary>Claims until a claim takes nothing and passes nothing over (the gate's first look at a key makes its counter).</summary>
-    public static async Task<List<ClaimedRun>> ClaimAllAsync(IRunStore store, LimitTable limits, string owner, int take, DateTimeOffset now, TimeSpan? lease = null)
+    public static async Task<List<ClaimedRun>> ClaimAllAsync(
+        IRunStore store, LimitTable limits, string owner, int take, DateTimeOffset now, TimeSpan? lease = null, IReadOnlyList<string>? queues = null)
     {
         var all = new List<ClaimedRun>();
         for (var round = 0; round < 100; round++)
         {
-            var claimed = await ClaimAsync(store, limits, owner, take, now, lease);
+            var claimed = await ClaimAsync(store, limits, owner, take, now, lease, queues);
             all.AddRange(claimed);
             if (claimed.Count == 0 && claimed is ClaimedRuns { PassedOver: false })
             {

@@ -21,6 +21,7 @@ public sealed class MigrationMapTests
         ("0006_awaited_membership", ["0013_awaited_membership"]),
         ("0007_alert_measure_index", ["0014_alert_measure_index"]),
         ("0008_alert_notices", ["0015_alert_notices"]),
+        ("0009_queues_and_priorities", ["0016_queues_and_priorities"]),
         ("0010_flow_limits", ["0017_flow_limits"]),
         ("0012_start_policies", ["0019_start_policies"]),
     ];

@@ -43,5 +43,8 @@ internal sealed class StoreFactory : IAsyncDisposable
         return new PostgresRunStore(dataSource, sql, new SchemaMigrator(dataSource, sql, NullLogger<SchemaMigrator>.Instance), new WakeUpChannel(schema));
     }
 
+    public static (IRunStore Runs, IHistoryStore History) NewStores(NpgsqlDataSource dataSource, string schema) =>
+        (NewStore(dataSource, schema), new PostgresHistoryStore(dataSource, new SqlScripts(schema), new WakeUpChannel(schema)));
+
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

@@ -25,6 +25,33 @@ public abstract class InstrumentTests(TestStore store) : OnEveryStore(store)
         var failure = Assert.Single(log.Of("inquir.steps.failures", "error.type", "System.TimeoutException"), m => (string?)m.Tags["inquir.workflow"] == "flaky");
         Assert.Equal(("Work", "{failure}"), ((string?)failure.Tags["inquir.step"], failure.Unit));
     }
+
+    [Fact]
+    public async Task The_queue_gauges_report_each_queue_s_pause_and_due_runs()
+    {
+        using var log = new MeasurementLog();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var host = await WorkerHost.StartAsync(
+            Database, s => s.AddSingleton<TimeProvider>(clock).AddWorkflow<SyncQueueWorkflow>().AddWorkflow<DefaultQueueWorkflow>(), w => w.Queues = ["default"]);
+        var queues = host.Services.GetRequiredService<IWorkflowQueues>();
+        await Eventually.TrueAsync(async () => (await queues.ListAsync()).Any(q => q.Name == "sync"), "the worker registered the queue sync");
+        await queues.PauseAsync("sync");
+        await host.Client.StartSyncQueueWorkflowAsync(1);
+        await host.Client.StartSyncQueueWorkflowAsync(2);
+
+        // Tagged with this test's database: other tests' hosts have queues named sync too.
+        Measured? Last(string instrument) => log.Of(instrument, "inquir.queue", "sync").LastOrDefault(m => (string?)m.Tags["inquir.schema"] == Database.Location);
+        await Eventually.TrueAsync(
+            () =>
+            {
+                clock.Advance(TimeSpan.FromSeconds(5));
+                log.Observe();
+                return Task.FromResult(Last("inquir.queue.backlog")?.Value == 2 && Last("inquir.queue.paused")?.Value == 1);
+            },
+            "the sampler to see the paused queue with its two due runs");
+
+        Assert.Equal(("{run}", "{queue}", "s"), (Last("inquir.queue.backlog")!.Unit, Last("inquir.queue.paused")!.Unit, Last("inquir.queue.oldest_due_age")!.Unit));
+    }
 }
 
 /// <summary>On PostgreSQL also the backlog gauges and the takeover count, whose tests seed runs with PostgreSQL SQL (SeededRun) and read gauges tagged by schema.</summary>

@@ -17,4 +17,7 @@ internal sealed record ClaimRequest(string Owner, KnownSteps Steps, int Limit, T
 
     /// <summary>How many due runs the claim reads and locks to find the ones it takes.</summary>
     public int Scan => Limits.IsEmpty ? Limit : Limit + LimitedLookAhead;
+
+    /// <summary>The queues the worker serves (<see cref="WorkerOptions.Queues"/>); <see langword="null"/> serves every queue.</summary>
+    public IReadOnlyList<string>? Queues { get; init; }
 }

@@ -83,6 +83,7 @@ public sealed class PostgresRunStateContract : RunStateContract
 }
 
 public sealed class PostgresStartPolicyContract : StartPolicyContract
+public sealed class PostgresQueueContract : QueueContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
 }

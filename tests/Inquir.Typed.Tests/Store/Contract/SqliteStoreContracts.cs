@@ -82,6 +82,7 @@ public sealed class SqliteRunStateContract : RunStateContract
 }
 
 public sealed class SqliteStartPolicyContract : StartPolicyContract
+public sealed class SqliteQueueContract : QueueContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
 }
