@@ -138,6 +138,33 @@ internal static class DiagnosticDescriptors
         "A run's priority is from -100 to 100 (default 0); due runs are claimed highest priority first. "
             + "A value outside the range throws ArgumentOutOfRangeException when the options are created, so the start never happens.");
 
+    /// <summary>INQ1071: a [Limit] whose Key names no member of the workflow's input.</summary>
+    public static readonly DiagnosticDescriptor LimitKeyNotAnInputMember = Definition(
+        "INQ1071",
+        DiagnosticSeverity.Error,
+        "Limit key is not a member of the input",
+        "The [Limit] '{0}' takes its key from '{1}', but {2}",
+        "A keyed limit reads its key from a public property or field of the workflow's input (the first step's data parameter); write Key = nameof(Input.Member). "
+            + "A key the generated reader cannot read would fail inside generated code.");
+
+    /// <summary>INQ1072: a [Limit] whose Rate cannot be read.</summary>
+    public static readonly DiagnosticDescriptor LimitRateUnreadable = Definition(
+        "INQ1072",
+        DiagnosticSeverity.Error,
+        "Limit rate cannot be read",
+        "The [Limit] '{0}' has a {1}",
+        "A rate is a whole number of starts of at least 1, a slash and a positive duration: \"100/1s\", \"5/1m\", \"1000/1h\". "
+            + "The runtime reads the same text at start, and a rate it cannot read stops the host.");
+
+    /// <summary>INQ1073: a [Limit] that limits nothing, or whose Concurrency is below zero.</summary>
+    public static readonly DiagnosticDescriptor LimitLimitsNothing = Definition(
+        "INQ1073",
+        DiagnosticSeverity.Error,
+        "Limit limits nothing",
+        "The [Limit] '{0}' {1}",
+        "A [Limit] sets Concurrency (at least 1 run at once) or Rate (starts per period), or both. "
+            + "Without either it would limit nothing, and a negative concurrency stops the host at start.");
+
     /// <summary>A rule about how a workflow or step is declared (INQ1050–INQ1099).</summary>
     private static DiagnosticDescriptor Definition(string id, DiagnosticSeverity severity, string title, string message, string description) =>
         Create(id, DefinitionCategory, severity, title, message, description);

@@ -10,6 +10,7 @@ namespace Inquir.Typed.Tests.Infrastructure;
 public sealed class SkewedWorkerProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private SkewedWorkerProcess(Process process) => _process = process;
 
@@ -29,12 +30,24 @@ public sealed class SkewedWorkerProcess : IDisposable
             RedirectStandardError = true,
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the worker process under faketime");
-        process.OutputDataReceived += (_, _) => { };
+        var worker = new SkewedWorkerProcess(process);
+
+        // The generic host logs this line to the console once every hosted service, the worker among them, has started.
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.Contains("Application started", StringComparison.Ordinal) == true)
+            {
+                worker._started.TrySetResult();
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new SkewedWorkerProcess(process);
+        return worker;
     }
+
+    /// <summary>Waits until the process's worker has started, so that a test's runs are not all taken before it can claim.</summary>
+    public Task StartedAsync() => _started.Task.WaitAsync(Eventually.Limit);
 
     public bool HasExited => _process.HasExited;
 

@@ -21,6 +21,9 @@ public sealed class ClockSkewTests
         await effects.CreateTableAsync();
         using var ahead = SkewedWorkerProcess.Start(schema, TimeSpan.FromSeconds(40), lease);
 
+        // On a loaded machine the process can take longer to start than the local worker takes to run every run.
+        await ahead.StartedAsync();
+
         var runs = new List<WorkflowRun<int>>();
         for (var i = 0; i < 30; i++)
         {
