@@ -139,6 +139,7 @@ internal sealed partial class PostgresRunStore
         p.Add(Array("trace_states", runs, r => r.Trace.State, NpgsqlDbType.Text));
         p.Add(Array("shapes", runs, r => r.Shape?.Fingerprint, NpgsqlDbType.Bigint));
         p.Add(Array("limit_keys", runs, r => r.LimitKeys, NpgsqlDbType.Text));
+        p.Add(Array("deadline_seconds", runs, r => r.Deadline?.TotalSeconds, NpgsqlDbType.Double));
     }
 
     private static NpgsqlParameter<T[]> Array<T>(string name, IReadOnlyList<NewRun> runs, Func<NewRun, T> select, NpgsqlDbType elementType) =>

@@ -333,7 +333,8 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
             .Bind("@trace_parent", run.Trace.Parent)
             .Bind("@trace_state", run.Trace.State)
             .Bind("@shape", run.Shape?.Fingerprint)
-            .Bind("@limit_keys", run.LimitKeys);
+            .Bind("@limit_keys", run.LimitKeys)
+            .Bind("@deadline_ms", run.Deadline);
         return (await insert.ReadAllAsync(RunResults.Ids, cancellationToken).ConfigureAwait(false)).SingleOrDefault() is { } id && id != Guid.Empty ? id : null;
     }
 

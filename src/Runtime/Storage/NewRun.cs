@@ -28,4 +28,7 @@ internal sealed record NewRun(
     /// in the forever-unique <c>runs.idempotency_key</c>; never <see cref="StartPolicyKind.ForeverUnique"/>.
     /// </summary>
     public StartPolicy? Policy { get; init; }
+
+    /// <summary>How long after its start, on the database's clock, the run fails if it has not ended; null for no deadline.</summary>
+    public TimeSpan? Deadline { get; init; }
 }
