@@ -92,6 +92,16 @@ namespace Inquir.Typed.Generators
             "Workflow input or result type is not accessible",
             "Workflow class '{0}' has {1} type {2}, which is private or protected; the generated starter outside the class cannot name it");
 
+        public static readonly DiagnosticDescriptor InvalidWaitDuration = Create(
+            "INQ1017",
+            "After or Deadline cannot be used",
+            "{0} has {1} = \"{2}\", which cannot be used: {3}");
+
+        public static readonly DiagnosticDescriptor MaxSnoozesOutOfRange = Create(
+            "INQ1018",
+            "MaxSnoozes is out of range",
+            "Step '{0}' has MaxSnoozes = {1}; it must be between 0 and " + StepPolicyDefaults.MaxSnoozesLimit.ToString(CultureInfo.InvariantCulture));
+
         public static readonly DiagnosticDescriptor UnsupportedCheckpointType = Create(
             "INQ1101",
             "Type cannot be stored as a checkpoint",

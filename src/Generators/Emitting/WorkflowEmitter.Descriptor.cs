@@ -38,7 +38,7 @@ namespace Inquir.Typed.Generators.Emitting
             w.Lines($$"""
                     },
                     {{serializers[model.InputType]}},
-                    {{serializers[model.ResultType]}}{{idempotencyKey}});
+                    {{serializers[model.ResultType]}}{{idempotencyKey}}){{Deadline(model)}};
                 """);
         }
 
@@ -72,8 +72,10 @@ namespace Inquir.Typed.Generators.Emitting
                 optional += $", awaits: global::Inquir.Typed.Generated.ChildAwait.{step.Awaits}";
             }
 
-            var head = $"new({Literal(step.Name)}, new global::Inquir.Typed.StepPolicy({Number(policy.Retries)}, global::Inquir.Typed.BackoffKind.{policy.BackoffKind}, {Ticks(policy.DelayTicks)}, {Ticks(policy.MaxDelayTicks)}, {timeout}), ";
-            WriteInvoker(w, step, serializers, head, optional + "),");
+            var maxSnoozes = policy.MaxSnoozes is { } snoozes ? $" {{ MaxSnoozes = {Number(snoozes)} }}" : string.Empty;
+            var after = policy.AfterTicks is { } sleep ? $" {{ After = {Ticks(sleep)} }}" : string.Empty;
+            var head = $"new({Literal(step.Name)}, new global::Inquir.Typed.StepPolicy({Number(policy.Retries)}, global::Inquir.Typed.BackoffKind.{policy.BackoffKind}, {Ticks(policy.DelayTicks)}, {Ticks(policy.MaxDelayTicks)}, {timeout}){maxSnoozes}, ";
+            WriteInvoker(w, step, serializers, head, optional + ")" + after + ",");
         }
 
         private static string NonRetryableTypes(StepModel step)
@@ -101,6 +103,9 @@ namespace Inquir.Typed.Generators.Emitting
             var nullCheck = model.InputIsReferenceType ? "input is null ? null : " : string.Empty;
             return $"static input => {nullCheck}{read}";
         }
+
+        private static string Deadline(WorkflowModel model) =>
+            model.DeadlineTicks is { } ticks ? $"\n{{\n    Deadline = {Ticks(ticks)},\n}}" : string.Empty;
 
         private static string Accessibility(WorkflowModel model) => model.IsPublic ? "public" : "internal";
 

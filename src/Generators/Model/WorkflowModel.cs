@@ -51,6 +51,7 @@ namespace Inquir.Typed.Generators.Model
     /// <param name="InputSerializer">The id of the input's checkpoint shape; null for <c>NoValue</c>.</param>
     /// <param name="ResultSerializer">The id of the result's checkpoint shape; null for <c>NoValue</c>.</param>
     /// <param name="Limits">The limits the workflow declares or names.</param>
+    /// <param name="DeadlineTicks">The workflow's deadline from <c>[Workflow(Deadline = …)]</c>, in ticks; null for none.</param>
     internal sealed record WorkflowModel(
         string WorkflowName,
         string Namespace,
@@ -68,5 +69,6 @@ namespace Inquir.Typed.Generators.Model
         EquatableArray<StepModel> Steps,
         string? InputSerializer,
         string? ResultSerializer,
-        EquatableArray<LimitModel> Limits);
+        EquatableArray<LimitModel> Limits,
+        long? DeadlineTicks = null);
 }

@@ -23,6 +23,7 @@ namespace Inquir.Typed.Generators.Parsing
             List<StepFacts> steps,
             KnownSymbols known,
             LocationInfo? classLocation,
+            long? deadlineTicks,
             List<DiagnosticInfo> diagnostics,
             CancellationToken cancellationToken)
         {
@@ -67,7 +68,8 @@ namespace Inquir.Typed.Generators.Parsing
                     step.Idempotent,
                     serializerIds[i].Data,
                     serializerIds[i].Output,
-                    step.Awaits));
+                    step.Awaits,
+                    step.Instruction is not null));
             }
 
             var fullName = type.ToDisplayString(TypeNames.TypeOf);
@@ -88,7 +90,8 @@ namespace Inquir.Typed.Generators.Parsing
                 EquatableArray<StepModel>.From(stepModels),
                 serializerIds[0].Data,
                 serializerIds[serializerIds.Count - 1].Output,
-                LimitFinder.Find(type, workflowName, System.Linq.Enumerable.Select(stepModels, s => s.Name)));
+                LimitFinder.Find(type, workflowName, System.Linq.Enumerable.Select(stepModels, s => s.Name)),
+                deadlineTicks);
             return (model, shapes.Shapes);
         }
 

@@ -39,6 +39,7 @@ namespace Inquir.Typed.Generators.Parsing
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.EmptyWorkflowName, nameLocation, type.Name));
             }
 
+            var deadline = WorkflowDeadlineParser.Parse(type, attribute, diagnostics, cancellationToken);
             WorkflowClassRules.Check(type, classLocation, diagnostics, cancellationToken);
             var steps = ParseSteps(type, known, diagnostics, cancellationToken);
             if (steps.Count == 0)
@@ -52,7 +53,7 @@ namespace Inquir.Typed.Generators.Parsing
             List<CheckpointShape>? shapes = null;
             if (diagnostics.Count == 0)
             {
-                (model, shapes) = WorkflowModelBuilder.Build(type, workflowName!, steps, known, classLocation, diagnostics, cancellationToken);
+                (model, shapes) = WorkflowModelBuilder.Build(type, workflowName!, steps, known, classLocation, deadline?.Ticks, diagnostics, cancellationToken);
             }
 
             var succeeded = diagnostics.Count == 0;
