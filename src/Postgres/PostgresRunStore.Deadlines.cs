@@ -8,17 +8,19 @@ namespace Inquir.Typed.Postgres;
 /// <summary>The deadline sweeper's write: each run past its deadline fails in a commit of its own, with its tree.</summary>
 internal sealed partial class PostgresRunStore
 {
-    public async Task<IReadOnlyList<PastDeadlineRun>> FailPastDeadlineAsync(DateTimeOffset? now, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PastDeadlineRun>> FailPastDeadlineAsync(FailPastDeadlineRequest request, CancellationToken cancellationToken)
     {
+        var now = request.Now;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var due = (await connection.QueryAsync<PastDeadlineRow>(new CommandDefinition(
-            sql.Load("FindPastDeadline"), new { now, limit }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
+        var due = await connection.ReadAsync(
+            new CommandDefinition(sql.Load("FindPastDeadline"), new { now, limit = request.Limit }, cancellationToken: cancellationToken),
+            RunResults.FindPastDeadline).ConfigureAwait(false);
         var failed = new List<PastDeadlineRun>(due.Count);
         foreach (var run in due)
         {
             if (await FailPastDeadlineAsync(connection, run, now, cancellationToken).ConfigureAwait(false) is { } workflow)
             {
-                failed.Add(new PastDeadlineRun(run.id, workflow));
+                failed.Add(new PastDeadlineRun(run.Id, workflow));
             }
         }
 
@@ -29,42 +31,39 @@ internal sealed partial class PostgresRunStore
     // ends ended and its descendants cancelled in one commit. Null when the run ended or moved on meanwhile.
     private async Task<string?> FailPastDeadlineAsync(NpgsqlConnection connection, PastDeadlineRow run, DateTimeOffset? now, CancellationToken cancellationToken)
     {
-        Guid[] parents = run.parent_run_id is { } p ? [p] : [];
-        var reason = DeadlineText.RunError(Utc(run.created_at), Utc(run.deadline_at));
+        Guid[] parents = run.ParentRunId is { } p ? [p] : [];
+        var reason = DeadlineText.RunError(Utc(run.CreatedAt), Utc(run.DeadlineAt));
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var batch = new NpgsqlBatch(connection, transaction);
-        batch.BatchCommands.Add(WaitCommands.Lock(sql, [run.id, .. parents], [run.id]));
+        batch.BatchCommands.Add(WaitCommands.Lock(sql, [run.Id, .. parents], [run.Id]));
         var fail = new NpgsqlBatchCommand(sql.Load("FailPastDeadline"));
-        fail.Parameters.Add(new NpgsqlParameter<Guid>("id", run.id));
+        fail.Parameters.Add(new NpgsqlParameter<Guid>("id", run.Id));
         fail.Parameters.Add(new NpgsqlParameter<string>("reason", reason));
         fail.Parameters.Add(new NpgsqlParameter<string>("error_type", DeadlineText.ErrorType));
         fail.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = (object?)now ?? DBNull.Value });
         batch.BatchCommands.Add(fail);
-        batch.BatchCommands.Add(WaitCommands.Wake(sql, [], [run.id], parents, now));
-        (string Workflow, string Status, Guid? LeaseToken)? failed = null;
+        batch.BatchCommands.Add(WaitCommands.Wake(sql, [], [run.Id], parents, now));
+        DeadlineFailure? ended;
         await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
-            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                failed = (reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetGuid(2));
-            }
+            ended = (await reader.ReadAllAsync(RunResults.FailPastDeadline, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
         }
 
-        if (failed is not { } ended)
+        if (ended is null)
         {
             await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
             return null;
         }
 
-        var childReason = ChildCancellation.AncestorFailed(run.id);
-        await _cancelTree.CancelAsync(connection, transaction, run.id, childReason, childReason, now, cancellationToken).ConfigureAwait(false);
-        if (ended is { Status: "running", LeaseToken: { } token })
+        var childReason = ChildCancellation.AncestorFailed(run.Id);
+        await _cancelTree.CancelAsync(connection, transaction, run.Id, childReason, childReason, now, cancellationToken).ConfigureAwait(false);
+        if (ended is { Status: RunStatus.Running, LeaseToken: { } token })
         {
             // The worker running its step cancels the step's token on this (sent at commit).
             await connection.ExecuteAsync(new CommandDefinition(
                 "SELECT pg_notify(@channel, @payload)",
-                new { channel = channel.Name, payload = WakeUpChannel.CancelPayload(new HeldRun(run.id, token)) },
+                new { channel = channel.Name, payload = WakeUpChannel.CancelPayload(new HeldRun(run.Id, token)) },
                 transaction,
                 cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
@@ -75,8 +74,4 @@ internal sealed partial class PostgresRunStore
     }
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
-
-#pragma warning disable SA1300, IDE1006 // column names
-    private sealed record PastDeadlineRow(Guid id, Guid? parent_run_id, DateTime created_at, DateTime deadline_at);
-#pragma warning restore SA1300, IDE1006
 }

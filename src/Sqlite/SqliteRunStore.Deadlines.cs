@@ -1,13 +1,12 @@
 // Transition: deadline (docs/run-states.md#deadline).
 using Inquir.Typed.Storage;
-using static Inquir.Typed.Sqlite.SqliteValues;
 
 namespace Inquir.Typed.Sqlite;
 
 /// <summary>The deadline sweeper's write: the runs past their deadline fail in one write transaction, each with its tree.</summary>
 internal sealed partial class SqliteRunStore
 {
-    public async Task<IReadOnlyList<PastDeadlineRun>> FailPastDeadlineAsync(DateTimeOffset? now, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PastDeadlineRun>> FailPastDeadlineAsync(FailPastDeadlineRequest request, CancellationToken cancellationToken)
     {
         var failed = new List<PastDeadlineRun>();
         var cancelled = new List<CancelledRun>();
@@ -15,11 +14,11 @@ internal sealed partial class SqliteRunStore
         await using (connection)
         await using (transaction)
         {
-            var at = await connection.NowAsync(transaction, now, cancellationToken).ConfigureAwait(false);
-            List<(Guid Id, Guid? Parent, DateTime CreatedAt, DateTime DeadlineAt)> due;
-            await using (var find = connection.Script("FindPastDeadline", transaction).Bind("@now", at).Bind("@limit", limit))
+            var at = await connection.NowAsync(transaction, request.Now, cancellationToken).ConfigureAwait(false);
+            List<PastDeadlineRow> due;
+            await using (var find = connection.Script("FindPastDeadline", transaction).Bind("@now", at).Bind("@limit", request.Limit))
             {
-                due = await find.ReadAllAsync(r => (Id(r, 0), NullableId(r, 1), Time(r, 2), Time(r, 3)), cancellationToken).ConfigureAwait(false);
+                due = await find.ReadAllAsync(RunResults.FindPastDeadline, cancellationToken).ConfigureAwait(false);
             }
 
             foreach (var run in due)
@@ -30,9 +29,9 @@ internal sealed partial class SqliteRunStore
                     .Bind("@id", run.Id).Bind("@reason", reason).Bind("@error_type", DeadlineText.ErrorType).Bind("@now", at))
                 await using (var reader = await fail.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    if ((await reader.ReadAllAsync(RunResults.FailPastDeadline, cancellationToken).ConfigureAwait(false)).SingleOrDefault() is { } failure)
                     {
-                        ended = new CancelledRun(run.Id, reader.GetString(1), NullableId(reader, 2), Cancelled: true, reader.GetString(0));
+                        ended = new CancelledRun(run.Id, failure.Status, failure.LeaseToken, Cancelled: true, failure.Workflow);
                     }
 
                     while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
@@ -46,7 +45,7 @@ internal sealed partial class SqliteRunStore
                 }
 
                 // As a failure without an attempt: its parent's wait may end, and its unended descendants are cancelled.
-                Guid[] parents = run.Parent is { } parent ? [parent] : [];
+                Guid[] parents = run.ParentRunId is { } parent ? [parent] : [];
                 await SqliteWaitingRuns.WakeAsync(connection, transaction, [], [run.Id], parents, at, cancellationToken).ConfigureAwait(false);
                 var childReason = ChildCancellation.AncestorFailed(run.Id);
                 var (descendants, _) = await SqliteCancelTree.CancelAsync(connection, transaction, run.Id, childReason, childReason, at, cancellationToken).ConfigureAwait(false);

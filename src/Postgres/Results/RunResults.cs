@@ -95,6 +95,21 @@ internal static class RunResults
         return r => (r.GetInt64(ord), r.GetGuid(id));
     };
 
+    /// <summary><c>FindPastDeadline.sql</c>: the runs past their deadline.</summary>
+    public static readonly ResultReader<PastDeadlineRow> FindPastDeadline = result =>
+    {
+        int id = result.Ordinal("id"), parentRunId = result.Ordinal("parent_run_id"), createdAt = result.Ordinal("created_at"),
+            deadlineAt = result.Ordinal("deadline_at");
+        return r => new PastDeadlineRow(r.GetGuid(id), r.Nullable<Guid>(parentRunId), r.GetDateTime(createdAt), r.GetDateTime(deadlineAt));
+    };
+
+    /// <summary><c>FailPastDeadline.sql</c>: the run failed, as it was.</summary>
+    public static readonly ResultReader<DeadlineFailure> FailPastDeadline = result =>
+    {
+        int workflow = result.Ordinal("workflow"), status = result.Ordinal("status"), leaseToken = result.Ordinal("lease_token");
+        return r => new DeadlineFailure(r.GetString(workflow), RunStatusText.Parse(r.GetString(status)), r.Nullable<Guid>(leaseToken));
+    };
+
     /// <summary>The ids a statement returns: runs inserted, found or held.</summary>
     public static readonly ResultReader<Guid> Ids = ResultReading.Column<Guid>("id");
 

@@ -47,7 +47,7 @@ internal sealed partial class LeaseRescuer(IRunStore store, WorkSignal signal, T
     {
         try
         {
-            var failed = await store.FailPastDeadlineAsync(clock.Now, BatchLimit, cancellationToken).ConfigureAwait(false);
+            var failed = await store.FailPastDeadlineAsync(new FailPastDeadlineRequest(clock.Now, BatchLimit), cancellationToken).ConfigureAwait(false);
             foreach (var run in failed)
             {
                 InquirTelemetry.RunsFinished.Add(1, new("inquir.workflow", run.Workflow), new("inquir.status", "failed"));

@@ -74,6 +74,21 @@ internal static class RunResults
         return r => new UnknownStepRun(Id(r, id), r.GetString(workflow), r.GetInt32(stepIndex), Text(r, stepName));
     };
 
+    /// <summary><c>FindPastDeadline.sql</c>: the runs past their deadline.</summary>
+    public static readonly ResultReader<PastDeadlineRow> FindPastDeadline = result =>
+    {
+        int id = result.Ordinal("id"), parentRunId = result.Ordinal("parent_run_id"), createdAt = result.Ordinal("created_at"),
+            deadlineAt = result.Ordinal("deadline_at");
+        return r => new PastDeadlineRow(Id(r, id), NullableId(r, parentRunId), Time(r, createdAt), Time(r, deadlineAt));
+    };
+
+    /// <summary><c>FailPastDeadline.sql</c>'s first result: the run about to fail, as it was.</summary>
+    public static readonly ResultReader<DeadlineFailure> FailPastDeadline = result =>
+    {
+        int workflow = result.Ordinal("workflow"), status = result.Ordinal("status"), leaseToken = result.Ordinal("lease_token");
+        return r => new DeadlineFailure(r.GetString(workflow), RunStatusText.Parse(r.GetString(status)), NullableId(r, leaseToken));
+    };
+
     /// <summary>The ids a statement returns: runs inserted, found or held.</summary>
     public static readonly ResultReader<Guid> Ids = result =>
     {

@@ -338,8 +338,8 @@ public abstract partial class RunStateContract : StoreContract
         var later = await StartWithDeadlineAsync(db, T0.AddHours(5), TimeSpan.FromHours(3));
 
         Assert.Equal((RunStatus.Waiting, (DateTimeOffset?)deadline), ((await RunAsync(db, waiting)).Status, (await RunAsync(db, waiting)).DeadlineAt));
-        Assert.Empty(await db.Runs.FailPastDeadlineAsync(deadline.AddSeconds(-1), 100, default));
-        var failed = await db.Runs.FailPastDeadlineAsync(deadline, 100, default);
+        Assert.Empty(await db.Runs.FailPastDeadlineAsync(new FailPastDeadlineRequest(deadline.AddSeconds(-1), Limit: 100), default));
+        var failed = await db.Runs.FailPastDeadlineAsync(new FailPastDeadlineRequest(deadline, Limit: 100), default);
 
         Assert.Equal(new[] { running, waiting, sleeping }.Order(), failed.Select(f => f.RunId).Order());
         Assert.All(failed, f => Assert.Equal("w", f.Workflow));
@@ -362,7 +362,7 @@ public abstract partial class RunStateContract : StoreContract
         // that ended is not failed again.
         await AssertCancelledByAsync(db, child, ChildCancellation.AncestorFailed(waiting));
         Assert.Equal(RunStatus.Pending, (await RunAsync(db, later)).Status);
-        Assert.Empty(await db.Runs.FailPastDeadlineAsync(deadline.AddHours(1), 100, default));
+        Assert.Empty(await db.Runs.FailPastDeadlineAsync(new FailPastDeadlineRequest(deadline.AddHours(1), Limit: 100), default));
     }
 
     private static async Task RetryCaseAsync(StoreUnderTest db)
@@ -679,7 +679,7 @@ public abstract partial class RunStateContract : StoreContract
     }
 
     private static async Task<Guid> StartWithDeadlineAsync(StoreUnderTest db, DateTimeOffset due, TimeSpan deadline) =>
-        (await db.Runs.StartRunAsync(new NewRun(Guid.NewGuid(), "w", "{}", null, null, T0, due, TimeSpan.Zero) { Deadline = deadline }, null, default)).Id;
+        (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{}"), null, null, T0, due, TimeSpan.Zero) { Deadline = deadline }, Transaction: null), default)).Id;
 
     private static StepCompletion Snoozed(ClaimedRun claim, TimeSpan delay) =>
         Failure(claim, delay) with
