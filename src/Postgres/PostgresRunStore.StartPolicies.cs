@@ -198,5 +198,6 @@ internal sealed partial class PostgresRunStore
         p.Add(Array("trace_states", rows, r => r.Trace.State, NpgsqlDbType.Text));
         p.Add(Array("shapes", rows, r => r.Shape?.Fingerprint, NpgsqlDbType.Bigint));
         p.Add(Array("limit_keys", rows, r => r.LimitKeys, NpgsqlDbType.Text));
+        p.Add(Array("deadline_seconds", rows, r => r.Deadline?.TotalSeconds, NpgsqlDbType.Double));
     }
 }
