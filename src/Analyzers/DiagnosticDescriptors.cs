@@ -57,6 +57,14 @@ internal static class DiagnosticDescriptors
         "The generator reads the steps of a [Workflow] class from the class's own methods. A [Step] method in any other class, "
             + "including a base class of a workflow or a class nested in one, is never part of a workflow.");
 
+    /// <summary>INQ1054: the first step of a workflow has After, but no step comes before it.</summary>
+    public static readonly DiagnosticDescriptor AfterOnFirstStep = Definition(
+        "INQ1054",
+        DiagnosticSeverity.Error,
+        "After on the first step",
+        "Step '{0}' is the first step of workflow '{1}', so After = \"{2}\" has no checkpoint to count from; start the run later with StartOptions.Delay or RunAt instead",
+        "After makes a step due that long after the previous step's checkpoint. The first step has none: when it should start is a choice of whoever starts the run.");
+
     /// <summary>INQ2002: a step starts a workflow through a client that is not its context's.</summary>
     public static readonly DiagnosticDescriptor WorkflowStartedWithoutStepContext = StepBody(
         "INQ2002",

@@ -97,6 +97,16 @@ namespace Inquir.Typed.Generators
             "Queue name is not valid",
             "Workflow class '{0}' has Queue \"{1}\"; a queue name is " + QueueName.Rule);
 
+        public static readonly DiagnosticDescriptor InvalidWaitDuration = Create(
+            "INQ1019",
+            "After or Deadline cannot be used",
+            "{0} has {1} = \"{2}\", which cannot be used: {3}");
+
+        public static readonly DiagnosticDescriptor MaxSnoozesOutOfRange = Create(
+            "INQ1020",
+            "MaxSnoozes is out of range",
+            "Step '{0}' has MaxSnoozes = {1}; it must be between 0 and " + StepPolicyDefaults.MaxSnoozesLimit.ToString(CultureInfo.InvariantCulture));
+
         public static readonly DiagnosticDescriptor UnsupportedCheckpointType = Create(
             "INQ1101",
             "Type cannot be stored as a checkpoint",

@@ -200,5 +200,6 @@ internal sealed partial class PostgresRunStore
         p.Add(Array("limit_keys", rows, r => r.LimitKeys, NpgsqlDbType.Text));
         p.Add(Array("queues", rows, r => r.Queue, NpgsqlDbType.Text));
         p.Add(Array("priorities", rows, r => r.Priority, NpgsqlDbType.Integer));
+        p.Add(Array("deadline_seconds", rows, r => r.Deadline?.TotalSeconds, NpgsqlDbType.Double));
     }
 }

@@ -141,6 +141,7 @@ internal sealed partial class PostgresRunStore
         p.Add(Array("limit_keys", runs, r => r.LimitKeys, NpgsqlDbType.Text));
         p.Add(Array("queues", runs, r => r.Queue, NpgsqlDbType.Text));
         p.Add(Array("priorities", runs, r => r.Priority, NpgsqlDbType.Integer));
+        p.Add(Array("deadline_seconds", runs, r => r.Deadline?.TotalSeconds, NpgsqlDbType.Double));
     }
 
     private static NpgsqlParameter<T[]> Array<T>(string name, IReadOnlyList<NewRun> runs, Func<NewRun, T> select, NpgsqlDbType elementType) =>

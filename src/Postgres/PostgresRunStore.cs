@@ -50,6 +50,7 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
                 limit_keys = run.LimitKeys,
                 queue = run.Queue,
                 priority = run.Priority,
+                deadline_seconds = run.Deadline?.TotalSeconds,
             };
             var inserted = await connection.ReadAsync(
                 new CommandDefinition(sql.StartRun, parameters, transaction, cancellationToken: cancellationToken), RunResults.Ids).ConfigureAwait(false);
@@ -417,8 +418,8 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
         error is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled }
         || (error is NpgsqlException { InnerException: { } inner } && TimedOut(inner));
 
-    private Task<int> NotifyAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition("SELECT pg_notify(@channel, '')", new { channel = channel.Name }, cancellationToken: cancellationToken));
+    private Task<int> NotifyAsync(NpgsqlConnection connection, CancellationToken cancellationToken, NpgsqlTransaction? transaction = null) =>
+        connection.ExecuteAsync(new CommandDefinition("SELECT pg_notify(@channel, '')", new { channel = channel.Name }, transaction, cancellationToken: cancellationToken));
 
     internal static void AddCompletionParameters(NpgsqlParameterCollection p, IReadOnlyList<StepCompletion> c, string worker, DateTimeOffset? now)
     {
@@ -441,6 +442,8 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
         p.Add(Array("error_stacks", c, x => x.ErrorStack, NpgsqlDbType.Text));
         p.Add(Array("logs", c, x => x.Logs, NpgsqlDbType.Text));
         p.Add(Array("awaited", c, x => x.AwaitedRuns is { } ids ? "{" + string.Join(",", ids) + "}" : null, NpgsqlDbType.Text));
+        p.Add(Array("wake_ats", c, x => x.WakeAt?.UtcDateTime, NpgsqlDbType.TimestampTz));
+        p.Add(Array("sleeps", c, x => SleepText.Of(x.Sleep), NpgsqlDbType.Text));
         p.Add(new NpgsqlParameter<string>("worker", worker));
         p.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = (object?)now ?? DBNull.Value });
     }
@@ -453,6 +456,7 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
         AttemptOutcome.Succeeded => "succeeded",
         AttemptOutcome.Failed => "failed",
         AttemptOutcome.TimedOut => "timed_out",
+        AttemptOutcome.Snoozed => "snoozed",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 }

@@ -16,6 +16,12 @@ namespace Inquir.Typed.Policies
         /// <summary>The name of the <c>BackoffKind</c> member used when the attribute names none.</summary>
         public const string Backoff = "Exponential";
 
+        /// <summary>Snoozes a step may make when neither its attribute nor the worker's options say.</summary>
+        public const int MaxSnoozes = 100;
+
+        /// <summary>The most snoozes a step may be allowed; more is almost always a mistake.</summary>
+        public const int MaxSnoozesLimit = 1_000_000;
+
         /// <summary>The base delay between attempts.</summary>
         public static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
 

@@ -1,4 +1,4 @@
-// Transitions: fail (docs/run-states.md#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), cancel tree (#cancel-tree).
+// Transitions: fail (docs/run-states.md#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), cancel tree (#cancel-tree), deadline (#deadline).
 using Microsoft.Data.Sqlite;
 
 namespace Inquir.Typed.Sqlite;

@@ -1,4 +1,4 @@
-// Transitions: succeed (docs/run-states.md#succeed), succeed last (#succeed-last), leave at an unknown step (#leave-at-an-unknown-step), succeed into a limit (#succeed-into-a-limit), retry (#retry), fail (#fail), permanent fail (#permanent-fail), wait (#wait).
+// Transitions: succeed (docs/run-states.md#succeed), succeed last (#succeed-last), leave at an unknown step (#leave-at-an-unknown-step), succeed into a limit (#succeed-into-a-limit), retry (#retry), fail (#fail), permanent fail (#permanent-fail), wait (#wait), sleep (#sleep), snooze (#snooze).
 using Inquir.Typed.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -36,6 +36,9 @@ internal static class SqliteCompletion
             .Bind("@output", c.Output)
             .Bind("@run_error", c.RunError)
             .Bind("@retry_delay_ms", c.RetryDelay)
+            .Bind("@wake_at", c.WakeAt)
+            .Bind("@sleep", SleepText.Of(c.Sleep))
+            .Bind("@outcome", OutcomeText(c.Outcome))
             .Bind("@awaited", c.AwaitedRuns is { } awaited ? SqliteWaitingRuns.IdsJson(awaited) : null)
             .Bind("@now", now))
         {
@@ -82,6 +85,7 @@ internal static class SqliteCompletion
         AttemptOutcome.Succeeded => "succeeded",
         AttemptOutcome.Failed => "failed",
         AttemptOutcome.TimedOut => "timed_out",
+        AttemptOutcome.Snoozed => "snoozed",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 }

@@ -337,7 +337,8 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
             .Bind("@shape", run.Shape?.Fingerprint)
             .Bind("@limit_keys", run.LimitKeys)
             .Bind("@queue", run.Queue)
-            .Bind("@priority", run.Priority);
+            .Bind("@priority", run.Priority)
+            .Bind("@deadline_ms", run.Deadline);
         return (await insert.ReadAllAsync(RunResults.Ids, cancellationToken).ConfigureAwait(false)).SingleOrDefault() is { } id && id != Guid.Empty ? id : null;
     }
 

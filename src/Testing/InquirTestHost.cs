@@ -44,6 +44,9 @@ public sealed class InquirTestHost : IAsyncDisposable
     // Each pass over the due work may find more due at the next time; a schedule could make that endless.
     private const int MostClockMoves = 10_000;
 
+    // Readings in a row that find only runs past their deadline before the clock is moved on to the worker's sweep.
+    private const int SweepReadings = 5;
+
     private static readonly TimeSpan PollDelay = TimeSpan.FromMilliseconds(10);
 
     private readonly IHost _host;
@@ -130,16 +133,19 @@ public sealed class InquirTestHost : IAsyncDisposable
 
     /// <summary>
     /// Waits until the host is idle at the current fake time: every run that is due now has been claimed and has
-    /// gone as far as it can without the clock moving (finished, or waiting for a retry's time). The clock does not
-    /// move.
+    /// gone as far as it can without the clock moving (finished, or waiting for a retry's, a sleep's or a snooze's
+    /// time). The clock does not move, but for one thing: a run whose deadline has passed is failed by the worker's
+    /// sweep, which runs every <see cref="WorkerOptions.RescueInterval"/>, so when only that is left the clock is moved
+    /// on by that interval, as it would pass.
     /// </summary>
     /// <exception cref="TimeoutException">The host was not idle within <see cref="InquirTestHostOptions.IdleTimeout"/> (real time); the message lists the runs still running or due.</exception>
     public async Task RunUntilIdleAsync(CancellationToken cancellationToken = default) =>
         await WaitUntilIdleAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>
-    /// Runs the run with <paramref name="runId"/> to its end: runs until idle, moves the fake clock to the next time
-    /// a run is due (the end of a backoff delay), and again, until the run has succeeded, failed or been cancelled.
+    /// Runs the run with <paramref name="runId"/> to its end: runs until idle, moves the fake clock to the next
+    /// wake-up (the end of a backoff delay, a sleep or a snooze, or a run's deadline), and again, until the run has
+    /// succeeded, failed or been cancelled.
     /// Runs that become due on the way are run too, in the order of their due times.
     /// </summary>
     /// <returns>The run as it ended.</returns>
@@ -232,10 +238,19 @@ public sealed class InquirTestHost : IAsyncDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         var waited = Stopwatch.StartNew();
         var idleReadings = 0;
+        var sweepReadings = 0;
         while (true)
         {
             var state = await UnfinishedRuns.ReadAsync(History, Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             idleReadings = state.IsIdle ? idleReadings + 1 : 0;
+
+            // The deadline sweep runs on the fake clock: when it is all that is left, let its interval pass.
+            sweepReadings = state.WaitsOnlyForTheDeadlineSweep ? sweepReadings + 1 : 0;
+            if (sweepReadings > SweepReadings)
+            {
+                Time.Advance(Services.GetRequiredService<IOptions<InquirOptions>>().Value.Worker.RescueInterval);
+                sweepReadings = 0;
+            }
 
             // One reading is one snapshot; a reading over several pages is confirmed by a second one.
             if (idleReadings > 0 && (state.IsSnapshot || idleReadings > 1))

@@ -5,15 +5,36 @@ namespace Inquir.Typed.Testing;
 
 /// <summary>
 /// The runs that have not finished, read from the history store at one fake time: those a worker holds, those due
-/// now, and those waiting for a later time. What "idle" means is decided here.
+/// now, those waiting for a later time (a backoff, a sleep, a snooze), and those whose deadline has passed and that
+/// the worker's sweep has still to fail. What "idle" means is decided here.
 /// </summary>
 internal sealed record UnfinishedRuns(DateTimeOffset Now, IReadOnlyList<RunInfo> Running, IReadOnlyList<RunInfo> Due, IReadOnlyList<RunInfo> Waiting)
 {
-    /// <summary>Idle: no run is held by a worker and none is due at the current fake time.</summary>
-    public bool IsIdle => Running.Count == 0 && Due.Count == 0;
+    /// <summary>Unended runs whose deadline has passed: the worker's sweep fails them.</summary>
+    public IReadOnlyList<RunInfo> PastDeadline { get; private init; } = [];
 
-    /// <summary>The earliest time a waiting run becomes due; <see langword="null"/> when none waits.</summary>
-    public DateTimeOffset? NextDueAt => Waiting.Count == 0 ? null : Waiting.Min(r => r.NextAttemptAt);
+    /// <summary>The deadlines still ahead of unended runs, earliest first.</summary>
+    public IReadOnlyList<DateTimeOffset> Deadlines { get; private init; } = [];
+
+    /// <summary>Idle: no run is held by a worker, none is due, and none is past its deadline at the current fake time.</summary>
+    public bool IsIdle => Running.Count == 0 && Due.Count == 0 && PastDeadline.Count == 0;
+
+    /// <summary>Whether only the deadline sweep is left to do: every run past its deadline waits for it, and nothing else runs or is due.</summary>
+    public bool WaitsOnlyForTheDeadlineSweep => Running.Count == 0 && Due.Count == 0 && PastDeadline.Count > 0;
+
+    /// <summary>
+    /// The earliest time a waiting run becomes due or a run's deadline passes (the next wake-up); <see langword="null"/>
+    /// when there is none.
+    /// </summary>
+    public DateTimeOffset? NextDueAt
+    {
+        get
+        {
+            var due = Waiting.Count == 0 ? null : Waiting.Min(r => r.NextAttemptAt);
+            var deadline = Deadlines.Count == 0 ? (DateTimeOffset?)null : Deadlines[0];
+            return due is null ? deadline : deadline is null || due <= deadline ? due : deadline;
+        }
+    }
 
     /// <summary>
     /// Reads every run in one statement, so that the reading is one snapshot: a run that moves from due to running
@@ -37,7 +58,9 @@ internal sealed record UnfinishedRuns(DateTimeOffset Now, IReadOnlyList<RunInfo>
         var running = runs.Where(r => r.Status == RunStatus.Running).ToArray();
         var due = runs.Where(r => r.Status == RunStatus.Pending && (r.NextAttemptAt is null || r.NextAttemptAt <= now)).ToArray();
         var waiting = runs.Where(r => r.Status == RunStatus.Pending && r.NextAttemptAt > now).OrderBy(r => r.NextAttemptAt).ToArray();
-        return new UnfinishedRuns(now, running, due, waiting) { IsSnapshot = pages == 1 };
+        var pastDeadline = runs.Where(r => r.DeadlineAt <= now).ToArray();
+        var deadlines = runs.Where(r => r.DeadlineAt > now).Select(r => r.DeadlineAt!.Value).Order().ToArray();
+        return new UnfinishedRuns(now, running, due, waiting) { IsSnapshot = pages == 1, PastDeadline = pastDeadline, Deadlines = deadlines };
     }
 
     /// <summary>Whether the reading took one statement (see <see cref="ReadAsync"/>).</summary>
@@ -55,6 +78,11 @@ internal sealed record UnfinishedRuns(DateTimeOffset Now, IReadOnlyList<RunInfo>
         foreach (var run in Due)
         {
             text.Append(CultureInfo.InvariantCulture, $"\n  run {RunText.ShortId(run.Id)} ({run.Workflow}) is due at step '{run.CurrentStep}' and no worker claimed it; is '{run.Workflow}' added with services.AddWorkflow<T>()?");
+        }
+
+        foreach (var run in PastDeadline)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n  run {RunText.ShortId(run.Id)} ({run.Workflow}) is past its deadline ({run.DeadlineAt:O}) and has not been failed yet");
         }
 
         return text.ToString();

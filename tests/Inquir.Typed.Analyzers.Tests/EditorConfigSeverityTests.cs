@@ -20,6 +20,7 @@ public class EditorConfigSeverityTests
         ["INQ1050"] = (new WorkflowClassMustBePartialAnalyzer(), Prelude + "[Workflow(\"export-data\")] public sealed class ExportData { [Step] public int Render(int input) => input; }"),
         ["INQ1051"] = (new StepPolicyAnalyzer(), Workflow("[Step(Idempotent = true, Timeout = \"5m\")] public int Render(int input) => input;")),
         ["INQ1052"] = (new StepPolicyAnalyzer(), Workflow("[Step(Idempotent = true, Retries = 20, Backoff = \"none\")] public int Render(int input) => input;")),
+        ["INQ1054"] = (new StepPolicyAnalyzer(), Workflow("[Step(Idempotent = true, After = \"1h\")] public int Render(int input) => input;")),
         ["INQ1053"] = (new StepOutsideWorkflowAnalyzer(), Prelude + "public sealed class ExportData { [Step] public int Render(int input) => input; }"),
         ["INQ1060"] = (new ScheduleAnalyzer(), Prelude + "[Workflow(\"nightly\")] [Schedule(\"0 24 * * *\")] public sealed partial class Nightly { [Step] public string Build(ScheduledTick tick) => tick.Schedule; }"),
         ["INQ1061"] = (new ScheduleAnalyzer(), Prelude + "[Workflow(\"nightly\")] [Schedule(\"0 3 * * *\", TimeZone = \"Mars/Olympus\")] public sealed partial class Nightly { [Step] public string Build(ScheduledTick tick) => tick.Schedule; }"),

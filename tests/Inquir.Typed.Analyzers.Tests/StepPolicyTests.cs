@@ -82,6 +82,23 @@ public class StepPolicyTests
         Verify<StepPolicyAnalyzer>.Diagnostic("INQ1052").WithLocation(0).WithArguments("Upload", "export-data", 11, 12, 10));
 
     [Fact]
+    public Task After_on_the_first_step_is_an_error() => AnalyzeAsync(
+        Step("""Idempotent = true, {|#0:After = "1h"|}"""),
+        Verify<StepPolicyAnalyzer>.Diagnostic("INQ1054")
+            .WithLocation(0)
+            .WithMessage("Step 'Upload' is the first step of workflow 'export-data', so After = \"1h\" has no checkpoint to count from; start the run later with StartOptions.Delay or RunAt instead"));
+
+    [Fact]
+    public Task After_on_a_later_step_is_accepted() => AnalyzeAsync(Workflow(
+        """
+            [Step(Idempotent = true)]
+            public ExportFile Render(ExportFile file) => file;
+
+            [Step(Idempotent = true, After = "1h")]
+            public Task<string> Upload(ExportFile file, CancellationToken ct) => blobs.Put(file, null, ct);
+        """));
+
+    [Fact]
     public Task Ten_retries_without_backoff_do_not_warn() => AnalyzeAsync(Step("""Idempotent = true, Retries = 10, Backoff = "none" """));
 
     [Fact]

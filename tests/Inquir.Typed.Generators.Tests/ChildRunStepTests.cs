@@ -181,7 +181,7 @@ public class ChildRunStepTests
         (WorkflowDescriptor)assembly.GetType(type)!.GetProperty("InquirDescriptor")!.GetValue(null)!;
 
     /// <summary>Gives every start a new run id and remembers them in order; the encoding is the subject here.</summary>
-    private sealed class RecordingClient : IWorkflowClient
+    internal sealed class RecordingClient : IWorkflowClient
     {
         public List<Guid> Started { get; } = [];
 

@@ -206,6 +206,39 @@ public partial class DiagnosticTests
         AssertReports("INQ1007", Workflow("""    [Step({|Timeout = "0s"|})] public void A() { }"""));
 
     [Theory]
+    [InlineData("1 hour")]
+    [InlineData("")]
+    [InlineData("400d")]
+    public void Unreadable_After_is_INQ1019_quoting_the_parser(string text)
+    {
+        var diagnostic = AssertReports("INQ1019", Workflow($$"""
+                [Step] public int A() => 1;
+                [Step({|After = "{{text}}"|})] public void B(int n) { }
+            """));
+        Inquir.Typed.Policies.DurationText.TryParse(text, out _, out var error);
+        Assert.Equal($"Step 'B' has After = \"{text}\", which cannot be used: {error}", diagnostic.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("2 h", "is not a duration")]
+    [InlineData("0s", "it is zero, which would fail every run as it starts")]
+    [InlineData("366d", "it is longer than 365 days")]
+    public void Unusable_Deadline_is_INQ1019_at_the_argument(string text, string why)
+    {
+        var diagnostic = AssertReports("INQ1019", Workflow("""    [Step] public void A() { }""", name: $$"""
+            "job", {|Deadline = "{{text}}"|}
+            """.Trim()));
+        Assert.StartsWith($"Workflow class 'Job' has Deadline = \"{text}\", which cannot be used: ", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains(why, diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(1_000_001)]
+    public void MaxSnoozes_out_of_range_is_INQ1020(int snoozes) =>
+        AssertReports("INQ1020", Workflow($$"""    [Step({|MaxSnoozes = {{snoozes}}|})] public void A() { }"""));
+
+    [Theory]
     [InlineData(-1)]
     [InlineData(1001)]
     public void Retries_out_of_range_is_INQ1008(int retries) =>

@@ -43,6 +43,10 @@ public class EmittedSourceTests
         AssertEmits("Samples.Internal.InternalJob.g.cs", "Internal", Shapes.Internal);
 
     [Fact]
+    public void Sleep_snooze_and_deadline_emit_instruction_encoders_After_MaxSnoozes_and_Deadline() =>
+        AssertEmits("Samples.Waits.Remind.g.cs", "Waits", Shapes.Waits);
+
+    [Fact]
     public void AddAllWorkflows_registers_every_generated_workflow_in_name_order() =>
         AssertEmits("InquirGeneratedWorkflowRegistrations.g.cs", "Registrations", Shapes.SyncStep, Shapes.ExportData);
 }

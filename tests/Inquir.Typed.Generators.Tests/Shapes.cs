@@ -137,6 +137,28 @@ internal static class Shapes
         }
         """;
 
+    public const string Waits = """
+        namespace Samples.Waits;
+
+        public sealed record Order(string Id);
+
+        public sealed record Report(string Url);
+
+        [Workflow("remind", Deadline = "2h")]
+        public sealed partial class Remind
+        {
+            [Step]
+            public Delayed<Order> Accept(Order order, StepContext ctx) => ctx.Delay(order, TimeSpan.FromMinutes(10));
+
+            [Step(MaxSnoozes = 48)]
+            public Task<StepResult<Report>> Fetch(Order order, StepContext ctx, CancellationToken ct) =>
+                Task.FromResult<StepResult<Report>>(ctx.Snooze(TimeSpan.FromMinutes(30)));
+
+            [Step(After = "1h")]
+            public string Send(Report report) => report.Url;
+        }
+        """;
+
     public static readonly TheoryData<string, string> All = new()
     {
         { nameof(ExportData), ExportData },
@@ -147,5 +169,6 @@ internal static class Shapes
         { nameof(IdempotencyKeyInt), IdempotencyKeyInt },
         { nameof(Nested), Nested },
         { nameof(Internal), Internal },
+        { nameof(Waits), Waits },
     };
 }

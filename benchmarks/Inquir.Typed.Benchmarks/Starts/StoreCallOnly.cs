@@ -53,6 +53,8 @@ internal sealed class StoreCallOnly : IRunStore
 
     public Task<int> RescueExpiredLeasesAsync(RescueExpiredLeasesRequest request, CancellationToken cancellationToken) => throw NotAStart();
 
+    public Task<IReadOnlyList<PastDeadlineRun>> FailPastDeadlineAsync(FailPastDeadlineRequest request, CancellationToken cancellationToken) => throw NotAStart();
+
     public Task<int> ReleaseAsync(ReleaseRunsRequest request, CancellationToken cancellationToken) => throw NotAStart();
 
     public Task<bool> FailRunAsync(FailRunRequest request, CancellationToken cancellationToken) => throw NotAStart();

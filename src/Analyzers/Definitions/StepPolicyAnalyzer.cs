@@ -10,8 +10,9 @@ namespace Inquir.Typed.Analyzers.Definitions;
 
 /// <summary>
 /// Retry policies that are valid but harmful: INQ1051, a <c>Timeout</c> longer than the worker's lease; INQ1052,
-/// more than <see cref="MaxRetriesWithoutBackoff"/> retries with <c>Backoff = "none"</c>. (Values the runtime rejects
-/// are the generator's errors, INQ1006–INQ1009.)
+/// more than <see cref="MaxRetriesWithoutBackoff"/> retries with <c>Backoff = "none"</c>; INQ1054, <c>After</c> on the first
+/// step, which has no checkpoint before it to count from. (Values the runtime rejects are the generator's errors,
+/// INQ1006–INQ1009, INQ1019, INQ1020.)
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class StepPolicyAnalyzer : DiagnosticAnalyzer
@@ -21,7 +22,7 @@ public sealed class StepPolicyAnalyzer : DiagnosticAnalyzer
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.TimeoutLongerThanLease, DiagnosticDescriptors.ManyRetriesWithoutBackoff);
+        ImmutableArray.Create(DiagnosticDescriptors.TimeoutLongerThanLease, DiagnosticDescriptors.ManyRetriesWithoutBackoff, DiagnosticDescriptors.AfterOnFirstStep);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -41,20 +42,27 @@ public sealed class StepPolicyAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        var first = true;
         foreach (var member in ((INamedTypeSymbol)context.Symbol).GetMembers())
         {
             if (StepMethod.TryCreate(member, symbols) is { } step)
             {
-                AnalyzeStep(context, step);
+                AnalyzeStep(context, step, first);
+                first = false;
             }
         }
     }
 
-    private static void AnalyzeStep(SymbolAnalysisContext context, StepMethod step)
+    private static void AnalyzeStep(SymbolAnalysisContext context, StepMethod step, bool first)
     {
         if (step.Attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax attribute)
         {
             return;
+        }
+
+        if (first && step.NamedArgument("After") is string after)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.AfterOnFirstStep, ArgumentLocation(attribute, "After"), step.Name, step.WorkflowName, after));
         }
 
         if (step.NamedArgument("Timeout") is string timeoutText && DurationText.TryParse(timeoutText, out var timeout, out _))

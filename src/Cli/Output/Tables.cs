@@ -39,6 +39,16 @@ internal static class Tables
         summary.AddRow(Text("Execution"), Text(history.Execution.ToString(CultureInfo.InvariantCulture)));
         summary.AddRow(Text("Created"), Text(Time(run.CreatedAt)));
         summary.AddRow(Text("Completed"), Text(run.CompletedAt is { } c ? Time(c) : "-"));
+        if (run is { Sleep: { } sleep, NextAttemptAt: { } wakes })
+        {
+            summary.AddRow(Text(sleep == RunSleep.Snoozed ? "Snoozed until" : "Sleeping until"), Text(Time(wakes)));
+        }
+
+        if (run.DeadlineAt is { } deadline)
+        {
+            summary.AddRow(Text("Deadline"), Text(Time(deadline)));
+        }
+
         summary.AddRow(Text("Input"), Text(run.Input));
         summary.AddRow(Text("Result"), Text(run.Result ?? "-"));
         summary.AddRow(Text("Error"), Text(run.Error ?? "-"));

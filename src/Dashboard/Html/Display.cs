@@ -24,7 +24,10 @@ internal static class Display
     public static Markup Status(RunStatus status) => Markup.Of($"""<span class="status {Lower(status)}">{Lower(status)}</span>""");
 
     public static Markup Outcome(StepAttemptOutcome outcome) =>
-        Markup.Of($"""<span class="status {(outcome == StepAttemptOutcome.Succeeded ? "succeeded" : "failed")}">{Lower(outcome)}</span>""");
+        Markup.Of($"""<span class="status {outcome switch { StepAttemptOutcome.Succeeded => "succeeded", StepAttemptOutcome.Snoozed => "pending", _ => "failed" }}">{Lower(outcome)}</span>""");
+
+    /// <summary>Why a pending run is due later: <c>sleeping</c> (After, a delay) or <c>snoozed</c>.</summary>
+    public static string Sleep(RunSleep? sleep) => sleep == RunSleep.Snoozed ? "snoozed" : "sleeping";
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -23,7 +23,8 @@ internal static class RunDetailsPage
             <dt>Created</dt><dd>{Display.Time(run.CreatedAt)} UTC</dd>
             <dt>Updated</dt><dd>{Display.Time(run.UpdatedAt)} UTC</dd>
             <dt>Completed</dt><dd>{Display.Time(run.CompletedAt)}</dd>
-            <dt>Next attempt</dt><dd>{Display.Time(run.NextAttemptAt)}</dd>
+            <dt>Next attempt</dt><dd>{Display.Time(run.NextAttemptAt)}{Markup.When(run.Sleep is not null, Markup.Of($" ({Display.Sleep(run.Sleep)})"))}</dd>
+            <dt>Deadline</dt><dd>{Display.Time(run.DeadlineAt)}</dd>
             </dl>
             """);
         var error = run.Error is { } text ? Markup.Of($"""<h2>Error</h2><pre class="error">{text}</pre>""") : Markup.Empty;

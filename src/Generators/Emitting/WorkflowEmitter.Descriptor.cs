@@ -28,7 +28,6 @@ namespace Inquir.Typed.Generators.Emitting
             }
 
             var idempotencyKey = model.IdempotencyKey is null ? string.Empty : ",\n    idempotencyKeyFromInput: " + IdempotencyKeyLambda(model);
-            var queue = model.Queue == QueueName.Default ? string.Empty : " { Queue = " + Literal(model.Queue) + " }";
             if (model.Limits.Count > 0)
             {
                 idempotencyKey = (model.IdempotencyKey is null ? ",\n    idempotencyKeyFromInput: null" : idempotencyKey)
@@ -40,7 +39,7 @@ namespace Inquir.Typed.Generators.Emitting
             w.Lines($$"""
                     },
                     {{serializers[model.InputType]}},
-                    {{serializers[model.ResultType]}}{{idempotencyKey}}){{queue}};
+                    {{serializers[model.ResultType]}}{{idempotencyKey}}){{Initializer(model)}};
                 """);
         }
 
@@ -74,8 +73,10 @@ namespace Inquir.Typed.Generators.Emitting
                 optional += $", awaits: global::Inquir.Typed.Generated.ChildAwait.{step.Awaits}";
             }
 
-            var head = $"new({Literal(step.Name)}, new global::Inquir.Typed.StepPolicy({Number(policy.Retries)}, global::Inquir.Typed.BackoffKind.{policy.BackoffKind}, {Ticks(policy.DelayTicks)}, {Ticks(policy.MaxDelayTicks)}, {timeout}), ";
-            WriteInvoker(w, step, serializers, head, optional + "),");
+            var maxSnoozes = policy.MaxSnoozes is { } snoozes ? $" {{ MaxSnoozes = {Number(snoozes)} }}" : string.Empty;
+            var after = policy.AfterTicks is { } sleep ? $" {{ After = {Ticks(sleep)} }}" : string.Empty;
+            var head = $"new({Literal(step.Name)}, new global::Inquir.Typed.StepPolicy({Number(policy.Retries)}, global::Inquir.Typed.BackoffKind.{policy.BackoffKind}, {Ticks(policy.DelayTicks)}, {Ticks(policy.MaxDelayTicks)}, {timeout}){maxSnoozes}, ";
+            WriteInvoker(w, step, serializers, head, optional + ")" + after + ",");
         }
 
         private static string NonRetryableTypes(StepModel step)
@@ -102,6 +103,20 @@ namespace Inquir.Typed.Generators.Emitting
             };
             var nullCheck = model.InputIsReferenceType ? "input is null ? null : " : string.Empty;
             return $"static input => {nullCheck}{read}";
+        }
+
+        // The descriptor's settings beyond its constructor: a queue alone on one line, as before deadlines existed,
+        // else one member a line.
+        private static string Initializer(WorkflowModel model)
+        {
+            var queue = model.Queue == QueueName.Default ? null : "Queue = " + Literal(model.Queue);
+            var deadline = model.DeadlineTicks is { } ticks ? "Deadline = " + Ticks(ticks) : null;
+            return (queue, deadline) switch
+            {
+                (null, null) => string.Empty,
+                (_, null) => " { " + queue + " }",
+                _ => "\n{\n" + string.Concat(new[] { queue, deadline }.Where(m => m is not null).Select(m => "    " + m + ",\n")) + "}",
+            };
         }
 
         private static string Accessibility(WorkflowModel model) => model.IsPublic ? "public" : "internal";

@@ -45,13 +45,14 @@ namespace Inquir.Typed.Generators.Emitting
         }
 
         /// <summary>
-        /// How the invoker encodes the method's value: through the output's serializer, or, for child runs, as their ids,
-        /// which the runtime awaits and replaces by their results.
+        /// How the invoker encodes the method's value: through the output's serializer; for child runs, as their ids,
+        /// which the runtime awaits and replaces by their results; for an instruction (a sleep, a snooze), its value
+        /// through the serializer, the instruction handed to the runtime on the context.
         /// </summary>
         private static string Encode(StepModel step, SerializerFields serializers, string output) =>
-            step.Awaits == ChildAwaitKind.None
-                ? $"{serializers[step.OutputType!]}.Serialize({output})"
-                : $"global::Inquir.Typed.Generated.ChildRunHandles.Encode({output})";
+            step.Awaits != ChildAwaitKind.None ? $"global::Inquir.Typed.Generated.ChildRunHandles.Encode({output})"
+            : step.Instructs ? $"global::Inquir.Typed.Generated.StepInstructions.Encode({output}, {serializers[step.OutputType!]}, context)"
+            : $"{serializers[step.OutputType!]}.Serialize({output})";
 
         /// <summary>The call's arguments in the method's own parameter order; the data is decoded where it is passed.</summary>
         private static string Arguments(StepModel step, SerializerFields serializers)

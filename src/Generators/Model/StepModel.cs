@@ -49,6 +49,7 @@ namespace Inquir.Typed.Generators.Model
     /// <param name="DataSerializer">The id of the data type's checkpoint shape, or null when the step takes no data.</param>
     /// <param name="OutputSerializer">The id of the output type's checkpoint shape, or null when the step returns no value.</param>
     /// <param name="Awaits">Whether the method returns child runs, whose results are the output.</param>
+    /// <param name="Instructs">Whether the method returns an instruction to the runtime (<c>Delayed&lt;T&gt;</c>, <c>StepResult&lt;T&gt;</c>) around its output.</param>
     internal sealed record StepModel(
         string Name,
         string? DataType,
@@ -60,8 +61,12 @@ namespace Inquir.Typed.Generators.Model
         bool Idempotent,
         string? DataSerializer,
         string? OutputSerializer,
-        ChildAwaitKind Awaits = ChildAwaitKind.None);
+        ChildAwaitKind Awaits = ChildAwaitKind.None,
+        bool Instructs = false);
 
-    /// <summary>A step's policy with every string already parsed; durations in ticks.</summary>
-    internal sealed record StepPolicyModel(int Retries, string BackoffKind, long DelayTicks, long MaxDelayTicks, long? TimeoutTicks);
+    /// <summary>
+    /// A step's policy with every string already parsed; durations in ticks. <paramref name="AfterTicks"/> is the durable
+    /// sleep before the step, <paramref name="MaxSnoozes"/> its snooze bound (null for the worker's).
+    /// </summary>
+    internal sealed record StepPolicyModel(int Retries, string BackoffKind, long DelayTicks, long MaxDelayTicks, long? TimeoutTicks, long? AfterTicks = null, int? MaxSnoozes = null);
 }

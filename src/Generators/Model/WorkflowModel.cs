@@ -52,6 +52,7 @@ namespace Inquir.Typed.Generators.Model
     /// <param name="ResultSerializer">The id of the result's checkpoint shape; null for <c>NoValue</c>.</param>
     /// <param name="Limits">The limits the workflow declares or names.</param>
     /// <param name="Queue">The queue the workflow's runs are started in (<c>default</c> when the attribute names none).</param>
+    /// <param name="DeadlineTicks">The workflow's deadline from <c>[Workflow(Deadline = …)]</c>, in ticks; null for none.</param>
     internal sealed record WorkflowModel(
         string WorkflowName,
         string Namespace,
@@ -70,5 +71,6 @@ namespace Inquir.Typed.Generators.Model
         string? InputSerializer,
         string? ResultSerializer,
         EquatableArray<LimitModel> Limits,
-        string Queue);
+        string Queue,
+        long? DeadlineTicks = null);
 }

@@ -17,6 +17,7 @@ namespace Inquir.Typed.Generators.Parsing
 
         private readonly Dictionary<ITypeSymbol, ShapeKind> _knownTypes = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<ITypeSymbol, ShapeKind> _knownGenerics = new(SymbolEqualityComparer.Default);
+        private readonly List<INamedTypeSymbol> _instructionTypes = new();
 
         private KnownSymbols(Compilation compilation)
         {
@@ -38,6 +39,9 @@ namespace Inquir.Typed.Generators.Parsing
             ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
             WorkflowRunOfT = compilation.GetTypeByMetadataName("Inquir.Typed.WorkflowRun`1");
             ReadOnlyListOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyList`1");
+            WorkflowAttribute = compilation.GetTypeByMetadataName("Inquir.Typed.WorkflowAttribute");
+            AddInstruction(compilation, "Inquir.Typed.Delayed`1");
+            AddInstruction(compilation, "Inquir.Typed.StepResult`1");
             Formattable = compilation.GetTypeByMetadataName("System.IFormattable");
             JsonPropertyNameAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute");
             JsonIgnoreAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIgnoreAttribute");
@@ -84,6 +88,14 @@ namespace Inquir.Typed.Generators.Parsing
 
         public INamedTypeSymbol? ReadOnlyListOfT { get; }
 
+        public INamedTypeSymbol? WorkflowAttribute { get; }
+
+        /// <summary>
+        /// The generic return types that are an instruction to the runtime around an output of their type argument (a
+        /// sleep, a snooze): the next step takes that argument. Each has a <c>StepInstructions.Encode</c> overload.
+        /// </summary>
+        public IReadOnlyList<INamedTypeSymbol> InstructionTypes => _instructionTypes;
+
         public INamedTypeSymbol? Formattable { get; }
 
         public INamedTypeSymbol? JsonPropertyNameAttribute { get; }
@@ -126,6 +138,14 @@ namespace Inquir.Typed.Generators.Parsing
             }
 
             return null;
+        }
+
+        private void AddInstruction(Compilation compilation, string metadataName)
+        {
+            if (compilation.GetTypeByMetadataName(metadataName) is { } type)
+            {
+                _instructionTypes.Add(type);
+            }
         }
 
         private static void Add(Dictionary<ITypeSymbol, ShapeKind> table, Compilation compilation, string metadataName, ShapeKind kind)

@@ -21,8 +21,10 @@ namespace Inquir.Typed.Generators.Parsing
             bool idempotent,
             bool isValid,
             ChildAwaitKind awaits = ChildAwaitKind.None,
-            ITypeSymbol? childRuns = null)
+            ITypeSymbol? childRuns = null,
+            ITypeSymbol? instruction = null)
         {
+            Instruction = instruction;
             Awaits = awaits;
             ChildRuns = childRuns;
             Method = method;
@@ -59,10 +61,14 @@ namespace Inquir.Typed.Generators.Parsing
         /// <summary>The child runs' type the method returns (<c>WorkflowRun&lt;T&gt;</c> or a list of them), when it returns child runs.</summary>
         public ITypeSymbol? ChildRuns { get; }
 
-        /// <summary>The output as messages name it: for child runs, their results' type and the type returned.</summary>
+        /// <summary>The instruction type the method returns (<c>Delayed&lt;T&gt;</c>, <c>StepResult&lt;T&gt;</c>), whose <c>T</c> is the output; null for any other.</summary>
+        public ITypeSymbol? Instruction { get; }
+
+        /// <summary>The output as messages name it: for child runs, their results' type and the type returned; for an instruction, its value's type and the type returned.</summary>
         public string? OutputText => Output is null ? null
-            : ChildRuns is null ? Output.ToDisplayString()
-            : Output.ToDisplayString() + " (the result of " + ChildRuns.ToDisplayString() + ")";
+            : ChildRuns is not null ? Output.ToDisplayString() + " (the result of " + ChildRuns.ToDisplayString() + ")"
+            : Instruction is not null ? Output.ToDisplayString() + " (the value of " + Instruction.ToDisplayString() + ")"
+            : Output.ToDisplayString();
 
         /// <summary>The policy, or null when the attribute has an error.</summary>
         public StepPolicyModel? Policy { get; }

@@ -73,7 +73,8 @@ namespace Inquir.Typed.Generators.Parsing
             }
 
             var (returnKind, returned) = ClassifyReturn(method, known);
-            var (awaits, output) = ChildRuns(returned, known);
+            var instruction = Instruction(returned, known);
+            var (awaits, output) = instruction is null ? ChildRuns(returned, known) : (ChildAwaitKind.None, instruction.TypeArguments[0]);
             var policy = StepPolicyParser.Parse(method, attribute, diagnostics, cancellationToken);
             var (nonRetryable, idempotent) = ReadFlags(attribute);
             return new StepFacts(
@@ -87,7 +88,28 @@ namespace Inquir.Typed.Generators.Parsing
                 idempotent,
                 isValid: diagnostics.Count == errorsBefore && policy is not null,
                 awaits,
-                awaits == ChildAwaitKind.None ? null : returned);
+                awaits == ChildAwaitKind.None ? null : returned,
+                instruction);
+        }
+
+        /// <summary>
+        /// The instruction type a step returns (<c>Delayed&lt;T&gt;</c>, <c>StepResult&lt;T&gt;</c>: an output of <c>T</c> with a
+        /// sleep or a snooze for the runtime), or null for any other return type.
+        /// </summary>
+        private static INamedTypeSymbol? Instruction(ITypeSymbol? returned, KnownSymbols known)
+        {
+            if (returned is INamedTypeSymbol { IsGenericType: true } generic)
+            {
+                foreach (var instruction in known.InstructionTypes)
+                {
+                    if (KnownSymbols.Is(generic.OriginalDefinition, instruction))
+                    {
+                        return generic;
+                    }
+                }
+            }
+
+            return null;
         }
 
         /// <summary>

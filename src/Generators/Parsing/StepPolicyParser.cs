@@ -22,6 +22,8 @@ namespace Inquir.Typed.Generators.Parsing
             var delay = StepPolicyDefaults.Delay;
             TimeSpan? maxDelay = null;
             TimeSpan? timeout = null;
+            TimeSpan? after = null;
+            int? maxSnoozes = null;
 
             TimeSpan? ReadDuration(string name, string? text)
             {
@@ -65,6 +67,27 @@ namespace Inquir.Typed.Generators.Parsing
                     case "MaxDelay" when value is not null:
                         maxDelay = ReadDuration("MaxDelay", value as string);
                         break;
+                    case "After" when value is not null:
+                        if (DurationText.TryParse(value as string, out var sleep, out var afterError))
+                        {
+                            after = sleep;
+                        }
+                        else
+                        {
+                            diagnostics.Add(DiagnosticInfo.Create(
+                                DiagnosticDescriptors.InvalidWaitDuration, arguments.Location("After"), "Step '" + method.Name + "'", "After", value as string ?? string.Empty, afterError));
+                        }
+
+                        break;
+                    case "MaxSnoozes" when value is int snoozes:
+                        if (snoozes < 0 || snoozes > StepPolicyDefaults.MaxSnoozesLimit)
+                        {
+                            diagnostics.Add(DiagnosticInfo.Create(
+                                DiagnosticDescriptors.MaxSnoozesOutOfRange, arguments.Location("MaxSnoozes"), method.Name, snoozes.ToString(CultureInfo.InvariantCulture)));
+                        }
+
+                        maxSnoozes = snoozes;
+                        break;
                     case "Timeout" when value is not null:
                         timeout = ReadDuration("Timeout", value as string);
                         if (timeout == TimeSpan.Zero)
@@ -98,7 +121,7 @@ namespace Inquir.Typed.Generators.Parsing
             }
 
             var effectiveMax = maxDelay ?? (delay > StepPolicyDefaults.MaxDelay ? delay : StepPolicyDefaults.MaxDelay);
-            return new StepPolicyModel(retries, backoff, delay.Ticks, effectiveMax.Ticks, timeout?.Ticks);
+            return new StepPolicyModel(retries, backoff, delay.Ticks, effectiveMax.Ticks, timeout?.Ticks, after is { } a && a > TimeSpan.Zero ? a.Ticks : null, maxSnoozes);
         }
 
         /// <summary>The attribute's arguments as written: where each is, for errors, and its text.</summary>

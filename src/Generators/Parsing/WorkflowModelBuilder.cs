@@ -24,6 +24,7 @@ namespace Inquir.Typed.Generators.Parsing
             List<StepFacts> steps,
             KnownSymbols known,
             LocationInfo? classLocation,
+            long? deadlineTicks,
             List<DiagnosticInfo> diagnostics,
             CancellationToken cancellationToken)
         {
@@ -68,7 +69,8 @@ namespace Inquir.Typed.Generators.Parsing
                     step.Idempotent,
                     serializerIds[i].Data,
                     serializerIds[i].Output,
-                    step.Awaits));
+                    step.Awaits,
+                    step.Instruction is not null));
             }
 
             var fullName = type.ToDisplayString(TypeNames.TypeOf);
@@ -90,7 +92,8 @@ namespace Inquir.Typed.Generators.Parsing
                 serializerIds[0].Data,
                 serializerIds[serializerIds.Count - 1].Output,
                 LimitFinder.Find(type, workflowName, System.Linq.Enumerable.Select(stepModels, s => s.Name)),
-                queue);
+                queue,
+                deadlineTicks);
             return (model, shapes.Shapes);
         }
 

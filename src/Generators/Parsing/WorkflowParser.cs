@@ -40,6 +40,7 @@ namespace Inquir.Typed.Generators.Parsing
             }
 
             var queue = ReadQueue(type, attribute, classLocation, diagnostics, cancellationToken);
+            var deadline = WorkflowDeadlineParser.Parse(type, attribute, diagnostics, cancellationToken);
             WorkflowClassRules.Check(type, classLocation, diagnostics, cancellationToken);
             var steps = ParseSteps(type, known, diagnostics, cancellationToken);
             if (steps.Count == 0)
@@ -53,7 +54,7 @@ namespace Inquir.Typed.Generators.Parsing
             List<CheckpointShape>? shapes = null;
             if (diagnostics.Count == 0)
             {
-                (model, shapes) = WorkflowModelBuilder.Build(type, workflowName!, queue, steps, known, classLocation, diagnostics, cancellationToken);
+                (model, shapes) = WorkflowModelBuilder.Build(type, workflowName!, queue, steps, known, classLocation, deadline?.Ticks, diagnostics, cancellationToken);
             }
 
             var succeeded = diagnostics.Count == 0;

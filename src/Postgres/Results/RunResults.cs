@@ -15,7 +15,8 @@ internal static class RunResults
             idempotencyKey = result.Ordinal("idempotency_key"), parentRunId = result.Ordinal("parent_run_id"),
             createdAt = result.Ordinal("created_at"), updatedAt = result.Ordinal("updated_at"),
             completedAt = result.Ordinal("completed_at"), nextAttemptAt = result.Ordinal("next_attempt_at"),
-            heldLimit = result.Ordinal("held_limit"), heldKey = result.Ordinal("held_key");
+            heldLimit = result.Ordinal("held_limit"), heldKey = result.Ordinal("held_key"),
+            sleep = result.Ordinal("sleep"), deadlineAt = result.Ordinal("deadline_at");
         return r => new RunRow(
             r.GetGuid(id),
             r.GetString(workflow),
@@ -33,7 +34,9 @@ internal static class RunResults
             r.Nullable<DateTime>(completedAt),
             r.Nullable<DateTime>(nextAttemptAt),
             r.NullableString(heldLimit),
-            r.NullableString(heldKey));
+            r.NullableString(heldKey),
+            r.NullableString(sleep),
+            r.Nullable<DateTime>(deadlineAt));
     };
 
     /// <summary><c>ClaimRuns.sql</c>'s <c>RETURNING</c>.</summary>
@@ -43,7 +46,8 @@ internal static class RunResults
             attempt = result.Ordinal("attempt"), leaseToken = result.Ordinal("lease_token"), parentRunId = result.Ordinal("parent_run_id"),
             execution = result.Ordinal("execution"), stepInput = result.Ordinal("step_input"), stepName = result.Ordinal("step_name"),
             awaitedRuns = result.Ordinal("awaited_runs"), traceParent = result.Ordinal("trace_parent"), traceState = result.Ordinal("trace_state"),
-            queueWait = result.Ordinal("queue_wait_seconds"), shape = result.Ordinal("shape"), holdsSlots = result.Ordinal("holds_slots");
+            queueWait = result.Ordinal("queue_wait_seconds"), shape = result.Ordinal("shape"), holdsSlots = result.Ordinal("holds_slots"),
+            snoozes = result.Ordinal("snoozes");
         return r => new ClaimedRun(
             r.GetGuid(id), r.GetString(workflow), r.GetInt32(stepIndex), r.GetInt32(attempt), r.GetGuid(leaseToken), r.Nullable<Guid>(parentRunId),
             r.NullableString(stepInput), r.NullableString(stepName), r.GetInt32(execution))
@@ -53,6 +57,7 @@ internal static class RunResults
             QueueWait = TimeSpan.FromSeconds(Math.Max(0, r.GetDouble(queueWait))),
             Shape = r.Nullable<long>(shape),
             HoldsSlots = r.GetBoolean(holdsSlots),
+            Snoozes = r.GetInt32(snoozes),
         };
     };
 
@@ -88,6 +93,21 @@ internal static class RunResults
     {
         int ord = result.Ordinal("ord"), id = result.Ordinal("id");
         return r => (r.GetInt64(ord), r.GetGuid(id));
+    };
+
+    /// <summary><c>FindPastDeadline.sql</c>: the runs past their deadline.</summary>
+    public static readonly ResultReader<PastDeadlineRow> FindPastDeadline = result =>
+    {
+        int id = result.Ordinal("id"), parentRunId = result.Ordinal("parent_run_id"), createdAt = result.Ordinal("created_at"),
+            deadlineAt = result.Ordinal("deadline_at");
+        return r => new PastDeadlineRow(r.GetGuid(id), r.Nullable<Guid>(parentRunId), r.GetDateTime(createdAt), r.GetDateTime(deadlineAt));
+    };
+
+    /// <summary><c>FailPastDeadline.sql</c>: the run failed, as it was.</summary>
+    public static readonly ResultReader<DeadlineFailure> FailPastDeadline = result =>
+    {
+        int workflow = result.Ordinal("workflow"), status = result.Ordinal("status"), leaseToken = result.Ordinal("lease_token");
+        return r => new DeadlineFailure(r.GetString(workflow), RunStatusText.Parse(r.GetString(status)), r.Nullable<Guid>(leaseToken));
     };
 
     /// <summary>The ids a statement returns: runs inserted, found or held.</summary>

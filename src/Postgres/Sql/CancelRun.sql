@@ -1,4 +1,4 @@
--- Transitions: fail (docs/run-states.md#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), cancel tree (#cancel-tree).
+-- Transitions: fail (docs/run-states.md#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), cancel tree (#cancel-tree), deadline (#deadline).
 -- Cancels a pending, running or waiting run and its unended descendants (@tree: the run and those runs, as
 -- LockCancelTree found and locked them). A running run loses its lease here: the worker's next lease renewal no
 -- longer finds it, which fires the step's CancellationToken, and the changed lease token refuses any outcome the

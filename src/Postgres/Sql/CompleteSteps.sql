@@ -1,4 +1,4 @@
--- Transitions: succeed (docs/run-states.md#succeed), succeed last (#succeed-last), leave at an unknown step (#leave-at-an-unknown-step), succeed into a limit (#succeed-into-a-limit), retry (#retry), fail (#fail), permanent fail (#permanent-fail), wait (#wait).
+-- Transitions: succeed (docs/run-states.md#succeed), succeed last (#succeed-last), leave at an unknown step (#leave-at-an-unknown-step), succeed into a limit (#succeed-into-a-limit), sleep (#sleep), retry (#retry), snooze (#snooze), fail (#fail), permanent fail (#permanent-fail), wait (#wait).
 -- Writes the outcome of many step attempts in one statement (one commit): the run moves on, the checkpoint of a
 -- succeeded step is inserted, and every attempt is recorded. Each row is matched by its position in the batch,
 -- never by run id alone, so that two outcomes of one run in one batch (a stale attempt beside the current one)
@@ -15,6 +15,10 @@
 -- A succeeded row with a next step name moves the run on to that step: 'running' when this worker goes on with it,
 -- 'pending' (due after its retry delay, zero) when the run was started with steps this worker lacks: its
 -- checkpoint is written and the run waits at its next step for a worker that knows that step.
+-- A pending row is due at the later of its retry delay after now and its wake time (@wake_ats, a step's DelayUntil),
+-- with @sleeps saying why when it is a sleep or a snooze. A succeeded row with a next step name and a delay sleeps
+-- at that next step. A 'snoozed' row leaves the run at its step, pending, with its attempt counter one lower (the
+-- snoozed attempt is not counted, as a release does) and its snooze count one higher; a step change sets it to 0.
 -- RETURNING lists the positions (from 1) of the rows that are committed. Times come from the database's clock.
 WITH clock AS (
     SELECT COALESCE(@now::timestamptz, now()) AS now
@@ -24,11 +28,12 @@ c AS (
     FROM unnest(@completion_ids::uuid[], @run_ids::uuid[], @lease_tokens::uuid[], @step_indexes::integer[], @step_names::text[],
                 @attempts::integer[], @executions::integer[], @outcomes::text[], @outputs::text[], @next_statuses::text[],
                 @next_step_names::text[], @retry_delays::interval[], @run_errors::text[], @durations::double precision[],
-                @error_types::text[], @error_messages::text[], @error_stacks::text[], @logs::text[], @awaited::text[])
+                @error_types::text[], @error_messages::text[], @error_stacks::text[], @logs::text[], @awaited::text[],
+                @wake_ats::timestamptz[], @sleeps::text[])
          WITH ORDINALITY
          AS c(completion_id, run_id, lease_token, step_index, step_name, attempt, execution,
               outcome, output, next_status, next_step_name, retry_delay, run_error,
-              duration_ms, error_type, error_message, error_stack, logs, awaited, ord)
+              duration_ms, error_type, error_message, error_stack, logs, awaited, wake_at, sleep, ord)
 ),
 -- Each row's run is locked in id order, as lease renewal and release lock them, so that none of them deadlock, and
 -- the row is judged against the run as locked: already committed, or the run's current attempt (fresh). The rows
@@ -50,10 +55,15 @@ updated AS (
     SET status = f.next_status,
         step_index = CASE WHEN f.next_status = 'running' OR f.next_step_name IS NOT NULL THEN f.step_index + 1 ELSE f.step_index END,
         step_name = COALESCE(f.next_step_name, r.step_name),
-        attempt = CASE WHEN f.next_status = 'running' THEN 1 WHEN f.next_step_name IS NOT NULL THEN 0 ELSE r.attempt END,
+        attempt = CASE WHEN f.next_status = 'running' THEN 1 WHEN f.next_step_name IS NOT NULL THEN 0
+                       WHEN f.outcome = 'snoozed' THEN GREATEST(r.attempt - 1, 0) ELSE r.attempt END,
+        snoozes = CASE WHEN f.outcome = 'snoozed' THEN r.snoozes + 1
+                       WHEN f.next_status = 'running' OR f.next_step_name IS NOT NULL THEN 0 ELSE r.snoozes END,
+        sleep = f.sleep,
         result = CASE WHEN f.next_status = 'succeeded' THEN f.output::jsonb END,
         error = f.run_error,
-        next_attempt_at = CASE WHEN f.next_status = 'pending' THEN clock.now + f.retry_delay END,
+        next_attempt_at = CASE WHEN f.next_status = 'pending'
+                               THEN GREATEST(clock.now + f.retry_delay, COALESCE(f.wake_at, clock.now)) END,
         attempt_started_at = CASE WHEN f.next_status = 'running' THEN clock.now END,
         completed_at = CASE WHEN f.next_status IN ('succeeded', 'failed') THEN clock.now END,
         lease_owner = CASE WHEN f.next_status = 'running' THEN r.lease_owner END,

@@ -1,4 +1,4 @@
--- Transitions: fail (docs/run-states.md#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), cancel tree (#cancel-tree).
+-- Transitions: fail (docs/run-states.md#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), cancel tree (#cancel-tree), deadline (#deadline).
 -- Locks, in id order, every run a cancel of @id may change: the run; its unended descendants (the children its
 -- steps started, and down every unended child, theirs), whatever the run's status, so that a running run's or a
 -- failed run's children go with it; and the run's parent, whose wait the cancel may end. The tree is read from

@@ -1,4 +1,4 @@
--- Transitions: succeed last (docs/run-states.md#succeed-last), fail (#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), wait (#wait), wake (#wake).
+-- Transitions: succeed last (docs/run-states.md#succeed-last), fail (#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), wait (#wait), wake (#wake), deadline (#deadline).
 -- Locks runs in id order (as the completion, renewal and release lock them, so that none deadlock), before a
 -- statement that may wake a waiting run: @run_ids (the batch's runs, the parents its ends may wake, the children
 -- the runs it parks wait for) and the unended descendants of @failing (runs that fail for good, whose children

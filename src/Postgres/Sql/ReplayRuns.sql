@@ -4,7 +4,9 @@
 -- of the execution that ended are stamped with that execution's number. Runs in another state are left alone;
 -- every requested run that exists is returned with the status it had, so the caller can say why. A run that
 -- waited for children runs the waiting step again: it gets the same children back (their keys derive from
--- the step) and waits on them again, so a child replayed first lets it go on.
+-- the step) and waits on them again, so a child replayed first lets it go on. A run with a deadline gets one as long
+-- again from the replay (a run that failed by its deadline would otherwise fail again at once), and its step's
+-- snoozes start from 0.
 WITH target AS (
     SELECT id, status, execution
     FROM {schema}.runs
@@ -27,6 +29,9 @@ replayed AS (
     SET status = 'pending',
         execution = r.execution + 1,
         attempt = 0,
+        snoozes = 0,
+        sleep = NULL,
+        deadline_at = COALESCE(@now::timestamptz, now()) + (r.deadline_at - r.created_at),
         awaited_runs = NULL,
         result = NULL,
         error = NULL,

@@ -5,7 +5,7 @@
 -- attempts_error_trigrams): each IN list is computed once per query, as a hashed subplan.
 SELECT id, workflow, CASE WHEN held_limit IS NOT NULL AND status = 'pending' THEN 'held' ELSE status END AS status, step_index, step_name, attempt, input::text AS input, result::text AS result, error,
        COALESCE(idempotency_key, start_key) AS idempotency_key, parent_run_id, created_at, updated_at, completed_at,
-       COALESCE(held_due_at, next_attempt_at) AS next_attempt_at, held_limit, held_key
+       COALESCE(held_due_at, next_attempt_at) AS next_attempt_at, held_limit, held_key, sleep, deadline_at
 FROM {schema}.runs AS r
 WHERE (@since::timestamptz IS NULL OR r.created_at >= @since::timestamptz)
   AND (@until::timestamptz IS NULL OR r.created_at < @until::timestamptz)

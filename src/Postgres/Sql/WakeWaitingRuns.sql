@@ -1,4 +1,4 @@
--- Transitions: succeed last (docs/run-states.md#succeed-last), fail (#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), wait (#wait), wake (#wake), cancel tree (#cancel-tree).
+-- Transitions: succeed last (docs/run-states.md#succeed-last), fail (#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), wait (#wait), wake (#wake), cancel tree (#cancel-tree), deadline (#deadline).
 -- Ends the waits that a transaction's earlier statements may have ended, and starts the ones they began. Runs
 -- after them in the same transaction, with a snapshot that sees their writes and every commit before the locks
 -- they hold, so it costs a constant amount per run named here, however many children a parent waits for:

@@ -73,6 +73,7 @@ internal sealed class ChildWorkflowClient(IWorkflowClient inner, Guid parentRunI
         IdempotencyKey = options?.IdempotencyKey ?? $"{stepIdempotencyKey}:{workflowName}:{NextOrdinal(workflowName)}",
         RunAt = options?.RunAt,
         Delay = options?.Delay,
+        Deadline = options?.Deadline,
         Transaction = options?.Transaction,
         ParentRunId = parentRunId,
         LimitKey = options?.LimitKey,

@@ -17,6 +17,7 @@ internal static class ManyStarts
         IdempotencyKey = idempotencyKey,
         RunAt = options?.RunAt,
         Delay = options?.Delay,
+        Deadline = options?.Deadline,
         Transaction = options?.Transaction,
         ParentRunId = options?.ParentRunId,
         LimitKey = options?.LimitKey,

@@ -51,6 +51,15 @@ public sealed record RunInfo
     /// <summary>The limit and key that hold the run while it is <see cref="RunStatus.Held"/>; <see langword="null"/> otherwise.</summary>
     public LimitHold? HeldBy { get; init; }
 
+    /// <summary>
+    /// Why a pending run is due only at <see cref="NextAttemptAt"/>: it sleeps (a step's <c>After</c>, a
+    /// <see cref="Delayed{T}"/> output) or its step snoozed; <see langword="null"/> otherwise.
+    /// </summary>
+    public RunSleep? Sleep { get; init; }
+
+    /// <summary>When the run fails if it has not ended by then (its deadline); <see langword="null"/> for none.</summary>
+    public DateTimeOffset? DeadlineAt { get; init; }
+
     /// <summary>Whether the run has ended.</summary>
     public bool IsFinished => Status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled;
 }

@@ -29,6 +29,14 @@ public sealed class StartOptions
     public TimeSpan? Delay { get; init; }
 
     /// <summary>
+    /// How long the run may take from this start, on the database's clock; overrides the workflow's
+    /// <see cref="WorkflowAttribute.Deadline"/>. When it passes, the running step's token fires, unended children are
+    /// cancelled, and the run fails with a <see cref="DeadlineExceededException"/>. <see langword="null"/> for the
+    /// workflow's own (or none).
+    /// </summary>
+    public TimeSpan? Deadline { get; init; }
+
+    /// <summary>
     /// An open transaction of the caller's: the run is inserted in it, so it exists only if the caller's own
     /// writes commit, and workers are woken when it commits. It must belong to the database the store uses: an
     /// <c>NpgsqlTransaction</c> with PostgreSQL, a <c>SqliteTransaction</c> with SQLite.

@@ -1,3 +1,4 @@
+using Inquir.Typed.Policies;
 using Inquir.Typed.Storage;
 using Microsoft.Extensions.Options;
 
@@ -148,6 +149,7 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
         StartPolicyChoice.Delay(policy, options),
         descriptor.Steps[0].Name)
     {
+        Deadline = options.Deadline ?? descriptor.Deadline,
         Trace = RunTraceContext.OfCurrent(),
         Shape = descriptor.Shape,
         LimitKeys = descriptor.LimitKeysJson(input, options.LimitKey),
@@ -198,6 +200,11 @@ internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, Wo
         if (options.Delay is { } delay && delay < TimeSpan.Zero)
         {
             throw new ArgumentException($"Delay is negative ({delay}).", nameof(options));
+        }
+
+        if (options.Deadline is { } deadline && (deadline <= TimeSpan.Zero || deadline > DurationText.Longest))
+        {
+            throw new ArgumentException($"Deadline must be positive and at most 365 days ({deadline}).", nameof(options));
         }
 
         if (options.Transaction is { Connection: null })

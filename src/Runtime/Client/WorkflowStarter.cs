@@ -43,6 +43,7 @@ public static partial class WorkflowStarter
         IdempotencyKey = idempotencyKey,
         RunAt = options.RunAt,
         Delay = options.Delay,
+        Deadline = options.Deadline,
         Transaction = options.Transaction,
         ParentRunId = options.ParentRunId,
         LimitKey = options.LimitKey,

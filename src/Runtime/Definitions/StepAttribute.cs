@@ -23,6 +23,19 @@ public sealed class StepAttribute : Attribute
     public string? Timeout { get; set; }
 
     /// <summary>
+    /// Durable sleep before this step: it is due that long after the previous step's checkpoint commits, such as
+    /// <c>"1h"</c> or <c>"1d"</c>, on the database's clock; the run waits in the database, holding no worker. Not on the
+    /// first step (start the run with <see cref="StartOptions.Delay"/> instead). Default: none.
+    /// </summary>
+    public string? After { get; set; }
+
+    /// <summary>
+    /// How many times the step may snooze (return <see cref="StepContext.Snooze(TimeSpan)"/>) before one more snooze
+    /// fails it permanently with <see cref="SnoozeLimitExceededException"/>. Default: <see cref="WorkerOptions.MaxSnoozes"/>.
+    /// </summary>
+    public int MaxSnoozes { get; set; }
+
+    /// <summary>
     /// Declares that running the step twice has the same effect as running it once, so it needs no idempotency key.
     /// </summary>
     public bool Idempotent { get; set; }

@@ -32,4 +32,11 @@ public sealed class WorkflowAttribute : Attribute
     /// started in.
     /// </summary>
     public string Queue { get; set; } = "default";
+
+    /// <summary>
+    /// How long a run may take from its start, such as <c>"2h"</c>, on the database's clock: when it passes, the running
+    /// step's cancellation token fires, the run's unended children are cancelled, and the run fails with a
+    /// <see cref="DeadlineExceededException"/>. <see cref="StartOptions.Deadline"/> overrides it per run. Default: none.
+    /// </summary>
+    public string? Deadline { get; set; }
 }

@@ -95,4 +95,7 @@ public enum StepAttemptOutcome
 
     /// <summary>The run was cancelled while it ran.</summary>
     Cancelled,
+
+    /// <summary>The step answered that its input was not ready (<see cref="StepContext.Snooze(TimeSpan)"/>); not counted against its retries.</summary>
+    Snoozed,
 }

@@ -59,6 +59,11 @@ internal sealed class InquirOptionsValidator : IValidateOptions<InquirOptions>
             failures.Add($"Inquir:Worker:ShutdownGracePeriod must not be negative; it is {worker.ShutdownGracePeriod}.");
         }
 
+        if (worker.MaxSnoozes is < 0 or > StepPolicy.MaxSnoozesLimit)
+        {
+            failures.Add($"Inquir:Worker:MaxSnoozes must be between 0 and {StepPolicy.MaxSnoozesLimit}; it is {worker.MaxSnoozes}.");
+        }
+
         if (worker.TimeoutGracePeriod < TimeSpan.Zero)
         {
             failures.Add($"Inquir:Worker:TimeoutGracePeriod must not be negative; it is {worker.TimeoutGracePeriod}.");

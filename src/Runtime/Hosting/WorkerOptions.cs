@@ -35,6 +35,12 @@ public sealed class WorkerOptions
     /// </summary>
     public TimeSpan TimeoutGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How many times a step may snooze before one more snooze fails it permanently, for steps whose
+    /// <see cref="StepAttribute.MaxSnoozes"/> says nothing. Default 100.
+    /// </summary>
+    public int MaxSnoozes { get; set; } = StepPolicy.DefaultMaxSnoozes;
+
     /// <summary>The name this worker records as lease owner. Default: machine name, process id and a random suffix.</summary>
     public string? WorkerId { get; set; }
 

@@ -5,11 +5,16 @@ namespace Inquir.Typed;
 /// <summary>How a step is retried: how many times, how long to wait between attempts, and how long one attempt may run.</summary>
 public sealed record StepPolicy
 {
+    private readonly int? _maxSnoozes;
+
     /// <summary>Retries a step gets when its attribute names none.</summary>
     public const int DefaultRetries = StepPolicyDefaults.Retries;
 
     /// <summary>The most retries a step may have; more is almost always a mistake.</summary>
     public const int MaxRetries = StepPolicyDefaults.MaxRetries;
+
+    /// <summary>Snoozes a step may make when neither its attribute nor <see cref="WorkerOptions.MaxSnoozes"/> says otherwise.</summary>
+    public const int DefaultMaxSnoozes = StepPolicyDefaults.MaxSnoozes;
 
     /// <summary>The base delay when the attribute names none.</summary>
     public static readonly TimeSpan DefaultDelay = StepPolicyDefaults.Delay;
@@ -70,6 +75,22 @@ public sealed record StepPolicy
 
     /// <summary>How long one attempt may run before its token fires; <see langword="null"/> for no limit.</summary>
     public TimeSpan? Timeout { get; init; }
+
+    /// <summary>
+    /// How many times the step may snooze before one more snooze fails it; <see langword="null"/> for the worker's
+    /// <see cref="WorkerOptions.MaxSnoozes"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or above <see cref="MaxSnoozesLimit"/>.</exception>
+    public int? MaxSnoozes
+    {
+        get => _maxSnoozes;
+        init => _maxSnoozes = value is < 0 or > MaxSnoozesLimit
+            ? throw new ArgumentOutOfRangeException(nameof(MaxSnoozes), value, $"MaxSnoozes must be between 0 and {MaxSnoozesLimit}.")
+            : value;
+    }
+
+    /// <summary>The most snoozes a step may be allowed; more is almost always a mistake.</summary>
+    public const int MaxSnoozesLimit = StepPolicyDefaults.MaxSnoozesLimit;
 
     /// <summary>Attempts the step gets in all.</summary>
     public int MaxAttempts => Retries + 1;

@@ -5,7 +5,8 @@ namespace Inquir.Typed.Policies;
 
 /// <summary>
 /// Applies configuration on top of a step's attribute policy, so that retries and delays can change without a
-/// rebuild: <c>Inquir:Workflows:{workflow}:Steps:{step}:Retries</c>, <c>Backoff</c>, <c>Delay</c>, <c>MaxDelay</c>, <c>Timeout</c>.
+/// rebuild: <c>Inquir:Workflows:{workflow}:Steps:{step}:Retries</c>, <c>Backoff</c>, <c>Delay</c>, <c>MaxDelay</c>, <c>Timeout</c>,
+/// <c>MaxSnoozes</c>.
 /// </summary>
 internal static class StepPolicyOverrides
 {
@@ -23,15 +24,21 @@ internal static class StepPolicyOverrides
         var delay = section["Delay"] is { } d ? ParseDuration(d, path + ":Delay") : policy.Delay;
         var maxDelay = section["MaxDelay"] is { } m ? ParseDuration(m, path + ":MaxDelay") : policy.MaxDelay;
         TimeSpan? timeout = section["Timeout"] is { } t ? ParseDuration(t, path + ":Timeout") : policy.Timeout;
+        var maxSnoozes = section["MaxSnoozes"] is { } s ? ParseCount(s, path + ":MaxSnoozes") : policy.MaxSnoozes;
         try
         {
-            return new StepPolicy(retries, backoff, delay, maxDelay, timeout);
+            return new StepPolicy(retries, backoff, delay, maxDelay, timeout) { MaxSnoozes = maxSnoozes };
         }
         catch (ArgumentOutOfRangeException e)
         {
             throw new InvalidOperationException($"Configuration {path} gives step '{step}' of workflow '{workflow}' an invalid policy: {e.Message}", e);
         }
     }
+
+    private static int ParseCount(string text, string path) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new InvalidOperationException($"Configuration {path} is \"{text}\", not a whole number.");
 
     private static int ParseRetries(string text, string path) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)

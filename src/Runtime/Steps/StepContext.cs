@@ -1,3 +1,4 @@
+using Inquir.Typed.Policies;
 using Microsoft.Extensions.Logging;
 
 namespace Inquir.Typed;
@@ -54,6 +55,43 @@ public sealed class StepContext
     /// When which children a step starts depends on data, pass a key derived from that data instead.
     /// </summary>
     public IWorkflowClient Workflows { get; }
+
+    /// <summary>
+    /// What the step's return value asked of the runtime (a sleep, a snooze); set by the generated invoker through
+    /// <see cref="Generated.StepInstructions"/>, read by the worker after the step returned.
+    /// </summary>
+    internal StepInstruction? Instruction { get; set; }
+
+    /// <summary>
+    /// Returns <paramref name="value"/> as this step's output and makes the next step due <paramref name="delay"/>
+    /// after this step's checkpoint commits, on the database's clock: the run sleeps in the database, holding no
+    /// worker, and the next step takes <paramref name="value"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative or longer than 365 days.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "On the context, so that a step writes ctx.Delay(...) beside ctx.Workflows.")]
+    public Delayed<T> Delay<T>(T value, TimeSpan delay) => new(value, new SleepInstruction(CheckDelay(delay, nameof(delay)), null));
+
+    /// <summary>
+    /// Returns <paramref name="value"/> as this step's output and makes the next step due at <paramref name="until"/>
+    /// (at once when that has passed by the database's clock); the next step takes <paramref name="value"/>.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "On the context, so that a step writes ctx.DelayUntil(...) beside ctx.Workflows.")]
+    public Delayed<T> DelayUntil<T>(T value, DateTimeOffset until) => new(value, new SleepInstruction(TimeSpan.Zero, until.ToUniversalTime()));
+
+    /// <summary>
+    /// Answers that this step's input is not ready: return it as a <see cref="StepResult{T}"/>. The run is due again at
+    /// this step <paramref name="delay"/> later; the attempt is recorded as snoozed and does not use up a retry. A step
+    /// snoozes at most <see cref="StepAttribute.MaxSnoozes"/> times (else <see cref="WorkerOptions.MaxSnoozes"/>); one
+    /// more fails it with <see cref="SnoozeLimitExceededException"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="delay"/> is negative or longer than 365 days.</exception>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "On the context, so that a step writes ctx.Snooze(...) beside ctx.Workflows.")]
+    public Snoozed Snooze(TimeSpan delay) => new(CheckDelay(delay, nameof(delay)));
+
+    private static TimeSpan CheckDelay(TimeSpan delay, string name) =>
+        delay < TimeSpan.Zero || delay > DurationText.Longest
+            ? throw new ArgumentOutOfRangeException(name, delay, "A delay must be between zero and 365 days.")
+            : delay;
 
     internal static string IdempotencyKeyOf(Guid runId, string stepName) => $"{runId:D}:{stepName}";
 }

@@ -22,4 +22,7 @@ internal sealed record ClaimedRun(Guid Id, string Workflow, int StepIndex, int A
 
     /// <summary>Whether the claim gave the run slots of concurrency limits, which the commit that ends its hold gives back.</summary>
     public bool HoldsSlots { get; init; }
+
+    /// <summary>How many times the run's current step has snoozed (in this execution), which its snooze bound counts.</summary>
+    public int Snoozes { get; init; }
 }

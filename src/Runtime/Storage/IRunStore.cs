@@ -55,6 +55,14 @@ internal interface IRunStore
     /// <summary>Makes runs whose lease expired due again; returns how many.</summary>
     Task<int> RescueExpiredLeasesAsync(RescueExpiredLeasesRequest request, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Fails up to <see cref="FailPastDeadlineRequest.Limit"/> unended runs (pending, running or waiting) whose deadline has passed, each
+    /// without an attempt of user code (the attempt a running run was in is recorded as failed with
+    /// <see cref="DeadlineExceededException"/>), with its unended descendants cancelled and its waiters woken in the
+    /// same commit; a worker running one of them is told, and its step's token fires. Returns the runs failed.
+    /// </summary>
+    Task<IReadOnlyList<PastDeadlineRun>> FailPastDeadlineAsync(FailPastDeadlineRequest request, CancellationToken cancellationToken);
+
     /// <summary>Hands back runs a stopping worker holds, due at once; returns how many.</summary>
     Task<int> ReleaseAsync(ReleaseRunsRequest request, CancellationToken cancellationToken);
 

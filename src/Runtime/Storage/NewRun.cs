@@ -34,4 +34,7 @@ internal sealed record NewRun(
 
     /// <summary>The run's priority (<see cref="StartOptions.Priority"/>): due runs are claimed highest first.</summary>
     public int Priority { get; init; }
+
+    /// <summary>How long after its start, on the database's clock, the run fails if it has not ended; null for no deadline.</summary>
+    public TimeSpan? Deadline { get; init; }
 }

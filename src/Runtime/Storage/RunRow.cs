@@ -18,7 +18,9 @@ internal sealed record RunRow(
     DateTime? CompletedAt,
     DateTime? NextAttemptAt,
     string? HeldLimit,
-    string? HeldKey)
+    string? HeldKey,
+    string? Sleep,
+    DateTime? DeadlineAt)
 {
     public RunInfo ToRunInfo() => new()
     {
@@ -38,6 +40,8 @@ internal sealed record RunRow(
         CompletedAt = CompletedAt is { } c ? Utc(c) : null,
         NextAttemptAt = NextAttemptAt is { } n ? Utc(n) : null,
         HeldBy = HeldLimit is null ? null : new LimitHold(HeldLimit, HeldKey ?? string.Empty),
+        Sleep = Status == RunStatus.Pending ? SleepText.Parse(Sleep) : null,
+        DeadlineAt = DeadlineAt is { } d ? Utc(d) : null,
     };
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

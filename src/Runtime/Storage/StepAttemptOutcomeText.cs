@@ -12,6 +12,7 @@ internal static class StepAttemptOutcomeText
         "interrupted" => StepAttemptOutcome.Interrupted,
         "superseded" => StepAttemptOutcome.Superseded,
         "cancelled" => StepAttemptOutcome.Cancelled,
+        "snoozed" => StepAttemptOutcome.Snoozed,
         _ => throw new InvalidOperationException($"Unknown attempt outcome '{outcome}' in the database."),
     };
 }

@@ -39,6 +39,15 @@ internal sealed record StepCompletion
     /// <summary>How long after the commit, on the database's clock, a pending run may be tried again.</summary>
     public TimeSpan? RetryDelay { get; init; }
 
+    /// <summary>
+    /// When a pending run is due at the latest of this and its retry delay after the commit: the time a step's
+    /// <see cref="Delayed{T}"/> named with <c>DelayUntil</c>; null for none.
+    /// </summary>
+    public DateTimeOffset? WakeAt { get; init; }
+
+    /// <summary>Why a pending run is due only later: a sleep or a snooze; null for a retry or a run due now.</summary>
+    public RunSleep? Sleep { get; init; }
+
     /// <summary>The run's error: why it failed, or the last attempt's error while it waits for a retry.</summary>
     public string? RunError { get; init; }
 
@@ -63,4 +72,7 @@ internal enum AttemptOutcome
     Succeeded,
     Failed,
     TimedOut,
+
+    /// <summary>The step snoozed: the run is due again at the same step, and the attempt is not counted.</summary>
+    Snoozed,
 }

@@ -32,6 +32,9 @@ public static class InquirTelemetry
     internal static readonly Counter<long> StepRetries = Meter.CreateCounter<long>(
         "inquir.steps.retries", "{retry}", "Failed attempts that were scheduled for another try.");
 
+    internal static readonly Counter<long> StepSnoozes = Meter.CreateCounter<long>(
+        "inquir.steps.snoozes", "{snooze}", "Attempts that snoozed (their input was not ready): due again later, no retry used.");
+
     internal static readonly Counter<long> RunsAtUnknownStep = Meter.CreateCounter<long>(
         "inquir.runs.unknown_step", "{run}", "Due runs found waiting at a step this deployment does not have (a rolling deploy); left for a worker that knows it.");
 

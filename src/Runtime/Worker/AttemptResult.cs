@@ -11,6 +11,9 @@ internal sealed record AttemptResult(AttemptOutcome Outcome, string? Output, Exc
     /// <summary>The child runs the step returned, which the run waits for; null for any other outcome.</summary>
     public IReadOnlyList<Guid>? AwaitedRuns { get; init; }
 
+    /// <summary>What the step's return value asked of the runtime (a sleep, a snooze); null for a plain output.</summary>
+    public StepInstruction? Instruction { get; init; }
+
     /// <summary>The worker stopped and cancelled the step: nothing is recorded as its outcome.</summary>
     public static readonly AttemptResult Interruption = new(AttemptOutcome.Failed, null, null, default, Interrupted: true);
 

@@ -61,6 +61,7 @@ internal sealed partial class RunExecutor(
         var attempt = claimed.Attempt;
         var input = claimed.StepInput;
         var awaited = claimed.AwaitedRuns;
+        var snoozes = claimed.Snoozes;
         InquirTelemetry.StepQueueWait.Record(
             claimed.QueueWait.TotalSeconds, new("inquir.workflow", claimed.Workflow), new("inquir.step", steps[stepIndex].Name));
         while (true)
@@ -86,7 +87,11 @@ internal sealed partial class RunExecutor(
                 return;
             }
 
-            var of = new AttemptOf(claimed.Held, claimed.Execution, workflow.Descriptor, stepIndex, policy, attempt, claimed.ParentRunId, runSteps);
+            var of = new AttemptOf(claimed.Held, claimed.Execution, workflow.Descriptor, stepIndex, policy, attempt, claimed.ParentRunId, runSteps)
+            {
+                Snoozes = snoozes,
+                MaxSnoozes = policy.MaxSnoozes ?? options.Worker.MaxSnoozes,
+            };
 
             // Scopes belong to the logger factory, so the step's own lines and the runtime's lines about this attempt
             // (succeeded, retrying, failed) all carry the run id, workflow, step and attempt.
@@ -125,6 +130,7 @@ internal sealed partial class RunExecutor(
             lease.Keep();
             stepIndex++;
             attempt = 1;
+            snoozes = 0;
             input = completion.Output;
         }
     }
@@ -181,7 +187,7 @@ internal sealed partial class RunExecutor(
             if (step.Awaits == ChildAwait.None)
             {
                 StoreLimits.ThrowIfOutputNotStorable(output, options.MaxStepOutputBytes);
-                result = AttemptResult.Success(output, time.GetElapsedTime(started));
+                result = AttemptResult.Success(output, time.GetElapsedTime(started)) with { Instruction = context.Instruction };
             }
             else
             {
@@ -239,6 +245,13 @@ internal sealed partial class RunExecutor(
             case RunStatus.Waiting:
                 LogStepWaiting(runId, step, of.Number, completion.AwaitedRuns!.Count);
                 break;
+            case RunStatus.Pending when completion.Outcome == AttemptOutcome.Snoozed:
+                LogStepSnoozed(runId, step, of.Number, of.Snoozes + 1, of.MaxSnoozes, completion.RetryDelay!.Value.TotalMilliseconds);
+                break;
+            case RunStatus.Pending when completion is { Sleep: RunSleep.Sleeping, RunError: null }:
+                LogStepSucceeded(runId, step, of.Number, result.Duration.TotalMilliseconds);
+                LogSleeping(runId, completion.NextStepName!, completion.RetryDelay!.Value.TotalMilliseconds, completion.WakeAt);
+                break;
             case RunStatus.Pending when completion.NextStepName is { } nextStep:
                 LogStepSucceeded(runId, step, of.Number, result.Duration.TotalMilliseconds);
                 LogLeftForAnotherDeployment(runId, nextStep, of.Workflow.Name);
@@ -259,15 +272,20 @@ internal sealed partial class RunExecutor(
 
     private static void CountCommitted(WorkflowDescriptor workflow, StepCompletion completion)
     {
-        if (completion is { NextStatus: RunStatus.Pending, NextStepName: { } nextStep })
+        // A run asleep before its next step is neither a retry nor a finished run: it counts nowhere.
+        if (completion.Outcome == AttemptOutcome.Snoozed)
+        {
+            InquirTelemetry.StepSnoozes.Add(1, new("inquir.workflow", workflow.Name), new("inquir.step", completion.StepName));
+        }
+        else if (completion is { NextStatus: RunStatus.Pending, NextStepName: { } nextStep, RunError: not null })
         {
             InquirTelemetry.RunsAtUnknownStep.Add(1, new("inquir.workflow", workflow.Name), new("inquir.step", nextStep));
         }
-        else if (completion.NextStatus == RunStatus.Pending)
+        else if (completion is { NextStatus: RunStatus.Pending, NextStepName: null })
         {
             InquirTelemetry.StepRetries.Add(1, new("inquir.workflow", workflow.Name), new("inquir.step", completion.StepName));
         }
-        else if (completion.NextStatus != RunStatus.Waiting)
+        else if (completion.NextStatus is not (RunStatus.Waiting or RunStatus.Pending))
         {
             InquirTelemetry.RunsFinished.Add(1, new("inquir.workflow", workflow.Name), new("inquir.status", RunStatusText.Of(completion.NextStatus)));
         }
@@ -291,6 +309,12 @@ internal sealed partial class RunExecutor(
 
     [LoggerMessage(EventId = 1027, Level = LogLevel.Information, Message = "Run {RunId}: step {Step} returned {Count} child runs on attempt {Attempt}; the run waits for them")]
     private partial void LogStepWaiting(Guid runId, string step, int attempt, int count);
+
+    [LoggerMessage(EventId = 1029, Level = LogLevel.Information, Message = "Run {RunId}: step {Step} snoozed on attempt {Attempt} ({Snoozes} of at most {MaxSnoozes} snoozes); due again in {DelayMs:0} ms")]
+    private partial void LogStepSnoozed(Guid runId, string step, int attempt, int snoozes, int maxSnoozes, double delayMs);
+
+    [LoggerMessage(EventId = 1030, Level = LogLevel.Information, Message = "Run {RunId} sleeps before step {Step}: due {DelayMs:0} ms after the checkpoint, or at {WakeAt} when that is later")]
+    private partial void LogSleeping(Guid runId, string step, double delayMs, DateTimeOffset? wakeAt);
 
     [LoggerMessage(EventId = 1028, Level = LogLevel.Warning, Message = "Run {RunId}: its next step {Step} is not a step of workflow {Workflow} in this deployment (another deployment started the run); it is left for a worker that knows it")]
     private partial void LogLeftForAnotherDeployment(Guid runId, string step, string workflow);

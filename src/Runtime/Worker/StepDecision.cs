@@ -3,8 +3,8 @@ using Inquir.Typed.Storage;
 namespace Inquir.Typed.Worker;
 
 /// <summary>
-/// Where a run goes after one attempt of a step: on to the next step, done, waiting for the child runs the step
-/// returned, a retry after a jittered delay, or failed. "Next step or done" follows the steps the run was started
+/// Where a run goes after one attempt of a step: on to the next step (at once, or asleep until it is due), done,
+/// waiting for the child runs the step returned, snoozed at the same step, a retry after a jittered delay, or failed. "Next step or done" follows the steps the run was started
 /// with, which a worker of another deployment may not share. A pure function of the attempt and the step's policy (the randomness of the jitter comes in), so that
 /// the policy is tested without a database.
 /// </summary>
@@ -40,9 +40,24 @@ internal static class StepDecision
             return completion with { NextStatus = RunStatus.Waiting, AwaitedRuns = children };
         }
 
+        if (result.Error is null && result.Instruction is SnoozeInstruction snooze)
+        {
+            // Not counted against the retries, but bounded: one snooze past the bound fails the step for good.
+            return attempt.Snoozes >= attempt.MaxSnoozes
+                ? Decide(attempt, AttemptResult.Failure(SnoozeLimitExceededException.For(step.Name, attempt.MaxSnoozes), timedOut: false, result.Duration) with { Logs = result.Logs }, random)
+                : completion with
+                {
+                    Outcome = AttemptOutcome.Snoozed,
+                    Output = null,
+                    NextStatus = RunStatus.Pending,
+                    RetryDelay = snooze.For,
+                    Sleep = RunSleep.Snoozed,
+                };
+        }
+
         if (result.Error is null)
         {
-            return AfterSuccess(completion, attempt);
+            return AfterSuccess(completion, attempt, result.Instruction as SleepInstruction);
         }
 
         if (ErrorText.IsPermanent(result.Error, step))
@@ -71,35 +86,39 @@ internal static class StepDecision
         };
     }
 
-    // The run ends after its own last step, and goes on to its own next step. This worker goes on with it when its
-    // step at that index has that name (what the claim matches); otherwise the run is left due at that step, its
-    // checkpoint committed, for a worker that knows the step, with the reporter's words as its error.
-    private static StepCompletion AfterSuccess(StepCompletion completion, AttemptOf attempt)
+    // The run ends after its own last step (a sleep after it has nothing to delay), and goes on to its own next
+    // step. This worker goes on with it when its step at that index has that name (what the claim matches), unless
+    // the next step is due later (its After, or the output's delay): then the run sleeps at that step, held by no
+    // worker. A next step this worker lacks is left due for a worker that knows it, its checkpoint committed, with
+    // the reporter's words as its error.
+    private static StepCompletion AfterSuccess(StepCompletion completion, AttemptOf attempt, SleepInstruction? sleep)
     {
         var next = attempt.StepIndex + 1;
         var own = attempt.Workflow.Steps;
-        if (attempt.RunSteps is not { } runSteps)
-        {
-            return next == own.Count
-                ? completion with { NextStatus = RunStatus.Succeeded }
-                : completion with { NextStepName = own[next].Name };
-        }
-
+        var runSteps = attempt.RunSteps ?? own.Select(s => s.Name).ToArray();
         if (next == runSteps.Count)
         {
             return completion with { NextStatus = RunStatus.Succeeded };
         }
 
         var nextStep = runSteps[next];
-        return next < own.Count && own[next].Name == nextStep
-            ? completion with { NextStepName = nextStep }
-            : completion with
-            {
-                NextStatus = RunStatus.Pending,
-                NextStepName = nextStep,
-                RetryDelay = TimeSpan.Zero,
-                RunError = UnknownStepText.WaitingFor(attempt.Workflow.Name, next, nextStep),
-            };
+        var known = next < own.Count && own[next].Name == nextStep;
+        var after = known ? own[next].After ?? TimeSpan.Zero : TimeSpan.Zero;
+        var delay = sleep is null || sleep.For < after ? after : sleep.For;
+        if (known && delay == TimeSpan.Zero && sleep?.Until is null)
+        {
+            return completion with { NextStepName = nextStep };
+        }
+
+        return completion with
+        {
+            NextStatus = RunStatus.Pending,
+            NextStepName = nextStep,
+            RetryDelay = delay,
+            WakeAt = sleep?.Until,
+            Sleep = delay > TimeSpan.Zero || sleep?.Until is not null ? RunSleep.Sleeping : null,
+            RunError = known ? null : UnknownStepText.WaitingFor(attempt.Workflow.Name, next, nextStep),
+        };
     }
 }
 
@@ -108,4 +127,11 @@ internal static class StepDecision
 /// policy; <paramref name="RunSteps"/> are the steps the run was started with when they are not the worker's own.
 /// </summary>
 internal sealed record AttemptOf(
-    HeldRun Run, int Execution, WorkflowDescriptor Workflow, int StepIndex, StepPolicy Policy, int Number, Guid? ParentRunId = null, IReadOnlyList<string>? RunSteps = null);
+    HeldRun Run, int Execution, WorkflowDescriptor Workflow, int StepIndex, StepPolicy Policy, int Number, Guid? ParentRunId = null, IReadOnlyList<string>? RunSteps = null)
+{
+    /// <summary>How many times the step has snoozed before this attempt (in this execution).</summary>
+    public int Snoozes { get; init; }
+
+    /// <summary>How many times the step may snooze: its policy's bound, else the worker's.</summary>
+    public int MaxSnoozes { get; init; } = StepPolicy.DefaultMaxSnoozes;
+}

@@ -6,6 +6,8 @@ namespace Inquir.Typed.Generated;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class StepDescriptor
 {
+    private readonly TimeSpan? _after;
+
     /// <summary>Creates the descriptor.</summary>
     public StepDescriptor(string name, StepPolicy policy, StepInvoker invoker, IReadOnlyList<Type>? nonRetryable = null, bool idempotent = false, ChildAwait awaits = ChildAwait.None)
     {
@@ -41,4 +43,14 @@ public sealed class StepDescriptor
     /// array of their results in start order (<see cref="ChildAwait.Many"/>).
     /// </summary>
     public ChildAwait Awaits { get; }
+
+    /// <summary>Durable sleep before the step: it is due this long after the previous step's checkpoint (<see cref="StepAttribute.After"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or longer than 365 days.</exception>
+    public TimeSpan? After
+    {
+        get => _after;
+        init => _after = value is { } after && (after < TimeSpan.Zero || after > Policies.DurationText.Longest)
+            ? throw new ArgumentOutOfRangeException(nameof(After), value, "After must be between zero and 365 days.")
+            : value;
+    }
 }

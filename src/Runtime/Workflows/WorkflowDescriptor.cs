@@ -7,6 +7,7 @@ namespace Inquir.Typed;
 public abstract class WorkflowDescriptor
 {
     private readonly string _queue = QueueName.Default;
+    private readonly TimeSpan? _deadline;
 
     /// <summary>Creates the descriptor.</summary>
     /// <exception cref="ArgumentException">The name is empty, there are no steps, or two steps share a name.</exception>
@@ -65,6 +66,19 @@ public abstract class WorkflowDescriptor
 
     /// <summary>The steps in the order they run.</summary>
     public IReadOnlyList<StepDescriptor> Steps { get; }
+
+    /// <summary>
+    /// How long a run may take from its start (<see cref="WorkflowAttribute.Deadline"/>); <see langword="null"/> for no
+    /// deadline. <see cref="StartOptions.Deadline"/> overrides it per run.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not positive or longer than 365 days.</exception>
+    public TimeSpan? Deadline
+    {
+        get => _deadline;
+        init => _deadline = value is { } deadline && (deadline <= TimeSpan.Zero || deadline > Policies.DurationText.Longest)
+            ? throw new ArgumentOutOfRangeException(nameof(Deadline), value, "Deadline must be positive and at most 365 days.")
+            : value;
+    }
 
     /// <summary>The step names and their fingerprint, which every run started from this descriptor records.</summary>
     internal RunShape Shape { get; }

@@ -16,7 +16,8 @@ internal static class RunResults
             idempotencyKey = result.Ordinal("idempotency_key"), parentRunId = result.Ordinal("parent_run_id"),
             createdAt = result.Ordinal("created_at"), updatedAt = result.Ordinal("updated_at"),
             completedAt = result.Ordinal("completed_at"), nextAttemptAt = result.Ordinal("next_attempt_at"),
-            heldLimit = result.Ordinal("held_limit"), heldKey = result.Ordinal("held_key");
+            heldLimit = result.Ordinal("held_limit"), heldKey = result.Ordinal("held_key"),
+            sleep = result.Ordinal("sleep"), deadlineAt = result.Ordinal("deadline_at");
         return r => new RunRow(
             Id(r, id),
             r.GetString(workflow),
@@ -34,7 +35,9 @@ internal static class RunResults
             NullableTime(r, completedAt),
             NullableTime(r, nextAttemptAt),
             Text(r, heldLimit),
-            Text(r, heldKey));
+            Text(r, heldKey),
+            Text(r, sleep),
+            NullableTime(r, deadlineAt));
     };
 
     /// <summary><c>ClaimRuns.sql</c>'s <c>RETURNING</c>.</summary>
@@ -44,7 +47,7 @@ internal static class RunResults
             attempt = result.Ordinal("attempt"), leaseToken = result.Ordinal("lease_token"), parentRunId = result.Ordinal("parent_run_id"),
             execution = result.Ordinal("execution"), stepInput = result.Ordinal("step_input"), stepName = result.Ordinal("step_name"),
             awaitedRuns = result.Ordinal("awaited_runs"), traceParent = result.Ordinal("trace_parent"), traceState = result.Ordinal("trace_state"),
-            queueWait = result.Ordinal("queue_wait_ms"), shape = result.Ordinal("shape");
+            queueWait = result.Ordinal("queue_wait_ms"), shape = result.Ordinal("shape"), snoozes = result.Ordinal("snoozes");
         return r => new ClaimedRun(
             Id(r, id), r.GetString(workflow), r.GetInt32(stepIndex), r.GetInt32(attempt), Id(r, leaseToken), NullableId(r, parentRunId),
             Text(r, stepInput), Text(r, stepName), r.GetInt32(execution))
@@ -53,6 +56,7 @@ internal static class RunResults
             Trace = new RunTraceContext(Text(r, traceParent), Text(r, traceState)),
             QueueWait = TimeSpan.FromMilliseconds(Math.Max(0, r.GetInt64(queueWait))),
             Shape = r.IsDBNull(shape) ? null : r.GetInt64(shape),
+            Snoozes = r.GetInt32(snoozes),
         };
     };
 
@@ -68,6 +72,21 @@ internal static class RunResults
     {
         int id = result.Ordinal("id"), workflow = result.Ordinal("workflow"), stepIndex = result.Ordinal("step_index"), stepName = result.Ordinal("step_name");
         return r => new UnknownStepRun(Id(r, id), r.GetString(workflow), r.GetInt32(stepIndex), Text(r, stepName));
+    };
+
+    /// <summary><c>FindPastDeadline.sql</c>: the runs past their deadline.</summary>
+    public static readonly ResultReader<PastDeadlineRow> FindPastDeadline = result =>
+    {
+        int id = result.Ordinal("id"), parentRunId = result.Ordinal("parent_run_id"), createdAt = result.Ordinal("created_at"),
+            deadlineAt = result.Ordinal("deadline_at");
+        return r => new PastDeadlineRow(Id(r, id), NullableId(r, parentRunId), Time(r, createdAt), Time(r, deadlineAt));
+    };
+
+    /// <summary><c>FailPastDeadline.sql</c>'s first result: the run about to fail, as it was.</summary>
+    public static readonly ResultReader<DeadlineFailure> FailPastDeadline = result =>
+    {
+        int workflow = result.Ordinal("workflow"), status = result.Ordinal("status"), leaseToken = result.Ordinal("lease_token");
+        return r => new DeadlineFailure(r.GetString(workflow), RunStatusText.Parse(r.GetString(status)), NullableId(r, leaseToken));
     };
 
     /// <summary>The ids a statement returns: runs inserted, found or held.</summary>

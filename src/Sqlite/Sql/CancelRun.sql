@@ -1,4 +1,4 @@
--- Transitions: fail (docs/run-states.md#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), cancel tree (#cancel-tree).
+-- Transitions: fail (docs/run-states.md#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), cancel tree (#cancel-tree), deadline (#deadline).
 -- Cancels a pending, running or waiting run and its unended descendants (@tree, a JSON array: the run and those
 -- runs, from AwaitedTree), in one write transaction: each run's status and lease token are read first (for the
 -- caller and the cancel wake-ups), the attempts that were running are recorded as cancelled, and the runs lose

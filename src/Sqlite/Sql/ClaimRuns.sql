@@ -11,7 +11,9 @@
 -- version-4 UUID made from randomblob). Each claimed run comes back with its stored trace context, how long it
 -- waited since it became due (SET reads the old next_attempt_at into attempt_due_at) and the fingerprint of the
 -- steps it was started with (null before they were recorded). With limits, @admitted is the JSON array of the runs
--- the limit gate let through (SqliteLimits.cs, from ClaimCandidates.sql's runs): no other run is claimed.
+-- the limit gate let through (SqliteLimits.cs, from ClaimCandidates.sql's runs): no other run is claimed. Each
+-- claimed run also says how often its step snoozed. A sleeping or snoozed run is claimed like any due run; the claim
+-- clears why it slept.
 UPDATE runs
 SET status = 'running',
     attempt = attempt + 1,
@@ -23,6 +25,7 @@ SET status = 'running',
     next_attempt_at = NULL,
     started_at = COALESCE(started_at, @now),
     attempt_started_at = @now,
+    sleep = NULL,
     updated_at = @now
 WHERE id IN (
     WITH RECURSIVE bands(queue, priority) AS (
@@ -79,4 +82,4 @@ RETURNING id, workflow, step_index, attempt, lease_token, parent_run_id, executi
     step_name,
     awaited_runs,
     trace_parent, trace_state, @now - attempt_due_at AS queue_wait_ms,
-    shape;
+    shape, snoozes;

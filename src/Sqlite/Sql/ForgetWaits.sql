@@ -1,4 +1,4 @@
--- Transitions: succeed last (docs/run-states.md#succeed-last), fail (#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), wake (#wake), cancel tree (#cancel-tree).
+-- Transitions: succeed last (docs/run-states.md#succeed-last), fail (#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), wake (#wake), cancel tree (#cancel-tree), deadline (#deadline).
 -- Deletes the rows of run_waits that @ended (a JSON array of ids) ended, after WakeWaitingRuns counted them: those
 -- naming one of them as the awaited run (when it has in fact ended; a fenced outcome ended nothing), and those of
 -- a run of them that waited itself (a cancelled waiting run).

@@ -1,6 +1,6 @@
 -- Reads many runs by id in one statement; @ids is a JSON array of ids as they are stored.
 SELECT id, workflow, CASE WHEN held_limit IS NOT NULL AND status = 'pending' THEN 'held' ELSE status END AS status, step_index, step_name, attempt, input, result, error,
        COALESCE(idempotency_key, start_key) AS idempotency_key, parent_run_id, created_at, updated_at, completed_at,
-       COALESCE(held_due_at, next_attempt_at) AS next_attempt_at, held_limit, held_key
+       COALESCE(held_due_at, next_attempt_at) AS next_attempt_at, held_limit, held_key, sleep, deadline_at
 FROM runs
 WHERE id IN (SELECT value FROM json_each(@ids));

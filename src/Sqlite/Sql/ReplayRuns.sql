@@ -3,7 +3,8 @@
 -- it: the run is due at once, its checkpoints stay, its attempt counter starts again, and the attempts of the
 -- execution that ended are stamped with that execution's number. Every requested run that exists is returned
 -- first with the status it had, so the caller can say why one was left alone. A run that waited for children
--- runs the waiting step again, gets the same children back and waits on them again.
+-- runs the waiting step again, gets the same children back and waits on them again. A run with a deadline gets one
+-- as long again from the replay, and its step's snoozes start from 0.
 SELECT id, status, status IN ('failed', 'cancelled') AS replayed
 FROM runs
 WHERE id IN (SELECT value FROM json_each(@run_ids))
@@ -19,6 +20,9 @@ UPDATE runs
 SET status = 'pending',
     execution = execution + 1,
     attempt = 0,
+    snoozes = 0,
+    sleep = NULL,
+    deadline_at = @now + (deadline_at - created_at),
     awaited_runs = NULL,
     result = NULL,
     error = NULL,

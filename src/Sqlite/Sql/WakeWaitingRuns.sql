@@ -1,4 +1,4 @@
--- Transitions: succeed last (docs/run-states.md#succeed-last), fail (#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), wait (#wait), wake (#wake), cancel tree (#cancel-tree).
+-- Transitions: succeed last (docs/run-states.md#succeed-last), fail (#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), wait (#wait), wake (#wake), cancel tree (#cancel-tree), deadline (#deadline).
 -- Ends the waits that the write transaction's changes may have ended, and starts the ones they began (SQLite has
 -- one writer at a time, so this sees every other run's end). Costs a constant amount per run named here, however
 -- many children a parent waits for:

@@ -26,6 +26,8 @@ internal class DelegatingRunStore(IRunStore inner) : IRunStore
 
     public Task<int> RescueExpiredLeasesAsync(RescueExpiredLeasesRequest request, CancellationToken cancellationToken) => inner.RescueExpiredLeasesAsync(request, cancellationToken);
 
+    public Task<IReadOnlyList<PastDeadlineRun>> FailPastDeadlineAsync(FailPastDeadlineRequest request, CancellationToken cancellationToken) => inner.FailPastDeadlineAsync(request, cancellationToken);
+
     public Task<int> ReleaseAsync(ReleaseRunsRequest request, CancellationToken cancellationToken) => inner.ReleaseAsync(request, cancellationToken);
 
     public Task<bool> FailRunAsync(FailRunRequest request, CancellationToken cancellationToken) => inner.FailRunAsync(request, cancellationToken);

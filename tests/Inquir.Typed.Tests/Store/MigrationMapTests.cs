@@ -23,6 +23,7 @@ public sealed class MigrationMapTests
         ("0008_alert_notices", ["0015_alert_notices"]),
         ("0009_queues_and_priorities", ["0016_queues_and_priorities"]),
         ("0010_flow_limits", ["0017_flow_limits"]),
+        ("0011_sleep_snooze_deadlines", ["0018_sleep_snooze_deadlines"]),
         ("0012_start_policies", ["0019_start_policies"]),
     ];
 

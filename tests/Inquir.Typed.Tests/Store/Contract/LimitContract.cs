@@ -98,6 +98,28 @@ public abstract class LimitContract : StoreContract
     }
 
     [Fact]
+    public async Task Runs_their_deadline_fails_give_back_the_slot_they_hold_and_the_hold_they_wait_in()
+    {
+        await using var db = await OpenAsync();
+        var limits = Concurrency(1);
+        var running = await StartWithDeadlineAsync(db.Runs, T0, TimeSpan.FromMinutes(1));
+        var held = await StartWithDeadlineAsync(db.Runs, T0.AddMilliseconds(1), TimeSpan.FromMinutes(1));
+        var next = await StartAsync(db.Runs, T0.AddMilliseconds(2));
+        Assert.Equal([running], (await ClaimAllAsync(db.Runs, limits, "a", 5, T0.AddMilliseconds(2))).Select(c => c.Id));
+        Assert.Equal(new LimitHold("api", string.Empty), (await db.Runs.GetRunAsync(held, default))!.HeldBy);
+
+        var deadline = T0.AddMinutes(1);
+        var failed = await db.Runs.FailPastDeadlineAsync(new FailPastDeadlineRequest(deadline, Limit: 100), default);
+
+        Assert.Equal(new[] { running, held }.Order(), failed.Select(f => f.RunId).Order());
+        var heldRun = (await db.Runs.GetRunAsync(held, default))!;
+        Assert.Equal((RunStatus.Failed, (LimitHold?)null), (heldRun.Status, heldRun.HeldBy));
+
+        // The slot came back in the deadline's commit: the run held behind both is let through.
+        Assert.Equal([next], (await ClaimAllAsync(db.Runs, limits, "b", 5, deadline)).Select(c => c.Id));
+    }
+
+    [Fact]
     public async Task A_run_whose_next_step_passes_other_limits_gives_its_slots_back_when_it_moves_on()
     {
         await using var db = await OpenAsync();
@@ -195,4 +217,7 @@ public abstract class LimitContract : StoreContract
         Assert.Equal(4, claimed.Count);
         Assert.All(claimed, c => Assert.False(c.HoldsSlots));
     }
+
+    private static async Task<Guid> StartWithDeadlineAsync(IRunStore store, DateTimeOffset due, TimeSpan deadline) =>
+        (await store.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{}"), null, null, T0, due, TimeSpan.Zero, "s0") { Deadline = deadline }, Transaction: null), default)).Id;
 }

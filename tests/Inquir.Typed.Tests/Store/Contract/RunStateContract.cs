@@ -26,12 +26,15 @@ public abstract partial class RunStateContract : StoreContract
         ["succeed"] = SucceedCaseAsync,
         ["succeed last"] = SucceedLastCaseAsync,
         ["leave at an unknown step"] = LeaveAtAnUnknownStepCaseAsync,
+        ["sleep"] = SleepCaseAsync,
         ["retry"] = RetryCaseAsync,
+        ["snooze"] = SnoozeCaseAsync,
         ["fail"] = FailCaseAsync,
         ["permanent fail"] = PermanentFailCaseAsync,
         ["fail without an attempt"] = FailWithoutAnAttemptCaseAsync,
         ["wait"] = WaitCaseAsync,
         ["wake"] = WakeCaseAsync,
+        ["deadline"] = DeadlineCaseAsync,
         ["cancel tree"] = CancelTreeCaseAsync,
         ["release"] = ReleaseCaseAsync,
         ["rescue"] = RescueCaseAsync,
@@ -248,6 +251,118 @@ public abstract partial class RunStateContract : StoreContract
         var next = Assert.Single(await db.Runs.ClaimAsync(new ClaimRequest("newer", new KnownSteps([("w", ["s0", "publish"])]), 10, Lease, T1), default));
         Assert.Equal((id, 1, "publish", 1), (next.Id, next.StepIndex, next.StepName, next.Attempt));
         Assert.True(StoreUnderTest.SameJson("\"x\"", next.StepInput));
+    }
+
+    private static async Task SleepCaseAsync(StoreUnderTest db)
+    {
+        var id = await StartAsync(db.Runs, T0);
+        var claim = await ClaimOneAsync(db.Runs, "a", T0);
+        var outcome = Success(claim, "\"x\"") with { NextStatus = RunStatus.Pending, RetryDelay = TimeSpan.FromHours(1), Sleep = RunSleep.Sleeping };
+
+        Assert.Empty(await CompleteAsync(db, outcome with { CompletionId = Guid.NewGuid(), Run = new HeldRun(id, Guid.NewGuid()) }, T1));
+        Assert.Equal(RunStatus.Running, (await RunAsync(db, id)).Status);
+        Assert.Equal([outcome.CompletionId], await CompleteAsync(db, outcome, T1));
+
+        var run = await RunAsync(db, id);
+        Assert.Equal(
+            (RunStatus.Pending, 1, "s1", 0, (DateTimeOffset?)T1.AddHours(1), (RunSleep?)RunSleep.Sleeping, (string?)null),
+            (run.Status, run.CurrentStepIndex, run.CurrentStep, run.Attempt, run.NextAttemptAt, run.Sleep, run.Error));
+        Assert.True(StoreUnderTest.SameJson("\"x\"", Assert.Single(await db.CheckpointsAsync(id))));
+        Assert.Equal([StepAttemptOutcome.Superseded, StepAttemptOutcome.Succeeded], await db.OutcomesAsync(id));
+        Assert.Empty(await RenewAsync(db, claim.Held, T1));
+
+        // Held by no worker until it is due by the store's clock; the claim takes it at its next step, awake.
+        Assert.Empty(await ClaimAllAsync(db, T1.AddHours(1).AddSeconds(-1)));
+        var woken = await ClaimOneAsync(db.Runs, "b", T1.AddHours(1));
+        Assert.Equal((id, 1, "s1", 1), (woken.Id, woken.StepIndex, woken.StepName, woken.Attempt));
+        Assert.True(StoreUnderTest.SameJson("\"x\"", woken.StepInput));
+        Assert.Null((await RunAsync(db, id)).Sleep);
+
+        // A wake time (DelayUntil) later than the delay decides.
+        var until = await StartAsync(db.Runs, T1);
+        var untilClaim = await ClaimOneAsync(db.Runs, "a", T1);
+        await CompleteAsync(db, Success(untilClaim, "1") with { NextStatus = RunStatus.Pending, RetryDelay = TimeSpan.Zero, WakeAt = T1.AddDays(1), Sleep = RunSleep.Sleeping }, T1);
+        Assert.Equal((DateTimeOffset?)T1.AddDays(1), (await RunAsync(db, until)).NextAttemptAt);
+    }
+
+    private static async Task SnoozeCaseAsync(StoreUnderTest db)
+    {
+        var id = await StartAsync(db.Runs, T0);
+        var claim = await ClaimOneAsync(db.Runs, "a", T0);
+        var outcome = Snoozed(claim, TimeSpan.FromMinutes(5));
+
+        Assert.Empty(await CompleteAsync(db, outcome with { CompletionId = Guid.NewGuid(), Run = new HeldRun(id, Guid.NewGuid()) }, T1));
+        Assert.Equal(RunStatus.Running, (await RunAsync(db, id)).Status);
+        Assert.Equal([outcome.CompletionId], await CompleteAsync(db, outcome, T1));
+
+        var run = await RunAsync(db, id);
+        Assert.Equal(
+            (RunStatus.Pending, 0, 0, (DateTimeOffset?)T1.AddMinutes(5), (RunSleep?)RunSleep.Snoozed, (string?)null),
+            (run.Status, run.CurrentStepIndex, run.Attempt, run.NextAttemptAt, run.Sleep, run.Error));
+        Assert.Empty(await db.CheckpointsAsync(id));
+        Assert.Equal([StepAttemptOutcome.Superseded, StepAttemptOutcome.Snoozed], await db.OutcomesAsync(id));
+        Assert.Empty(await RenewAsync(db, claim.Held, T1));
+        Assert.Empty(await CompleteAsync(db, Success(claim, "1"), T1));
+
+        // Written again after a lost reply: recognised as committed, and neither the attempt nor the snooze counted twice.
+        Assert.Equal([outcome.CompletionId], await CompleteAsync(db, outcome, T1));
+        Assert.Equal(1, (await db.OutcomesAsync(id)).Count(o => o == StepAttemptOutcome.Snoozed));
+
+        // Not counted against the retries: the next attempt carries the same number, and the snooze is counted.
+        Assert.Empty(await ClaimAllAsync(db, T1.AddMinutes(5).AddSeconds(-1)));
+        var again = await ClaimOneAsync(db.Runs, "a", T1.AddMinutes(5));
+        Assert.Equal((1, 1), (again.Attempt, again.Snoozes));
+        await CompleteAsync(db, Snoozed(again, TimeSpan.Zero), T1.AddMinutes(5));
+        var third = await ClaimOneAsync(db.Runs, "a", T1.AddMinutes(5));
+        Assert.Equal((1, 2), (third.Attempt, third.Snoozes));
+
+        // A failed attempt still counts (the next is the second), and a step change sets the snoozes back to 0.
+        await CompleteAsync(db, Failure(third, TimeSpan.Zero), T1.AddMinutes(5));
+        var retried = await ClaimOneAsync(db.Runs, "a", T1.AddMinutes(5));
+        Assert.Equal((2, 2), (retried.Attempt, retried.Snoozes));
+        await CompleteAsync(db, Success(retried, "2") with { NextStatus = RunStatus.Pending, RetryDelay = TimeSpan.Zero }, T1.AddMinutes(5));
+        var next = await ClaimOneAsync(db.Runs, "a", T1.AddMinutes(5));
+        Assert.Equal((1, 0), (next.StepIndex, next.Snoozes));
+    }
+
+    private static async Task DeadlineCaseAsync(StoreUnderTest db)
+    {
+        var deadline = T0.AddHours(1);
+        var running = await StartWithDeadlineAsync(db, T0, TimeSpan.FromHours(1));
+        var runningClaim = await ClaimOneAsync(db.Runs, "a", T0);
+        var waiting = await StartWithDeadlineAsync(db, T0, TimeSpan.FromHours(1));
+        var waitingClaim = await ClaimOneAsync(db.Runs, "a", T0);
+        var child = await StartChildAsync(db, waiting, T0.AddDays(1));
+        await CompleteAsync(db, Waiting(waitingClaim, [child]), T0);
+        var sleeping = await StartWithDeadlineAsync(db, T0.AddHours(2), TimeSpan.FromHours(1));
+        var later = await StartWithDeadlineAsync(db, T0.AddHours(5), TimeSpan.FromHours(3));
+
+        Assert.Equal((RunStatus.Waiting, (DateTimeOffset?)deadline), ((await RunAsync(db, waiting)).Status, (await RunAsync(db, waiting)).DeadlineAt));
+        Assert.Empty(await db.Runs.FailPastDeadlineAsync(new FailPastDeadlineRequest(deadline.AddSeconds(-1), Limit: 100), default));
+        var failed = await db.Runs.FailPastDeadlineAsync(new FailPastDeadlineRequest(deadline, Limit: 100), default);
+
+        Assert.Equal(new[] { running, waiting, sleeping }.Order(), failed.Select(f => f.RunId).Order());
+        Assert.All(failed, f => Assert.Equal("w", f.Workflow));
+        var reason = DeadlineText.RunError(T0, deadline);
+        Assert.StartsWith("DeadlineExceeded: the run's deadline of 1h passed at 2026-03-01 10:00:00 UTC", reason, StringComparison.Ordinal);
+        foreach (var id in new[] { running, waiting, sleeping })
+        {
+            var run = await RunAsync(db, id);
+            Assert.Equal((RunStatus.Failed, reason, (DateTimeOffset?)deadline, (DateTimeOffset?)null), (run.Status, run.Error, run.CompletedAt, run.NextAttemptAt));
+        }
+
+        // The running attempt is recorded as failed by the deadline; its worker's lease is gone and its late outcome refused.
+        var attempt = Assert.Single(Assert.Single((await db.HistoryOfAsync(running)).Steps).Attempts);
+        Assert.Equal((StepAttemptOutcome.Failed, typeof(DeadlineExceededException).FullName, reason), (attempt.Outcome, attempt.ErrorType, attempt.ErrorMessage));
+        Assert.Empty(await RenewAsync(db, runningClaim.Held, deadline));
+        Assert.Empty(await CompleteAsync(db, Success(runningClaim, "1"), deadline));
+        Assert.Empty(await db.OutcomesAsync(sleeping));
+
+        // The waiting run's child is cancelled with it; a run whose deadline has not passed is left alone, and a run
+        // that ended is not failed again.
+        await AssertCancelledByAsync(db, child, ChildCancellation.AncestorFailed(waiting));
+        Assert.Equal(RunStatus.Pending, (await RunAsync(db, later)).Status);
+        Assert.Empty(await db.Runs.FailPastDeadlineAsync(new FailPastDeadlineRequest(deadline.AddHours(1), Limit: 100), default));
     }
 
     private static async Task RetryCaseAsync(StoreUnderTest db)
@@ -562,6 +677,19 @@ public abstract partial class RunStateContract : StoreContract
         var run = await RunAsync(db, id);
         Assert.Equal((id, RunStatus.Cancelled, reason), (id, run.Status, run.Error));
     }
+
+    private static async Task<Guid> StartWithDeadlineAsync(StoreUnderTest db, DateTimeOffset due, TimeSpan deadline) =>
+        (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{}"), null, null, T0, due, TimeSpan.Zero) { Deadline = deadline }, Transaction: null), default)).Id;
+
+    private static StepCompletion Snoozed(ClaimedRun claim, TimeSpan delay) =>
+        Failure(claim, delay) with
+        {
+            Outcome = AttemptOutcome.Snoozed,
+            RunError = null,
+            ErrorType = null,
+            ErrorMessage = null,
+            Sleep = RunSleep.Snoozed,
+        };
 
     private static StepCompletion Waiting(ClaimedRun claim, Guid[] children) =>
         Success(claim, "null") with { Output = null, NextStatus = RunStatus.Waiting, NextStepName = null, AwaitedRuns = children };

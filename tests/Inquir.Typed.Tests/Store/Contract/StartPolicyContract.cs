@@ -52,6 +52,17 @@ public abstract class StartPolicyContract : StoreContract
     }
 
     [Fact]
+    public async Task A_run_started_under_a_policy_keeps_its_deadline_alone_and_in_a_batch()
+    {
+        await using var db = await OpenAsync();
+        var single = await db.Runs.StartRunAsync(new StartRunRequest(Under(StartPolicy.UniqueWhileActive, "one", T0) with { Deadline = TimeSpan.FromHours(1) }, Transaction: null), default);
+        var batch = await db.Runs.StartRunsAsync(new StartRunsRequest([Under(StartPolicy.Throttle(TimeSpan.FromHours(1)), "two", T0) with { Deadline = TimeSpan.FromHours(2) }], Transaction: null), default);
+
+        Assert.Equal((DateTimeOffset?)T0.AddHours(1), (await RunAsync(db, single.Id)).DeadlineAt);
+        Assert.Equal((DateTimeOffset?)T0.AddHours(2), (await RunAsync(db, Assert.Single(batch).Id)).DeadlineAt);
+    }
+
+    [Fact]
     public async Task Unique_for_a_period_returns_the_run_within_the_period_after_its_start_and_makes_a_new_one_after_it()
     {
         await using var db = await OpenAsync();
