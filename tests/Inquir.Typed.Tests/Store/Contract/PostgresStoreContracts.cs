@@ -83,6 +83,10 @@ public sealed class PostgresRunStateContract : RunStateContract
 }
 
 public sealed class PostgresStartPolicyContract : StartPolicyContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
+}
+
 public sealed class PostgresQueueContract : QueueContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();

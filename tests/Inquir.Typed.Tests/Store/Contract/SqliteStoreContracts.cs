@@ -82,6 +82,10 @@ public sealed class SqliteRunStateContract : RunStateContract
 }
 
 public sealed class SqliteStartPolicyContract : StartPolicyContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
+}
+
 public sealed class SqliteQueueContract : QueueContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
