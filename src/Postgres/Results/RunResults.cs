@@ -43,7 +43,8 @@ internal static class RunResults
             attempt = result.Ordinal("attempt"), leaseToken = result.Ordinal("lease_token"), parentRunId = result.Ordinal("parent_run_id"),
             execution = result.Ordinal("execution"), stepInput = result.Ordinal("step_input"), stepName = result.Ordinal("step_name"),
             awaitedRuns = result.Ordinal("awaited_runs"), traceParent = result.Ordinal("trace_parent"), traceState = result.Ordinal("trace_state"),
-            queueWait = result.Ordinal("queue_wait_seconds"), shape = result.Ordinal("shape"), holdsSlots = result.Ordinal("holds_slots");
+            queueWait = result.Ordinal("queue_wait_seconds"), shape = result.Ordinal("shape"), holdsSlots = result.Ordinal("holds_slots"),
+            awaitedEvent = result.Ordinal("awaited_event");
         return r => new ClaimedRun(
             r.GetGuid(id), r.GetString(workflow), r.GetInt32(stepIndex), r.GetInt32(attempt), r.GetGuid(leaseToken), r.Nullable<Guid>(parentRunId),
             r.NullableString(stepInput), r.NullableString(stepName), r.GetInt32(execution))
@@ -53,6 +54,7 @@ internal static class RunResults
             QueueWait = TimeSpan.FromSeconds(Math.Max(0, r.GetDouble(queueWait))),
             Shape = r.Nullable<long>(shape),
             HoldsSlots = r.GetBoolean(holdsSlots),
+            AwaitedEvent = r.NullableString(awaitedEvent),
         };
     };
 

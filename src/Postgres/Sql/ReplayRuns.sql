@@ -4,7 +4,8 @@
 -- of the execution that ended are stamped with that execution's number. Runs in another state are left alone;
 -- every requested run that exists is returned with the status it had, so the caller can say why. A run that
 -- waited for children runs the waiting step again: it gets the same children back (their keys derive from
--- the step) and waits on them again, so a child replayed first lets it go on.
+-- the step) and waits on them again, so a child replayed first lets it go on. A run that waited for an event (it
+-- timed out, or was cancelled while waiting) runs its waiting step again and waits again.
 WITH target AS (
     SELECT id, status, execution
     FROM {schema}.runs
@@ -28,6 +29,8 @@ replayed AS (
         execution = r.execution + 1,
         attempt = 0,
         awaited_runs = NULL,
+        awaited_event = NULL,
+        event_timeout_at = NULL,
         result = NULL,
         error = NULL,
         completed_at = NULL,

@@ -5,8 +5,9 @@
 -- a JSON array of arrays: a run at any other step is left for a worker that knows it. Each run gets a fresh
 -- random lease token (a version-4 UUID made from randomblob). Each claimed run comes back with its stored trace
 -- context, how long it waited since it became due (SET reads the old next_attempt_at into attempt_due_at) and the
--- fingerprint of the steps it was started with (null before they were recorded). With limits, @admitted is the JSON
--- array of the runs the limit gate let through (SqliteLimits.cs): no other run is claimed.
+-- fingerprint of the steps it was started with (null before they were recorded), and the event it waited for when
+-- an event or its timeout woke it. With limits, @admitted is the JSON array of the runs the limit gate let through
+-- (SqliteLimits.cs): no other run is claimed.
 UPDATE runs
 SET status = 'running',
     attempt = attempt + 1,
@@ -38,4 +39,4 @@ RETURNING id, workflow, step_index, attempt, lease_token, parent_run_id, executi
     step_name,
     awaited_runs,
     trace_parent, trace_state, @now - attempt_due_at AS queue_wait_ms,
-    shape;
+    shape, awaited_event;

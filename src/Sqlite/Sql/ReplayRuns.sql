@@ -3,7 +3,8 @@
 -- it: the run is due at once, its checkpoints stay, its attempt counter starts again, and the attempts of the
 -- execution that ended are stamped with that execution's number. Every requested run that exists is returned
 -- first with the status it had, so the caller can say why one was left alone. A run that waited for children
--- runs the waiting step again, gets the same children back and waits on them again.
+-- runs the waiting step again, gets the same children back and waits on them again; one that waited for an event
+-- (it timed out, or was cancelled while waiting) runs its waiting step again and waits again.
 SELECT id, status, status IN ('failed', 'cancelled') AS replayed
 FROM runs
 WHERE id IN (SELECT value FROM json_each(@run_ids))
@@ -20,6 +21,8 @@ SET status = 'pending',
     execution = execution + 1,
     attempt = 0,
     awaited_runs = NULL,
+    awaited_event = NULL,
+    event_timeout_at = NULL,
     result = NULL,
     error = NULL,
     completed_at = NULL,
