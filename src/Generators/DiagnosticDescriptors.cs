@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace Inquir.Typed.Generators
 {
     /// <summary>
-    /// The errors the generator reports: only "cannot generate" ones, ids INQ1001–INQ1049 for workflow definitions and
+    /// The errors the generator reports: only "cannot generate" ones, ids INQ1001–INQ1049 for workflow definitions (INQ1030–INQ1039 for events) and
     /// INQ1101–INQ1199 for checkpoint types. Lint-like rules are analyzers.
     /// </summary>
     internal static class DiagnosticDescriptors
@@ -91,6 +91,16 @@ namespace Inquir.Typed.Generators
             "INQ1016",
             "Workflow input or result type is not accessible",
             "Workflow class '{0}' has {1} type {2}, which is private or protected; the generated starter outside the class cannot name it");
+
+        public static readonly DiagnosticDescriptor EventPayloadConflict = Create(
+            "INQ1030",
+            "One event is waited for with two payload types",
+            "Workflow class '{0}' waits for event '{1}' with payload {2} and with payload {3}; one event name has one payload type, so that its typed sender knows what to send");
+
+        public static readonly DiagnosticDescriptor EventSenderNameConflict = Create(
+            "INQ1031",
+            "Two events get the same sender name",
+            "Workflow class '{0}' waits for events '{1}' and '{2}', which would both get the typed sender {3}; rename one of them");
 
         public static readonly DiagnosticDescriptor UnsupportedCheckpointType = Create(
             "INQ1101",

@@ -73,7 +73,26 @@ namespace Inquir.Typed.Generators.Emitting
             }
 
             var head = $"new({Literal(step.Name)}, new global::Inquir.Typed.StepPolicy({Number(policy.Retries)}, global::Inquir.Typed.BackoffKind.{policy.BackoffKind}, {Ticks(policy.DelayTicks)}, {Ticks(policy.MaxDelayTicks)}, {timeout}), ";
-            WriteInvoker(w, step, serializers, head, optional + "),");
+            WriteInvoker(w, step, serializers, head, optional + ")" + EventInitializer(step, serializers) + ",");
+        }
+
+        // A step that waits for an event says how: its names, its payload's serializer, what the next step takes.
+        private static string EventInitializer(StepModel step, SerializerFields serializers)
+        {
+            if (step.Event is not { } wait)
+            {
+                return string.Empty;
+            }
+
+            var names = new string[wait.Names.Count];
+            for (var i = 0; i < names.Length; i++)
+            {
+                names[i] = Literal(wait.Names[i]);
+            }
+
+            var list = names.Length == 0 ? "global::System.Array.Empty<string>()" : $"new string[] {{ {string.Join(", ", names)} }}";
+            var asResult = wait.TimeoutAsResult ? ", timeoutAsResult: true" : string.Empty;
+            return $" {{ Event = new global::Inquir.Typed.Generated.StepEvent<{step.OutputType}>({list}, {serializers[step.OutputType!]}{asResult}) }}";
         }
 
         private static string NonRetryableTypes(StepModel step)

@@ -26,7 +26,7 @@ namespace Inquir.Typed.Generators.Emitting
             string Returned(string result) => awaited ? result : $"new {ValueTaskOfString}({result})";
             var lambda = $"{head}static {(awaited ? "async " : string.Empty)}{InvokerParameters} =>";
             var hasOutput = step.ReturnKind is StepReturnKind.Value or StepReturnKind.AwaitableValue;
-            if (hasOutput && step.Awaits == ChildAwaitKind.None)
+            if (hasOutput && (step.Awaits == ChildAwaitKind.None || step.Event is not null))
             {
                 w.Lines($$"""
                     {{lambda}}
@@ -45,13 +45,13 @@ namespace Inquir.Typed.Generators.Emitting
         }
 
         /// <summary>
-        /// How the invoker encodes the method's value: through the output's serializer, or, for child runs, as their ids,
-        /// which the runtime awaits and replaces by their results.
+        /// How the invoker encodes the method's value: through the output's serializer; for child runs, as their ids,
+        /// which the runtime awaits and replaces by their results; for an event wait, as its name and timeout.
         /// </summary>
         private static string Encode(StepModel step, SerializerFields serializers, string output) =>
-            step.Awaits == ChildAwaitKind.None
-                ? $"{serializers[step.OutputType!]}.Serialize({output})"
-                : $"global::Inquir.Typed.Generated.ChildRunHandles.Encode({output})";
+            step.Event is not null ? $"global::Inquir.Typed.Generated.EventWaitHandles.Encode({output})"
+            : step.Awaits == ChildAwaitKind.None ? $"{serializers[step.OutputType!]}.Serialize({output})"
+            : $"global::Inquir.Typed.Generated.ChildRunHandles.Encode({output})";
 
         /// <summary>The call's arguments in the method's own parameter order; the data is decoded where it is passed.</summary>
         private static string Arguments(StepModel step, SerializerFields serializers)

@@ -49,6 +49,8 @@ namespace Inquir.Typed.Generators.Model
     /// <param name="DataSerializer">The id of the data type's checkpoint shape, or null when the step takes no data.</param>
     /// <param name="OutputSerializer">The id of the output type's checkpoint shape, or null when the step returns no value.</param>
     /// <param name="Awaits">Whether the method returns child runs, whose results are the output.</param>
+    /// <param name="Event">How the step waits for an event, when it returns <c>EventWait&lt;T&gt;</c> (its output type is then the payload).</param>
+    /// <param name="DataEventPayload">The payload <c>T</c>, when the data parameter is the previous step's <c>EventResult&lt;T&gt;</c>.</param>
     internal sealed record StepModel(
         string Name,
         string? DataType,
@@ -60,7 +62,15 @@ namespace Inquir.Typed.Generators.Model
         bool Idempotent,
         string? DataSerializer,
         string? OutputSerializer,
-        ChildAwaitKind Awaits = ChildAwaitKind.None);
+        ChildAwaitKind Awaits = ChildAwaitKind.None,
+        EventModel? Event = null,
+        string? DataEventPayload = null);
+
+    /// <summary>A step's wait for an event.</summary>
+    /// <param name="Names">The constant names it waits for; empty when they are not known at compile time.</param>
+    /// <param name="TimeoutAsResult">Whether the next step takes <c>EventResult&lt;T&gt;</c>.</param>
+    /// <param name="PayloadIsPublic">Whether the payload type is public, so that its typed senders can be.</param>
+    internal sealed record EventModel(EquatableArray<string> Names, bool TimeoutAsResult, bool PayloadIsPublic);
 
     /// <summary>A step's policy with every string already parsed; durations in ticks.</summary>
     internal sealed record StepPolicyModel(int Retries, string BackoffKind, long DelayTicks, long MaxDelayTicks, long? TimeoutTicks);

@@ -37,6 +37,8 @@ namespace Inquir.Typed.Generators.Parsing
             TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
             ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
             WorkflowRunOfT = compilation.GetTypeByMetadataName("Inquir.Typed.WorkflowRun`1");
+            EventWaitOfT = compilation.GetTypeByMetadataName("Inquir.Typed.EventWait`1");
+            EventResultOfT = compilation.GetTypeByMetadataName("Inquir.Typed.EventResult`1");
             ReadOnlyListOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyList`1");
             Formattable = compilation.GetTypeByMetadataName("System.IFormattable");
             JsonPropertyNameAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute");
@@ -83,6 +85,10 @@ namespace Inquir.Typed.Generators.Parsing
         public INamedTypeSymbol? WorkflowRunOfT { get; }
 
         public INamedTypeSymbol? ReadOnlyListOfT { get; }
+
+        public INamedTypeSymbol? EventWaitOfT { get; }
+
+        public INamedTypeSymbol? EventResultOfT { get; }
 
         public INamedTypeSymbol? Formattable { get; }
 

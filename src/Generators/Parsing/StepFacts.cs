@@ -21,8 +21,10 @@ namespace Inquir.Typed.Generators.Parsing
             bool idempotent,
             bool isValid,
             ChildAwaitKind awaits = ChildAwaitKind.None,
-            ITypeSymbol? childRuns = null)
+            ITypeSymbol? childRuns = null,
+            EventNames? events = null)
         {
+            Events = events;
             Awaits = awaits;
             ChildRuns = childRuns;
             Method = method;
@@ -59,10 +61,17 @@ namespace Inquir.Typed.Generators.Parsing
         /// <summary>The child runs' type the method returns (<c>WorkflowRun&lt;T&gt;</c> or a list of them), when it returns child runs.</summary>
         public ITypeSymbol? ChildRuns { get; }
 
-        /// <summary>The output as messages name it: for child runs, their results' type and the type returned.</summary>
+        /// <summary>
+        /// The event wait the method returns (<c>EventWait&lt;T&gt;</c>, whose payload <c>T</c> is <see cref="Output"/>) and the
+        /// names it waits for; null for any other step.
+        /// </summary>
+        public EventNames? Events { get; }
+
+        /// <summary>The output as messages name it: for child runs, their results' type and the type returned; for an event, its payload's.</summary>
         public string? OutputText => Output is null ? null
-            : ChildRuns is null ? Output.ToDisplayString()
-            : Output.ToDisplayString() + " (the result of " + ChildRuns.ToDisplayString() + ")";
+            : ChildRuns is not null ? Output.ToDisplayString() + " (the result of " + ChildRuns.ToDisplayString() + ")"
+            : Events is not null ? Output.ToDisplayString() + " (the payload of EventWait<" + Output.ToDisplayString() + ">)"
+            : Output.ToDisplayString();
 
         /// <summary>The policy, or null when the attribute has an error.</summary>
         public StepPolicyModel? Policy { get; }

@@ -74,6 +74,13 @@ namespace Inquir.Typed.Generators.Parsing
 
             var (returnKind, returned) = ClassifyReturn(method, known);
             var (awaits, output) = ChildRuns(returned, known);
+            EventNames? events = null;
+            if (EventPayload(returned, known) is { } payload)
+            {
+                events = EventNames.Find(method, known, cancellationToken);
+                output = payload;
+            }
+
             var policy = StepPolicyParser.Parse(method, attribute, diagnostics, cancellationToken);
             var (nonRetryable, idempotent) = ReadFlags(attribute);
             return new StepFacts(
@@ -87,8 +94,15 @@ namespace Inquir.Typed.Generators.Parsing
                 idempotent,
                 isValid: diagnostics.Count == errorsBefore && policy is not null,
                 awaits,
-                awaits == ChildAwaitKind.None ? null : returned);
+                awaits == ChildAwaitKind.None ? null : returned,
+                events);
         }
+
+        /// <summary>The payload <c>T</c> of an <c>EventWait&lt;T&gt;</c> the step returns, which is what the next step takes; null for any other value.</summary>
+        private static ITypeSymbol? EventPayload(ITypeSymbol? returned, KnownSymbols known) =>
+            returned is INamedTypeSymbol { IsGenericType: true } generic && KnownSymbols.Is(generic.OriginalDefinition, known.EventWaitOfT)
+                ? generic.TypeArguments[0]
+                : null;
 
         /// <summary>
         /// Whether a step's value is child runs (<c>WorkflowRun&lt;T&gt;</c> or <c>IReadOnlyList&lt;WorkflowRun&lt;T&gt;&gt;</c>), and the
