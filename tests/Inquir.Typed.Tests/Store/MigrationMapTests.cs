@@ -23,6 +23,7 @@ public sealed class MigrationMapTests
         ("0008_alert_notices", ["0015_alert_notices"]),
         ("0010_flow_limits", ["0017_flow_limits"]),
         ("0012_start_policies", ["0019_start_policies"]),
+        ("0013_events", ["0020_events"]),
     ];
 
     // PostgreSQL migrations with no SQLite counterpart, and why.

@@ -5,11 +5,21 @@
 -- the run reaches its wait it waits there untaken, and the wait takes the oldest; sent to a run that waits for it,
 -- it is taken at once. The timeout sweep reads runs_event_timeouts. Each statement runs on its own and is safe to
 -- run twice (the migrator runs them all again if it was interrupted): adding nullable columns rewrites nothing,
--- the new table is empty, and the index on runs is built concurrently.
+-- the new table is empty, the index on runs is built concurrently, and the check that a waiting run waits for
+-- something (children or an event) is added NOT VALID, a catalog change under a lock held for an instant, and
+-- validated by a statement of its own that lets writers go on, before the check it replaces is dropped.
 
 ALTER TABLE {schema}.runs ADD COLUMN IF NOT EXISTS awaited_event text;
 
 ALTER TABLE {schema}.runs ADD COLUMN IF NOT EXISTS event_timeout_at timestamptz;
+
+ALTER TABLE {schema}.runs
+    DROP CONSTRAINT IF EXISTS runs_waiting_awaits,
+    ADD CONSTRAINT runs_waiting_awaits CHECK (status <> 'waiting' OR awaited_runs IS NOT NULL OR awaited_event IS NOT NULL) NOT VALID;
+
+ALTER TABLE {schema}.runs VALIDATE CONSTRAINT runs_waiting_awaits;
+
+ALTER TABLE {schema}.runs DROP CONSTRAINT IF EXISTS runs_waiting_has_children;
 
 COMMENT ON COLUMN {schema}.runs.awaited_event IS
     'The name of the event the run waits for at its step (its step returned EventWait<T>); kept while the woken step runs, cleared when it commits.';
