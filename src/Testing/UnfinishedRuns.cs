@@ -5,15 +5,19 @@ namespace Inquir.Typed.Testing;
 
 /// <summary>
 /// The runs that have not finished, read from the history store at one fake time: those a worker holds, those due
-/// now, and those waiting for a later time. What "idle" means is decided here.
+/// now, and those waiting for a later time (a retry's, or the timeout of a wait for an event). What "idle" means is
+/// decided here.
 /// </summary>
 internal sealed record UnfinishedRuns(DateTimeOffset Now, IReadOnlyList<RunInfo> Running, IReadOnlyList<RunInfo> Due, IReadOnlyList<RunInfo> Waiting)
 {
     /// <summary>Idle: no run is held by a worker and none is due at the current fake time.</summary>
     public bool IsIdle => Running.Count == 0 && Due.Count == 0;
 
-    /// <summary>The earliest time a waiting run becomes due; <see langword="null"/> when none waits.</summary>
-    public DateTimeOffset? NextDueAt => Waiting.Count == 0 ? null : Waiting.Min(r => r.NextAttemptAt);
+    /// <summary>When the waits for events of runs waiting for one time out, after now.</summary>
+    public IReadOnlyList<DateTimeOffset> EventTimeouts { get; private init; } = [];
+
+    /// <summary>The earliest time a waiting run becomes due (a retry, an event's timeout); <see langword="null"/> when none does.</summary>
+    public DateTimeOffset? NextDueAt => Waiting.Select(r => r.NextAttemptAt).OfType<DateTimeOffset>().Concat(EventTimeouts).Order().Cast<DateTimeOffset?>().FirstOrDefault();
 
     /// <summary>
     /// Reads every run in one statement, so that the reading is one snapshot: a run that moves from due to running
@@ -37,7 +41,26 @@ internal sealed record UnfinishedRuns(DateTimeOffset Now, IReadOnlyList<RunInfo>
         var running = runs.Where(r => r.Status == RunStatus.Running).ToArray();
         var due = runs.Where(r => r.Status == RunStatus.Pending && (r.NextAttemptAt is null || r.NextAttemptAt <= now)).ToArray();
         var waiting = runs.Where(r => r.Status == RunStatus.Pending && r.NextAttemptAt > now).OrderBy(r => r.NextAttemptAt).ToArray();
-        return new UnfinishedRuns(now, running, due, waiting) { IsSnapshot = pages == 1 };
+
+        // A run waiting for an event is due once its timeout has passed (the worker's sweep makes it pending), and
+        // until then the clock may move to that timeout.
+        var timeouts = new List<DateTimeOffset>();
+        foreach (var run in runs.Where(r => r.Status == RunStatus.Waiting))
+        {
+            if ((await history.GetAsync(run.Id, cancellationToken).ConfigureAwait(false))?.AwaitedEvent?.Until is { } until)
+            {
+                if (until <= now)
+                {
+                    due = [.. due, run];
+                }
+                else
+                {
+                    timeouts.Add(until);
+                }
+            }
+        }
+
+        return new UnfinishedRuns(now, running, due, waiting) { IsSnapshot = pages == 1, EventTimeouts = timeouts };
     }
 
     /// <summary>Whether the reading took one statement (see <see cref="ReadAsync"/>).</summary>
@@ -54,7 +77,9 @@ internal sealed record UnfinishedRuns(DateTimeOffset Now, IReadOnlyList<RunInfo>
 
         foreach (var run in Due)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n  run {RunText.ShortId(run.Id)} ({run.Workflow}) is due at step '{run.CurrentStep}' and no worker claimed it; is '{run.Workflow}' added with services.AddWorkflow<T>()?");
+            text.Append(run.Status == RunStatus.Waiting
+                ? string.Create(CultureInfo.InvariantCulture, $"\n  run {RunText.ShortId(run.Id)} ({run.Workflow}) waits at step '{run.CurrentStep}' for an event whose timeout has passed, and no worker made it due")
+                : string.Create(CultureInfo.InvariantCulture, $"\n  run {RunText.ShortId(run.Id)} ({run.Workflow}) is due at step '{run.CurrentStep}' and no worker claimed it; is '{run.Workflow}' added with services.AddWorkflow<T>()?"));
         }
 
         return text.ToString();
