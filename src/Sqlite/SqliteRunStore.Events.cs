@@ -1,7 +1,6 @@
 // Transitions: wait for event (docs/run-states.md#wait-for-event), event arrives (#event-arrives), event timeout (#event-timeout).
 using Inquir.Typed.Storage;
 using Microsoft.Data.Sqlite;
-using static Inquir.Typed.Sqlite.SqliteValues;
 
 namespace Inquir.Typed.Sqlite;
 

@@ -35,7 +35,7 @@ public abstract partial class RunStateContract
         Assert.Equal((RunStatus.Pending, (DateTimeOffset?)T1), (woken.Status, woken.NextAttemptAt));
         var claim = await ClaimOneAsync(db.Runs, "a", T1);
         Assert.Equal((kept, 0, 2, "approval"), (claim.Id, claim.StepIndex, claim.Attempt, claim.AwaitedEvent));
-        var taken = await db.Runs.GetTakenEventAsync(kept, "approval", 0, 1, default);
+        var taken = await db.Runs.GetTakenEventAsync(new GetTakenEventRequest(kept, "approval", 0, 1), default);
         Assert.Equal("e-1", taken?.EventId);
         Assert.True(StoreUnderTest.SameJson("{\"by\":\"ann\"}", taken!.PayloadJson));
     }
@@ -59,18 +59,18 @@ public abstract partial class RunStateContract
         Assert.Equal((RunStatus.Pending, (DateTimeOffset?)T1), (run.Status, run.NextAttemptAt));
         var woken = await ClaimOneAsync(db.Runs, "a", T1.AddSeconds(1));
         Assert.Equal((id, 2, "approval"), (woken.Id, woken.Attempt, woken.AwaitedEvent));
-        Assert.True(StoreUnderTest.SameJson("{\"by\":\"bob\"}", (await db.Runs.GetTakenEventAsync(id, "approval", 0, 1, default))!.PayloadJson));
+        Assert.True(StoreUnderTest.SameJson("{\"by\":\"bob\"}", (await db.Runs.GetTakenEventAsync(new GetTakenEventRequest(id, "approval", 0, 1), default))!.PayloadJson));
 
         // A run of another workflow than the sender names, a missing run and an ended run take nothing.
-        Assert.Equal(EventSendStatus.OtherWorkflow, (await db.Runs.SendEventAsync(new EventSend(id, "other", null, "approval", "e-2", "{}"), T1, default)).Status);
+        Assert.Equal(EventSendStatus.OtherWorkflow, (await db.Runs.SendEventAsync(new SendEventRequest(id, "other", null, "approval", "e-2", "{}", T1), default)).Status);
         Assert.Equal(EventSendStatus.RunNotFound, (await SendAsync(db, Guid.NewGuid(), "approval", "e-3", "{}", T1)).Status);
         await CompleteAsync(db, Success(woken, "1", last: true), T1.AddSeconds(2));
         var ended = await SendAsync(db, id, "approval", "e-4", "{}", T1.AddSeconds(3));
         Assert.Equal((EventSendStatus.RunEnded, (RunStatus?)RunStatus.Succeeded), (ended.Status, ended.RunStatus));
 
         // By idempotency key.
-        var keyed = (await db.Runs.StartRunAsync(new NewRun(Guid.NewGuid(), "w", "{}", "order-1", null, T0, T0, TimeSpan.Zero), null, default)).Id;
-        var byKey = await db.Runs.SendEventAsync(new EventSend(null, "w", "order-1", "approval", "e-5", "{}"), T1, default);
+        var keyed = (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{}"), "order-1", null, T0, T0, TimeSpan.Zero)), default)).Id;
+        var byKey = await db.Runs.SendEventAsync(new SendEventRequest(null, "w", "order-1", "approval", "e-5", "{}", T1), default);
         Assert.Equal((EventSendStatus.Kept, (Guid?)keyed), (byKey.Status, byKey.RunId));
     }
 
@@ -81,23 +81,23 @@ public abstract partial class RunStateContract
         await CompleteAsync(db, WaitingForEvent(claim, "approval"), T0);
 
         // Not before its time, on the store's clock.
-        Assert.Equal(0, await db.Runs.TimeOutEventWaitsAsync(T0 + EventTimeout - TimeSpan.FromSeconds(1), 100, default));
+        Assert.Equal(0, await db.Runs.TimeOutEventWaitsAsync(new TimeOutEventWaitsRequest(T0 + EventTimeout - TimeSpan.FromSeconds(1), 100), default));
         Assert.Equal(RunStatus.Waiting, (await RunAsync(db, id)).Status);
 
         // An event that arrives after the timeout is kept, not taken: the timeout decides.
         Assert.Equal(EventSendStatus.Kept, (await SendAsync(db, id, "approval", "late", "{}", T0 + EventTimeout)).Status);
-        Assert.Equal(1, await db.Runs.TimeOutEventWaitsAsync(T0 + EventTimeout, 100, default));
-        Assert.Equal(0, await db.Runs.TimeOutEventWaitsAsync(T0 + EventTimeout, 100, default));
+        Assert.Equal(1, await db.Runs.TimeOutEventWaitsAsync(new TimeOutEventWaitsRequest(T0 + EventTimeout, 100), default));
+        Assert.Equal(0, await db.Runs.TimeOutEventWaitsAsync(new TimeOutEventWaitsRequest(T0 + EventTimeout, 100), default));
 
         var run = await RunAsync(db, id);
         Assert.Equal((RunStatus.Pending, (DateTimeOffset?)(T0 + EventTimeout)), (run.Status, run.NextAttemptAt));
         var woken = await ClaimOneAsync(db.Runs, "a", T0 + EventTimeout);
         Assert.Equal((id, "approval"), (woken.Id, woken.AwaitedEvent));
-        Assert.Null(await db.Runs.GetTakenEventAsync(id, "approval", 0, 1, default));
+        Assert.Null(await db.Runs.GetTakenEventAsync(new GetTakenEventRequest(id, "approval", 0, 1), default));
     }
 
     private static Task<EventSendResult> SendAsync(StoreUnderTest db, Guid runId, string name, string eventId, string payload, DateTimeOffset now) =>
-        db.Runs.SendEventAsync(new EventSend(runId, null, null, name, eventId, payload), now, default);
+        db.Runs.SendEventAsync(new SendEventRequest(runId, null, null, name, eventId, payload, now), default);
 
     private static StepCompletion WaitingForEvent(ClaimedRun claim, string name) =>
         Success(claim, "null") with { Output = null, NextStatus = RunStatus.Waiting, NextStepName = null, AwaitedEvent = name, EventTimeout = EventTimeout };
