@@ -1,3 +1,4 @@
+using Inquir.Typed.Dashboard.Actions;
 using Inquir.Typed.Dashboard.Html;
 
 namespace Inquir.Typed.Dashboard.Pages;
@@ -24,6 +25,7 @@ internal static class RunDetailsPage
             <dt>Updated</dt><dd>{Display.Time(run.UpdatedAt)} UTC</dd>
             <dt>Completed</dt><dd>{Display.Time(run.CompletedAt)}</dd>
             <dt>Next attempt</dt><dd>{Display.Time(run.NextAttemptAt)}</dd>
+            {WaitsFor(history.AwaitedEvent)}
             </dl>
             """);
         var error = run.Error is { } text ? Markup.Of($"""<h2>Error</h2><pre class="error">{text}</pre>""") : Markup.Empty;
@@ -31,6 +33,7 @@ internal static class RunDetailsPage
         var body = Markup.Of($"""
             {Actions(request, run)}
             {summary}
+            {(history.AwaitedEvent is { } awaited ? EventActions.Form(request, run.Id, awaited) : Markup.Empty)}
             {error}
             {Links(request, history)}
             <h2>Input</h2>{Display.Json(run.Input)}
@@ -69,6 +72,10 @@ internal static class RunDetailsPage
 
         return request.Options.ReadOnly ? Markup.Empty : Markup.Of($"""<div class="actions">{actions}</div>""");
     }
+
+    private static Markup WaitsFor(AwaitedEvent? awaited) => awaited is null
+        ? Markup.Empty
+        : Markup.Of($"""<dt>Waits for</dt><dd>event '{awaited.Name}'{Markup.When(awaited.Until is not null, Markup.Of($" until {Display.Time(awaited.Until)} UTC"))}</dd>""");
 
     private static Markup Links(DashboardRequest request, RunHistory history)
     {
