@@ -166,7 +166,7 @@ public abstract partial class PageTests
         using var client = app.CreateClient();
 
         var page = await client.GetStringAsync($"/inquir/runs/{run.Id}");
-        Assert.Contains("<dt>Waits for</dt><dd>event &#x27;approval&#x27; until ", page, StringComparison.Ordinal);
+        Assert.Contains("<dt>Waits for</dt><dd>event 'approval' until ", page, StringComparison.Ordinal);
         var fields = DashboardFactory.HiddenFields(page).ToList();
         Assert.Contains(new KeyValuePair<string, string>("event", "approval"), fields);
         var token = fields.First(f => f.Key == "__RequestVerificationToken").Value;

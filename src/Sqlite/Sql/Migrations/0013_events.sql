@@ -41,6 +41,7 @@ CREATE TABLE runs_new (
     held_limit         TEXT,
     held_key           TEXT,
     held_due_at        INTEGER,
+    start_key          TEXT,
     awaited_event      TEXT,
     event_timeout_at   INTEGER,
     CONSTRAINT runs_status_known CHECK (status IN ('pending', 'running', 'waiting', 'succeeded', 'failed', 'cancelled')),
@@ -55,8 +56,8 @@ CREATE TABLE runs_new (
     CONSTRAINT runs_one_run_per_idempotency_key UNIQUE (workflow, idempotency_key)
 );
 
-INSERT INTO runs_new (id, workflow, status, step_index, step_name, attempt, input, result, error, idempotency_key, parent_run_id, created_at, updated_at, started_at, completed_at, next_attempt_at, attempt_started_at, lease_owner, lease_token, lease_expires_at, execution, restarted_from, completion_id, awaited_runs, trace_parent, trace_state, attempt_due_at, shape, awaiting, limit_keys, slots, held_limit, held_key, held_due_at)
-SELECT id, workflow, status, step_index, step_name, attempt, input, result, error, idempotency_key, parent_run_id, created_at, updated_at, started_at, completed_at, next_attempt_at, attempt_started_at, lease_owner, lease_token, lease_expires_at, execution, restarted_from, completion_id, awaited_runs, trace_parent, trace_state, attempt_due_at, shape, awaiting, limit_keys, slots, held_limit, held_key, held_due_at
+INSERT INTO runs_new (id, workflow, status, step_index, step_name, attempt, input, result, error, idempotency_key, parent_run_id, created_at, updated_at, started_at, completed_at, next_attempt_at, attempt_started_at, lease_owner, lease_token, lease_expires_at, execution, restarted_from, completion_id, awaited_runs, trace_parent, trace_state, attempt_due_at, shape, awaiting, limit_keys, slots, held_limit, held_key, held_due_at, start_key)
+SELECT id, workflow, status, step_index, step_name, attempt, input, result, error, idempotency_key, parent_run_id, created_at, updated_at, started_at, completed_at, next_attempt_at, attempt_started_at, lease_owner, lease_token, lease_expires_at, execution, restarted_from, completion_id, awaited_runs, trace_parent, trace_state, attempt_due_at, shape, awaiting, limit_keys, slots, held_limit, held_key, held_due_at, start_key
 FROM runs;
 
 DROP TABLE runs;
