@@ -21,6 +21,9 @@ internal sealed class HistorySession : IAsyncDisposable
 
     public IWorkflowAlerts Alerts => _services.GetRequiredService<IWorkflowAlerts>();
 
+    /// <summary>The client, for sending events; it knows no workflows, so the database alone refuses an event (a missing or ended run).</summary>
+    public IWorkflowClient Client => _services.GetRequiredService<IWorkflowClient>();
+
     public static HistorySession Open(string connectionString, string schema) => Open(o => o.UsePostgres(connectionString, schema));
 
     /// <summary>The same over a SQLite file; a missing file is created empty, and commands other than migrate then say it is not migrated.</summary>

@@ -86,6 +86,14 @@ internal static partial class DashboardEndpoint
         ScheduleNotFoundException => new DashboardProblem(StatusCodes.Status404NotFound, e.Message),
         QueueNotFoundException => new DashboardProblem(StatusCodes.Status404NotFound, e.Message.Split(" (Parameter", 2)[0]),
         RunStateException => new DashboardProblem(StatusCodes.Status409Conflict, e.Message),
+        EventRefusedException refused => new DashboardProblem(
+            refused.Reason switch
+            {
+                EventRefusal.RunNotFound => StatusCodes.Status404NotFound,
+                EventRefusal.RunEnded or EventRefusal.OtherWorkflow => StatusCodes.Status409Conflict,
+                _ => StatusCodes.Status400BadRequest,
+            },
+            e.Message),
         ArgumentException => DashboardProblem.BadRequest(e.Message.Split(" (Parameter", 2)[0]),
         _ => null,
     };

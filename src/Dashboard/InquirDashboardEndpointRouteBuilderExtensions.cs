@@ -53,6 +53,7 @@ public static class InquirDashboardEndpointRouteBuilderExtensions
             group.MapPost("/runs/{id}/replay", DashboardEndpoint.Post(path, RunActions.ReplayAsync));
             group.MapPost("/runs/{id}/restart", DashboardEndpoint.Post(path, RunActions.RestartAsync));
             group.MapPost("/runs/{id}/cancel", DashboardEndpoint.Post(path, RunActions.CancelAsync));
+            group.MapPost("/runs/{id}/send-event", DashboardEndpoint.Post(path, EventActions.SendAsync));
             group.MapPost("/failures/replay", DashboardEndpoint.Post(path, BulkReplay.RenderAsync));
             group.MapPost("/schedules/{name}/pause", DashboardEndpoint.Post(path, ScheduleActions.PauseAsync));
             group.MapPost("/schedules/{name}/resume", DashboardEndpoint.Post(path, ScheduleActions.ResumeAsync));

@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace Inquir.Typed.Generators
 {
     /// <summary>
-    /// The errors the generator reports: only "cannot generate" ones, ids INQ1001–INQ1049 for workflow definitions and
+    /// The errors the generator reports: only "cannot generate" ones, ids INQ1001–INQ1049 for workflow definitions (INQ1030–INQ1039 for events) and
     /// INQ1101–INQ1199 for checkpoint types. Lint-like rules are analyzers.
     /// </summary>
     internal static class DiagnosticDescriptors
@@ -106,6 +106,16 @@ namespace Inquir.Typed.Generators
             "INQ1020",
             "MaxSnoozes is out of range",
             "Step '{0}' has MaxSnoozes = {1}; it must be between 0 and " + StepPolicyDefaults.MaxSnoozesLimit.ToString(CultureInfo.InvariantCulture));
+
+        public static readonly DiagnosticDescriptor EventPayloadConflict = Create(
+            "INQ1030",
+            "One event is waited for with two payload types",
+            "Workflow class '{0}' waits for event '{1}' with payload {2} and with payload {3}; one event name has one payload type, so that its typed sender knows what to send");
+
+        public static readonly DiagnosticDescriptor EventSenderNameConflict = Create(
+            "INQ1031",
+            "Two events get the same sender name",
+            "Workflow class '{0}' waits for events '{1}' and '{2}', which would both get the typed sender {3}; rename one of them");
 
         public static readonly DiagnosticDescriptor UnsupportedCheckpointType = Create(
             "INQ1101",

@@ -234,7 +234,13 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
             batch.BatchCommands.Add(new NpgsqlBatchCommand(sql.SettleLimits));
         }
 
-        if (request.Notify)
+        if (waits.WaitingForEvents.Length > 0)
+        {
+            // A run that parks for an event kept for it takes it and is due at once: workers are told.
+            batch.BatchCommands.Add(EventCommands.Take(sql, waits.WaitingForEvents, now));
+        }
+
+        if (request.Notify || waits.WaitingForEvents.Length > 0)
         {
             // The notification goes out with the commit.
             var wake = new NpgsqlBatchCommand("SELECT pg_notify($1, '')");
@@ -444,6 +450,8 @@ internal sealed partial class PostgresRunStore(NpgsqlDataSource dataSource, SqlS
         p.Add(Array("awaited", c, x => x.AwaitedRuns is { } ids ? "{" + string.Join(",", ids) + "}" : null, NpgsqlDbType.Text));
         p.Add(Array("wake_ats", c, x => x.WakeAt?.UtcDateTime, NpgsqlDbType.TimestampTz));
         p.Add(Array("sleeps", c, x => SleepText.Of(x.Sleep), NpgsqlDbType.Text));
+        p.Add(Array("awaited_events", c, x => x.AwaitedEvent, NpgsqlDbType.Text));
+        p.Add(Array("event_timeouts", c, x => x.EventTimeout, NpgsqlDbType.Interval));
         p.Add(new NpgsqlParameter<string>("worker", worker));
         p.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = (object?)now ?? DBNull.Value });
     }

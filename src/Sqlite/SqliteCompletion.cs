@@ -1,4 +1,4 @@
-// Transitions: succeed (docs/run-states.md#succeed), succeed last (#succeed-last), leave at an unknown step (#leave-at-an-unknown-step), succeed into a limit (#succeed-into-a-limit), retry (#retry), fail (#fail), permanent fail (#permanent-fail), wait (#wait), sleep (#sleep), snooze (#snooze).
+// Transitions: succeed (docs/run-states.md#succeed), succeed last (#succeed-last), leave at an unknown step (#leave-at-an-unknown-step), succeed into a limit (#succeed-into-a-limit), retry (#retry), fail (#fail), permanent fail (#permanent-fail), wait (#wait), sleep (#sleep), snooze (#snooze), wait for event (#wait-for-event).
 using Inquir.Typed.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -40,6 +40,8 @@ internal static class SqliteCompletion
             .Bind("@sleep", SleepText.Of(c.Sleep))
             .Bind("@outcome", OutcomeText(c.Outcome))
             .Bind("@awaited", c.AwaitedRuns is { } awaited ? SqliteWaitingRuns.IdsJson(awaited) : null)
+            .Bind("@awaited_event", c.AwaitedEvent)
+            .Bind("@event_timeout_ms", c.EventTimeout)
             .Bind("@now", now))
         {
             written = await complete.CountAsync(cancellationToken).ConfigureAwait(false) > 0;

@@ -1,4 +1,4 @@
-// Transitions: start (docs/run-states.md#start), start with a used key (#start-with-a-used-key), succeed last (#succeed-last), fail (#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), wait (#wait), release (#release), rescue (#rescue).
+// Transitions: start (docs/run-states.md#start), start with a used key (#start-with-a-used-key), succeed last (#succeed-last), fail (#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), wait (#wait), wait for event (#wait-for-event), release (#release), rescue (#rescue).
 using System.Text.Json;
 using Inquir.Typed.Storage;
 using Microsoft.Data.Sqlite;
@@ -124,6 +124,7 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
             var written = completions.Where(c => committed.Contains(c.CompletionId)).ToList();
             var waits = BatchWaits.Of(written);
             notify |= await SqliteWaitingRuns.WakeAsync(connection, transaction, waits.Parked, waits.Ended, waits.Parents, at, cancellationToken).ConfigureAwait(false) > 0;
+            notify |= await TakeEventsAsync(connection, transaction, waits.WaitingForEvents, at, cancellationToken).ConfigureAwait(false) > 0;
             foreach (var failed in waits.Failing)
             {
                 var reason = ChildCancellation.AncestorFailed(failed);

@@ -19,7 +19,8 @@ namespace Inquir.Typed.Testing;
 /// <para>
 /// <b>Idle</b> means: no run is held by a worker and no run is due at the current fake time. Work due now is
 /// claimed and finished by the worker; a run waiting for a later time (a retry's backoff, a start with
-/// <c>RunAt</c>) counts as idle until the clock reaches that time. <see cref="RunUntilIdleAsync"/> waits for that
+/// <c>RunAt</c>, the timeout of a wait for an event) counts as idle until the clock reaches that time; a run waiting
+/// for an event counts as idle until the event is sent (<see cref="SendEventAsync"/>) or its timeout passes. <see cref="RunUntilIdleAsync"/> waits for that
 /// state; <see cref="RunToCompletionAsync(Guid, CancellationToken)"/> and <see cref="RunAllToCompletionAsync"/>
 /// also move the clock to each next due time, as the backoff delays would pass.
 /// </para>
@@ -141,6 +142,25 @@ public sealed class InquirTestHost : IAsyncDisposable
     /// <exception cref="TimeoutException">The host was not idle within <see cref="InquirTestHostOptions.IdleTimeout"/> (real time); the message lists the runs still running or due.</exception>
     public async Task RunUntilIdleAsync(CancellationToken cancellationToken = default) =>
         await WaitUntilIdleAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Sends an event to a run, as <c>client.SendEventJsonAsync</c> does (the workflow's typed sender,
+    /// <c>host.Client.Send{Class}{Event}Async</c>, takes the payload typed), and runs until idle, so that a run that
+    /// took it has gone as far as it can.
+    /// </summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="name">The event's name.</param>
+    /// <param name="payloadJson">The payload as JSON.</param>
+    /// <param name="eventId">The event id; a new one when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the send and the wait.</param>
+    /// <returns>Whether the run took the event, keeps it, or had it already.</returns>
+    /// <exception cref="EventRefusedException">The run cannot take it: it does not exist, has ended, or its workflow never waits for that name.</exception>
+    public async Task<SentEvent> SendEventAsync(Guid runId, string name, string payloadJson, string? eventId = null, CancellationToken cancellationToken = default)
+    {
+        var sent = await Client.SendEventJsonAsync(EventTarget.Run(runId), name, payloadJson, eventId ?? Guid.NewGuid().ToString("N"), cancellationToken).ConfigureAwait(false);
+        await WaitUntilIdleAsync(cancellationToken).ConfigureAwait(false);
+        return sent;
+    }
 
     /// <summary>
     /// Runs the run with <paramref name="runId"/> to its end: runs until idle, moves the fake clock to the next

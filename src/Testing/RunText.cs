@@ -84,6 +84,10 @@ internal static class RunText
     }
 
     /// <summary><c>1 time</c>, <c>3 times</c>.</summary>
+    /// <summary>An instant as UTC with milliseconds, or "no time".</summary>
+    public static string Time(DateTimeOffset? time) =>
+        time is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff 'UTC'", CultureInfo.InvariantCulture) : "no time";
+
     public static string Times(int count) => count == 1 ? "1 time" : string.Create(CultureInfo.InvariantCulture, $"{count} times");
 
     // The type's own name: the namespace adds length, not information, to a message about one attempt.

@@ -75,6 +75,32 @@ public sealed class TestRun
     /// <exception cref="InquirAssertionException">It does not.</exception>
     public TestRun ShouldBePending() => ShouldHaveStatus(RunStatus.Pending);
 
+    /// <summary>
+    /// Asserts that the run waits for event <paramref name="name"/> (its step returned <see cref="EventWait{T}"/>) and,
+    /// when <paramref name="until"/> is given, that the wait times out then.
+    /// </summary>
+    /// <exception cref="InquirAssertionException">It is not waiting, waits for another event, or until another time.</exception>
+    public TestRun ShouldWaitForEvent(string name, DateTimeOffset? until = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (History.AwaitedEvent is not { } awaited)
+        {
+            throw Fail($"{RunText.StatusPhrase(Status)}, expected it to wait for event '{name}'");
+        }
+
+        if (awaited.Name != name)
+        {
+            throw Fail($"waits for event '{awaited.Name}', expected event '{name}'");
+        }
+
+        if (until is { } expected && awaited.Until != expected)
+        {
+            throw Fail($"waits for event '{name}' until {RunText.Time(awaited.Until)}, expected until {RunText.Time(expected)}");
+        }
+
+        return this;
+    }
+
     /// <summary>Asserts that the run is in <paramref name="expected"/>.</summary>
     /// <exception cref="InquirAssertionException">It is in another status.</exception>
     public TestRun ShouldHaveStatus(RunStatus expected)

@@ -42,3 +42,17 @@ public sealed partial class Doubling(DoublingGate gate)
     [Step(Retries = 5, Backoff = "fixed", Delay = "1h", Idempotent = true)]
     public Doubled Double(int value) => gate.Fail ? throw new InvalidOperationException("the doubler is out of order") : new Doubled(value * 2, "twice " + value);
 }
+
+/// <summary>The approval an order waits for, as the approving system's JSON names it.</summary>
+public sealed record OrderApproval([property: JsonPropertyName("by")] string By, [property: JsonPropertyName("approved")] bool Approved);
+
+/// <summary>Waits up to three days for its approval, which arrives as a signed webhook.</summary>
+[Workflow("approve-order")]
+public sealed partial class ApproveOrder
+{
+    [Step(Idempotent = true)]
+    public EventWait<OrderApproval> AwaitApproval(string order, StepContext ctx) => ctx.WaitForEvent<OrderApproval>("approval", TimeSpan.FromDays(3));
+
+    [Step(Idempotent = true)]
+    public string Ship(OrderApproval approval) => approval.By;
+}

@@ -52,6 +52,17 @@ public sealed class CliDatabase
         return id;
     }
 
+    /// <summary>A run parked at its first step, waiting for event <paramref name="name"/> until a day from now.</summary>
+    public async Task<Guid> WaitingForEventRunAsync(string workflow, string name)
+    {
+        var id = Guid.NewGuid();
+        await using var connection = await OpenAsync();
+        await connection.ExecuteAsync(
+            $$"""INSERT INTO "{{Schema}}".runs (id, workflow, status, input, created_at, updated_at, awaited_event, event_timeout_at) VALUES (@id, @workflow, 'waiting', '{}', now(), now(), @name, now() + interval '1 day')""",
+            new { id, workflow, name });
+        return id;
+    }
+
     public async Task<(string Status, int Execution, int Attempt)> StateAsync(Guid id)
     {
         await using var connection = await OpenAsync();

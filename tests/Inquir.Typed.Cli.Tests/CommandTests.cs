@@ -111,6 +111,41 @@ public sealed class CommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_event_wakes_the_run_waiting_for_it_once_and_show_says_what_it_waited_for()
+    {
+        var waiting = await _db.WaitingForEventRunAsync("orders", "approval");
+
+        var show = await _db.RunAsync("runs", "show", waiting.ToString());
+        var sent = await _db.RunAsync("runs", "send-event", waiting.ToString(), "approval", "--payload", """{"by":"ann"}""", "--event-id", "mail-1");
+        var again = await _db.RunAsync("runs", "send-event", waiting.ToString(), "approval", "--payload", """{"by":"eve"}""", "--event-id", "mail-1", "--json");
+        var missing = await _db.RunAsync("runs", "send-event", Guid.NewGuid().ToString(), "approval", "--event-id", "mail-2");
+        var badJson = await _db.RunAsync("runs", "send-event", waiting.ToString(), "approval", "--payload", "{by", "--event-id", "mail-3");
+
+        Assert.Equal(0, show.ExitCode);
+        Assert.Matches(@"Waits for\s+event 'approval' until \d{4}-\d\d-\d\d", show.Output);
+        Assert.Equal((0, $"Run {waiting} took event 'approval' (mail-1) and is due."), (sent.ExitCode, sent.Output.Trim()));
+        Assert.Equal(0, again.ExitCode);
+        Assert.Equal("Duplicate", JsonDocument.Parse(again.Output).RootElement.GetProperty("delivery").GetString());
+        Assert.Equal("pending", (await _db.StateAsync(waiting)).Status);
+        Assert.Equal(ExitCodes.NotFound, missing.ExitCode);
+        Assert.Contains("there is no such run", missing.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, badJson.ExitCode);
+        Assert.Equal(ExitCodes.Usage, (await _db.RunAsync("runs", "send-event", waiting.ToString(), "approval")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Send_event_to_an_ended_run_is_refused_as_the_wrong_state()
+    {
+        var pending = await _db.PendingRunAsync("orders");
+        await _db.RunAsync("runs", "cancel", pending.ToString());
+
+        var sent = await _db.RunAsync("runs", "send-event", pending.ToString(), "approval", "--event-id", "mail-1");
+
+        Assert.Equal(ExitCodes.WrongState, sent.ExitCode);
+        Assert.Contains("the run has ended (cancelled)", sent.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Failures_summarises_by_workflow_step_and_error_type()
     {
         await _db.FailedRunAsync("orders", "payment gateway timed out");

@@ -68,6 +68,21 @@ public sealed class SqliteCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Send_event_keeps_an_event_for_a_pending_run_and_refuses_one_for_a_cancelled_run()
+    {
+        await RunAsync("--sqlite", _file, "migrate");
+        var pending = await InsertPendingRunAsync();
+        var cancelled = await InsertPendingRunAsync();
+        await RunAsync("--sqlite", _file, "runs", "cancel", cancelled.ToString());
+
+        var kept = await RunAsync("--sqlite", _file, "runs", "send-event", pending.ToString(), "approval", "--payload", "true", "--event-id", "e-1");
+        var refused = await RunAsync("--sqlite", _file, "runs", "send-event", cancelled.ToString(), "approval", "--event-id", "e-2");
+
+        Assert.Equal((0, $"Run {pending} keeps event 'approval' (e-1) until its wait for it."), (kept.ExitCode, kept.Output.Trim()));
+        Assert.Equal(ExitCodes.WrongState, refused.ExitCode);
+    }
+
+    [Fact]
     public async Task A_file_without_the_tables_says_to_migrate_first()
     {
         var run = await RunAsync("--sqlite", _file, "runs", "list");

@@ -32,7 +32,7 @@ public static class DashboardApp
             o.Alerts.Add("exports-failing", new AlertRule { Workflow = "export", ThresholdPercent = 50, MinimumCount = 1 });
             o.Alerting.EvaluationInterval = TimeSpan.FromMilliseconds(200);
         });
-        builder.Services.AddWorkflow<Export>().AddWorkflow<Cleanup>();
+        builder.Services.AddWorkflow<Export>().AddWorkflow<Cleanup>().AddWorkflow<ApprovalFlow>();
         builder.Services.AddSingleton<UploadSwitch>();
         builder.Services.AddInquirDashboard(o =>
         {

@@ -36,3 +36,16 @@ public sealed partial class Cleanup
     [Step(Idempotent = true)]
     public string Sweep(ScheduledTick tick) => "swept " + tick.Schedule;
 }
+
+public sealed record Approval(string By, bool Approved);
+
+/// <summary>Waits up to a day for an approval, then says who gave it: for the run page's event form.</summary>
+[Workflow("approval")]
+public sealed partial class ApprovalFlow
+{
+    [Step(Idempotent = true)]
+    public EventWait<Approval> AwaitApproval(string order, StepContext ctx) => ctx.WaitForEvent<Approval>("approval", TimeSpan.FromDays(1));
+
+    [Step(Idempotent = true)]
+    public string Ship(Approval approval) => (approval.Approved ? "approved by " : "refused by ") + approval.By;
+}

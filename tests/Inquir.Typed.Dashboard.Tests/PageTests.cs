@@ -1,11 +1,12 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Inquir.Typed.Dashboard.TestApp;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Inquir.Typed.Dashboard.Tests;
 
 /// <summary>Every page and action of the dashboard through the test server, once per store.</summary>
-public abstract class PageTests
+public abstract partial class PageTests
 {
     private const string Csp = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
@@ -154,6 +155,80 @@ public abstract class PageTests
 
         using var again = await DashboardFactory.PostAsync(client, $"/inquir/runs/{run.Id}/cancel", token, ("confirmed", "yes"));
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_waiting_run_says_what_it_waits_for_and_takes_an_event_from_its_page_after_a_confirmation()
+    {
+        await using var app = new DashboardFactory(Store);
+        var run = await app.Workflows.StartApprovalFlowAsync("order-7");
+        await WaitingAsync(app, run.Id);
+        using var client = app.CreateClient();
+
+        var page = await client.GetStringAsync($"/inquir/runs/{run.Id}");
+        Assert.Contains("<dt>Waits for</dt><dd>event 'approval' until ", page, StringComparison.Ordinal);
+        var fields = DashboardFactory.HiddenFields(page).ToList();
+        Assert.Contains(new KeyValuePair<string, string>("event", "approval"), fields);
+        var token = fields.First(f => f.Key == "__RequestVerificationToken").Value;
+        var eventId = EventIdField().Match(page).Groups[1].Value;
+        Assert.StartsWith("dashboard-", eventId, StringComparison.Ordinal);
+
+        using var asked = await DashboardFactory.PostAsync(client, $"/inquir/runs/{run.Id}/send-event", token,
+            ("event", "approval"), ("payload", """{"By":"ann","Approved":true}"""), ("eventId", eventId));
+        var confirmation = await asked.Content.ReadAsStringAsync();
+        Assert.Contains("Send event &#x27;approval&#x27;?", confirmation, StringComparison.Ordinal);
+        Assert.Equal(RunStatus.Waiting, await run.GetStatusAsync());
+
+        using var done = await client.PostAsync($"/inquir/runs/{run.Id}/send-event", new FormUrlEncodedContent(DashboardFactory.HiddenFields(confirmation)));
+        Assert.Contains($"Run {run.Id} took event &#x27;approval&#x27; and is due now.", await done.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("approved by ann", await run.WaitAsync(TimeSpan.FromMinutes(1)));
+
+        // The confirmation sent again: the run has ended, so the event is refused with the reason.
+        using var again = await client.PostAsync($"/inquir/runs/{run.Id}/send-event", new FormUrlEncodedContent(DashboardFactory.HiddenFields(confirmation)));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("the run has ended", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_event_form_whose_payload_is_not_the_awaited_type_is_refused_and_the_run_keeps_waiting()
+    {
+        await using var app = new DashboardFactory(Store);
+        var run = await app.Workflows.StartApprovalFlowAsync("order-8");
+        await WaitingAsync(app, run.Id);
+        using var client = app.CreateClient();
+        var token = await DashboardFactory.TokenAsync(client, $"/inquir/runs/{run.Id}");
+
+        using var notJson = await DashboardFactory.PostAsync(client, $"/inquir/runs/{run.Id}/send-event", token,
+            ("event", "approval"), ("payload", "{\"By\":"), ("eventId", "e-1"));
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+        Assert.Contains("The payload is not JSON", await notJson.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var wrongType = await DashboardFactory.PostAsync(client, $"/inquir/runs/{run.Id}/send-event", token,
+            ("event", "approval"), ("payload", "[1,2]"), ("eventId", "e-2"), ("confirmed", "yes"));
+        Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
+        Assert.Contains("the payload is not JSON of Approval", await wrongType.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var noSuchEvent = await DashboardFactory.PostAsync(client, $"/inquir/runs/{run.Id}/send-event", token,
+            ("event", "refund"), ("payload", "{}"), ("eventId", "e-3"), ("confirmed", "yes"));
+        Assert.Equal(HttpStatusCode.BadRequest, noSuchEvent.StatusCode);
+        Assert.Equal(RunStatus.Waiting, await run.GetStatusAsync());
+    }
+
+    [Fact]
+    public async Task A_read_only_dashboard_shows_what_a_run_waits_for_without_the_event_form()
+    {
+        await using var app = new DashboardFactory(Store, readOnly: true);
+        var run = await app.Workflows.StartApprovalFlowAsync("order-9");
+        await WaitingAsync(app, run.Id);
+        using var client = app.CreateClient();
+
+        var page = await client.GetStringAsync($"/inquir/runs/{run.Id}");
+
+        Assert.Contains("<dt>Waits for</dt>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("send-event", page, StringComparison.Ordinal);
+        using var post = await DashboardFactory.PostAsync(client, $"/inquir/runs/{run.Id}/send-event", null, ("event", "approval"), ("payload", "{}"), ("eventId", "e-1"), ("confirmed", "yes"));
+        Assert.True(post.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, post.StatusCode.ToString());
+        Assert.Equal(RunStatus.Waiting, await run.GetStatusAsync());
     }
 
     [Fact]
@@ -384,6 +459,19 @@ public abstract class PageTests
     }
 
     private static int CountRows(string html) => System.Text.RegularExpressions.Regex.Matches(html, "<tr><td><a href=\"/inquir/runs/").Count;
+
+    /// <summary>Waits until the worker has parked the run at its wait for the approval, for at most a minute.</summary>
+    private static async Task WaitingAsync(DashboardFactory app, Guid id)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while ((await app.Workflows.GetRunAsync(id, limit.Token))!.Status != RunStatus.Waiting)
+        {
+            await Task.Delay(50, limit.Token);
+        }
+    }
+
+    [GeneratedRegex("name=\"eventId\" value=\"([^\"]+)\"")]
+    private static partial Regex EventIdField();
 }
 
 public sealed class SqlitePageTests : PageTests

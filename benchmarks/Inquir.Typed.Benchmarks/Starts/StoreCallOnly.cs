@@ -61,5 +61,11 @@ internal sealed class StoreCallOnly : IRunStore
 
     public Task<IReadOnlyList<UnknownStepRun>> ReportUnknownStepsAsync(ReportUnknownStepsRequest request, CancellationToken cancellationToken) => throw NotAStart();
 
+    public Task<EventSendResult> SendEventAsync(SendEventRequest request, CancellationToken cancellationToken) => throw NotAStart();
+
+    public Task<TakenEvent?> GetTakenEventAsync(GetTakenEventRequest request, CancellationToken cancellationToken) => throw NotAStart();
+
+    public Task<int> TimeOutEventWaitsAsync(TimeOutEventWaitsRequest request, CancellationToken cancellationToken) => throw NotAStart();
+
     private static NotSupportedException NotAStart() => new("The start benchmark's store only takes starts.");
 }

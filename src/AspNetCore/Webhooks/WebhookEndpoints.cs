@@ -59,7 +59,7 @@ public static class WebhookEndpoints
         where TWorkflow : IGeneratedWorkflow =>
         endpoints.MapWebhook(pattern, TWorkflow.Descriptor, configure);
 
-    private static IWebhookVerifier BuildVerifier(WebhookOptions options, string section)
+    internal static IWebhookVerifier BuildVerifier(WebhookOptions options, string section)
     {
         var secrets = options.Secrets.Prepend(options.Secret).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!).Distinct(StringComparer.Ordinal).ToList();
         if (secrets.Count == 0)

@@ -4,7 +4,7 @@ using Inquir.Typed.Cli.Output;
 
 namespace Inquir.Typed.Cli.Commands;
 
-/// <summary><c>inquir runs list|search|show|replay|restart|cancel</c>.</summary>
+/// <summary><c>inquir runs list|search|show|replay|restart|cancel|send-event</c>.</summary>
 internal static class RunsCommand
 {
     public static Command Create(CommandContext context)
@@ -16,6 +16,7 @@ internal static class RunsCommand
         runs.Subcommands.Add(Replay(context));
         runs.Subcommands.Add(Restart(context));
         runs.Subcommands.Add(Cancel(context));
+        runs.Subcommands.Add(RunsEventCommand.Create(context));
         return runs;
     }
 
@@ -166,7 +167,7 @@ internal static class RunsCommand
         return command;
     }
 
-    private static void Report<T>(CommandContext context, bool json, T value, string line)
+    internal static void Report<T>(CommandContext context, bool json, T value, string line)
     {
         if (json)
         {

@@ -62,6 +62,11 @@ internal static class Tables
             summary.AddRow(Text("Parent"), Text(parent.ToString()));
         }
 
+        if (history.AwaitedEvent is { } awaited)
+        {
+            summary.AddRow(Text("Waits for"), Text($"event '{awaited.Name}'" + (awaited.Until is { } until ? $" until {Time(until)}" : string.Empty)));
+        }
+
         if (history.RestartedFromRunId is { } origin)
         {
             summary.AddRow(Text("Restarted from"), Text(origin.ToString()));

@@ -1,3 +1,4 @@
+using Inquir.Typed.Dashboard.Actions;
 using Inquir.Typed.Dashboard.Html;
 
 namespace Inquir.Typed.Dashboard.Pages;
@@ -25,6 +26,7 @@ internal static class RunDetailsPage
             <dt>Completed</dt><dd>{Display.Time(run.CompletedAt)}</dd>
             <dt>Next attempt</dt><dd>{Display.Time(run.NextAttemptAt)}{Markup.When(run.Sleep is not null, Markup.Of($" ({Display.Sleep(run.Sleep)})"))}</dd>
             <dt>Deadline</dt><dd>{Display.Time(run.DeadlineAt)}</dd>
+            {WaitsFor(history.AwaitedEvent)}
             </dl>
             """);
         var error = run.Error is { } text ? Markup.Of($"""<h2>Error</h2><pre class="error">{text}</pre>""") : Markup.Empty;
@@ -32,6 +34,7 @@ internal static class RunDetailsPage
         var body = Markup.Of($"""
             {Actions(request, run)}
             {summary}
+            {(history.AwaitedEvent is { } awaited ? EventActions.Form(request, run.Id, awaited) : Markup.Empty)}
             {error}
             {Links(request, history)}
             <h2>Input</h2>{Display.Json(run.Input)}
@@ -70,6 +73,10 @@ internal static class RunDetailsPage
 
         return request.Options.ReadOnly ? Markup.Empty : Markup.Of($"""<div class="actions">{actions}</div>""");
     }
+
+    private static Markup WaitsFor(AwaitedEvent? awaited) => awaited is null
+        ? Markup.Empty
+        : Markup.Of($"""<dt>Waits for</dt><dd>event '{awaited.Name}'{Markup.When(awaited.Until is not null, Markup.Of($" until {Display.Time(awaited.Until)} UTC"))}</dd>""");
 
     private static Markup Links(DashboardRequest request, RunHistory history)
     {

@@ -27,7 +27,17 @@ namespace Inquir.Typed.Generators.Emitting
             fields.Add(model.InputType, model.InputSerializer);
             foreach (var step in model.Steps)
             {
-                fields.Add(step.DataType, step.DataSerializer);
+                if (step.DataEventPayload is { } payload)
+                {
+                    // EventResult<T> is read by the runtime's serializer around T's, declared after it.
+                    fields.Add(payload, step.DataSerializer);
+                    fields.AddField(step.DataType!, $"new global::Inquir.Typed.Generated.EventResultSerializer<{payload}>({fields[payload]})");
+                }
+                else
+                {
+                    fields.Add(step.DataType, step.DataSerializer);
+                }
+
                 fields.Add(step.OutputType, step.OutputSerializer);
             }
 
@@ -42,7 +52,16 @@ namespace Inquir.Typed.Generators.Emitting
                 return;
             }
 
-            var instance = shapeId is null ? "global::Inquir.Typed.Generated.CheckpointSerializers.NoValue" : CheckpointShapeNames.Instance(shapeId);
+            AddField(type, shapeId is null ? "global::Inquir.Typed.Generated.CheckpointSerializers.NoValue" : CheckpointShapeNames.Instance(shapeId));
+        }
+
+        private void AddField(string type, string instance)
+        {
+            if (_byType.ContainsKey(type))
+            {
+                return;
+            }
+
             var field = new Field(type, "InquirSerializer" + Number(_all.Count), instance);
             _all.Add(field);
             _byType.Add(type, field);

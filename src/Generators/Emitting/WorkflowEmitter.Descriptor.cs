@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Inquir.Typed.Generators.Model;
 using static Inquir.Typed.Generators.Emitting.CSharpText;
@@ -74,9 +75,39 @@ namespace Inquir.Typed.Generators.Emitting
             }
 
             var maxSnoozes = policy.MaxSnoozes is { } snoozes ? $" {{ MaxSnoozes = {Number(snoozes)} }}" : string.Empty;
-            var after = policy.AfterTicks is { } sleep ? $" {{ After = {Ticks(sleep)} }}" : string.Empty;
             var head = $"new({Literal(step.Name)}, new global::Inquir.Typed.StepPolicy({Number(policy.Retries)}, global::Inquir.Typed.BackoffKind.{policy.BackoffKind}, {Ticks(policy.DelayTicks)}, {Ticks(policy.MaxDelayTicks)}, {timeout}){maxSnoozes}, ";
-            WriteInvoker(w, step, serializers, head, optional + ")" + after + ",");
+            var members = new List<string>();
+            if (policy.AfterTicks is { } sleep)
+            {
+                members.Add($"After = {Ticks(sleep)}");
+            }
+
+            if (EventMember(step, serializers) is { } wait)
+            {
+                members.Add(wait);
+            }
+
+            var initializer = members.Count == 0 ? string.Empty : " { " + string.Join(", ", members) + " }";
+            WriteInvoker(w, step, serializers, head, optional + ")" + initializer + ",");
+        }
+
+        // A step that waits for an event says how: its names, its payload's serializer, what the next step takes.
+        private static string? EventMember(StepModel step, SerializerFields serializers)
+        {
+            if (step.Event is not { } wait)
+            {
+                return null;
+            }
+
+            var names = new string[wait.Names.Count];
+            for (var i = 0; i < names.Length; i++)
+            {
+                names[i] = Literal(wait.Names[i]);
+            }
+
+            var list = names.Length == 0 ? "global::System.Array.Empty<string>()" : $"new string[] {{ {string.Join(", ", names)} }}";
+            var asResult = wait.TimeoutAsResult ? ", timeoutAsResult: true" : string.Empty;
+            return $"Event = new global::Inquir.Typed.Generated.StepEvent<{step.OutputType}>({list}, {serializers[step.OutputType!]}{asResult})";
         }
 
         private static string NonRetryableTypes(StepModel step)

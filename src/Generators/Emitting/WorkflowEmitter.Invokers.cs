@@ -26,7 +26,7 @@ namespace Inquir.Typed.Generators.Emitting
             string Returned(string result) => awaited ? result : $"new {ValueTaskOfString}({result})";
             var lambda = $"{head}static {(awaited ? "async " : string.Empty)}{InvokerParameters} =>";
             var hasOutput = step.ReturnKind is StepReturnKind.Value or StepReturnKind.AwaitableValue;
-            if (hasOutput && step.Awaits == ChildAwaitKind.None)
+            if (hasOutput && (step.Awaits == ChildAwaitKind.None || step.Event is not null))
             {
                 w.Lines($$"""
                     {{lambda}}
@@ -47,10 +47,12 @@ namespace Inquir.Typed.Generators.Emitting
         /// <summary>
         /// How the invoker encodes the method's value: through the output's serializer; for child runs, as their ids,
         /// which the runtime awaits and replaces by their results; for an instruction (a sleep, a snooze), its value
-        /// through the serializer, the instruction handed to the runtime on the context.
+        /// through the serializer, the instruction handed to the runtime on the context; for an event wait, as its name
+        /// and timeout.
         /// </summary>
         private static string Encode(StepModel step, SerializerFields serializers, string output) =>
-            step.Awaits != ChildAwaitKind.None ? $"global::Inquir.Typed.Generated.ChildRunHandles.Encode({output})"
+            step.Event is not null ? $"global::Inquir.Typed.Generated.EventWaitHandles.Encode({output})"
+            : step.Awaits != ChildAwaitKind.None ? $"global::Inquir.Typed.Generated.ChildRunHandles.Encode({output})"
             : step.Instructs ? $"global::Inquir.Typed.Generated.StepInstructions.Encode({output}, {serializers[step.OutputType!]}, context)"
             : $"{serializers[step.OutputType!]}.Serialize({output})";
 

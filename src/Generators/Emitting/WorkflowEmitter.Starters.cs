@@ -49,6 +49,8 @@ namespace Inquir.Typed.Generators.Emitting
                 {
                     WriteBulkStarter(w, model, name, descriptor);
                 }
+
+                WriteEventSenders(w, model, name, descriptor);
             }
         }
 

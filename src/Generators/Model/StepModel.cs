@@ -50,6 +50,8 @@ namespace Inquir.Typed.Generators.Model
     /// <param name="OutputSerializer">The id of the output type's checkpoint shape, or null when the step returns no value.</param>
     /// <param name="Awaits">Whether the method returns child runs, whose results are the output.</param>
     /// <param name="Instructs">Whether the method returns an instruction to the runtime (<c>Delayed&lt;T&gt;</c>, <c>StepResult&lt;T&gt;</c>) around its output.</param>
+    /// <param name="Event">How the step waits for an event, when it returns <c>EventWait&lt;T&gt;</c> (its output type is then the payload).</param>
+    /// <param name="DataEventPayload">The payload <c>T</c>, when the data parameter is the previous step's <c>EventResult&lt;T&gt;</c>.</param>
     internal sealed record StepModel(
         string Name,
         string? DataType,
@@ -62,7 +64,15 @@ namespace Inquir.Typed.Generators.Model
         string? DataSerializer,
         string? OutputSerializer,
         ChildAwaitKind Awaits = ChildAwaitKind.None,
-        bool Instructs = false);
+        bool Instructs = false,
+        EventModel? Event = null,
+        string? DataEventPayload = null);
+
+    /// <summary>A step's wait for an event.</summary>
+    /// <param name="Names">The constant names it waits for; empty when they are not known at compile time.</param>
+    /// <param name="TimeoutAsResult">Whether the next step takes <c>EventResult&lt;T&gt;</c>.</param>
+    /// <param name="PayloadIsPublic">Whether the payload type is public, so that its typed senders can be.</param>
+    internal sealed record EventModel(EquatableArray<string> Names, bool TimeoutAsResult, bool PayloadIsPublic);
 
     /// <summary>
     /// A step's policy with every string already parsed; durations in ticks. <paramref name="AfterTicks"/> is the durable

@@ -38,6 +38,8 @@ namespace Inquir.Typed.Generators.Parsing
             TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
             ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
             WorkflowRunOfT = compilation.GetTypeByMetadataName("Inquir.Typed.WorkflowRun`1");
+            EventWaitOfT = compilation.GetTypeByMetadataName("Inquir.Typed.EventWait`1");
+            EventResultOfT = compilation.GetTypeByMetadataName("Inquir.Typed.EventResult`1");
             ReadOnlyListOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyList`1");
             WorkflowAttribute = compilation.GetTypeByMetadataName("Inquir.Typed.WorkflowAttribute");
             AddInstruction(compilation, "Inquir.Typed.Delayed`1");
@@ -95,6 +97,10 @@ namespace Inquir.Typed.Generators.Parsing
         /// sleep, a snooze): the next step takes that argument. Each has a <c>StepInstructions.Encode</c> overload.
         /// </summary>
         public IReadOnlyList<INamedTypeSymbol> InstructionTypes => _instructionTypes;
+
+        public INamedTypeSymbol? EventWaitOfT { get; }
+
+        public INamedTypeSymbol? EventResultOfT { get; }
 
         public INamedTypeSymbol? Formattable { get; }
 

@@ -22,9 +22,11 @@ namespace Inquir.Typed.Generators.Parsing
             bool isValid,
             ChildAwaitKind awaits = ChildAwaitKind.None,
             ITypeSymbol? childRuns = null,
-            ITypeSymbol? instruction = null)
+            ITypeSymbol? instruction = null,
+            EventNames? events = null)
         {
             Instruction = instruction;
+            Events = events;
             Awaits = awaits;
             ChildRuns = childRuns;
             Method = method;
@@ -64,10 +66,17 @@ namespace Inquir.Typed.Generators.Parsing
         /// <summary>The instruction type the method returns (<c>Delayed&lt;T&gt;</c>, <c>StepResult&lt;T&gt;</c>), whose <c>T</c> is the output; null for any other.</summary>
         public ITypeSymbol? Instruction { get; }
 
-        /// <summary>The output as messages name it: for child runs, their results' type and the type returned; for an instruction, its value's type and the type returned.</summary>
+        /// <summary>
+        /// The event wait the method returns (<c>EventWait&lt;T&gt;</c>, whose payload <c>T</c> is <see cref="Output"/>) and the
+        /// names it waits for; null for any other step.
+        /// </summary>
+        public EventNames? Events { get; }
+
+        /// <summary>The output as messages name it: for child runs, their results' type and the type returned; for an instruction, its value's type and the type returned; for an event, its payload's.</summary>
         public string? OutputText => Output is null ? null
             : ChildRuns is not null ? Output.ToDisplayString() + " (the result of " + ChildRuns.ToDisplayString() + ")"
             : Instruction is not null ? Output.ToDisplayString() + " (the value of " + Instruction.ToDisplayString() + ")"
+            : Events is not null ? Output.ToDisplayString() + " (the payload of EventWait<" + Output.ToDisplayString() + ">)"
             : Output.ToDisplayString();
 
         /// <summary>The policy, or null when the attribute has an error.</summary>

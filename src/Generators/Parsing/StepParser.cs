@@ -75,6 +75,13 @@ namespace Inquir.Typed.Generators.Parsing
             var (returnKind, returned) = ClassifyReturn(method, known);
             var instruction = Instruction(returned, known);
             var (awaits, output) = instruction is null ? ChildRuns(returned, known) : (ChildAwaitKind.None, instruction.TypeArguments[0]);
+            EventNames? events = null;
+            if (EventPayload(returned, known) is { } payload)
+            {
+                events = EventNames.Find(method, known, cancellationToken);
+                output = payload;
+            }
+
             var policy = StepPolicyParser.Parse(method, attribute, diagnostics, cancellationToken);
             var (nonRetryable, idempotent) = ReadFlags(attribute);
             return new StepFacts(
@@ -89,7 +96,8 @@ namespace Inquir.Typed.Generators.Parsing
                 isValid: diagnostics.Count == errorsBefore && policy is not null,
                 awaits,
                 awaits == ChildAwaitKind.None ? null : returned,
-                instruction);
+                instruction,
+                events);
         }
 
         /// <summary>
@@ -111,6 +119,12 @@ namespace Inquir.Typed.Generators.Parsing
 
             return null;
         }
+
+        /// <summary>The payload <c>T</c> of an <c>EventWait&lt;T&gt;</c> the step returns, which is what the next step takes; null for any other value.</summary>
+        private static ITypeSymbol? EventPayload(ITypeSymbol? returned, KnownSymbols known) =>
+            returned is INamedTypeSymbol { IsGenericType: true } generic && KnownSymbols.Is(generic.OriginalDefinition, known.EventWaitOfT)
+                ? generic.TypeArguments[0]
+                : null;
 
         /// <summary>
         /// Whether a step's value is child runs (<c>WorkflowRun&lt;T&gt;</c> or <c>IReadOnlyList&lt;WorkflowRun&lt;T&gt;&gt;</c>), and the

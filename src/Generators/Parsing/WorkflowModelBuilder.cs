@@ -32,6 +32,15 @@ namespace Inquir.Typed.Generators.Parsing
             var result = steps[steps.Count - 1].Output;
             CheckVisible(type, "input", input, classLocation, diagnostics);
             CheckVisible(type, "result", result, classLocation, diagnostics);
+            foreach (var step in steps)
+            {
+                if (step.Events is not null)
+                {
+                    CheckVisible(type, "event payload", step.Output, classLocation, diagnostics);
+                }
+            }
+
+            EventSenderNames.Check(type.Name, steps, classLocation, diagnostics);
             if (diagnostics.Count > 0)
             {
                 return (null, null);
@@ -39,11 +48,16 @@ namespace Inquir.Typed.Generators.Parsing
 
             var shapes = new CheckpointShapeParser(known, cancellationToken);
             var serializerIds = new List<(string? Data, string? Output)>(steps.Count);
-            foreach (var step in steps)
+            var eventResults = new bool[steps.Count];
+            for (var i = 0; i < steps.Count; i++)
             {
+                var step = steps[i];
+
+                // A step that takes the previous step's EventResult<T> reads it with the runtime's serializer around T's.
+                eventResults[i] = i > 0 && step.Data is not null && StepChain.TakesEventResult(steps[i - 1], step.Data.Type, known);
                 var data = step.Data is null
                     ? null
-                    : shapes.AddRoot(step.Data.Type, "the data parameter '" + step.Data.Name + "' of step '" + step.Name + "'", step.DataLocation);
+                    : shapes.AddRoot(eventResults[i] ? steps[i - 1].Output! : step.Data.Type, "the data parameter '" + step.Data.Name + "' of step '" + step.Name + "'", step.DataLocation);
                 var output = step.Output is null ? null : shapes.AddRoot(step.Output, "the output of step '" + step.Name + "'", step.Location);
                 serializerIds.Add((data, output));
             }
@@ -70,7 +84,9 @@ namespace Inquir.Typed.Generators.Parsing
                     serializerIds[i].Data,
                     serializerIds[i].Output,
                     step.Awaits,
-                    step.Instruction is not null));
+                    step.Instruction is not null,
+                    step.Events is null ? null : new EventModel(step.Events.Names, i + 1 < steps.Count && eventResults[i + 1], IsPublic(step.Output!)),
+                    eventResults[i] ? steps[i - 1].Output!.ToDisplayString(TypeNames.Annotated) : null));
             }
 
             var fullName = type.ToDisplayString(TypeNames.TypeOf);

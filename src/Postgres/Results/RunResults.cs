@@ -47,7 +47,8 @@ internal static class RunResults
             execution = result.Ordinal("execution"), stepInput = result.Ordinal("step_input"), stepName = result.Ordinal("step_name"),
             awaitedRuns = result.Ordinal("awaited_runs"), traceParent = result.Ordinal("trace_parent"), traceState = result.Ordinal("trace_state"),
             queueWait = result.Ordinal("queue_wait_seconds"), shape = result.Ordinal("shape"), holdsSlots = result.Ordinal("holds_slots"),
-            snoozes = result.Ordinal("snoozes");
+            snoozes = result.Ordinal("snoozes"),
+            awaitedEvent = result.Ordinal("awaited_event");
         return r => new ClaimedRun(
             r.GetGuid(id), r.GetString(workflow), r.GetInt32(stepIndex), r.GetInt32(attempt), r.GetGuid(leaseToken), r.Nullable<Guid>(parentRunId),
             r.NullableString(stepInput), r.NullableString(stepName), r.GetInt32(execution))
@@ -58,6 +59,7 @@ internal static class RunResults
             Shape = r.Nullable<long>(shape),
             HoldsSlots = r.GetBoolean(holdsSlots),
             Snoozes = r.GetInt32(snoozes),
+            AwaitedEvent = r.NullableString(awaitedEvent),
         };
     };
 

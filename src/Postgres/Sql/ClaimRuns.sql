@@ -12,8 +12,9 @@
 -- that workers whose clocks disagree still agree on which leases hold. A run at a step this deployment does not
 -- know (a newer deployment started it, or an older one left it there) is left for a worker that knows it.
 -- Each claimed run comes back with its stored trace context, how long it waited since it became due, and the
--- fingerprint of the steps it was started with (null before they were recorded), and how often its step snoozed.
--- A sleeping or snoozed run is claimed like any due run; the claim clears why it slept.
+-- fingerprint of the steps it was started with (null before they were recorded), how often its step snoozed, and
+-- the event it waited for when an event or its timeout woke it. A sleeping or snoozed run is claimed like any due
+-- run; the claim clears why it slept.
 -- The limit gate (docs/flow-control.md) sits between the due runs and the claim: each due run's limits at its step
 -- (@gate_*: one row per workflow, step index and limit; @limit_*: one per limit) are checked against their counters,
 -- locked in (name, key) order. A run whose concurrency limit is full is held (out of the due index's reach until a
@@ -239,4 +240,4 @@ RETURNING r.id, r.workflow, r.step_index, r.attempt, r.lease_token, r.parent_run
     r.step_name,
     to_json(r.awaited_runs)::text AS awaited_runs,
     r.trace_parent, r.trace_state, EXTRACT(EPOCH FROM clock.now - admitted.due_at)::double precision AS queue_wait_seconds,
-    r.shape, r.slots IS NOT NULL AS holds_slots, r.snoozes;
+    r.shape, r.slots IS NOT NULL AS holds_slots, r.snoozes, r.awaited_event;

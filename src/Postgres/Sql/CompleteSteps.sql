@@ -1,4 +1,4 @@
--- Transitions: succeed (docs/run-states.md#succeed), succeed last (#succeed-last), leave at an unknown step (#leave-at-an-unknown-step), succeed into a limit (#succeed-into-a-limit), sleep (#sleep), retry (#retry), snooze (#snooze), fail (#fail), permanent fail (#permanent-fail), wait (#wait).
+-- Transitions: succeed (docs/run-states.md#succeed), succeed last (#succeed-last), leave at an unknown step (#leave-at-an-unknown-step), succeed into a limit (#succeed-into-a-limit), sleep (#sleep), retry (#retry), snooze (#snooze), fail (#fail), permanent fail (#permanent-fail), wait (#wait), wait for event (#wait-for-event).
 -- Writes the outcome of many step attempts in one statement (one commit): the run moves on, the checkpoint of a
 -- succeeded step is inserted, and every attempt is recorded. Each row is matched by its position in the batch,
 -- never by run id alone, so that two outcomes of one run in one batch (a stale attempt beside the current one)
@@ -11,7 +11,9 @@
 -- adds none. A worker makes one outcome per attempt of a step, so that row can be no other attempt's.
 -- A row whose next status is 'waiting' parks the run at its step without a lease, with the child runs it waits
 -- for (@awaited: a uuid[] literal per row), and writes no checkpoint yet: the checkpoint of that step is written
--- when the woken step commits its children's results. Any other row clears the children the run waited for.
+-- when the woken step commits its children's results. A 'waiting' row with an event name (@awaited_events) parks
+-- the run for that event instead, until @event_timeouts after now (TakeEvents.sql then takes an event kept for it).
+-- Any other row clears the children and the event the run waited for.
 -- A succeeded row with a next step name moves the run on to that step: 'running' when this worker goes on with it,
 -- 'pending' (due after its retry delay, zero) when the run was started with steps this worker lacks: its
 -- checkpoint is written and the run waits at its next step for a worker that knows that step.
@@ -29,11 +31,12 @@ c AS (
                 @attempts::integer[], @executions::integer[], @outcomes::text[], @outputs::text[], @next_statuses::text[],
                 @next_step_names::text[], @retry_delays::interval[], @run_errors::text[], @durations::double precision[],
                 @error_types::text[], @error_messages::text[], @error_stacks::text[], @logs::text[], @awaited::text[],
-                @wake_ats::timestamptz[], @sleeps::text[])
+                @wake_ats::timestamptz[], @sleeps::text[], @awaited_events::text[], @event_timeouts::interval[])
          WITH ORDINALITY
          AS c(completion_id, run_id, lease_token, step_index, step_name, attempt, execution,
               outcome, output, next_status, next_step_name, retry_delay, run_error,
-              duration_ms, error_type, error_message, error_stack, logs, awaited, wake_at, sleep, ord)
+              duration_ms, error_type, error_message, error_stack, logs, awaited, wake_at, sleep,
+              awaited_event, event_timeout, ord)
 ),
 -- Each row's run is locked in id order, as lease renewal and release lock them, so that none of them deadlock, and
 -- the row is judged against the run as locked: already committed, or the run's current attempt (fresh). The rows
@@ -71,6 +74,8 @@ updated AS (
         lease_expires_at = CASE WHEN f.next_status = 'running' THEN r.lease_expires_at END,
         completion_id = f.completion_id,
         awaited_runs = CASE WHEN f.next_status = 'waiting' THEN f.awaited::uuid[] END,
+        awaited_event = CASE WHEN f.next_status = 'waiting' THEN f.awaited_event END,
+        event_timeout_at = CASE WHEN f.next_status = 'waiting' THEN clock.now + f.event_timeout END,
         updated_at = clock.now
     FROM locked AS f, clock
     WHERE r.id = f.run_id

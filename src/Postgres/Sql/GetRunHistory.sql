@@ -1,4 +1,5 @@
--- A run with everything its history view shows, in one round trip: the run, its execution number and origin,
+-- A run with everything its history view shows, in one round trip: the run, its execution number and origin (and
+-- the event it waits for, and until when),
 -- its checkpoints, every attempt (each with the execution it belonged to), and the runs it started or that
 -- were restarted from it.
 SELECT id, workflow, CASE WHEN held_limit IS NOT NULL AND status = 'pending' THEN 'held' ELSE status END AS status, step_index, step_name, attempt, input::text AS input, result::text AS result, error,
@@ -7,7 +8,7 @@ SELECT id, workflow, CASE WHEN held_limit IS NOT NULL AND status = 'pending' THE
 FROM {schema}.runs
 WHERE id = @id;
 
-SELECT execution, restarted_from
+SELECT execution, restarted_from, awaited_event, event_timeout_at
 FROM {schema}.runs
 WHERE id = @id;
 

@@ -1,10 +1,12 @@
--- Transitions: succeed last (docs/run-states.md#succeed-last), fail (#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), wait (#wait), wake (#wake), deadline (#deadline).
+-- Transitions: succeed last (docs/run-states.md#succeed-last), fail (#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), wait (#wait), wake (#wake), deadline (#deadline), wait for event (#wait-for-event).
 -- Locks runs in id order (as the completion, renewal and release lock them, so that none deadlock), before a
 -- statement that may wake a waiting run: @run_ids (the batch's runs, the parents its ends may wake, the children
 -- the runs it parks wait for) and the unended descendants of @failing (runs that fail for good, whose children
 -- are cancelled with them). The statement after it takes a new snapshot: it sees every commit of a sibling child
 -- that held one of these locks before, so two children ending at once cannot both miss the other's end and leave
--- their parent waiting forever, and a child cannot end between a parent's look at it and the parent's wait.
+-- their parent waiting forever, and a child cannot end between a parent's look at it and the parent's wait. A run
+-- that parks for an event is locked so too: a send of that event, locking the run first, is seen by the park's
+-- TakeEvents.sql, or sees the run waiting.
 WITH RECURSIVE descendants AS (
     SELECT k.id
     FROM {schema}.runs AS k

@@ -6,7 +6,8 @@
 -- waited for children runs the waiting step again: it gets the same children back (their keys derive from
 -- the step) and waits on them again, so a child replayed first lets it go on. A run with a deadline gets one as long
 -- again from the replay (a run that failed by its deadline would otherwise fail again at once), and its step's
--- snoozes start from 0.
+-- snoozes start from 0. A run that waited for an event (it timed out, or was cancelled while waiting) runs its
+-- waiting step again and waits again.
 WITH target AS (
     SELECT id, status, execution
     FROM {schema}.runs
@@ -33,6 +34,8 @@ replayed AS (
         sleep = NULL,
         deadline_at = COALESCE(@now::timestamptz, now()) + (r.deadline_at - r.created_at),
         awaited_runs = NULL,
+        awaited_event = NULL,
+        event_timeout_at = NULL,
         result = NULL,
         error = NULL,
         completed_at = NULL,

@@ -48,6 +48,9 @@ internal sealed class ChildWorkflowClient(IWorkflowClient inner, Guid parentRunI
         return started;
     }
 
+    public Task<SentEvent> SendEventJsonAsync(EventTarget target, string name, string payloadJson, string eventId, CancellationToken cancellationToken = default) =>
+        inner.SendEventJsonAsync(target, name, payloadJson, eventId, cancellationToken);
+
     /// <summary>Whether this client started the run <paramref name="runId"/>, or found by its key a run that is a child of this run.</summary>
     public bool Started(Guid runId)
     {

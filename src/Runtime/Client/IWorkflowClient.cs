@@ -53,4 +53,22 @@ public interface IWorkflowClient
 
     /// <summary>Reads a run; <see langword="null"/> when there is no run with that id.</summary>
     Task<RunInfo?> GetRunAsync(Guid runId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sends an event to a run that waits, or will wait, for it (a step that returns <see cref="EventWait{T}"/>). The
+    /// generator's typed sender of each event a workflow waits for (<c>Send{Class}{Event}Async</c>) is the usual way in;
+    /// this one takes the payload as JSON, as a webhook, the CLI or the dashboard has it. The run takes an event it
+    /// waits for at once; it keeps one sent before it gets to its wait; a second send of the same event id is a
+    /// no-op (<see cref="EventDelivery.Duplicate"/>).
+    /// </summary>
+    /// <param name="target">The run: <see cref="EventTarget.Run(Guid)"/>, or <see cref="EventTarget.Key"/> for the run that holds an idempotency key.</param>
+    /// <param name="name">The event's name, as the waiting step passes it to <see cref="StepContext.WaitForEvent{T}(string, TimeSpan)"/>.</param>
+    /// <param name="payloadJson">The payload as JSON; read with the workflow's own serializer when this process knows the workflow.</param>
+    /// <param name="eventId">The sender's id of the event: a send repeated with the same id is one event.</param>
+    /// <param name="cancellationToken">Cancels the send.</param>
+    /// <returns>Whether the run took the event now, keeps it, or had it already.</returns>
+    /// <exception cref="EventRefusedException">No such run, the run has ended, its workflow never waits for that name, or the payload does not fit; nothing was stored.</exception>
+    /// <exception cref="ArgumentException">The name or id is empty or longer than 200 characters, or the payload is not JSON or too large.</exception>
+    Task<SentEvent> SendEventJsonAsync(EventTarget target, string name, string payloadJson, string eventId, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{GetType().Name} does not send events; use the client from services.AddInquir.");
 }

@@ -9,7 +9,7 @@ namespace Inquir.Typed;
 /// text from outside is checked in full once; the generated starters' UTF-8 (<see cref="ITypedStarts"/>) only for
 /// what a store can hold. Either way the store receives the input as UTF-8 bytes.
 /// </summary>
-internal sealed class WorkflowClient(IRunStore store, SchemaReadiness schema, WorkflowRegistry registry, TimeProvider time, IOptions<InquirOptions> settings) : IWorkflowClient, ITypedStarts
+internal sealed partial class WorkflowClient(IRunStore store, SchemaReadiness schema, WorkflowRegistry registry, TimeProvider time, IOptions<InquirOptions> settings) : IWorkflowClient, ITypedStarts
 {
     private readonly DatabaseClock _clock = new(time);
     private readonly StartCoalescer _coalescer = new(store);

@@ -15,12 +15,20 @@ public sealed record RunHistory
     /// <summary>Every step that has a checkpoint or an attempt, in step order.</summary>
     public required IReadOnlyList<StepHistory> Steps { get; init; }
 
+    /// <summary>The event the run waits for, and until when, while it is <see cref="RunStatus.Waiting"/> at a step that returned <see cref="EventWait{T}"/>.</summary>
+    public AwaitedEvent? AwaitedEvent { get; init; }
+
     /// <summary>The child runs that this run's steps started.</summary>
     public required IReadOnlyList<RunInfo> Children { get; init; }
 
     /// <summary>The runs restarted from this one.</summary>
     public required IReadOnlyList<RunInfo> Restarts { get; init; }
 }
+
+/// <summary>The event a waiting run waits for.</summary>
+/// <param name="Name">The event's name: send it with the workflow's typed sender, <c>client.SendEventJsonAsync</c>, <c>inquir runs send-event</c> or the dashboard.</param>
+/// <param name="Until">When the wait times out, on the database's clock; <see langword="null"/> when it has no timeout.</param>
+public sealed record AwaitedEvent(string Name, DateTimeOffset? Until);
 
 /// <summary>One step of a run: its checkpoint once it completed, and every attempt of every execution.</summary>
 /// <param name="Index">The step's position, from 0.</param>

@@ -19,7 +19,7 @@ public sealed class WorkerOptions
     /// <summary>How often the worker looks for due work when no notification wakes it. Default 1 s.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How often runs whose lease expired are handed back. Default 5 s.</summary>
+    /// <summary>How often runs whose lease expired are handed back, and runs whose wait for an event timed out are made due. Default 5 s.</summary>
     public TimeSpan RescueInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The most step completions written in one statement. Default 100.</summary>

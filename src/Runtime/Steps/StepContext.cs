@@ -93,5 +93,44 @@ public sealed class StepContext
             ? throw new ArgumentOutOfRangeException(name, delay, "A delay must be between zero and 365 days.")
             : delay;
 
+    /// <summary>
+    /// Returned by a step, parks the run at this step until an event named <paramref name="name"/> is sent to it
+    /// (<c>client.SendEventJsonAsync</c>, or the typed sender the generator emits for the workflow) or
+    /// <paramref name="timeout"/> passes on the database's clock. The run holds no worker meanwhile. An event sent
+    /// before the run gets here is kept and taken at once. The next step takes the payload, <typeparamref name="T"/>, and
+    /// the timeout fails the step with an <see cref="EventTimeoutException"/>; or it takes <see cref="EventResult{T}"/>
+    /// and is handed one with <see cref="EventResult{T}.TimedOut"/> set.
+    /// </summary>
+    /// <typeparam name="T">The event's payload.</typeparam>
+    /// <param name="name">The event's name: a constant, so that the generator can type its sender.</param>
+    /// <param name="timeout">How long to wait: positive, at most 365 days.</param>
+    /// <exception cref="ArgumentException">The name is empty or longer than 200 characters.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The timeout is not positive or longer than 365 days.</exception>
+    public EventWait<T> WaitForEvent<T>(string name, TimeSpan timeout)
+    {
+        EventNames.ThrowIfInvalid(name);
+        if (timeout <= TimeSpan.Zero || timeout > Policies.DurationText.Longest)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, $"Step '{StepName}' waits for event '{name}' with a timeout that is not positive or longer than {Policies.DurationText.Longest.TotalDays:0} days.");
+        }
+
+        return new EventWait<T>(name, timeout);
+    }
+
+    /// <summary>As <see cref="WaitForEvent{T}(string, TimeSpan)"/>, with the timeout written as text: <c>"3d"</c>, <c>"1h30m"</c>.</summary>
+    /// <typeparam name="T">The event's payload.</typeparam>
+    /// <param name="name">The event's name.</param>
+    /// <param name="timeout">How long to wait, such as <c>"250ms"</c>, <c>"2s"</c>, <c>"5m"</c>, <c>"1h"</c> or <c>"3d"</c>.</param>
+    /// <exception cref="ArgumentException">The name is empty or too long, or the timeout does not parse.</exception>
+    public EventWait<T> WaitForEvent<T>(string name, string timeout)
+    {
+        if (!Policies.DurationText.TryParse(timeout, out var duration, out var error))
+        {
+            throw new ArgumentException($"Step '{StepName}' waits for event '{name}' with a timeout that does not parse: {error}.", nameof(timeout));
+        }
+
+        return WaitForEvent<T>(name, duration);
+    }
+
     internal static string IdempotencyKeyOf(Guid runId, string stepName) => $"{runId:D}:{stepName}";
 }

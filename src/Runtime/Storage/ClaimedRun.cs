@@ -9,6 +9,9 @@ internal sealed record ClaimedRun(Guid Id, string Workflow, int StepIndex, int A
 {
     public IReadOnlyList<Guid>? AwaitedRuns { get; init; }
 
+    /// <summary>The event the run waited for at this step, when an event or its timeout woke it.</summary>
+    public string? AwaitedEvent { get; init; }
+
     public HeldRun Held => new(Id, LeaseToken);
 
     /// <summary>The trace context stored when the run was started.</summary>

@@ -28,6 +28,9 @@ internal static class HistoryAssembly
             Run = run.ToRunInfo(),
             Execution = origin.Execution,
             RestartedFromRunId = origin.RestartedFrom,
+            AwaitedEvent = origin.AwaitedEvent is { } name && run.Status == RunStatus.Waiting
+                ? new AwaitedEvent(name, origin.EventTimeoutAt is { } until ? Utc(until) : null)
+                : null,
             Steps = steps,
             Children = children.Select(c => c.ToRunInfo()).ToList(),
             Restarts = restarts.Select(r => r.ToRunInfo()).ToList(),

@@ -2,8 +2,8 @@ namespace Inquir.Typed.Storage;
 
 // Rows as the store reads them, by column name; times arrive as UTC DateTimes.
 
-/// <summary>A run's execution number and origin.</summary>
-internal sealed record RunOriginRow(int Execution, Guid? RestartedFrom);
+/// <summary>A run's execution number and origin, and the event it waits for (while it waits) and until when.</summary>
+internal sealed record RunOriginRow(int Execution, Guid? RestartedFrom, string? AwaitedEvent, DateTime? EventTimeoutAt);
 
 /// <summary>A <c>checkpoints</c> row.</summary>
 internal sealed record CheckpointRow(int StepIndex, string StepName, string Output, int Attempt, DateTime CompletedAt);

@@ -84,4 +84,21 @@ internal interface IRunStore
 
     /// <summary>Marks due runs of known workflows that wait at a step this deployment does not know; returns those newly marked.</summary>
     Task<IReadOnlyList<UnknownStepRun>> ReportUnknownStepsAsync(ReportUnknownStepsRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores an event for a run in one commit, after locking the run: refused (nothing stored) when there is no such
+    /// run, it has ended, or it is a run of another workflow than <see cref="SendEventRequest.Workflow"/>; a no-op when
+    /// the run has an event of that name and id; taken at once, and the run made due, when the run waits for an event of
+    /// that name whose timeout has not passed; else kept untaken for the run's wait to take.
+    /// </summary>
+    Task<EventSendResult> SendEventAsync(SendEventRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The event that the wait of a step in an execution took (the last, if the step waited more than once); null when
+    /// none did, which means its wait timed out.
+    /// </summary>
+    Task<TakenEvent?> GetTakenEventAsync(GetTakenEventRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Makes due (at most <see cref="TimeOutEventWaitsRequest.Limit"/>, soonest first) the runs whose wait for an event timed out; returns how many.</summary>
+    Task<int> TimeOutEventWaitsAsync(TimeOutEventWaitsRequest request, CancellationToken cancellationToken);
 }

@@ -33,6 +33,12 @@ internal sealed record StepCompletion
     /// <summary>The child runs the run waits for, when <see cref="NextStatus"/> is <see cref="RunStatus.Waiting"/>.</summary>
     public IReadOnlyList<Guid>? AwaitedRuns { get; init; }
 
+    /// <summary>The event the run waits for, when <see cref="NextStatus"/> is <see cref="RunStatus.Waiting"/> at a step that returned <c>EventWait&lt;T&gt;</c>.</summary>
+    public string? AwaitedEvent { get; init; }
+
+    /// <summary>How long after the commit, on the database's clock, the wait for <see cref="AwaitedEvent"/> times out.</summary>
+    public TimeSpan? EventTimeout { get; init; }
+
     /// <summary>The name of the next step, when the run goes on to it.</summary>
     public string? NextStepName { get; init; }
 

@@ -50,6 +50,9 @@ public static class InquirTelemetry
     internal static readonly Counter<long> StepFailures = Meter.CreateCounter<long>(
         "inquir.steps.failures", "{failure}", "Step attempts that failed or timed out, by workflow, step and error.type (the exception's type).");
 
+    internal static readonly Counter<long> EventsSent = Meter.CreateCounter<long>(
+        "inquir.events.sent", "{event}", "Events sent to runs that the store answered, by event name and outcome (Delivered, Kept, Duplicate, RunNotFound, RunEnded, OtherWorkflow).");
+
     internal static readonly Counter<long> LeaseTakeovers = Meter.CreateCounter<long>(
         "inquir.leases.takeovers", "{run}", "Runs whose worker's lease expired and that were handed back for another worker to take over.");
 }

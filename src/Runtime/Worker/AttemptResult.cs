@@ -14,6 +14,9 @@ internal sealed record AttemptResult(AttemptOutcome Outcome, string? Output, Exc
     /// <summary>What the step's return value asked of the runtime (a sleep, a snooze); null for a plain output.</summary>
     public StepInstruction? Instruction { get; init; }
 
+    /// <summary>The event the step waits for, and how long, when it returned <c>EventWait&lt;T&gt;</c>; null for any other outcome.</summary>
+    public (string Name, TimeSpan Timeout)? AwaitedEvent { get; init; }
+
     /// <summary>The worker stopped and cancelled the step: nothing is recorded as its outcome.</summary>
     public static readonly AttemptResult Interruption = new(AttemptOutcome.Failed, null, null, default, Interrupted: true);
 
@@ -22,6 +25,9 @@ internal sealed record AttemptResult(AttemptOutcome Outcome, string? Output, Exc
 
     public static AttemptResult Waiting(IReadOnlyList<Guid> children, TimeSpan duration) =>
         new(AttemptOutcome.Succeeded, null, null, duration, Interrupted: false) { AwaitedRuns = children };
+
+    public static AttemptResult WaitingForEvent(string name, TimeSpan timeout, TimeSpan duration) =>
+        new(AttemptOutcome.Succeeded, null, null, duration, Interrupted: false) { AwaitedEvent = (name, timeout) };
 
     public static AttemptResult Failure(Exception error, bool timedOut, TimeSpan duration) =>
         new(timedOut ? AttemptOutcome.TimedOut : AttemptOutcome.Failed, null, error, duration, Interrupted: false);

@@ -62,6 +62,7 @@ internal sealed partial class RunExecutor(
         var input = claimed.StepInput;
         var awaited = claimed.AwaitedRuns;
         var snoozes = claimed.Snoozes;
+        var awaitedEvent = claimed.AwaitedEvent;
         InquirTelemetry.StepQueueWait.Record(
             claimed.QueueWait.TotalSeconds, new("inquir.workflow", claimed.Workflow), new("inquir.step", steps[stepIndex].Name));
         while (true)
@@ -74,7 +75,7 @@ internal sealed partial class RunExecutor(
                 return;
             }
 
-            if (awaited is null && attempt > policy.MaxAttempts)
+            if (awaited is null && awaitedEvent is null && attempt > policy.MaxAttempts)
             {
                 // The last allowed attempt was abandoned by a worker that died; there is none left to make.
                 await FailAsync(lease, $"step '{step.Name}' used all {policy.MaxAttempts} attempts; the last one was abandoned when its worker stopped renewing its lease").ConfigureAwait(false);
@@ -97,11 +98,13 @@ internal sealed partial class RunExecutor(
             // (succeeded, retrying, failed) all carry the run id, workflow, step and attempt.
             using var scope = _logger.BeginScope(new StepScope(claimed.Id, workflow.Descriptor.Name, step.Name, attempt));
 
-            // A run woken by its children takes their results as the step's outcome; the step is not called again.
-            var result = awaited is null
-                ? await AttemptAsync(claimed, of, input, lease, shutdown).ConfigureAwait(false)
-                : await ChildResults.ResolveAsync(store, step, awaited, time).ConfigureAwait(false);
+            // A run woken by its children, or by an event or its timeout, takes their results as the step's outcome;
+            // the step is not called again.
+            var result = awaited is not null ? await ChildResults.ResolveAsync(store, step, awaited, time).ConfigureAwait(false)
+                : awaitedEvent is not null ? await EventResults.ResolveAsync(store, step, claimed, awaitedEvent, time).ConfigureAwait(false)
+                : await AttemptAsync(claimed, of, input, lease, shutdown).ConfigureAwait(false);
             awaited = null;
+            awaitedEvent = null;
             if (result.Interrupted)
             {
                 await ReleaseAsync(lease, attemptStarted: true).ConfigureAwait(false);
@@ -184,7 +187,11 @@ internal sealed partial class RunExecutor(
                 options.Worker.TimeoutGracePeriod,
                 abandoned,
                 time).ConfigureAwait(false);
-            if (step.Awaits == ChildAwait.None)
+            if (step.Event is not null)
+            {
+                result = EventResults.FromHandle(output, time.GetElapsedTime(started));
+            }
+            else if (step.Awaits == ChildAwait.None)
             {
                 StoreLimits.ThrowIfOutputNotStorable(output, options.MaxStepOutputBytes);
                 result = AttemptResult.Success(output, time.GetElapsedTime(started)) with { Instruction = context.Instruction };
@@ -241,6 +248,9 @@ internal sealed partial class RunExecutor(
         {
             case RunStatus.Running or RunStatus.Succeeded:
                 LogStepSucceeded(runId, step, of.Number, result.Duration.TotalMilliseconds);
+                break;
+            case RunStatus.Waiting when completion.AwaitedEvent is { } eventName:
+                LogStepWaitingForEvent(runId, step, of.Number, eventName, completion.EventTimeout!.Value);
                 break;
             case RunStatus.Waiting:
                 LogStepWaiting(runId, step, of.Number, completion.AwaitedRuns!.Count);
@@ -315,6 +325,9 @@ internal sealed partial class RunExecutor(
 
     [LoggerMessage(EventId = 1030, Level = LogLevel.Information, Message = "Run {RunId} sleeps before step {Step}: due {DelayMs:0} ms after the checkpoint, or at {WakeAt} when that is later")]
     private partial void LogSleeping(Guid runId, string step, double delayMs, DateTimeOffset? wakeAt);
+
+    [LoggerMessage(EventId = 1090, Level = LogLevel.Information, Message = "Run {RunId}: step {Step} waits for event {Event} on attempt {Attempt}, for at most {Timeout}")]
+    private partial void LogStepWaitingForEvent(Guid runId, string step, int attempt, string @event, TimeSpan timeout);
 
     [LoggerMessage(EventId = 1028, Level = LogLevel.Warning, Message = "Run {RunId}: its next step {Step} is not a step of workflow {Workflow} in this deployment (another deployment started the run); it is left for a worker that knows it")]
     private partial void LogLeftForAnotherDeployment(Guid runId, string step, string workflow);

@@ -4,7 +4,7 @@ namespace Inquir.Typed.Worker;
 
 /// <summary>
 /// Where a run goes after one attempt of a step: on to the next step (at once, or asleep until it is due), done,
-/// waiting for the child runs the step returned, snoozed at the same step, a retry after a jittered delay, or failed. "Next step or done" follows the steps the run was started
+/// waiting for the child runs the step returned or the event it waits for, snoozed at the same step, a retry after a jittered delay, or failed. "Next step or done" follows the steps the run was started
 /// with, which a worker of another deployment may not share. A pure function of the attempt and the step's policy (the randomness of the jitter comes in), so that
 /// the policy is tested without a database.
 /// </summary>
@@ -38,6 +38,12 @@ internal static class StepDecision
             // The step's output is its children: the run waits for them at this step, and the checkpoint is written
             // when they have ended (their results, which the next step takes).
             return completion with { NextStatus = RunStatus.Waiting, AwaitedRuns = children };
+        }
+
+        if (result.AwaitedEvent is { } wait)
+        {
+            // The run parks for the event; the step's checkpoint is written when the event (or the timeout) wakes it.
+            return completion with { NextStatus = RunStatus.Waiting, AwaitedEvent = wait.Name, EventTimeout = wait.Timeout };
         }
 
         if (result.Error is null && result.Instruction is SnoozeInstruction snooze)

@@ -36,6 +36,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
     private readonly CompletionWriter _writer;
     private readonly LeaseKeeper _leaseKeeper;
     private readonly LeaseRescuer _rescuer;
+    private readonly EventTimeoutSweeper _eventTimeouts;
     private readonly WakeUpListener _listener;
     private readonly UnknownStepReporter _unknownSteps;
     private readonly RunExecutor _executor;
@@ -76,6 +77,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
         _writer = new CompletionWriter(store, _signal, time, _clock, _workerId, _options.MaxCompletionBatch, _options.LeaseDuration, loggerFactory.CreateLogger<CompletionWriter>());
         _leaseKeeper = new LeaseKeeper(store, _inFlight, time, _clock, _options.LeaseDuration, loggerFactory.CreateLogger<LeaseKeeper>());
         _rescuer = new LeaseRescuer(store, _signal, time, _clock, _options.RescueInterval, loggerFactory.CreateLogger<LeaseRescuer>());
+        _eventTimeouts = new EventTimeoutSweeper(store, _signal, time, _clock, _options.RescueInterval, loggerFactory.CreateLogger<EventTimeoutSweeper>());
         _listener = new WakeUpListener(wakeUps, _signal, _inFlight, time);
         _unknownSteps = new UnknownStepReporter(store, _knownSteps, time, _clock, UnknownStepReportInterval, loggerFactory.CreateLogger<UnknownStepReporter>());
         _executor = new RunExecutor(registry, store, _writer, _inFlight, _abandoned, scopes, client, time, _clock, random, loggerFactory, _workerId, options.Value, _limits);
@@ -124,6 +126,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
             Forever(_listener.RunAsync, loops.Token),
             Forever(_leaseKeeper.RunAsync, loops.Token),
             Forever(_rescuer.RunAsync, loops.Token),
+            Forever(_eventTimeouts.RunAsync, loops.Token),
             Forever(_unknownSteps.RunAsync, loops.Token),
         };
 

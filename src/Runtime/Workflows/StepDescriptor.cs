@@ -53,4 +53,11 @@ public sealed class StepDescriptor
             ? throw new ArgumentOutOfRangeException(nameof(After), value, "After must be between zero and 365 days.")
             : value;
     }
+
+    /// <summary>
+    /// How the step waits for an event, when it returns <see cref="EventWait{T}"/>: its invoker then returns the wait
+    /// (see <see cref="EventWaitHandles"/>), the run parks until the event or the timeout, and the step's checkpoint is
+    /// the event's payload (or an <see cref="EventResult{T}"/>); null for any other step.
+    /// </summary>
+    public StepEvent? Event { get; init; }
 }

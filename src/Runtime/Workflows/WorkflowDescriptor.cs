@@ -98,6 +98,21 @@ public abstract class WorkflowDescriptor
     /// <exception cref="InvalidOperationException">The attribute's period cannot be used.</exception>
     internal StartPolicy? DefaultStartPolicy => _defaultStartPolicy.Value;
 
+    /// <summary>How the first step that may wait for an event named <paramref name="name"/> waits; null when no step does.</summary>
+    public StepEvent? FindEvent(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        foreach (var step in Steps)
+        {
+            if (step.Event is { } wait && wait.MayWaitFor(name))
+            {
+                return wait;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The workflow's input type: the first step's data parameter, or <see cref="NoValue"/>.</summary>
     public abstract Type InputType { get; }
 

@@ -6,11 +6,12 @@ namespace Inquir.Typed.Sqlite;
 /// <summary>The history store's results, read by column name (<see cref="ResultReader{T}"/>); values as <see cref="SqliteValues"/> stores them.</summary>
 internal static class HistoryResults
 {
-    /// <summary><c>GetRunHistory.sql</c>'s second result: the run's execution and origin.</summary>
+    /// <summary><c>GetRunHistory.sql</c>'s second result: the run's execution and origin, and the event it waits for and until when.</summary>
     public static readonly ResultReader<RunOriginRow> RunOrigin = result =>
     {
-        int execution = result.Ordinal("execution"), restartedFrom = result.Ordinal("restarted_from");
-        return r => new RunOriginRow(r.GetInt32(execution), NullableId(r, restartedFrom));
+        int execution = result.Ordinal("execution"), restartedFrom = result.Ordinal("restarted_from"),
+            awaitedEvent = result.Ordinal("awaited_event"), eventTimeoutAt = result.Ordinal("event_timeout_at");
+        return r => new RunOriginRow(r.GetInt32(execution), NullableId(r, restartedFrom), Text(r, awaitedEvent), NullableTime(r, eventTimeoutAt));
     };
 
     /// <summary><c>GetRunHistory.sql</c>'s third result: the run's checkpoints.</summary>

@@ -47,7 +47,8 @@ internal static class RunResults
             attempt = result.Ordinal("attempt"), leaseToken = result.Ordinal("lease_token"), parentRunId = result.Ordinal("parent_run_id"),
             execution = result.Ordinal("execution"), stepInput = result.Ordinal("step_input"), stepName = result.Ordinal("step_name"),
             awaitedRuns = result.Ordinal("awaited_runs"), traceParent = result.Ordinal("trace_parent"), traceState = result.Ordinal("trace_state"),
-            queueWait = result.Ordinal("queue_wait_ms"), shape = result.Ordinal("shape"), snoozes = result.Ordinal("snoozes");
+            queueWait = result.Ordinal("queue_wait_ms"), shape = result.Ordinal("shape"), snoozes = result.Ordinal("snoozes"),
+            awaitedEvent = result.Ordinal("awaited_event");
         return r => new ClaimedRun(
             Id(r, id), r.GetString(workflow), r.GetInt32(stepIndex), r.GetInt32(attempt), Id(r, leaseToken), NullableId(r, parentRunId),
             Text(r, stepInput), Text(r, stepName), r.GetInt32(execution))
@@ -57,6 +58,7 @@ internal static class RunResults
             QueueWait = TimeSpan.FromMilliseconds(Math.Max(0, r.GetInt64(queueWait))),
             Shape = r.IsDBNull(shape) ? null : r.GetInt64(shape),
             Snoozes = r.GetInt32(snoozes),
+            AwaitedEvent = Text(r, awaitedEvent),
         };
     };
 

@@ -12,8 +12,8 @@
 -- waited since it became due (SET reads the old next_attempt_at into attempt_due_at) and the fingerprint of the
 -- steps it was started with (null before they were recorded). With limits, @admitted is the JSON array of the runs
 -- the limit gate let through (SqliteLimits.cs, from ClaimCandidates.sql's runs): no other run is claimed. Each
--- claimed run also says how often its step snoozed. A sleeping or snoozed run is claimed like any due run; the claim
--- clears why it slept.
+-- claimed run also says how often its step snoozed, and the event it waited for when an event or its timeout woke
+-- it. A sleeping or snoozed run is claimed like any due run; the claim clears why it slept.
 UPDATE runs
 SET status = 'running',
     attempt = attempt + 1,
@@ -82,4 +82,4 @@ RETURNING id, workflow, step_index, attempt, lease_token, parent_run_id, executi
     step_name,
     awaited_runs,
     trace_parent, trace_state, @now - attempt_due_at AS queue_wait_ms,
-    shape, snoozes;
+    shape, snoozes, awaited_event;

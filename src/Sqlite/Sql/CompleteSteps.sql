@@ -1,14 +1,15 @@
--- Transitions: succeed (docs/run-states.md#succeed), succeed last (#succeed-last), leave at an unknown step (#leave-at-an-unknown-step), succeed into a limit (#succeed-into-a-limit), retry (#retry), fail (#fail), permanent fail (#permanent-fail), wait (#wait), sleep (#sleep), snooze (#snooze).
+-- Transitions: succeed (docs/run-states.md#succeed), succeed last (#succeed-last), leave at an unknown step (#leave-at-an-unknown-step), succeed into a limit (#succeed-into-a-limit), retry (#retry), fail (#fail), permanent fail (#permanent-fail), wait (#wait), sleep (#sleep), snooze (#snooze), wait for event (#wait-for-event).
 -- Moves a run on with the outcome of one attempt, only while the run is still held with that lease token at that
 -- step and attempt (else another claim or a cancel overtook it, and nothing is written here). A next status of
 -- 'waiting' parks the run at its step without a lease, with the children it waits for (@awaited, a JSON array of
--- ids); any other clears them. A succeeded outcome with a next step name moves the run on to that step: 'running'
--- when this worker goes on with it, 'pending' (due after its retry delay, zero) when the run was started with steps
--- this worker lacks, so that it waits at its next step for a worker that knows it. A pending run is due at the later
--- of its retry delay after @now and @wake_at (a step's DelayUntil), with @sleep saying why when it sleeps or snoozed:
--- a next step name with a delay is a sleep before that step. A 'snoozed' outcome leaves the run at its step with its
--- attempt counter one lower (not counted, as a release does) and its snooze count one higher; a step change sets it
--- to 0. Returns the run id when written.
+-- ids), or, with @awaited_event, for that event until @event_timeout_ms after now; any other clears them. A
+-- succeeded outcome with a next step name moves the run on to that step: 'running' when this worker goes on with it,
+-- 'pending' (due after its retry delay, zero) when the run was started with steps this worker lacks, so that it
+-- waits at its next step for a worker that knows it. A pending run is due at the later of its retry delay after @now
+-- and @wake_at (a step's DelayUntil), with @sleep saying why when it sleeps or snoozed: a next step name with a delay
+-- is a sleep before that step. A 'snoozed' outcome leaves the run at its step with its attempt counter one lower (not
+-- counted, as a release does) and its snooze count one higher; a step change sets it to 0. Returns the run id when
+-- written.
 UPDATE runs
 SET status = @next_status,
     step_index = CASE WHEN @next_status = 'running' OR @next_step_name IS NOT NULL THEN @step_index + 1 ELSE @step_index END,
@@ -28,6 +29,8 @@ SET status = @next_status,
     lease_expires_at = CASE WHEN @next_status = 'running' THEN lease_expires_at END,
     completion_id = @completion_id,
     awaited_runs = CASE WHEN @next_status = 'waiting' THEN @awaited END,
+    awaited_event = CASE WHEN @next_status = 'waiting' THEN @awaited_event END,
+    event_timeout_at = CASE WHEN @next_status = 'waiting' THEN @now + @event_timeout_ms END,
     updated_at = @now
 WHERE id = @run_id
   AND status = 'running'

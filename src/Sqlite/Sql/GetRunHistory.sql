@@ -7,7 +7,7 @@ SELECT id, workflow, CASE WHEN held_limit IS NOT NULL AND status = 'pending' THE
 FROM runs
 WHERE id = @id;
 
-SELECT execution, restarted_from
+SELECT execution, restarted_from, awaited_event, event_timeout_at
 FROM runs
 WHERE id = @id;
 

@@ -1,4 +1,4 @@
--- Transitions: succeed (docs/run-states.md#succeed), succeed last (#succeed-last), leave at an unknown step (#leave-at-an-unknown-step), succeed into a limit (#succeed-into-a-limit), retry (#retry), fail (#fail), permanent fail (#permanent-fail), wait (#wait), sleep (#sleep), snooze (#snooze).
+-- Transitions: succeed (docs/run-states.md#succeed), succeed last (#succeed-last), leave at an unknown step (#leave-at-an-unknown-step), succeed into a limit (#succeed-into-a-limit), retry (#retry), fail (#fail), permanent fail (#permanent-fail), wait (#wait), sleep (#sleep), snooze (#snooze), wait for event (#wait-for-event).
 -- Records one attempt of a completion. An attempt whose outcome was not committed is recorded as superseded,
 -- unless a cancel already recorded it (then the cancel's row is the truth about it), or an earlier write of this
 -- same outcome did (its reply was lost, and the run moved on since): this worker's row for the attempt, with its

@@ -40,4 +40,10 @@ internal class DelegatingRunStore(IRunStore inner) : IRunStore
 
     public Task<IReadOnlyList<UnknownStepRun>> ReportUnknownStepsAsync(ReportUnknownStepsRequest request, CancellationToken cancellationToken) =>
         inner.ReportUnknownStepsAsync(request, cancellationToken);
+
+    public Task<EventSendResult> SendEventAsync(SendEventRequest request, CancellationToken cancellationToken) => inner.SendEventAsync(request, cancellationToken);
+
+    public Task<TakenEvent?> GetTakenEventAsync(GetTakenEventRequest request, CancellationToken cancellationToken) => inner.GetTakenEventAsync(request, cancellationToken);
+
+    public Task<int> TimeOutEventWaitsAsync(TimeOutEventWaitsRequest request, CancellationToken cancellationToken) => inner.TimeOutEventWaitsAsync(request, cancellationToken);
 }

@@ -25,6 +25,7 @@ public sealed class MigrationMapTests
         ("0010_flow_limits", ["0017_flow_limits"]),
         ("0011_sleep_snooze_deadlines", ["0018_sleep_snooze_deadlines"]),
         ("0012_start_policies", ["0019_start_policies"]),
+        ("0013_events", ["0020_events"]),
     ];
 
     // PostgreSQL migrations with no SQLite counterpart, and why.

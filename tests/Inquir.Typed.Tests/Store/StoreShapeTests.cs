@@ -17,6 +17,7 @@ public sealed class StoreShapeTests
         ["Alerts/ClaimNoticesLock.sql"] = "an advisory lock between claimers; SQLite's write transaction already lets one in at a time",
         ["Alerts/TryLockEvaluation.sql"] = "an advisory lock between evaluators; SQLite's evaluation is one BEGIN IMMEDIATE transaction",
         ["CreateSchema.sql"] = "SQLite has no schemas: the file is the database",
+        ["Events/LockEventRun.sql"] = "locks the run an event is sent to before the send's snapshot; SQLite's write transaction holds the whole file",
         ["FindInvalidIndexes.sql"] = "finds what a failed CREATE INDEX CONCURRENTLY left; SQLite builds an index inside its migration's transaction",
         ["FindRunsByIdempotencyKeys.sql"] = "the batch start's key lookup; SQLite starts a batch run by run (StartRun.sql, FindRunByIdempotencyKey.sql)",
         ["LockCancelTree.sql"] = "reads and locks the tree a cancel ends; SQLite's AwaitedTree.sql only reads it, its one writer holding the file",
@@ -30,6 +31,8 @@ public sealed class StoreShapeTests
     {
         ["AppliedMigrations.sql"] = "PostgreSQL's SchemaMigrator reads schema_migrations with an inline statement",
         ["AwaitedTree.sql"] = "the tree a cancel ends, read in the write transaction; PostgreSQL's LockCancelTree.sql also locks it",
+        ["Events/DeliverEvents.sql"] = "makes due the runs that took an event; PostgreSQL's SendEvent.sql and TakeEvents.sql do it in a CTE",
+        ["Events/FindEventRun.sql"] = "reads the run an event is sent to; PostgreSQL's SendEvent.sql reads it in a CTE",
         ["FindCompletion.sql"] = "whether an outcome committed already; PostgreSQL's CompleteSteps.sql checks completion_id in its CTEs",
         ["ForgetWaits.sql"] = "deletes the ended waits after WakeWaitingRuns.sql counted them; PostgreSQL's WakeWaitingRuns.sql does both",
         ["InsertCheckpoint.sql"] = "PostgreSQL's CompleteSteps.sql writes the checkpoint in a CTE",
