@@ -39,6 +39,7 @@ internal sealed partial class SqliteRunStore
             .Bind("@workflow", send.Workflow)
             .Bind("@idempotency_key", send.IdempotencyKey)
             .Bind("@name", send.Name)
+            .Bind("@event_id", send.EventId)
             .Bind("@now", now))
         {
             found = (await find.ReadAllAsync(EventStoreResults.FindEventRun, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
@@ -50,6 +51,11 @@ internal sealed partial class SqliteRunStore
         }
 
         EventSendResult Answer(EventSendStatus status) => new(status, found.Id, found.Workflow, found.Status);
+        if (found.Known)
+        {
+            return Answer(EventSendStatus.Duplicate);
+        }
+
         if (found.Status is RunStatus.Succeeded or RunStatus.Failed or RunStatus.Cancelled)
         {
             return Answer(EventSendStatus.RunEnded);

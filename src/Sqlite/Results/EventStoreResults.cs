@@ -10,8 +10,9 @@ internal static class EventStoreResults
     public static readonly ResultReader<EventRun> FindEventRun = result =>
     {
         int id = result.Ordinal("id"), workflow = result.Ordinal("workflow"), status = result.Ordinal("status"),
-            stepIndex = result.Ordinal("step_index"), execution = result.Ordinal("execution"), waits = result.Ordinal("waits");
-        return r => new EventRun(Id(r, id), r.GetString(workflow), RunStatusText.Parse(r.GetString(status)), r.GetInt32(stepIndex), r.GetInt32(execution), r.GetInt64(waits) == 1);
+            stepIndex = result.Ordinal("step_index"), execution = result.Ordinal("execution"), waits = result.Ordinal("waits"),
+            known = result.Ordinal("known");
+        return r => new EventRun(Id(r, id), r.GetString(workflow), RunStatusText.Parse(r.GetString(status)), r.GetInt32(stepIndex), r.GetInt32(execution), r.GetInt64(waits) == 1, r.GetInt64(known) == 1);
     };
 
     /// <summary><c>Events/GetTakenEvent.sql</c>: the event a wait took.</summary>
@@ -23,4 +24,4 @@ internal static class EventStoreResults
 }
 
 /// <summary>The run an event is sent to, as <c>Events/FindEventRun.sql</c> reads it.</summary>
-internal sealed record EventRun(Guid Id, string Workflow, RunStatus Status, int StepIndex, int Execution, bool Waits);
+internal sealed record EventRun(Guid Id, string Workflow, RunStatus Status, int StepIndex, int Execution, bool Waits, bool Known);

@@ -1,7 +1,8 @@
 -- Transition: event arrives (docs/run-states.md#event-arrives).
 -- Stores an event for a run in the same transaction as LockEventRun.sql, which locked the run. Refused, storing
 -- nothing, when the run has ended or is a run of another workflow than @workflow (when given). A second event with
--- the same (run, name, event id) is a no-op. A run waiting for an event of this name whose timeout has not passed
+-- the same (run, name, event id) is a no-op answered as a duplicate, also once the run has ended (a webhook's
+-- redelivery after the run went on); the statement's snapshot does not see the row it inserts itself. A run waiting for an event of this name whose timeout has not passed
 -- takes it at once (taken_* name its step and execution) and is due now; any other run keeps it untaken, for the
 -- wait that gets there (TakeEvents.sql). A wait whose timeout passed is left to TimeOutEventWaits.sql. Returns the
 -- run with what was done (no row: no such run). Times come from the database's clock.
@@ -43,7 +44,9 @@ woken AS (
     RETURNING r.id
 )
 SELECT t.id, t.workflow, t.status,
-       CASE WHEN t.status NOT IN ('pending', 'running', 'waiting') THEN 'ended'
+       CASE WHEN EXISTS (SELECT 1 FROM {schema}.events AS e
+                         WHERE e.run_id = t.id AND e.name = @name::text AND e.event_id = @event_id::text) THEN 'duplicate'
+            WHEN t.status NOT IN ('pending', 'running', 'waiting') THEN 'ended'
             WHEN @workflow::text IS NOT NULL AND t.workflow <> @workflow::text THEN 'other_workflow'
             WHEN NOT EXISTS (SELECT 1 FROM inserted) THEN 'duplicate'
             WHEN EXISTS (SELECT 1 FROM woken) THEN 'delivered'

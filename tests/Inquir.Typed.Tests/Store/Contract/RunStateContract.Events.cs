@@ -68,6 +68,9 @@ public abstract partial class RunStateContract
         var ended = await SendAsync(db, id, "approval", "e-4", "{}", T1.AddSeconds(3));
         Assert.Equal((EventSendStatus.RunEnded, (RunStatus?)RunStatus.Succeeded), (ended.Status, ended.RunStatus));
 
+        // A resend of an event the run had (a webhook's redelivery after the run went on and ended) is that event.
+        Assert.Equal(EventSendStatus.Duplicate, (await SendAsync(db, id, "approval", "e-1", "{\"by\":\"bob\"}", T1.AddSeconds(4))).Status);
+
         // By idempotency key.
         var keyed = (await db.Runs.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{}"), "order-1", null, T0, T0, TimeSpan.Zero)), default)).Id;
         var byKey = await db.Runs.SendEventAsync(new SendEventRequest(null, "w", "order-1", "approval", "e-5", "{}", T1), default);
