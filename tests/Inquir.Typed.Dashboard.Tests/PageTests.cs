@@ -183,10 +183,16 @@ public abstract partial class PageTests
         Assert.Contains($"Run {run.Id} took event &#x27;approval&#x27; and is due now.", await done.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("approved by ann", await run.WaitAsync(TimeSpan.FromMinutes(1)));
 
-        // The confirmation sent again: the run has ended, so the event is refused with the reason.
+        // The confirmation sent again is the same event (its id was made with the page), even now that the run ended.
         using var again = await client.PostAsync($"/inquir/runs/{run.Id}/send-event", new FormUrlEncodedContent(DashboardFactory.HiddenFields(confirmation)));
-        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Contains("the run has ended", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains($"Run {run.Id} had event &#x27;approval&#x27; with id {eventId} already: nothing changed.", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Another event for the ended run is refused with the reason.
+        var another = DashboardFactory.HiddenFields(confirmation).Select(f => f.Key == "eventId" ? new KeyValuePair<string, string>(f.Key, "dashboard-other") : f);
+        using var refused = await client.PostAsync($"/inquir/runs/{run.Id}/send-event", new FormUrlEncodedContent(another));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("the run has ended", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
