@@ -189,17 +189,6 @@ internal sealed partial class PostgresRunStore
         p.Add(Array("start_keys", rows, r => r.IdempotencyKey, NpgsqlDbType.Text));
         p.Add(Array("policies", rows, r => StartPolicyCode.Of(r.Policy!), NpgsqlDbType.Text));
         p.Add(Array("period_ms", rows, r => StartPolicyCode.PeriodMilliseconds(r.Policy!), NpgsqlDbType.Bigint));
-        p.Add(Array("parent_run_ids", rows, r => r.ParentRunId, NpgsqlDbType.Uuid));
-        p.Add(Array("nows", rows, r => r.Now?.UtcDateTime, NpgsqlDbType.TimestampTz));
-        p.Add(Array("run_ats", rows, r => r.RunAt?.UtcDateTime, NpgsqlDbType.TimestampTz));
-        p.Add(Array("delay_seconds", rows, r => r.Delay.TotalSeconds, NpgsqlDbType.Double));
-        p.Add(Array("step_names", rows, r => r.FirstStepName, NpgsqlDbType.Text));
-        p.Add(Array("trace_parents", rows, r => r.Trace.Parent, NpgsqlDbType.Text));
-        p.Add(Array("trace_states", rows, r => r.Trace.State, NpgsqlDbType.Text));
-        p.Add(Array("shapes", rows, r => r.Shape?.Fingerprint, NpgsqlDbType.Bigint));
-        p.Add(Array("limit_keys", rows, r => r.LimitKeys, NpgsqlDbType.Text));
-        p.Add(Array("queues", rows, r => r.Queue, NpgsqlDbType.Text));
-        p.Add(Array("priorities", rows, r => r.Priority, NpgsqlDbType.Integer));
-        p.Add(Array("deadline_seconds", rows, r => r.Deadline?.TotalSeconds, NpgsqlDbType.Double));
+        AddRunColumns(p, rows);
     }
 }

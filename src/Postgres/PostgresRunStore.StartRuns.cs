@@ -130,6 +130,13 @@ internal sealed partial class PostgresRunStore
         p.Add(Array("workflows", runs, r => r.Workflow, NpgsqlDbType.Text));
         p.Add(Array("inputs", runs, r => r.Input, NpgsqlDbType.Text));
         p.Add(Array("idempotency_keys", runs, r => r.IdempotencyKey, NpgsqlDbType.Text));
+        AddRunColumns(p, runs);
+    }
+
+    // What every inserted run carries, whichever statement inserts it (StartRuns.sql, TakeStartKeys.sql): one list, so
+    // that a column added to runs cannot reach one start path and miss the other.
+    private static void AddRunColumns(NpgsqlParameterCollection p, IReadOnlyList<NewRun> runs)
+    {
         p.Add(Array("parent_run_ids", runs, r => r.ParentRunId, NpgsqlDbType.Uuid));
         p.Add(Array("nows", runs, r => r.Now?.UtcDateTime, NpgsqlDbType.TimestampTz));
         p.Add(Array("run_ats", runs, r => r.RunAt?.UtcDateTime, NpgsqlDbType.TimestampTz));
