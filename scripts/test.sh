@@ -31,5 +31,7 @@ awk '/^[[:space:]]+(Passed|Failed|Skipped): +[0-9]+$/ { sub(":", "", $1); count[
     if (count["Skipped"] > 0) printf ", %d skipped", count["Skipped"]
     printf "\n"
   }' "$log"
+# The summary is the last thing CI shows, so the failed tests are named after it, not only far above.
+grep -a -E '^[[:space:]]+Failed [^![:space:]].* \[[0-9]' "$log" | sed 's/^[[:space:]]*/  /' | sort -u
 rm -f "$log"
 exit "$code"
