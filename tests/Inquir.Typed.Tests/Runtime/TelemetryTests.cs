@@ -30,6 +30,10 @@ public abstract class TelemetryTests(TestStore store) : OnEveryStore(store)
         await host.Client.StartFlakyWorkflowAsync(1, idempotencyKey: "telemetry-" + Database.Location);
         await run.WaitAsync(Eventually.Limit);
 
+        // The worker counts a finished run once its completion has committed, which the waiting client may see first.
+        await Eventually.TrueAsync(
+            () => Task.FromResult(seen.Any(m => m.Workflow == "flaky" && m.Instrument == "inquir.runs.finished")),
+            "the finished run is counted");
         var mine = seen.Where(m => m.Workflow == "flaky").ToList();
         Assert.True(mine.Count(m => m.Instrument == "inquir.runs.started") >= 1);
         Assert.Contains(mine, m => m.Instrument == "inquir.runs.finished");
