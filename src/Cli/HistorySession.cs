@@ -32,12 +32,10 @@ internal sealed class HistorySession : IAsyncDisposable
     private static HistorySession Open(Action<InquirOptions> store)
     {
         var services = new ServiceCollection();
-        services.AddInquir(o =>
+        services.AddInquirClient(o =>
         {
             store(o);
             o.ApplyMigrations = false;
-            o.Retention.Enabled = false;
-            o.Worker.Enabled = false;
         });
         return new HistorySession(services.BuildServiceProvider());
     }

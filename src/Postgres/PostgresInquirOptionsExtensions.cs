@@ -1,5 +1,6 @@
 using Inquir.Typed;
 using Inquir.Typed.Postgres;
+using Npgsql;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -32,6 +33,48 @@ public static class PostgresInquirOptionsExtensions
     {
         options.UsePostgres(connectionString);
         options.Schema = schema;
+        return options;
+    }
+
+    /// <summary>
+    /// Uses PostgreSQL through the application's own <paramref name="dataSource"/>, so that its pooling, credentials (a password
+    /// provider, a rotating token) and Npgsql's own telemetry stay the application's; the application disposes it. The runtime's
+    /// server-side limits (<see cref="InquirOptions.StatementTimeout"/>, <see cref="InquirOptions.IdleInTransactionSessionTimeout"/>)
+    /// and its pool size are then the data source's: set them in its connection string
+    /// (<c>Options=-c statement_timeout=30000</c>, <c>Maximum Pool Size</c>) where you want them.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+    /// builder.Services.AddInquir(o =&gt; o.UsePostgres(dataSource));
+    /// </code>
+    /// </example>
+    public static InquirOptions UsePostgres(this InquirOptions options, NpgsqlDataSource dataSource)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(dataSource);
+        options.ConnectionString = null;
+        options.Store = new PostgresBackend(_ => dataSource);
+        return options;
+    }
+
+    /// <summary>
+    /// Uses PostgreSQL through the <see cref="NpgsqlDataSource"/> registered in the application's container — keyed by
+    /// <paramref name="serviceKey"/> when it is given (<c>AddKeyedNpgsqlDataSource</c>, Aspire's <c>AddKeyedNpgsqlDataSource</c>),
+    /// else the unkeyed one (<c>AddNpgsqlDataSource</c>) — as <see cref="UsePostgres(InquirOptions, NpgsqlDataSource)"/> does.
+    /// The host does not start when none is registered under that key.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// builder.Services.AddNpgsqlDataSource(connectionString, serviceKey: "jobs");
+    /// builder.Services.AddInquir(o =&gt; o.UseNpgsqlDataSource("jobs"));
+    /// </code>
+    /// </example>
+    public static InquirOptions UseNpgsqlDataSource(this InquirOptions options, string? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.ConnectionString = null;
+        options.Store = new PostgresBackend(services => RegisteredDataSource.Find(services, serviceKey));
         return options;
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Inquir.Typed;
 
-/// <summary>The services of failure-rate alerts, added by <c>AddInquir</c>.</summary>
+/// <summary>The services of failure-rate alerts: the rules, their delivery and <see cref="IWorkflowAlerts"/> for every process, the evaluator for workers.</summary>
 internal static class AlertServices
 {
     public static void Add(IServiceCollection services)
@@ -18,6 +18,11 @@ internal static class AlertServices
         services.TryAddSingleton<AlertDelivery>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSink, LoggerAlertSink>());
         services.TryAddSingleton<IWorkflowAlerts, WorkflowAlerts>();
+    }
+
+    /// <summary>The loop that evaluates the rules and fires alerts; a process that only starts runs has none.</summary>
+    public static void AddEvaluator(IServiceCollection services)
+    {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, AlertEvaluator>());
     }
 }

@@ -24,6 +24,40 @@ public static class InquirServiceCollectionExtensions
     /// </example>
     public static IServiceCollection AddInquir(this IServiceCollection services, Action<InquirOptions>? configure = null)
     {
+        services.AddInquirClient(configure);
+        AlertServices.AddEvaluator(services);
+        TelemetryServices.Add(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RetentionSweeper>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ScheduleRunner>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WorkflowWorker>(sp => new WorkflowWorker(
+            sp.GetRequiredService<IRunStore>(),
+            sp.GetRequiredService<IHistoryStore>(),
+            sp.GetRequiredService<SchemaReadiness>(),
+            sp.GetRequiredService<WorkflowRegistry>(),
+            sp.GetRequiredService<IOptions<InquirOptions>>(),
+            sp.GetRequiredService<IWakeUpSource>(),
+            sp.GetRequiredService<IServiceScopeFactory>(),
+            sp.GetRequiredService<IWorkflowClient>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IRandomSource>(),
+            sp.GetRequiredService<ILoggerFactory>())));
+        return services;
+    }
+
+    /// <summary>
+    /// Adds what a process that only starts and watches runs needs — <see cref="IWorkflowClient"/>, <see cref="IWorkflowHistory"/>,
+    /// <see cref="IWorkflowSchedules"/>, <see cref="IWorkflowQueues"/>, <see cref="IWorkflowAlerts"/> — and no background service: no worker,
+    /// retention sweep, schedule runner, alert evaluator or backlog sampler. Runs it starts are run by the processes that called
+    /// <see cref="AddInquir(IServiceCollection, Action{InquirOptions}?)"/> on the same database. Calling both is the same as <c>AddInquir</c>.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// builder.Services.AddInquirClient(o =&gt; o.UsePostgres(connectionString));
+    /// builder.Services.AddWorkflow&lt;ExportData&gt;();   // for its typed starter; its steps run elsewhere
+    /// </code>
+    /// </example>
+    public static IServiceCollection AddInquirClient(this IServiceCollection services, Action<InquirOptions>? configure = null)
+    {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<InquirOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<InquirOptions>, InquirOptionsFromConfiguration>());
@@ -47,21 +81,6 @@ public static class InquirServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowSchedules, WorkflowSchedules>();
         services.TryAddSingleton<IWorkflowQueues, WorkflowQueues>();
         AlertServices.Add(services);
-        TelemetryServices.Add(services);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RetentionSweeper>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ScheduleRunner>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WorkflowWorker>(sp => new WorkflowWorker(
-            sp.GetRequiredService<IRunStore>(),
-            sp.GetRequiredService<IHistoryStore>(),
-            sp.GetRequiredService<SchemaReadiness>(),
-            sp.GetRequiredService<WorkflowRegistry>(),
-            sp.GetRequiredService<IOptions<InquirOptions>>(),
-            sp.GetRequiredService<IWakeUpSource>(),
-            sp.GetRequiredService<IServiceScopeFactory>(),
-            sp.GetRequiredService<IWorkflowClient>(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IRandomSource>(),
-            sp.GetRequiredService<ILoggerFactory>())));
         return services;
     }
 }
