@@ -13,7 +13,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class InquirServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IWorkflowClient"/>, <see cref="IWorkflowHistory"/>, <see cref="IWorkflowSchedules"/>, <see cref="IWorkflowQueues"/>, <see cref="IWorkflowAlerts"/>, the retention sweep, the alert evaluator, the worker that runs the steps of every workflow added with
+    /// Adds <see cref="IWorkflowClient"/>, <see cref="IWorkflowHistory"/>, <see cref="IWorkflowSchedules"/>, <see cref="IWorkflowQueues"/>, <see cref="IWorkflowLimits"/>, <see cref="IWorkflowAlerts"/>, the retention sweep, the alert evaluator, the worker that runs the steps of every workflow added with
     /// <c>AddWorkflow&lt;T&gt;()</c> and the runner that fires their schedules. Options come from the <c>Inquir</c> configuration section, then <paramref name="configure"/>.
     /// </summary>
     /// <example>
@@ -80,6 +80,7 @@ public static class InquirServiceCollectionExtensions
         services.TryAddSingleton<ScheduleSet>();
         services.TryAddSingleton<IWorkflowSchedules, WorkflowSchedules>();
         services.TryAddSingleton<IWorkflowQueues, WorkflowQueues>();
+        services.TryAddSingleton<IWorkflowLimits, WorkflowLimits>();
         AlertServices.Add(services);
         return services;
     }
