@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Inquir.Typed;
 
 /// <summary>A limit: its definition, and its runs holding a slot and held waiting for one, over every key.</summary>
@@ -21,6 +23,9 @@ public sealed record LimitInfo
     /// <summary>The period of the rate; <see cref="TimeSpan.Zero"/> for no rate limit.</summary>
     public required TimeSpan RatePeriod { get; init; }
 
+    /// <summary>The rate as configuration writes it, such as <c>"100/1s"</c>; <see langword="null"/> for no rate limit.</summary>
+    public string? Rate => RateCount > 0 ? RateCount.ToString(CultureInfo.InvariantCulture) + "/" + Period(RatePeriod) : null;
+
     /// <summary>Whether each key (a tenant, a customer) has a limit of its own.</summary>
     public required bool PerKey { get; init; }
 
@@ -38,4 +43,14 @@ public sealed record LimitInfo
 
     /// <summary>The busiest keys, most runs running or waiting first, as many as asked; empty for a limit kept for all runs.</summary>
     public required IReadOnlyList<LimitKeyInfo> BusiestKeys { get; init; }
+
+    // The period in its largest whole unit, so that "100/1s" and "5/1m" read back as they were written.
+    private static string Period(TimeSpan period) =>
+        period.TotalDays == Math.Floor(period.TotalDays) ? Whole(period.TotalDays, "d")
+        : period.TotalHours == Math.Floor(period.TotalHours) ? Whole(period.TotalHours, "h")
+        : period.TotalMinutes == Math.Floor(period.TotalMinutes) ? Whole(period.TotalMinutes, "m")
+        : period.TotalSeconds == Math.Floor(period.TotalSeconds) ? Whole(period.TotalSeconds, "s")
+        : Whole(Math.Round(period.TotalMilliseconds), "ms");
+
+    private static string Whole(double value, string unit) => value.ToString("0", CultureInfo.InvariantCulture) + unit;
 }
