@@ -56,13 +56,14 @@ while (!done.IsCompleted)
 {
     await Task.WhenAny(done, Task.Delay(TimeSpan.FromSeconds(1)));
     second++;
-    var (from, to) = (started + TimeSpan.FromSeconds(second - 1), started + TimeSpan.FromSeconds(second));
-    var inSecond = partner.Calls.Where(c => c.At >= from && c.At < to).ToList();
-    var listed = await limits.ListAsync(topKeys: 1);
-    var tenantLimit = listed.Single(l => l.Name == "sync-tenant");
-    var busiest = tenantLimit.BusiestKeys.FirstOrDefault() is { } key ? $", busiest {key.Key}: {key.Running} running, {key.Waiting} waiting" : "";
+
+    // The second that just ended, and the limits as they stand at its end.
+    var now = partner.Now;
+    var inSecond = partner.Calls.Where(c => c.At >= now - TimeSpan.FromSeconds(1) && c.At < now).ToList();
+    var tenantLimit = (await limits.ListAsync(topKeys: 1)).Single(l => l.Name == "sync-tenant");
+    var busiest = tenantLimit.BusiestKeys.FirstOrDefault() is { } key ? $"; busiest {key.Key}: {key.Running} running, {key.Waiting} waiting" : "";
     Console.WriteLine(
-        $"ratelimited> second {second,2}: {inSecond.Count,2} calls (acme {inSecond.Count(c => c.Tenant == "acme")}) | sync-tenant: {tenantLimit.Running} running, {tenantLimit.Waiting} waiting{busiest}");
+        $"ratelimited> second {second,2}: {inSecond.Count,2} calls (acme {inSecond.Count(c => c.Tenant == "acme")}) | sync-tenant: {tenantLimit.Running} running, {tenantLimit.Waiting} held{busiest}");
 }
 
 var results = await done;
@@ -73,7 +74,7 @@ var span = all[^1].At - all[0].At;
 var mostInOneSecond = all.Max(c => all.Count(d => d.At >= c.At && d.At < c.At + TimeSpan.FromSeconds(1)));
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
-    $"ratelimited> {all.Count} calls in {span.TotalSeconds:0.0} s ({(all.Count - Rate) / Math.Max(span.TotalSeconds, 0.001):0.0}/s after the first {Rate}); most in any 1 s window: {mostInOneSecond} (a bucket of {Rate} plus {Rate} a second allows {2 * Rate})"));
+    $"ratelimited> {all.Count} calls in {span.TotalSeconds:0.0} s ({(all.Count - Rate) / Math.Max(span.TotalSeconds, 0.001):0.0}/s after the first {Rate}); most in any 1 s window: {mostInOneSecond}, within the partner's {2 * PartnerApi.QuotaPerSecond} (its bucket of {PartnerApi.QuotaPerSecond} plus {PartnerApi.QuotaPerSecond} a second)"));
 foreach (var refusal in partner.Refusals)
 {
     Console.WriteLine("ratelimited> partner refused: " + refusal);

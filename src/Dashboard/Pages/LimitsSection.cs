@@ -38,7 +38,10 @@ internal static class LimitsSection
 
     private static Markup Keys(IReadOnlyList<LimitKeyInfo> keys) => keys.Count == 0
         ? Markup.Of($"—")
-        : Markup.Of($"""<ul class="keys">{Markup.Join(keys.Select(k => Markup.Of($"""<li>{(k.Key.Length == 0 ? "(no key)" : k.Key)}: {Count(k.Running)} running, {Count(k.Waiting)} waiting</li>"""))))}</ul>""");
+        : Markup.Of($"""<ul class="keys">{Markup.Join(keys.Select(Key))}</ul>""");
+
+    private static Markup Key(LimitKeyInfo key) =>
+        Markup.Of($"""<li>{(key.Key.Length == 0 ? "(no key)" : key.Key)}: {Count(key.Running)} running, {Count(key.Waiting)} waiting</li>""");
 
     private static string Count(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

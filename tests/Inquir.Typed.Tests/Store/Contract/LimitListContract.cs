@@ -104,6 +104,19 @@ public abstract class LimitListContract : StoreContract
         Assert.Empty(list.BusiestKeys);
     }
 
+    [Fact]
+    public async Task A_held_run_s_history_says_which_limit_and_key_hold_it()
+    {
+        await using var db = await OpenAsync();
+        await StartKeyedAsync(db.Runs, "tenant-a");
+        var held = await StartKeyedAsync(db.Runs, "tenant-a", T0.AddMilliseconds(1));
+        await ClaimAllAsync(db.Runs, Concurrency(1, keyed: true), "w", 5, T0.AddSeconds(1));
+
+        var run = (await db.HistoryOfAsync(held)).Run;
+
+        Assert.Equal((RunStatus.Held, new LimitHold("api", "tenant-a")), (run.Status, run.HeldBy));
+    }
+
     private static Task RegisterAsync(StoreUnderTest db, params LimitDefinition[] limits) =>
         db.History.RegisterLimitsAsync(new RegisterLimitsRequest(limits, T0), default);
 
