@@ -46,7 +46,7 @@ public static class InquirServiceCollectionExtensions
 
     /// <summary>
     /// Adds what a process that only starts and watches runs needs — <see cref="IWorkflowClient"/>, <see cref="IWorkflowHistory"/>,
-    /// <see cref="IWorkflowSchedules"/>, <see cref="IWorkflowQueues"/>, <see cref="IWorkflowAlerts"/> — and no background service: no worker,
+    /// <see cref="IWorkflowSchedules"/>, <see cref="IWorkflowQueues"/>, <see cref="IWorkflowLimits"/>, <see cref="IWorkflowAlerts"/> — and no background service: no worker,
     /// retention sweep, schedule runner, alert evaluator or backlog sampler. Runs it starts are run by the processes that called
     /// <see cref="AddInquir(IServiceCollection, Action{InquirOptions}?)"/> on the same database. Calling both is the same as <c>AddInquir</c>.
     /// </summary>
