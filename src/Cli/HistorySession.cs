@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Inquir.Typed.Cli;
 
 /// <summary>
-/// The history, schedules, queues and alerts APIs over the connection the command line names. Migrations are not applied on the side: only
+/// The history, schedules, queues, limits and alerts APIs over the connection the command line names. Migrations are not applied on the side: only
 /// <c>inquir migrate</c> changes the schema, and no retention sweep or worker runs here.
 /// </summary>
 internal sealed class HistorySession : IAsyncDisposable
@@ -18,6 +18,8 @@ internal sealed class HistorySession : IAsyncDisposable
     public IWorkflowSchedules Schedules => _services.GetRequiredService<IWorkflowSchedules>();
 
     public IWorkflowQueues Queues => _services.GetRequiredService<IWorkflowQueues>();
+
+    public IWorkflowLimits Limits => _services.GetRequiredService<IWorkflowLimits>();
 
     public IWorkflowAlerts Alerts => _services.GetRequiredService<IWorkflowAlerts>();
 

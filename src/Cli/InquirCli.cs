@@ -21,6 +21,7 @@ internal static class InquirCli
             FailuresCommand.Create(context),
             SchedulesCommand.Create(context),
             QueuesCommand.Create(context),
+            LimitsCommand.Create(context),
             AlertsCommand.Create(context),
             MigrateCommand.Create(context),
         };

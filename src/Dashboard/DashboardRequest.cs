@@ -25,6 +25,8 @@ internal sealed class DashboardRequest(HttpContext http, string prefix, bool loc
 
     public IWorkflowQueues Queues => Http.RequestServices.GetRequiredService<IWorkflowQueues>();
 
+    public IWorkflowLimits Limits => Http.RequestServices.GetRequiredService<IWorkflowLimits>();
+
     public TimeProvider Clock => Http.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;
 
     public CancellationToken Aborted => Http.RequestAborted;

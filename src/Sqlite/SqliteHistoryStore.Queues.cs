@@ -7,7 +7,7 @@ namespace Inquir.Typed.Sqlite;
 internal sealed partial class SqliteHistoryStore
 {
     public async Task RegisterQueuesAsync(RegisterQueuesRequest request, CancellationToken cancellationToken) =>
-        await SetQueuesAsync("Queues.RegisterQueues", c => c.Bind("@names", JsonSerializer.Serialize(request.Names)), request.Now, cancellationToken).ConfigureAwait(false);
+        await WriteStatementAsync("Queues.RegisterQueues", c => c.Bind("@names", JsonSerializer.Serialize(request.Names)), request.Now, cancellationToken).ConfigureAwait(false);
 
     public async Task<IReadOnlyList<QueueRow>> ListQueuesAsync(DateTimeOffset? now, CancellationToken cancellationToken)
     {
@@ -19,7 +19,7 @@ internal sealed partial class SqliteHistoryStore
 
     public async Task<bool> SetQueuePausedAsync(SetQueuePausedRequest request, CancellationToken cancellationToken)
     {
-        var found = await SetQueuesAsync(
+        var found = await WriteStatementAsync(
             request.Paused ? "Queues.PauseQueue" : "Queues.ResumeQueue", c => c.Bind("@name", request.Name), request.Now, cancellationToken).ConfigureAwait(false) > 0;
         if (found && !request.Paused)
         {
@@ -31,7 +31,7 @@ internal sealed partial class SqliteHistoryStore
     }
 
     // One statement in its own write transaction, at the database's time; returns the rows it wrote.
-    private async Task<int> SetQueuesAsync(string script, Func<Microsoft.Data.Sqlite.SqliteCommand, Microsoft.Data.Sqlite.SqliteCommand> bind, DateTimeOffset? now, CancellationToken cancellationToken)
+    private async Task<int> WriteStatementAsync(string script, Func<Microsoft.Data.Sqlite.SqliteCommand, Microsoft.Data.Sqlite.SqliteCommand> bind, DateTimeOffset? now, CancellationToken cancellationToken)
     {
         var (connection, transaction) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (connection)

@@ -83,6 +83,27 @@ public sealed class SqliteCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_held_run_shows_the_limit_that_holds_it_and_the_limit_is_listed_on_a_sqlite_file()
+    {
+        await RunAsync("--sqlite", _file, "migrate");
+        var held = await InsertHeldRunAsync("sync-tenant", "acme");
+
+        var show = await RunAsync("--sqlite", _file, "runs", "show", held.ToString());
+        var limits = await RunAsync("--sqlite", _file, "limits", "list", "--json");
+
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("held", show.Output, StringComparison.Ordinal);
+        Assert.Contains("limit sync-tenant, key acme: it waits for a slot", show.Output, StringComparison.Ordinal);
+        Assert.Equal(0, limits.ExitCode);
+        using var json = JsonDocument.Parse(limits.Output);
+        var limit = json.RootElement.EnumerateArray().Single();
+        Assert.Equal(
+            ("sync-tenant", true, 1, 1L, 2L, "acme"),
+            (limit.GetProperty("name").GetString(), limit.GetProperty("perKey").GetBoolean(), limit.GetProperty("concurrency").GetInt32(), limit.GetProperty("running").GetInt64(),
+                limit.GetProperty("waiting").GetInt64(), limit.GetProperty("busiestKeys").EnumerateArray().Single().GetProperty("key").GetString()));
+    }
+
+    [Fact]
     public async Task A_file_without_the_tables_says_to_migrate_first()
     {
         var run = await RunAsync("--sqlite", _file, "runs", "list");
@@ -109,6 +130,27 @@ public sealed class SqliteCommandTests : IDisposable
     }
 
     private static Task<CliRun> RunAsync(params string[] args) => CliRun.InvokeAsync(null, args);
+
+    // A run a full limit holds, as the claim leaves it (due at the end of 9999, 0010_flow_limits), with the limit as a
+    // worker stores it and its counter: one run of the key holding the slot, this one and another held.
+    private async Task<Guid> InsertHeldRunAsync(string limit, string key)
+    {
+        var id = Guid.NewGuid();
+        await using var connection = new SqliteConnection($"Data Source={_file}");
+        await connection.OpenAsync();
+        await using var insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO runs (id, workflow, status, input, created_at, updated_at, next_attempt_at, held_limit, held_key, held_due_at)
+            VALUES ($id, 'orders', 'pending', '{"userId":42}', 0, 0, 253402300799999, $limit, $key, 0);
+            INSERT INTO limits (name, concurrency, rate_count, rate_seconds, per_key, updated_at) VALUES ($limit, 1, 0, 0, 1, 0);
+            INSERT INTO limit_counters (name, key, running, waiting, refilled_at) VALUES ($limit, $key, 1, 2, 0);
+            """;
+        insert.Parameters.AddWithValue("$id", id.ToString("D"));
+        insert.Parameters.AddWithValue("$limit", limit);
+        insert.Parameters.AddWithValue("$key", key);
+        await insert.ExecuteNonQueryAsync();
+        return id;
+    }
 
     private Task<Guid> InsertPendingRunAsync() => InsertRunAsync("pending", null);
 

@@ -32,7 +32,8 @@ public static class DashboardApp
             o.Alerts.Add("exports-failing", new AlertRule { Workflow = "export", ThresholdPercent = 50, MinimumCount = 1 });
             o.Alerting.EvaluationInterval = TimeSpan.FromMilliseconds(200);
         });
-        builder.Services.AddWorkflow<Export>().AddWorkflow<Cleanup>().AddWorkflow<ApprovalFlow>();
+        builder.Services.AddWorkflow<Export>().AddWorkflow<Cleanup>().AddWorkflow<ApprovalFlow>().AddWorkflow<TenantSync>();
+        builder.Services.AddSingleton<TenantSyncGate>();
         builder.Services.AddSingleton<UploadSwitch>();
         builder.Services.AddInquirDashboard(o =>
         {

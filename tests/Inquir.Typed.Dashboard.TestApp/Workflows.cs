@@ -49,3 +49,24 @@ public sealed partial class ApprovalFlow
     [Step(Idempotent = true)]
     public string Ship(Approval approval) => (approval.Approved ? "approved by " : "refused by ") + approval.By;
 }
+
+/// <summary>Holds the steps of <see cref="TenantSync"/> while closed (at most a minute): a test sees runs holding its limit and runs held behind them.</summary>
+public sealed class TenantSyncGate
+{
+    public ManualResetEventSlim Gate { get; } = new(initialState: true);
+}
+
+public sealed record TenantSyncInput(string Tenant, int Batch);
+
+/// <summary>One sync per tenant at a time (the limit "tenant-sync", per tenant): for the limits table and a held run's page.</summary>
+[Workflow("tenant-sync")]
+[Limit(Concurrency = 1, Key = nameof(TenantSyncInput.Tenant))]
+public sealed partial class TenantSync(TenantSyncGate gate)
+{
+    [Step(Idempotent = true)]
+    public int Sync(TenantSyncInput input)
+    {
+        gate.Gate.Wait(TimeSpan.FromMinutes(1));
+        return input.Batch;
+    }
+}

@@ -145,6 +145,69 @@ public sealed class BrowserTests : IAsyncLifetime
         Assert.Empty(consoleErrors);
     }
 
+    [Fact]
+    public async Task An_operator_sees_a_limit_s_running_and_held_runs_and_a_held_run_says_which_limit_holds_it()
+    {
+        var gate = _app.Services.GetRequiredService<TenantSyncGate>().Gate;
+        gate.Reset();
+        var client = _app.Services.GetRequiredService<IWorkflowClient>();
+        var runs = new List<WorkflowRun<int>>();
+        for (var i = 0; i < 3; i++)
+        {
+            runs.Add(await client.StartTenantSyncAsync(new TenantSyncInput("acme", i)));
+        }
+
+        runs.Add(await client.StartTenantSyncAsync(new TenantSyncInput("globex", 9)));
+        var limits = _app.Services.GetRequiredService<IWorkflowLimits>();
+        using (var settled = new CancellationTokenSource(TimeSpan.FromMinutes(1)))
+        {
+            while ((await limits.ListAsync(cancellationToken: settled.Token)).SingleOrDefault(l => l.Name == "tenant-sync") is not { Running: 2, Waiting: 2 })
+            {
+                await Task.Delay(50, settled.Token);
+            }
+        }
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                consoleErrors.Add(message.Text + " " + message.Location);
+            }
+        };
+
+        await page.GotoAsync(_address + "/inquir");
+        await page.ClickAsync("header nav >> text=Queues");
+        var cells = page.Locator("table.limits tbody tr", new() { HasText = "tenant-sync" }).Locator("td");
+        Assert.Equal(
+            ["tenant-sync", "1", "—", "per key", "2", "2", "2 of 2", "acme: 1 running, 2 waiting" + "globex: 1 running, 0 waiting"],
+            (await cells.AllTextContentsAsync()).Select(t => t.Trim()));
+        await ScreenshotAsync(page, "dashboard-limits.png");
+
+        var held = new List<Guid>();
+        foreach (var run in runs)
+        {
+            if ((await client.GetRunAsync(run.Id))!.Status == RunStatus.Held)
+            {
+                held.Add(run.Id);
+            }
+        }
+
+        await page.GotoAsync(_address + "/inquir/runs/" + held[0].ToString("D"));
+        Assert.Equal("held", await page.Locator(".facts .status").TextContentAsync());
+        Assert.Equal("limit tenant-sync, key acme: it waits for a slot, holding no worker", await page.Locator(".facts dt:text-is('Held by') + dd").TextContentAsync());
+        await page.ClickAsync(".facts a:text-is('tenant-sync')");
+        Assert.EndsWith("/inquir/queues#limits", page.Url, StringComparison.Ordinal);
+
+        gate.Set();
+        await Task.WhenAll(runs.Select(r => r.WaitAsync(TimeSpan.FromMinutes(1))));
+        Assert.Equal(2, held.Count);
+        Assert.Empty(consoleErrors);
+    }
+
     public async Task DisposeAsync()
     {
         await _app.StopAsync();

@@ -36,6 +36,11 @@ internal static class Tables
         summary.AddRow(Text("Run"), Text(run.Id.ToString()));
         summary.AddRow(Text("Workflow"), Text(run.Workflow));
         summary.AddRow(Text("Status"), Text(Status(run.Status)));
+        if (run.HeldBy is { } hold)
+        {
+            summary.AddRow(Text("Held by"), Text(HeldBy(hold)));
+        }
+
         summary.AddRow(Text("Execution"), Text(history.Execution.ToString(CultureInfo.InvariantCulture)));
         summary.AddRow(Text("Created"), Text(Time(run.CreatedAt)));
         summary.AddRow(Text("Completed"), Text(run.CompletedAt is { } c ? Time(c) : "-"));
@@ -227,6 +232,9 @@ internal static class Tables
     public static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
 
     private static string Status(RunStatus status) => status.ToString().ToLowerInvariant();
+
+    private static string HeldBy(LimitHold hold) =>
+        $"limit {hold.Limit}{(hold.Key.Length == 0 ? "" : $", key {hold.Key}")}: it waits for a slot, holding no worker (see inquir limits list)";
 
     private static string Outcome(StepAttemptOutcome outcome) => outcome.ToString().ToLowerInvariant();
 

@@ -18,6 +18,7 @@ internal static class RunDetailsPage
             <dt>Id</dt><dd><code>{run.Id}</code></dd>
             <dt>Workflow</dt><dd>{run.Workflow}</dd>
             <dt>Status</dt><dd>{Display.Status(run.Status)}</dd>
+            {HeldBy(request, run.HeldBy)}
             <dt>Current step</dt><dd>{run.CurrentStep ?? "—"} (attempt {run.Attempt})</dd>
             <dt>Execution</dt><dd>{history.Execution}{Markup.When(history.Execution > 1, Markup.Of($" (replayed {history.Execution - 1} time(s))"))}</dd>
             <dt>Idempotency key</dt><dd>{run.IdempotencyKey ?? "—"}</dd>
@@ -73,6 +74,11 @@ internal static class RunDetailsPage
 
         return request.Options.ReadOnly ? Markup.Empty : Markup.Of($"""<div class="actions">{actions}</div>""");
     }
+
+    // A held run is pending but not claimed: say which full limit keeps it, and link to where that limit's runs are seen.
+    private static Markup HeldBy(DashboardRequest request, LimitHold? hold) => hold is null
+        ? Markup.Empty
+        : Markup.Of($"""<dt>Held by</dt><dd>limit <a href="{request.Url("/queues")}#limits">{hold.Limit}</a>{Markup.When(hold.Key.Length > 0, Markup.Of($", key {hold.Key}"))}: it waits for a slot, holding no worker</dd>""");
 
     private static Markup WaitsFor(AwaitedEvent? awaited) => awaited is null
         ? Markup.Empty

@@ -13,7 +13,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class InquirServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="IWorkflowClient"/>, <see cref="IWorkflowHistory"/>, <see cref="IWorkflowSchedules"/>, <see cref="IWorkflowQueues"/>, <see cref="IWorkflowAlerts"/>, the retention sweep, the alert evaluator, the worker that runs the steps of every workflow added with
+    /// Adds <see cref="IWorkflowClient"/>, <see cref="IWorkflowHistory"/>, <see cref="IWorkflowSchedules"/>, <see cref="IWorkflowQueues"/>, <see cref="IWorkflowLimits"/>, <see cref="IWorkflowAlerts"/>, the retention sweep, the alert evaluator, the worker that runs the steps of every workflow added with
     /// <c>AddWorkflow&lt;T&gt;()</c> and the runner that fires their schedules. Options come from the <c>Inquir</c> configuration section, then <paramref name="configure"/>.
     /// </summary>
     /// <example>
@@ -46,7 +46,7 @@ public static class InquirServiceCollectionExtensions
 
     /// <summary>
     /// Adds what a process that only starts and watches runs needs — <see cref="IWorkflowClient"/>, <see cref="IWorkflowHistory"/>,
-    /// <see cref="IWorkflowSchedules"/>, <see cref="IWorkflowQueues"/>, <see cref="IWorkflowAlerts"/> — and no background service: no worker,
+    /// <see cref="IWorkflowSchedules"/>, <see cref="IWorkflowQueues"/>, <see cref="IWorkflowLimits"/>, <see cref="IWorkflowAlerts"/> — and no background service: no worker,
     /// retention sweep, schedule runner, alert evaluator or backlog sampler. Runs it starts are run by the processes that called
     /// <see cref="AddInquir(IServiceCollection, Action{InquirOptions}?)"/> on the same database. Calling both is the same as <c>AddInquir</c>.
     /// </summary>
@@ -80,6 +80,7 @@ public static class InquirServiceCollectionExtensions
         services.TryAddSingleton<ScheduleSet>();
         services.TryAddSingleton<IWorkflowSchedules, WorkflowSchedules>();
         services.TryAddSingleton<IWorkflowQueues, WorkflowQueues>();
+        services.TryAddSingleton<IWorkflowLimits, WorkflowLimits>();
         AlertServices.Add(services);
         return services;
     }

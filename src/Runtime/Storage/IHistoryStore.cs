@@ -62,4 +62,13 @@ internal interface IHistoryStore
     /// stored, not <c>default</c>, and no unended run is in it.
     /// </summary>
     Task<bool> SetQueuePausedAsync(SetQueuePausedRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Stores the limits a worker enforces, as it defines them; a stored limit of the same name takes this definition.</summary>
+    Task RegisterLimitsAsync(RegisterLimitsRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every stored limit and every limit with counters, by name, with its runs holding a slot and held waiting for one
+    /// (summed over its keys), its key counts, and up to the request's number of its busiest keys.
+    /// </summary>
+    Task<LimitList> ListLimitsAsync(ListLimitsRequest request, CancellationToken cancellationToken);
 }

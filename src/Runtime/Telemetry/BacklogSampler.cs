@@ -8,7 +8,8 @@ namespace Inquir.Typed;
 /// <summary>
 /// Samples the backlog (due, unclaimed runs and the oldest one's wait) every <see cref="Interval"/> for the
 /// <c>inquir.runs.backlog</c> and <c>inquir.runs.oldest_due_age</c> gauges, and the queues (paused or not, their due
-/// runs) for the <c>inquir.queue.*</c> gauges, in every process whose worker is enabled. Queries on the partial indexes
+/// runs) for the <c>inquir.queue.*</c> gauges, and the limits (their running and waiting runs, never per key) for the
+/// <c>inquir.limits.*</c> gauges, in every process whose worker is enabled. Queries on the limit counters and the partial indexes
 /// of unended runs only; a failure leaves the last sample and is logged at debug level, since the worker already
 /// reports an unreachable database.
 /// </summary>
@@ -36,6 +37,8 @@ internal sealed partial class BacklogSampler(
                     BacklogGauges.Publish(store.Label, await store.BacklogAsync(stoppingToken).ConfigureAwait(false));
                     var queues = await history.ListQueuesAsync(_clock.Now, stoppingToken).ConfigureAwait(false);
                     QueueGauges.Publish(store.Label, queues.Select(QueueRow.ToInfo).ToList());
+                    var limits = await history.ListLimitsAsync(new ListLimitsRequest(TopKeys: 0), stoppingToken).ConfigureAwait(false);
+                    LimitGauges.Publish(store.Label, limits.ToInfos());
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
@@ -49,6 +52,7 @@ internal sealed partial class BacklogSampler(
         {
             BacklogGauges.Withdraw(store.Label);
             QueueGauges.Withdraw(store.Label);
+            LimitGauges.Withdraw(store.Label);
         }
     }
 

@@ -114,6 +114,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
         }
 
         await RegisterQueuesAsync(stoppingToken).ConfigureAwait(false);
+        await RegisterLimitsAsync(stoppingToken).ConfigureAwait(false);
         LogStarted(_workerId, _registry.Names, _options.Concurrency);
         Volatile.Write(ref _startedUtcTicks, _time.GetUtcNow().UtcTicks);
 
@@ -247,6 +248,25 @@ internal sealed partial class WorkflowWorker : BackgroundService
         }
     }
 
+    // The limits this worker enforces are listed with their concurrency and rate (the claim does not need them
+    // stored: it takes them from this worker). Only the list depends on it, so a failure is logged and the worker goes on.
+    private async Task RegisterLimitsAsync(CancellationToken stoppingToken)
+    {
+        if (_limits.Definitions.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await _history.RegisterLimitsAsync(new RegisterLimitsRequest(_limits.Definitions.Values.ToList(), _clock.Now), stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            LogLimitRegistrationFailed(e);
+        }
+    }
+
     // False when the host stops first: a host that fails to start (a port in use) must not also report the worker as failed.
     private async Task<bool> EnsureSchemaAsync(CancellationToken stoppingToken)
     {
@@ -333,4 +353,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
 
     [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Recording the queues this worker serves failed; they are listed once a run is in them")]
     private partial void LogQueueRegistrationFailed(Exception exception);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Recording the limits this worker enforces failed; they are listed without their concurrency and rate until a worker records them")]
+    private partial void LogLimitRegistrationFailed(Exception exception);
 }

@@ -77,6 +77,24 @@ internal static class HistoryResults
             r.GetInt64(waiting), (r.IsDBNull(oldestDue) ? null : r.GetDouble(oldestDue)));
     };
 
+    /// <summary><c>Limits/ListLimits.sql</c>.</summary>
+    public static readonly ResultReader<LimitRow> Limit = result =>
+    {
+        int name = result.Ordinal("name"), defined = result.Ordinal("defined"), concurrency = result.Ordinal("concurrency"), rateCount = result.Ordinal("rate_count"),
+            rateSeconds = result.Ordinal("rate_seconds"), perKey = result.Ordinal("per_key"), running = result.Ordinal("running"), waiting = result.Ordinal("waiting"),
+            keys = result.Ordinal("keys"), busyKeys = result.Ordinal("busy_keys");
+        return r => new LimitRow(
+            r.GetString(name), r.GetInt64(defined) != 0, r.GetInt32(concurrency), r.GetInt32(rateCount), r.GetDouble(rateSeconds), r.GetInt64(perKey) != 0,
+            r.GetInt64(running), r.GetInt64(waiting), r.GetInt64(keys), r.GetInt64(busyKeys));
+    };
+
+    /// <summary><c>Limits/ListBusiestKeys.sql</c>.</summary>
+    public static readonly ResultReader<LimitKeyRow> LimitKey = result =>
+    {
+        int name = result.Ordinal("name"), key = result.Ordinal("key"), running = result.Ordinal("running"), waiting = result.Ordinal("waiting");
+        return r => new LimitKeyRow(r.GetString(name), r.GetString(key), r.GetInt64(running), r.GetInt64(waiting));
+    };
+
     /// <summary><c>RunActivity.sql</c>'s first result: runs counted by workflow, status and bucket.</summary>
     public static readonly ResultReader<RunCount> RunCount = result =>
     {

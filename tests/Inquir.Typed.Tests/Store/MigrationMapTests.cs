@@ -26,6 +26,7 @@ public sealed class MigrationMapTests
         ("0011_sleep_snooze_deadlines", ["0018_sleep_snooze_deadlines"]),
         ("0012_start_policies", ["0019_start_policies"]),
         ("0013_events", ["0020_events"]),
+        ("0015_limit_definitions", ["0022_limit_definitions"]),
     ];
 
     // PostgreSQL migrations with no SQLite counterpart, and why.

@@ -52,6 +52,39 @@ public abstract class InstrumentTests(TestStore store) : OnEveryStore(store)
 
         Assert.Equal(("{run}", "{queue}", "s"), (Last("inquir.queue.backlog")!.Unit, Last("inquir.queue.paused")!.Unit, Last("inquir.queue.oldest_due_age")!.Unit));
     }
+
+    [Fact]
+    public async Task The_limit_gauges_report_each_limit_s_running_and_held_runs_by_name_never_by_key()
+    {
+        using var log = new MeasurementLog();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var gate = new StepGate();
+        await using var host = await WorkerHost.StartAsync(Database, s => s.AddSingleton<TimeProvider>(clock).AddSingleton(gate).AddWorkflow<TenantGateWorkflow>());
+        for (var i = 0; i < 3; i++)
+        {
+            await host.Client.StartTenantGateWorkflowAsync(new TenantJob("acme", i));
+        }
+
+        await host.Client.StartTenantGateWorkflowAsync(new TenantJob("globex", 9));
+
+        // Tagged with this test's database: other tests' hosts may have a limit of the same name.
+        Measured? Last(string instrument) => log.Of(instrument, "inquir.limit", "tenant-gate").LastOrDefault(m => (string?)m.Tags["inquir.schema"] == Database.Location);
+        await Eventually.TrueAsync(
+            () =>
+            {
+                clock.Advance(TimeSpan.FromSeconds(5));
+                log.Observe();
+                return Task.FromResult(Last("inquir.limits.running")?.Value == 2 && Last("inquir.limits.waiting")?.Value == 2);
+            },
+            "the sampler to see two tenants' runs holding the limit and two of acme's held");
+
+        Assert.Equal((1d, 2d), (Last("inquir.limits.concurrency")!.Value, Last("inquir.limits.busy_keys")!.Value));
+        Assert.Equal(("{run}", "{run}"), (Last("inquir.limits.running")!.Unit, Last("inquir.limits.waiting")!.Unit));
+        Assert.All(
+            log.Of("inquir.limits.running", "inquir.limit", "tenant-gate"),
+            m => Assert.Equal(["inquir.limit", "inquir.schema"], m.Tags.Keys.Order(StringComparer.Ordinal)));
+        gate.Open();
+    }
 }
 
 /// <summary>On PostgreSQL also the backlog gauges and the takeover count, whose tests seed runs with PostgreSQL SQL (SeededRun) and read gauges tagged by schema.</summary>

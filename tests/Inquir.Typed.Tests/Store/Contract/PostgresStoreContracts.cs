@@ -91,3 +91,8 @@ public sealed class PostgresQueueContract : QueueContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
 }
+
+public sealed class PostgresLimitListContract : LimitListContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
+}

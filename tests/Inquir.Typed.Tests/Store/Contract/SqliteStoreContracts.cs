@@ -90,3 +90,8 @@ public sealed class SqliteQueueContract : QueueContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
 }
+
+public sealed class SqliteLimitListContract : LimitListContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
+}
