@@ -15,6 +15,7 @@ public sealed record PartnerReply(string Tenant, int Number, string Answer);
 [Limit(Concurrency = 1, Key = nameof(TenantCall.Tenant))]
 public sealed partial class SyncTenant(PartnerApi partner)
 {
-    [Step(Retries = 2, Limit = "partner-api", Idempotent = true)]   // the partner answers the same batch the same way
+    // The partner answers the same batch the same way; a 429 (a call that arrived late, over the quota) is tried again.
+    [Step(Retries = 3, Backoff = "exp", Limit = "partner-api", Idempotent = true)]
     public Task<PartnerReply> Call(TenantCall call, CancellationToken ct) => partner.CallAsync(call, ct);
 }
