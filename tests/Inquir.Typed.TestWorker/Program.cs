@@ -6,6 +6,14 @@ using Microsoft.Extensions.Hosting;
 //    or: Inquir.Typed.TestWorker --sqlite <file>   (a worker of SharedFileWorkflow on that SQLite file)
 //    or: Inquir.Typed.TestWorker --older-build postgres <connection string> <schema> | --older-build sqlite <file>
 //        (a worker of the first build of the "two-builds" workflow only, as a worker of an older deployment)
+//    or: Inquir.Typed.TestWorker --flow postgres <connection string> <schema> <lease ms> | --flow sqlite <file> <lease ms>
+//        (a worker of the flow-control workflows, see FlowWorker)
+if (args is ["--flow", .. var flowWhere])
+{
+    await FlowWorker.RunAsync(flowWhere);
+    return 0;
+}
+
 if (args is ["--older-build", var store, .. var where])
 {
     var older = Host.CreateApplicationBuilder();

@@ -122,13 +122,26 @@ created AS (
     ON CONFLICT (name, key) DO NOTHING
     RETURNING set_config('inquir.passed_over', 'yes', true)
 ),
--- FOR UPDATE waits for a claim or commit that holds a counter and then reads its newest version.
+-- The due runs' (limit, key) pairs in the order their counters are locked in. This short list is sorted (the one
+-- sort the claim allows itself: nothing else gives its order) and each counter found by its primary key from it;
+-- ordering the counters themselves had the planner, with sorts off, walk the whole counters index for that order
+-- and read every key's counter at every claim.
+wanted AS MATERIALIZED (
+    SELECT DISTINCT g.name, g.key
+    FROM gates AS g
+    ORDER BY g.name, g.key
+),
+-- FOR UPDATE waits for a claim or commit that holds a counter and then reads its newest version. A locking subquery
+-- is never flattened, so the counters are locked one by one in the list's order.
 counters AS (
     SELECT c.name, c.key, c.running, c.tokens, c.refilled_at
-    FROM {schema}.limit_counters AS c
-    WHERE (c.name, c.key) IN (SELECT g.name, g.key FROM gates AS g)
-    ORDER BY c.name, c.key
-    FOR UPDATE OF c
+    FROM wanted AS w
+    CROSS JOIN LATERAL (
+        SELECT c.name, c.key, c.running, c.tokens, c.refilled_at
+        FROM {schema}.limit_counters AS c
+        WHERE c.name = w.name
+          AND c.key = w.key
+        FOR UPDATE OF c) AS c
 ),
 state AS (
     SELECT g.*, c.name IS NULL AS missing, c.running,

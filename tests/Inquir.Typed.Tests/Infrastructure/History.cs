@@ -28,6 +28,29 @@ public sealed class History(StoreDatabase database)
             r => new AttemptRow(
                 Convert.ToInt32(r[0]), (string)r[1], Convert.ToInt32(r[2]), (string)r[3], Text(r[4]), Text(r[5]), Text(r[6]), Convert.ToDouble(r[7])));
 
+    /// <summary>Every attempt of a workflow's steps, with the worker that made it and when it began and ended.</summary>
+    public async Task<IReadOnlyList<AttemptSpan>> AttemptSpansAsync(string workflow) =>
+        await ReadAsync(
+            """
+            SELECT a.run_id, a.worker, a.outcome, a.started_at, a.duration_ms
+            FROM {schema}.attempts AS a JOIN {schema}.runs AS r ON r.id = a.run_id
+            WHERE r.workflow = @workflow
+            """,
+            new { workflow },
+            r =>
+            {
+                var start = Time(r[3]);
+                return new AttemptSpan(r[0] is Guid id ? id : Guid.Parse((string)r[0]), Text(r[1]), (string)r[2], start, start.AddMilliseconds(Convert.ToDouble(r[4])));
+            });
+
+    /// <summary>When each run of a workflow was first claimed, on the store's clock.</summary>
+    public async Task<IReadOnlyList<DateTimeOffset>> RunStartsAsync(string workflow) =>
+        await ReadAsync("SELECT started_at FROM {schema}.runs WHERE workflow = @workflow AND started_at IS NOT NULL", new { workflow }, r => Time(r[0]));
+
+    /// <summary>The workers that hold runs of a workflow now.</summary>
+    public async Task<IReadOnlyList<string>> LeaseOwnersAsync(string workflow) =>
+        await ReadAsync("SELECT lease_owner FROM {schema}.runs WHERE workflow = @workflow AND status = 'running'", new { workflow }, r => (string)r[0]);
+
     public async Task<IReadOnlyList<CheckpointRow>> CheckpointsAsync(Guid runId) =>
         await ReadAsync(
             "SELECT step_index, step_name, CAST(output AS text), attempt FROM {schema}.checkpoints WHERE run_id = @runId ORDER BY step_index",
@@ -59,7 +82,7 @@ public sealed class History(StoreDatabase database)
         Assert.Single(await ReadAsync(
             "SELECT lease_expires_at FROM {schema}.runs WHERE id = @runId",
             new { runId },
-            r => r[0] is DateTime time ? new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)) : DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(r[0]))));
+            r => Time(r[0])));
 
     /// <summary>Ends a run's lease a second ago on the store's clock, as a renewal that came too late would find it.</summary>
     public Task ExpireLeaseAsync(Guid runId) =>
@@ -82,6 +105,10 @@ public sealed class History(StoreDatabase database)
             new { runId, stepIndex, stepName, output, attempt, now = DateTimeOffset.UtcNow });
 
     private static string? Text(object value) => value is DBNull ? null : (string)value;
+
+    // PostgreSQL's timestamptz reads as a UTC DateTime; SQLite keeps Unix milliseconds.
+    private static DateTimeOffset Time(object value) =>
+        value is DateTime time ? new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)) : DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(value));
 
     private string Sql(string sql) =>
         IsPostgres
@@ -125,5 +152,8 @@ public sealed class History(StoreDatabase database)
 }
 
 public sealed record AttemptRow(int StepIndex, string StepName, int Attempt, string Outcome, string? ErrorType, string? ErrorMessage, string? ErrorStack, double DurationMs);
+
+/// <summary>One attempt of a step: which run, which worker, how it ended, and when it began and ended.</summary>
+public sealed record AttemptSpan(Guid RunId, string? Worker, string Outcome, DateTimeOffset Start, DateTimeOffset End);
 
 public sealed record CheckpointRow(int StepIndex, string StepName, string Output, int Attempt);
