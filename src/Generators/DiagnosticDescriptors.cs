@@ -117,6 +117,11 @@ namespace Inquir.Typed.Generators
             "Two events get the same sender name",
             "Workflow class '{0}' waits for events '{1}' and '{2}', which would both get the typed sender {3}; rename one of them");
 
+        public static readonly DiagnosticDescriptor InvalidEventWait = Create(
+            "INQ1032",
+            "WaitForEvent has a name or timeout that cannot be used",
+            "Step '{0}' waits for an event with {1} = {2}, which cannot be used: {3}");
+
         public static readonly DiagnosticDescriptor UnsupportedCheckpointType = Create(
             "INQ1101",
             "Type cannot be stored as a checkpoint",

@@ -10,6 +10,7 @@ internal sealed class HealthStore(NpgsqlDataSource dataSource, SqlScripts sql, D
 {
     private readonly string _ping = sql.Load("Health.Ping");
     private readonly string _backlog = sql.Load("Health.Backlog");
+    private readonly string _waiting = sql.Load("Health.Waiting");
     private readonly string _runsTable = sql.QuotedSchema + ".runs";
 
     /// <returns>Whether the runtime's schema is there.</returns>
@@ -23,5 +24,11 @@ internal sealed class HealthStore(NpgsqlDataSource dataSource, SqlScripts sql, D
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return (await connection.ReadAsync(new CommandDefinition(_backlog, new { now = clock.Now }, cancellationToken: cancellationToken), MonitoringResults.Backlog).ConfigureAwait(false)).Single();
+    }
+
+    public async Task<WaitingRuns> WaitingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return (await connection.ReadAsync(new CommandDefinition(_waiting, new { now = clock.Now }, cancellationToken: cancellationToken), MonitoringResults.Waiting).ConfigureAwait(false)).Single();
     }
 }

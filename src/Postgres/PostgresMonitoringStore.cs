@@ -14,6 +14,8 @@ internal sealed class PostgresMonitoringStore(HealthStore health, AlertStore ale
 
     public Task<Backlog> BacklogAsync(CancellationToken cancellationToken) => health.BacklogAsync(cancellationToken);
 
+    public Task<WaitingRuns> WaitingAsync(CancellationToken cancellationToken) => health.WaitingAsync(cancellationToken);
+
     public Task<IReadOnlyList<AlertInfo>> ListAlertsAsync(CancellationToken cancellationToken) => alerts.ListAsync(cancellationToken);
 
     public async Task<IAlertEvaluationScope?> TryBeginAlertEvaluationAsync(CancellationToken cancellationToken)

@@ -29,6 +29,14 @@ internal sealed partial class SqliteMonitoringStore(SqliteDatabase database, Dat
         return (await command.ReadAllAsync(MonitoringResults.Backlog, cancellationToken).ConfigureAwait(false)).Single();
     }
 
+    public async Task<WaitingRuns> WaitingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var now = await connection.NowAsync(null, clock.Now, cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Script("Health.Waiting").Bind("@now", now);
+        return (await command.ReadAllAsync(MonitoringResults.Waiting, cancellationToken).ConfigureAwait(false)).Single();
+    }
+
     public async Task<IReadOnlyList<AlertInfo>> ListAlertsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -225,6 +225,123 @@ public class EventStepTests
         Assert.Contains("StepEvent<int>(global::System.Array.Empty<string>()", source, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\"3 days\"", "\"3 days\" is not a duration: the number 3 has no unit (ms, s, m, h or d)")]
+    [InlineData("\"1y\"", "\"1y\" is not a duration: \"y\" is not a unit")]
+    [InlineData("\"400d\"", "\"400d\" is not a duration: it is longer than 365 days")]
+    [InlineData("\"\"", "a duration is empty")]
+    [InlineData("\"0s\"", "a zero timeout ends the wait before any event can arrive")]
+    [InlineData("timeout: Timeout", "\"90\" is not a duration: the number 90 has no unit")]
+    public void A_constant_timeout_text_the_runtime_would_refuse_is_INQ1032_at_the_argument(string timeout, string why)
+    {
+        var source = $$"""
+            namespace Shop;
+
+            [Workflow("order-flow")]
+            public sealed partial class OrderFlow
+            {
+                private const string Timeout = "90";
+
+                [Step] public EventWait<int> Await(string id, StepContext ctx) => ctx.WaitForEvent<int>("approval", {{timeout}});
+
+                [Step] public void Use(int n) { }
+            }
+            """;
+
+        var (_, _, diagnostics) = TestHelpers.Run(source);
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("INQ1032", diagnostic.Id);
+        Assert.StartsWith("Step 'Await' waits for an event with timeout = \"", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains(why, diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(timeout, source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+    }
+
+    [Theory]
+    [InlineData("\" \"", "an event name is not empty or white space")]
+    [InlineData("Name", "an event name is at most 200 characters, this one has 201")]
+    public void A_constant_event_name_the_runtime_would_refuse_is_INQ1032(string name, string why)
+    {
+        var (_, _, diagnostics) = TestHelpers.Run($$"""
+            namespace Shop;
+
+            [Workflow("order-flow")]
+            public sealed partial class OrderFlow
+            {
+                private const string Name = "{{new string('n', 201)}}";
+
+                [Step] public EventWait<int> Await(string id, StepContext ctx) => ctx.WaitForEvent<int>({{name}}, "1h");
+
+                [Step] public void Use(int n) { }
+            }
+            """);
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("INQ1032", diagnostic.Id);
+        Assert.EndsWith(why, diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_timeout_that_is_not_a_constant_is_left_to_the_runtime()
+    {
+        var (_, output, diagnostics) = TestHelpers.Run("""
+            namespace Shop;
+
+            [Workflow("order-flow")]
+            public sealed partial class OrderFlow
+            {
+                [Step] public EventWait<int> Await(string id, StepContext ctx) => ctx.WaitForEvent<int>("approval", id + "h");
+
+                [Step] public void Use(int n) { }
+            }
+            """);
+
+        Assert.Empty(diagnostics);
+        Assert.Empty(TestHelpers.CompileDiagnostics(output));
+    }
+
+    [Fact]
+    public void A_payload_type_the_checkpoint_serializer_cannot_carry_is_INQ1101_at_the_waiting_step()
+    {
+        var (_, _, diagnostics) = TestHelpers.Run("""
+            namespace Shop;
+
+            public sealed record Loose(object Anything);
+
+            [Workflow("order-flow")]
+            public sealed partial class OrderFlow
+            {
+                [Step] public EventWait<Loose> Await(string id, StepContext ctx) => ctx.WaitForEvent<Loose>("approval", "1h");
+
+                [Step] public void Use(Loose loose) { }
+            }
+            """);
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("INQ1101", diagnostic.Id);
+        Assert.StartsWith("Property 'Shop.Loose.Anything' has type object", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_last_step_that_waits_for_an_event_makes_the_payload_the_workflow_s_result()
+    {
+        var (result, output, diagnostics) = TestHelpers.Run("""
+            namespace Shop;
+
+            public sealed record Approval(string By, bool Approved);
+
+            [Workflow("order-flow")]
+            public sealed partial class OrderFlow
+            {
+                [Step] public EventWait<Approval> Await(string id, StepContext ctx) => ctx.WaitForEvent<Approval>("approval", "1h");
+            }
+            """);
+
+        Assert.Empty(diagnostics);
+        Assert.Empty(TestHelpers.CompileDiagnostics(output));
+        Assert.Contains("WorkflowRun<global::Shop.Approval>", TestHelpers.Generated(result, "Shop.OrderFlow.g.cs"), StringComparison.Ordinal);
+    }
+
     private static WorkflowDescriptor Descriptor(Assembly assembly, string type) =>
         (WorkflowDescriptor)assembly.GetType(type)!.GetProperty("InquirDescriptor")!.GetValue(null)!;
 

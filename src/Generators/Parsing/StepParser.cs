@@ -78,7 +78,7 @@ namespace Inquir.Typed.Generators.Parsing
             EventNames? events = null;
             if (EventPayload(returned, known) is { } payload)
             {
-                events = EventNames.Find(method, known, cancellationToken);
+                events = EventNames.Find(method, known, diagnostics, cancellationToken);
                 output = payload;
             }
 

@@ -15,6 +15,13 @@ internal static class MonitoringResults
         return r => new Backlog(r.GetInt64(due), r.Nullable<TimeSpan>(oldestWait) is { } wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
     };
 
+    /// <summary><c>Health/Waiting.sql</c>.</summary>
+    public static readonly ResultReader<WaitingRuns> Waiting = result =>
+    {
+        int @event = result.Ordinal("event"), children = result.Ordinal("children"), sleep = result.Ordinal("sleep"), snooze = result.Ordinal("snooze");
+        return r => new WaitingRuns(r.GetInt64(@event), r.GetInt64(children), r.GetInt64(sleep), r.GetInt64(snooze));
+    };
+
     /// <summary><c>Alerts/TryLockEvaluation.sql</c>: whether this evaluator took the lock.</summary>
     public static readonly ResultReader<bool> TryLockEvaluation = ResultReading.Column<bool>("locked");
 

@@ -18,6 +18,12 @@ internal interface IMonitoringStore
     /// <summary>Runs due and not claimed, and how long the oldest has waited.</summary>
     Task<Backlog> BacklogAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The unended runs that wait, by what for: an event, child runs, a sleep or a snooze that has not ended yet. Reads
+    /// the partial indexes of waiting and of pending runs only.
+    /// </summary>
+    Task<WaitingRuns> WaitingAsync(CancellationToken cancellationToken);
+
     /// <summary>The stored alert rules and their state.</summary>
     Task<IReadOnlyList<AlertInfo>> ListAlertsAsync(CancellationToken cancellationToken);
 

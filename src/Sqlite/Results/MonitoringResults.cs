@@ -21,6 +21,13 @@ internal static class MonitoringResults
         return r => new Backlog(r.GetInt64(due), TimeSpan.FromMilliseconds(Math.Max(0, r.IsDBNull(oldestWait) ? 0 : r.GetInt64(oldestWait))));
     };
 
+    /// <summary><c>Health/Waiting.sql</c>.</summary>
+    public static readonly ResultReader<WaitingRuns> Waiting = result =>
+    {
+        int @event = result.Ordinal("event"), children = result.Ordinal("children"), sleep = result.Ordinal("sleep"), snooze = result.Ordinal("snooze");
+        return r => new WaitingRuns(r.GetInt64(@event), r.GetInt64(children), r.GetInt64(sleep), r.GetInt64(snooze));
+    };
+
     /// <summary><c>Alerts/ListAlerts.sql</c>.</summary>
     public static readonly ResultReader<AlertInfo> Alert = result =>
     {

@@ -85,6 +85,59 @@ public abstract class InstrumentTests(TestStore store) : OnEveryStore(store)
             m => Assert.Equal(["inquir.limit", "inquir.schema"], m.Tags.Keys.Order(StringComparer.Ordinal)));
         gate.Open();
     }
+
+    [Fact]
+    public async Task The_waiting_gauge_counts_the_runs_waiting_for_an_event_for_children_in_a_sleep_and_in_a_snooze()
+    {
+        using var log = new MeasurementLog();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var host = await WorkerHost.StartAsync(
+            Database,
+            s => s.AddSingleton<TimeProvider>(clock).AddSingleton(new StepLog()).AddSingleton(new SnoozeGate())
+                .AddWorkflow<LenientApprovalWorkflow>().AddWorkflow<DeadlineParentWorkflow>().AddWorkflow<LateChildWorkflow>()
+                .AddWorkflow<SleepyPipelineWorkflow>().AddWorkflow<SnoozingWorkflow>());
+        var approvals = new[] { await host.Client.StartLenientApprovalWorkflowAsync("a"), await host.Client.StartLenientApprovalWorkflowAsync("b") };
+        var parent = await host.Client.StartDeadlineParentWorkflowAsync(1);
+        var sleepy = await host.Client.StartSleepyPipelineWorkflowAsync(1);
+        var snoozing = await host.Client.StartSnoozingWorkflowAsync(1);
+        foreach (var run in approvals)
+        {
+            await InStateAsync(run.GetInfoAsync, i => i.Status == RunStatus.Waiting, "waits for its event");
+        }
+
+        await InStateAsync(parent.GetInfoAsync, i => i.Status == RunStatus.Waiting, "waits for its child");
+        await InStateAsync(sleepy.GetInfoAsync, i => i is { Status: RunStatus.Pending, Sleep: RunSleep.Sleeping }, "sleeps an hour");
+        await InStateAsync(snoozing.GetInfoAsync, i => i is { Status: RunStatus.Pending, Sleep: RunSleep.Snoozed }, "snoozes five minutes");
+
+        // The sampler's next turn comes one interval of the fake clock later; each advance is far shorter than any of
+        // the waits (the snooze's five minutes is the shortest), so every run still waits when a turn samples it.
+        Dictionary<string, double> Waiting() => log.Of("inquir.runs.waiting", "inquir.schema", Database.Location)
+            .GroupBy(m => (string)m.Tags["inquir.wait"]!)
+            .ToDictionary(g => g.Key, g => g.Last().Value);
+        var expected = new Dictionary<string, double> { ["event"] = 2, ["children"] = 1, ["sleep"] = 1, ["snooze"] = 1 };
+        for (var turn = 0; turn < 8 && !Sampled(); turn++)
+        {
+            clock.Advance(BacklogSampler.Interval);
+            var until = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+            while (!Sampled() && DateTime.UtcNow < until)
+            {
+                await Task.Delay(25);
+            }
+        }
+
+        Assert.Equal(expected.OrderBy(e => e.Key), Waiting().OrderBy(e => e.Key));
+        Assert.All(log.Of("inquir.runs.waiting", "inquir.schema", Database.Location), m => Assert.Equal("{run}", m.Unit));
+
+        bool Sampled()
+        {
+            log.Observe();
+            var waiting = Waiting();
+            return expected.All(e => waiting.GetValueOrDefault(e.Key) == e.Value);
+        }
+    }
+
+    private static Task InStateAsync(Func<CancellationToken, Task<RunInfo>> info, Func<RunInfo, bool> state, string what) =>
+        Eventually.TrueAsync(async () => state(await info(CancellationToken.None)), "the run " + what);
 }
 
 /// <summary>On PostgreSQL also the backlog gauges and the takeover count, whose tests seed runs with PostgreSQL SQL (SeededRun) and read gauges tagged by schema.</summary>

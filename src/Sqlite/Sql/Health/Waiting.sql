@@ -1,0 +1,15 @@
+-- Runs that wait, by what for. A run waiting for an event or for child runs is 'waiting' (read through the partial
+-- index of waiting runs, runs_waiting_by_queue); a sleeping or snoozed run is 'pending', due later, with sleep saying
+-- why (read through runs_due from now on: a sleep that has ended is due, counted by the backlog, not here). Only
+-- unended runs are read, so the query stays cheap however much history the table holds.
+SELECT waiting.event, waiting.children, sleeping.sleep, sleeping.snooze
+FROM (SELECT count(*) FILTER (WHERE awaited_event IS NOT NULL) AS event,
+             count(*) FILTER (WHERE awaited_event IS NULL) AS children
+      FROM runs INDEXED BY runs_waiting_by_queue
+      WHERE status = 'waiting') AS waiting,
+     (SELECT count(*) FILTER (WHERE sleep = 'sleep') AS sleep,
+             count(*) FILTER (WHERE sleep = 'snooze') AS snooze
+      FROM runs INDEXED BY runs_due
+      WHERE status = 'pending'
+        AND next_attempt_at > @now
+        AND sleep IS NOT NULL) AS sleeping;
