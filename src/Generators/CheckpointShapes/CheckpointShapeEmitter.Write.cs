@@ -54,7 +54,7 @@ namespace Inquir.Typed.Generators.CheckpointShapes
                     break;
                 case ShapeKind.Dictionary:
                 case ShapeKind.DictionaryInterface:
-                    var writePair = "writer.WritePropertyName(pair.Key);\n" + WriteValue(shape.Element!, "pair.Value");
+                    var writePair = $"{Json}.WritePropertyName(writer, pair.Key);\n" + WriteValue(shape.Element!, "pair.Value");
                     w.Line("writer.WriteStartObject();");
                     if (shape.Kind == ShapeKind.Dictionary)
                     {

@@ -15,27 +15,40 @@ public static class CheckpointJson
     private const string DateOnlyFormat = "yyyy-MM-dd";
     private const string TimeSpanFormat = "c";
 
-    /// <summary>Writes a string, or <c>null</c>; one longer than the writer takes is refused before the writer sees it.</summary>
+    /// <summary>
+    /// Writes a string, or <c>null</c>; one longer than the writer takes, or holding a lone surrogate (which the writer
+    /// would replace with U+FFFD), is refused with an <see cref="ArgumentException"/> before the writer sees it.
+    /// </summary>
     public static void WriteString(Utf8JsonWriter writer, string? value)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        JsonStringTooLongException.ThrowIfTooLong(value);
+        ThrowIfNotWritable(value);
         writer.WriteStringValue(value);
     }
 
-    /// <summary>Writes a property whose value is a string, or <c>null</c>; a value longer than the writer takes is refused before the writer sees it.</summary>
+    /// <summary>Writes a property whose value is a string, or <c>null</c>; a value the writer would not keep as given is refused as <see cref="WriteString(Utf8JsonWriter, string?)"/> refuses it.</summary>
     public static void WriteString(Utf8JsonWriter writer, JsonEncodedText name, string? value)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        JsonStringTooLongException.ThrowIfTooLong(value);
+        ThrowIfNotWritable(value);
         writer.WriteString(name, value);
     }
 
-    /// <summary>Writes a <see cref="char"/> as a one-character string.</summary>
+    /// <summary>Writes a dictionary's key as a property name; a key holding a lone surrogate is refused as a string value is.</summary>
+    public static void WritePropertyName(Utf8JsonWriter writer, string name)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(name);
+        ThrowIfNotWritable(name);
+        writer.WritePropertyName(name);
+    }
+
+    /// <summary>Writes a <see cref="char"/> as a one-character string; a surrogate, which alone has no UTF-8 form, is refused.</summary>
     public static void WriteChar(Utf8JsonWriter writer, char value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         Span<char> text = [value];
+        LoneSurrogateException.ThrowIfAny(text);
         writer.WriteStringValue(text);
     }
 
@@ -92,6 +105,7 @@ public static class CheckpointJson
     public static void WriteUri(Utf8JsonWriter writer, Uri? value)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        ThrowIfNotWritable(value?.OriginalString);
         writer.WriteStringValue(value?.OriginalString);
     }
 
@@ -254,4 +268,10 @@ public static class CheckpointJson
     };
 
     private static System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+    private static void ThrowIfNotWritable(string? value)
+    {
+        JsonStringTooLongException.ThrowIfTooLong(value);
+        LoneSurrogateException.ThrowIfAny(value);
+    }
 }

@@ -100,6 +100,29 @@ public abstract class HostileInputTests(TestStore store) : OnEveryStore(store), 
     }
 
     [Fact]
+    public async Task Input_with_a_lone_surrogate_is_refused_through_the_typed_start_and_nothing_is_written()
+    {
+        // Built in code: an attribute's string argument is stored as UTF-8, which turns a lone surrogate into U+FFFD.
+        string[] inputs = ["a" + '\uD800' + "b", "tail" + '\uDBFF', '\uDC00' + "head", string.Concat('\uDD1E', '\uD834')];
+        foreach (var input in inputs)
+        {
+            var error = await Assert.ThrowsAnyAsync<ArgumentException>(() => _host.Client.StartDoublingWorkflowAsync(input));
+
+            Assert.Contains("holds a lone surrogate", error.Message);
+        }
+
+        Assert.Equal(0, await History.CountAsync("runs"));
+    }
+
+    [Fact]
+    public async Task Input_with_a_surrogate_pair_is_kept_as_given_through_the_typed_start()
+    {
+        var run = await _host.Client.StartDoublingWorkflowAsync("\U0001D11E");
+
+        Assert.Equal("\U0001D11E\U0001D11E", await run.WaitAsync(Eventually.Limit));
+    }
+
+    [Fact]
     public async Task Input_with_a_NUL_character_is_refused_before_PostgreSQL_sees_it_and_nothing_is_written()
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(() => _host.Client.StartDoublingWorkflowAsync("before\0after"));
