@@ -55,6 +55,7 @@ internal static class StatementResults
         ["GetRuns.sql"] = [Columns(RunResults.Run)],
         ["Health/Backlog.sql"] = [Columns(MonitoringResults.Backlog)],
         ["Health/Ping.sql"] = [Columns(MonitoringResults.Ping)],
+        ["Health/Waiting.sql"] = [Columns(MonitoringResults.Waiting)],
         ["LockCancelTree.sql"] = [Columns(HistoryResults.LockCancelTree)],
         ["LockRuns.sql"] = [RowsOnly],
         ["Limits/ListBusiestKeys.sql"] = [Columns(HistoryResults.LimitKey)],

@@ -58,6 +58,7 @@ internal static class StatementResults
         ["GetRuns.sql"] = [Columns(RunResults.Run)],
         ["Health/Backlog.sql"] = [Columns(MonitoringResults.Backlog)],
         ["Health/Ping.sql"] = [Columns(MonitoringResults.Ping)],
+        ["Health/Waiting.sql"] = [Columns(MonitoringResults.Waiting)],
         ["HeldLimits.sql"] = [Columns(LimitResults.HeldLimits)],
         ["HoldRuns.sql"] = [],
         ["InsertCheckpoint.sql"] = [],

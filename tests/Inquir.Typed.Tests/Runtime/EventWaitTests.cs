@@ -266,15 +266,25 @@ public abstract class EventWaitTests(TestStore store) : OnEveryStore(store)
         Eventually.TrueAsync(async () => (await run.GetInfoAsync()).Status == RunStatus.Waiting, $"run {run.Id} waits for its event", Long);
 
     // The sweeper runs on the fake clock: each advance past the timeout lets it make the run due, whenever it looks.
-    private static Task AdvanceUntilAsync<T>(FakeTimeProvider clock, WorkflowRun<T> run, RunStatus status) =>
-        Eventually.TrueAsync(
+    // The clock moves only until the wait has timed out: moving it on while the woken run's next step runs would
+    // expire that step's lease again and again on a loaded machine, and the run would never end.
+    private static async Task AdvanceUntilAsync<T>(FakeTimeProvider clock, WorkflowRun<T> run, RunStatus status)
+    {
+        await Eventually.TrueAsync(
             async () =>
             {
+                if ((await run.GetInfoAsync()).Status != RunStatus.Waiting)
+                {
+                    return true;
+                }
+
                 clock.Advance(TimeSpan.FromMinutes(2));
-                return (await run.GetInfoAsync()).Status == status;
+                return false;
             },
-            $"run {run.Id} is {status} after its timeout",
+            $"run {run.Id} stops waiting after its timeout",
             Long);
+        await Eventually.TrueAsync(async () => (await run.GetInfoAsync()).Status == status, $"run {run.Id} is {status} after its timeout", Long);
+    }
 }
 
 public sealed class PostgresEventWaitTests() : EventWaitTests(TestStore.Postgres);
