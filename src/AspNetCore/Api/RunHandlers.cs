@@ -28,7 +28,7 @@ internal static class RunHandlers
         return history is null ? RunIds.NoRun(runId) : TypedResults.Ok(RunHistoryResponse.From(history));
     }
 
-    public static async Task<IResult> SearchAsync(SearchParameters parameters, HttpContext context)
+    public static async Task<IResult> SearchAsync([AsParameters] SearchParameters parameters, HttpContext context)
     {
         if (!parameters.TryRead(out var query, out var problem))
         {
