@@ -9,15 +9,27 @@ using Npgsql;
 
 namespace Inquir.Typed.AspNetCore.Tests;
 
-/// <summary>A minimal API on the test server, with the Inquir.Typed runtime on a schema of its own on the test database.</summary>
+/// <summary>The store a test app runs on.</summary>
+public enum AppStore
+{
+    Postgres,
+    Sqlite,
+}
+
+/// <summary>
+/// A minimal API on the test server, with the Inquir.Typed runtime on a schema of its own on the test database, or on
+/// a SQLite file of its own.
+/// </summary>
 public sealed class TestApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly string? _sqliteFile;
 
-    private TestApp(WebApplication app, string schema)
+    private TestApp(WebApplication app, string schema, string? sqliteFile)
     {
         _app = app;
         Schema = schema;
+        _sqliteFile = sqliteFile;
         Http = app.GetTestClient();
     }
 
@@ -37,9 +49,10 @@ public sealed class TestApp : IAsyncDisposable
         ?? throw new InvalidOperationException("INQUIR_TEST_CONNECTION is not set. Run the tests with scripts/test.sh, which starts a throwaway PostgreSQL and sets it.");
 
     public static async Task<TestApp> StartAsync(
-        Action<WebApplication> map, bool worker = false, IDictionary<string, string?>? configuration = null, Action<IServiceCollection>? services = null)
+        Action<WebApplication> map, bool worker = false, IDictionary<string, string?>? configuration = null, Action<IServiceCollection>? services = null, AppStore store = AppStore.Postgres)
     {
         var schema = "web_" + Guid.NewGuid().ToString("N")[..12];
+        var sqliteFile = store == AppStore.Sqlite ? Path.Combine(Path.GetTempPath(), schema + ".db") : null;
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Configuration.AddInMemoryCollection(configuration ?? new Dictionary<string, string?>());
@@ -47,7 +60,15 @@ public sealed class TestApp : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         builder.Services.AddInquir(o =>
         {
-            o.UsePostgres(ConnectionString, schema);
+            if (sqliteFile is null)
+            {
+                o.UsePostgres(ConnectionString, schema);
+            }
+            else
+            {
+                o.UseSqlite($"Data Source={sqliteFile}");
+            }
+
             o.Worker.Enabled = worker;
             o.Worker.PollInterval = TimeSpan.FromMilliseconds(100);
         });
@@ -57,7 +78,7 @@ public sealed class TestApp : IAsyncDisposable
         var app = builder.Build();
         map(app);
         await app.StartAsync();
-        return new TestApp(app, schema);
+        return new TestApp(app, schema, sqliteFile);
     }
 
     /// <summary>How many runs the workflow has: a refused request must start none.</summary>
@@ -82,5 +103,13 @@ public sealed class TestApp : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (_sqliteFile is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
     }
 }
