@@ -100,7 +100,7 @@ public sealed partial class WorkloadRunner
     /// On one schema and one worker: pipelines with nothing waiting; then 10,000 runs that wait for an event and
     /// 10,000 that sleep an hour, and the same pipelines beside them; the process's managed heap and resident set
     /// (after a full collection) with none and with 20,000 waiting; then an event to each waiting run at 1,000 a
-    /// second, each timed from its send call to the start of the step it wakes.
+    /// second, each timed from its send call to the start of the step it wakes, and the memory once they ended.
     /// </summary>
     private async Task<Figure[]> BesideWaitingAsync(SystemUnderTest system)
     {
@@ -125,11 +125,15 @@ public sealed partial class WorkloadRunner
         });
         var beside = await TimeThreeStepsAsync(system, FlowWorkload.BesideWaiting, n, run => client.StartPipelineAsync(WarmUpPipelines + n + run));
         var memoryWaiting = ProcessMemory.AfterFullCollection();
-        Notes.Add($"{system.Name}, memory after a full collection, worker idle (driver, client and worker in one process): " +
-                  $"{memoryAlone} with no run waiting, {memoryWaiting} with {waiting + sleeping} waiting or sleeping");
-        progress.Report(Notes[^1]);
-
         var latency = await SendEventsAsync(system, waiters, client);
+
+        // A third point tells what the memory follows: the runs waiting (it falls back once the events woke them) or
+        // the runs this process has run (it stays).
+        var memoryWoken = ProcessMemory.AfterFullCollection();
+        Notes.Add($"{system.Name}, memory after a full collection, worker idle (driver, client and worker in one process): " +
+                  $"{memoryAlone} with no run waiting; {memoryWaiting} with {waiting + sleeping} waiting or sleeping; " +
+                  $"{memoryWoken} once the events woke and ended the {waiting} (the {sleeping} still sleeping)");
+        progress.Report(Notes[^1]);
         VerifyPipelines(FlowWorkload.BesideWaiting, system, WarmUpPipelines + 2 * n, new Dictionary<string, int>
         {
             [FlowSteps.Wait] = waiting,
