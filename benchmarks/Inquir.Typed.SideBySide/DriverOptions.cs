@@ -1,4 +1,5 @@
 using System.Globalization;
+using Inquir.Typed.SideBySide.Workloads;
 
 namespace Inquir.Typed.SideBySide;
 
@@ -30,7 +31,8 @@ public sealed record DriverOptions(
           --pgbench-clients N   pgbench clients (default 8)
           --timeout SECONDS     longest wait for one workload before the driver fails (default 300)
           --systems LIST        which of pgbench,hangfire,inquir,inquir-sqlite to run (default all; ratios need hangfire and pgbench)
-          --workloads LIST      which of pipelines,failing,jobs,drain,latency to run (default all), e.g. to profile one
+          --workloads LIST      which of pipelines,failing,jobs,drain,latency,limits,held,waits to run (default all), e.g. to
+                                profile one; limits, held and waits run on Inquir.Typed only, and are set against pipelines
           --output PATH         SVG chart; the Markdown table is written beside it (default benchmarks/results/side-by-side.svg)
         The database comes from INQUIR_TEST_CONNECTION.
         """;
@@ -88,7 +90,10 @@ public sealed record DriverOptions(
 
     public static readonly string[] AllSystems = ["pgbench", "hangfire", "inquir", Inquir.InquirSqliteUnderTest.Key];
 
-    public static readonly string[] AllWorkloads = ["pipelines", "failing", "jobs", "drain", "latency"];
+    /// <summary>The flow-control and waiting workloads, Inquir.Typed only (issues 25 and 26); declared before <see cref="AllWorkloads"/>, which takes them.</summary>
+    public static readonly string[] FlowWorkloads = [FlowWorkload.Limits, FlowWorkload.Held, FlowWorkload.Waits];
+
+    public static readonly string[] AllWorkloads = ["pipelines", "failing", "jobs", "drain", "latency", .. FlowWorkloads];
 
     private static HashSet<string> ParseList(string option, string list, string[] all)
     {

@@ -63,7 +63,7 @@ catch (Exception e) when (e is InvalidOperationException or TimeoutException)
     return 1;
 }
 
-string[] order = [Workload.Ceiling, Workload.StartCeiling, Workload.Pipelines, Workload.PipelinesFailingOnce, Workload.OneStepJobs, Workload.BulkStart, Workload.Drain, Workload.IdleLatency];
+string[] order = [Workload.Ceiling, Workload.StartCeiling, Workload.Pipelines, Workload.PipelinesFailingOnce, Workload.OneStepJobs, Workload.BulkStart, Workload.Drain, Workload.IdleLatency, .. FlowWorkload.Order];
 var ordered = figures.OrderBy(f => Array.IndexOf(order, f.Workload)).ToList();
 var rows = ResultRow.From(ordered);
 var conditions = new RunConditions(startedAt, Environment.ProcessorCount, loadBefore, RunConditions.ReadLoad(), settings, options);

@@ -13,12 +13,14 @@ namespace Inquir.Typed.SideBySide.Inquir;
 /// runs, as in an application that starts and runs its jobs in one process; the runs waiting before it started (the
 /// drain) are found by its first claim.
 /// </summary>
-public sealed class InquirSqliteSystem(string file, int? concurrency) : IJobSystem
+public sealed class InquirSqliteSystem(string file, int? concurrency) : IFlowJobSystem
 {
     private readonly IHost _starter = Build(file, concurrency, worker: false);
     private IHost? _worker;
 
-    private IWorkflowClient Client => (_worker ?? _starter).Services.GetRequiredService<IWorkflowClient>();
+    public IServiceProvider Services => (_worker ?? _starter).Services;
+
+    private IWorkflowClient Client => Services.GetRequiredService<IWorkflowClient>();
 
     public Task InitializeAsync() => _starter.StartAsync();
 
@@ -69,6 +71,7 @@ public sealed class InquirSqliteSystem(string file, int? concurrency) : IJobSyst
         builder.Services.AddWorkflow<PipelineFailingOnce>();
         builder.Services.AddWorkflow<OneStep>();
         builder.Services.AddWorkflow<Probe>();
+        builder.Services.AddFlowWorkflows();
         return builder.Build();
     }
 }

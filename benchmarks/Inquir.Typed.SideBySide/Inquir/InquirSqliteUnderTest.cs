@@ -14,6 +14,8 @@ public sealed record InquirSqliteUnderTest(int? Concurrency)
     /// <summary>SQLite's work is not in PostgreSQL's statistics.</summary>
     public override bool CountsPostgresWork => false;
 
+    public override bool HasFlowControl => true;
+
     public override async Task<IJobSystem> CreateAsync(string connectionString, string schema)
     {
         var system = new InquirSqliteSystem(Path.Combine(Path.GetTempPath(), $"inquir-side-by-side-{schema}.db"), Concurrency);

@@ -9,14 +9,16 @@ namespace Inquir.Typed.SideBySide.Inquir;
 /// Inquir.Typed as a user runs it: one host that starts runs and, once <see cref="StartWorkersAsync"/> is called, a
 /// second host in the same process whose worker runs them, both on one schema.
 /// </summary>
-public sealed class InquirSystem(string connectionString, string schema, int? concurrency) : IJobSystem
+public sealed class InquirSystem(string connectionString, string schema, int? concurrency) : IFlowJobSystem
 {
     private const int BulkChunk = 2000;
 
     private readonly IHost _client = Build(connectionString, schema, concurrency, worker: false);
     private IHost? _worker;
 
-    private IWorkflowClient Client => _client.Services.GetRequiredService<IWorkflowClient>();
+    public IServiceProvider Services => _client.Services;
+
+    private IWorkflowClient Client => Services.GetRequiredService<IWorkflowClient>();
 
     public Task InitializeAsync() => _client.StartAsync();
 
@@ -71,6 +73,7 @@ public sealed class InquirSystem(string connectionString, string schema, int? co
         builder.Services.AddWorkflow<PipelineFailingOnce>();
         builder.Services.AddWorkflow<OneStep>();
         builder.Services.AddWorkflow<Probe>();
+        builder.Services.AddFlowWorkflows();
         return builder.Build();
     }
 }

@@ -6,6 +6,8 @@ namespace Inquir.Typed.SideBySide.Inquir;
 public sealed record InquirUnderTest(int? Concurrency)
     : SystemUnderTest(Concurrency is { } n ? $"Inquir.Typed (Concurrency {n})" : "Inquir.Typed (defaults)", IsHangfire: false)
 {
+    public override bool HasFlowControl => true;
+
     public override async Task<IJobSystem> CreateAsync(string connectionString, string schema)
     {
         var system = new InquirSystem(connectionString, schema, Concurrency);

@@ -8,7 +8,7 @@ namespace Inquir.Typed.SideBySide.Workloads;
 /// Runs each workload on a fresh schema of one system, times it from the first start to the last step, and checks
 /// that every step ran exactly as often as it should before it reports a figure.
 /// </summary>
-public sealed class WorkloadRunner(DriverOptions options, Progress progress)
+public sealed partial class WorkloadRunner(DriverOptions options, Progress progress)
 {
     public const int StartingThreads = 4;
     private const int LatencyWarmUp = 5;
@@ -47,6 +47,7 @@ public sealed class WorkloadRunner(DriverOptions options, Progress progress)
             figures.Add(await IdleLatencyAsync(system));
         }
 
+        await RunFlowAsync(system, figures);
         return figures;
     }
 
