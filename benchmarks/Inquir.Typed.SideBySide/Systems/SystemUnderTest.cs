@@ -6,5 +6,11 @@ public abstract record SystemUnderTest(string Name, bool IsHangfire)
     /// <summary>Whether PostgreSQL's statistics for the workload's schema show this system's work (Hangfire's are not read; SQLite's are elsewhere).</summary>
     public virtual bool CountsPostgresWork => !IsHangfire;
 
+    /// <summary>Whether this is a system Inquir.Typed is compared with ("× best peer"), not Inquir.Typed itself.</summary>
+    public virtual bool IsPeer => IsHangfire;
+
+    /// <summary>Whether the system can hold started work with no worker running, which the drain workload needs.</summary>
+    public virtual bool CanDrain => true;
+
     public abstract Task<IJobSystem> CreateAsync(string connectionString, string schema);
 }
