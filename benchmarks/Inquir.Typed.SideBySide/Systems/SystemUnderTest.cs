@@ -12,5 +12,8 @@ public abstract record SystemUnderTest(string Name, bool IsHangfire)
     /// <summary>Whether the system can hold started work with no worker running, which the drain workload needs.</summary>
     public virtual bool CanDrain => true;
 
+    /// <summary>Whether the system runs the 64-starter workloads.</summary>
+    public virtual bool TakesManyStarters => true;
+
     public abstract Task<IJobSystem> CreateAsync(string connectionString, string schema);
 }
