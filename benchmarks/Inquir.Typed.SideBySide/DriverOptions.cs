@@ -30,9 +30,11 @@ public sealed record DriverOptions(
           --pgbench-seconds N   duration of each pgbench ceiling run (default 10)
           --pgbench-clients N   pgbench clients (default 8)
           --timeout SECONDS     longest wait for one workload before the driver fails (default 300)
-          --systems LIST        which of pgbench,hangfire,inquir,inquir-sqlite to run (default all; ratios need hangfire and pgbench)
-          --workloads LIST      which of pipelines,failing,jobs,drain,latency,limits,held,waits to run (default all), e.g. to
-                                profile one; limits, held and waits run on Inquir.Typed only, and are set against pipelines
+          --systems LIST        which of pgbench,hangfire,inquir,inquir-sqlite,graphile,pg-boss,dbos to run (default all; ratios
+                                need hangfire, the peers and pgbench; graphile, pg-boss and dbos are Node peers in benchmarks/peers)
+          --workloads LIST      which of pipelines,pipelines64,failing,jobs,jobs64,drain,latency,limits,held,waits to run (default
+                                all), e.g. to profile one; pipelines64 and jobs64 start from 64 threads instead of 4; limits, held
+                                and waits run on Inquir.Typed only, and are set against pipelines
           --output PATH         SVG chart; the Markdown table is written beside it (default benchmarks/results/side-by-side.svg)
         The database comes from INQUIR_TEST_CONNECTION.
         """;
@@ -88,12 +90,13 @@ public sealed record DriverOptions(
             ParseList("workloads", values.GetValueOrDefault("workloads", string.Join(",", AllWorkloads)), AllWorkloads));
     }
 
-    public static readonly string[] AllSystems = ["pgbench", "hangfire", "inquir", Inquir.InquirSqliteUnderTest.Key];
+    public static readonly string[] AllSystems =
+        ["pgbench", "hangfire", "inquir", Inquir.InquirSqliteUnderTest.Key, Peers.PeerUnderTest.GraphileKey, Peers.PeerUnderTest.PgBossKey, Peers.PeerUnderTest.DbosKey];
 
     /// <summary>The flow-control and waiting workloads, Inquir.Typed only (issues 25 and 26); declared before <see cref="AllWorkloads"/>, which takes them.</summary>
     public static readonly string[] FlowWorkloads = [FlowWorkload.Limits, FlowWorkload.Held, FlowWorkload.Waits];
 
-    public static readonly string[] AllWorkloads = ["pipelines", "failing", "jobs", "drain", "latency", .. FlowWorkloads];
+    public static readonly string[] AllWorkloads = ["pipelines", "pipelines64", "failing", "jobs", "jobs64", "drain", "latency", .. FlowWorkloads];
 
     private static HashSet<string> ParseList(string option, string list, string[] all)
     {

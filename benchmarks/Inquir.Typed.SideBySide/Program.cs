@@ -2,6 +2,7 @@ using Inquir.Typed.SideBySide;
 using Inquir.Typed.SideBySide.Ceiling;
 using Inquir.Typed.SideBySide.Hangfire;
 using Inquir.Typed.SideBySide.Inquir;
+using Inquir.Typed.SideBySide.Peers;
 using Inquir.Typed.SideBySide.Report;
 using Inquir.Typed.SideBySide.Systems;
 using Inquir.Typed.SideBySide.Workloads;
@@ -38,7 +39,10 @@ var startedAt = DateTimeOffset.UtcNow;
 SystemUnderTest[] hangfire = [new HangfireUnderTest(8), new HangfireUnderTest(16)];
 SystemUnderTest[] inquir = [new InquirUnderTest(null), new InquirUnderTest(16)];
 var systems = (options.Systems.Contains("hangfire") ? hangfire : []).Concat(options.Systems.Contains("inquir") ? inquir : [])
-    .Concat(options.Systems.Contains(InquirSqliteUnderTest.Key) ? InquirSqliteUnderTest.All : []);
+    .Concat(options.Systems.Contains(InquirSqliteUnderTest.Key) ? InquirSqliteUnderTest.All : [])
+    .Concat(options.Systems.Contains(PeerUnderTest.GraphileKey) ? PeerUnderTest.Graphile : [])
+    .Concat(options.Systems.Contains(PeerUnderTest.PgBossKey) ? PeerUnderTest.PgBoss : [])
+    .Concat(options.Systems.Contains(PeerUnderTest.DbosKey) ? PeerUnderTest.Dbos : []);
 var figures = new List<Figure>();
 WorkloadRunner? runner = null;
 try
@@ -63,7 +67,7 @@ catch (Exception e) when (e is InvalidOperationException or TimeoutException)
     return 1;
 }
 
-string[] order = [Workload.Ceiling, Workload.StartCeiling, Workload.Pipelines, Workload.PipelinesFailingOnce, Workload.OneStepJobs, Workload.BulkStart, Workload.Drain, Workload.IdleLatency, .. FlowWorkload.Order];
+string[] order = [Workload.Ceiling, Workload.StartCeiling, Workload.Pipelines, Workload.PipelinesManyStarters, Workload.PipelinesFailingOnce, Workload.OneStepJobs, Workload.OneStepJobsManyStarters, Workload.BulkStart, Workload.Drain, Workload.IdleLatency, .. FlowWorkload.Order];
 var ordered = figures.OrderBy(f => Array.IndexOf(order, f.Workload)).ToList();
 var rows = ResultRow.From(ordered);
 var conditions = new RunConditions(startedAt, Environment.ProcessorCount, loadBefore, RunConditions.ReadLoad(), settings, options);

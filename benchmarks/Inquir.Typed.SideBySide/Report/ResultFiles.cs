@@ -13,7 +13,7 @@ public static class ResultFiles
 
         var markdownPath = Path.ChangeExtension(svgPath, ".md");
         var markdown = new StringBuilder();
-        markdown.AppendLine("# Side by side: Inquir.Typed, Hangfire.PostgreSql, pgbench ceiling");
+        markdown.AppendLine("# Side by side: Inquir.Typed, Hangfire.PostgreSql, graphile-worker, pg-boss, DBOS, pgbench ceiling");
         markdown.AppendLine();
         markdown.AppendLine(conditions.Markdown);
         markdown.AppendLine();

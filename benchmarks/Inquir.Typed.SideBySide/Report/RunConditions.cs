@@ -21,7 +21,7 @@ public sealed record RunConditions(
         string.Join(", ", Settings.Select(s => $"`{s.Name}={s.Value}`")) + ". " +
         $"Counts: {Options.Pipelines} pipelines per pipeline workload, {Options.Jobs} one-step jobs, " +
         $"{Options.DrainPipelines} pipelines drained (Hangfire at most {Options.HangfireCap} of each), " +
-        $"{Options.LatencySamples} sequential latency samples; runs started from 4 threads; " +
+        $"{Options.LatencySamples} sequential latency samples; runs started from 4 threads (64 in the 64-starter workloads); " +
         $"pgbench {Options.PgbenchClients} clients for {Options.PgbenchSeconds} s. Every step's executions were counted and checked.";
 
     public static string ReadLoad()

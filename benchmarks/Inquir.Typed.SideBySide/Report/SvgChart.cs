@@ -46,7 +46,7 @@ public static class SvgChart
         var svg = new StringBuilder();
         svg.AppendLine($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{y}\" viewBox=\"0 0 {Width} {y}\" font-family=\"sans-serif\" font-size=\"13\">");
         svg.AppendLine($"<rect width=\"{Width}\" height=\"{y}\" fill=\"#ffffff\"/>");
-        svg.AppendLine(Text(10, 24, "Inquir.Typed side by side with Hangfire.PostgreSql and a pgbench ceiling", "font-size:17px;font-weight:bold"));
+        svg.AppendLine(Text(10, 24, "Inquir.Typed side by side with Hangfire, graphile-worker, pg-boss, DBOS and a pgbench ceiling", "font-size:17px;font-weight:bold"));
         svg.AppendLine(Text(10, 44, subtitle, "fill:#555555"));
         svg.Append(body);
         svg.AppendLine("</svg>");
@@ -59,7 +59,7 @@ public static class SvgChart
         ? $"{F(f.P50Ms!.Value, "F1")} ms (p99 {F(f.P99Ms!.Value, "F1")} ms)"
         : F(f.StepsPerSecond!.Value, "N0");
 
-    private static string Colour(Figure f) => f.IsHangfire ? "#e8833a" : f.Workload is Workloads.Workload.Ceiling or Workloads.Workload.StartCeiling ? "#9a9a9a" : "#2f6fb5";
+    private static string Colour(Figure f) => f.IsHangfire ? "#e8833a" : f.IsPeer ? "#3a9a5b" : f.Workload is Workloads.Workload.Ceiling or Workloads.Workload.StartCeiling ? "#9a9a9a" : "#2f6fb5";
 
     private static string Text(int x, int y, string text, string style) =>
         $"<text x=\"{x}\" y=\"{y}\"{(style.Length > 0 ? $" style=\"{style}\"" : "")}>{SecurityElement.Escape(text)}</text>";

@@ -26,7 +26,7 @@ public static class TextTable
     {
         var text = new StringBuilder();
         text.AppendLine("| " + string.Join(" | ", ResultRow.Headers) + " |");
-        text.AppendLine("|---|---|--:|--:|--:|");
+        text.AppendLine("|---|---|" + string.Concat(Enumerable.Repeat("--:|", ResultRow.Headers.Length - 2)));
         foreach (var row in rows)
         {
             text.AppendLine("| " + string.Join(" | ", row.Cells) + " |");

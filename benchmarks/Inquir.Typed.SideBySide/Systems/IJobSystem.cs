@@ -21,4 +21,7 @@ public interface IJobSystem : IAsyncDisposable
 
     /// <summary>Starts a one-step job whose step reports to <see cref="Workloads.LatencyProbe"/>.</summary>
     Task StartProbeAsync();
+
+    /// <summary>The peak resident set of the worker when it runs in a process of its own (a Node peer); null when it runs in the driver's.</summary>
+    double? WorkerPeakMegabytes => null;
 }

@@ -15,5 +15,8 @@ public static class LatencyProbe
         return firstStep.Task;
     }
 
-    public static void StepBegan() => _firstStep?.TrySetResult(Stopwatch.GetTimestamp());
+    public static void StepBegan() => StepBegan(Stopwatch.GetTimestamp());
+
+    /// <summary>Reports a step that began at <paramref name="timestamp"/> (a <see cref="Stopwatch"/> timestamp), timed where it ran.</summary>
+    public static void StepBegan(long timestamp) => _firstStep?.TrySetResult(timestamp);
 }

@@ -187,7 +187,7 @@ public sealed partial class WorkloadRunner
         var started = clock.Elapsed;
         await WaitAsync(workload, system, Steps.Third, thirdBefore + n);
         var elapsed = clock.Elapsed;
-        NoteStarts(system, workload, n, started, elapsed);
+        NoteStarts(system, workload, n, StartingThreads, started, elapsed);
         return Throughput(workload, system, 3 * n, elapsed);
     }
 

@@ -11,6 +11,9 @@ namespace Inquir.Typed.SideBySide.Workloads;
 public sealed partial class WorkloadRunner(DriverOptions options, Progress progress)
 {
     public const int StartingThreads = 4;
+
+    /// <summary>The starters of the 64-starter workloads: a web app under load has many requests in flight, not four threads.</summary>
+    public const int ManyStartingThreads = 64;
     private const int LatencyWarmUp = 5;
 
     private string _schema = "";
@@ -27,6 +30,16 @@ public sealed partial class WorkloadRunner(DriverOptions options, Progress progr
             figures.Add(await PipelinesAsync(system, failOnce: false));
         }
 
+        if (!system.TakesManyStarters && (chosen.Contains("pipelines64") || chosen.Contains("jobs64")))
+        {
+            Notes.Add($"{system.Name}: not run with {ManyStartingThreads} starters (its starts time out or take minutes there; see {system.GetType().Name})");
+        }
+
+        if (chosen.Contains("pipelines64") && system.TakesManyStarters)
+        {
+            figures.Add(await PipelinesAsync(system, failOnce: false, ManyStartingThreads));
+        }
+
         if (chosen.Contains("failing"))
         {
             figures.Add(await PipelinesAsync(system, failOnce: true));
@@ -34,12 +47,21 @@ public sealed partial class WorkloadRunner(DriverOptions options, Progress progr
 
         if (chosen.Contains("jobs"))
         {
-            figures.Add(await OneStepJobsAsync(system));
+            figures.Add(await OneStepJobsAsync(system, StartingThreads));
         }
 
-        if (chosen.Contains("drain"))
+        if (chosen.Contains("jobs64") && system.TakesManyStarters)
+        {
+            figures.Add(await OneStepJobsAsync(system, ManyStartingThreads));
+        }
+
+        if (chosen.Contains("drain") && system.CanDrain)
         {
             figures.AddRange(await DrainAsync(system));
+        }
+        else if (chosen.Contains("drain"))
+        {
+            Notes.Add($"{system.Name}: no bulk start or drain: it holds no started work without a running worker");
         }
 
         if (chosen.Contains("latency"))
@@ -51,9 +73,9 @@ public sealed partial class WorkloadRunner(DriverOptions options, Progress progr
         return figures;
     }
 
-    private async Task<Figure> PipelinesAsync(SystemUnderTest system, bool failOnce)
+    private async Task<Figure> PipelinesAsync(SystemUnderTest system, bool failOnce, int starters = StartingThreads)
     {
-        var workload = failOnce ? Workload.PipelinesFailingOnce : Workload.Pipelines;
+        var workload = failOnce ? Workload.PipelinesFailingOnce : starters == StartingThreads ? Workload.Pipelines : Workload.PipelinesManyStarters;
         var n = options.CountFor(system, options.Pipelines);
         DatabaseWork? before;
         TimeSpan elapsed;
@@ -62,11 +84,11 @@ public sealed partial class WorkloadRunner(DriverOptions options, Progress progr
             await jobs.StartWorkersAsync();
             before = await WorkBeforeAsync(system);
             var clock = Stopwatch.StartNew();
-            await StartFromThreadsAsync(n, run => jobs.StartPipelineAsync(run, failOnce));
+            await StartFromThreadsAsync(n, run => jobs.StartPipelineAsync(run, failOnce), starters);
             var started = clock.Elapsed;
             await WaitAsync(workload, system, Steps.Third, n);
             elapsed = clock.Elapsed;
-            NoteStarts(system, workload, n, started, elapsed);
+            NoteStarts(system, workload, n, starters, started, elapsed);
         }
 
         await NoteWorkAsync(system, workload, before, failOnce ? 4 * n : 3 * n);
@@ -79,26 +101,27 @@ public sealed partial class WorkloadRunner(DriverOptions options, Progress progr
         return Throughput(workload, system, 3 * n, elapsed);
     }
 
-    private async Task<Figure> OneStepJobsAsync(SystemUnderTest system)
+    private async Task<Figure> OneStepJobsAsync(SystemUnderTest system, int starters)
     {
+        var workload = starters == StartingThreads ? Workload.OneStepJobs : Workload.OneStepJobsManyStarters;
         var n = options.CountFor(system, options.Jobs);
         DatabaseWork? before;
         TimeSpan elapsed;
-        await using (var jobs = await OpenAsync(system, Workload.OneStepJobs))
+        await using (var jobs = await OpenAsync(system, workload))
         {
             await jobs.StartWorkersAsync();
             before = await WorkBeforeAsync(system);
             var clock = Stopwatch.StartNew();
-            await StartFromThreadsAsync(n, jobs.StartOneStepAsync);
+            await StartFromThreadsAsync(n, jobs.StartOneStepAsync, starters);
             var started = clock.Elapsed;
-            await WaitAsync(Workload.OneStepJobs, system, Steps.Only, n);
+            await WaitAsync(workload, system, Steps.Only, n);
             elapsed = clock.Elapsed;
-            NoteStarts(system, Workload.OneStepJobs, n, started, elapsed);
+            NoteStarts(system, workload, n, starters, started, elapsed);
         }
 
-        await NoteWorkAsync(system, Workload.OneStepJobs, before, n);
-        StepCounter.Verify($"{Workload.OneStepJobs} on {system.Name}", new Dictionary<string, int> { [Steps.Only] = n });
-        return Throughput(Workload.OneStepJobs, system, n, elapsed);
+        await NoteWorkAsync(system, workload, before, n);
+        StepCounter.Verify($"{workload} on {system.Name}", new Dictionary<string, int> { [Steps.Only] = n });
+        return Throughput(workload, system, n, elapsed);
     }
 
     /// <summary>
@@ -115,7 +138,7 @@ public sealed partial class WorkloadRunner(DriverOptions options, Progress progr
         {
             var inserting = Stopwatch.StartNew();
             await jobs.StartPipelinesAsync(n);
-            inserted = new Figure(Workload.BulkStart, system.Name, system.IsHangfire, n / inserting.Elapsed.TotalSeconds);
+            inserted = new Figure(Workload.BulkStart, system.Name, system.IsHangfire, n / inserting.Elapsed.TotalSeconds) { IsPeer = system.IsPeer };
             progress.Report($"{system.Name}: {n} pipelines inserted at {inserted.StepsPerSecond:F0} runs/s; draining");
             before = await WorkBeforeAsync(system);
             using var memory = new PeakMemory();
@@ -123,7 +146,9 @@ public sealed partial class WorkloadRunner(DriverOptions options, Progress progr
             await jobs.StartWorkersAsync();
             await WaitAsync(Workload.Drain, system, Steps.Third, n);
             elapsed = clock.Elapsed;
-            Notes.Add($"{system.Name}, {Workload.Drain}: peak process RSS {memory.PeakMegabytes:F0} MB with {n} pipelines in flight (driver, client and worker in one process)");
+            Notes.Add(jobs.WorkerPeakMegabytes is { } worker
+                ? $"{system.Name}, {Workload.Drain}: peak RSS of the peer's process {worker:F0} MB with {n} pipelines in flight (client and worker in one Node process)"
+                : $"{system.Name}, {Workload.Drain}: peak process RSS {memory.PeakMegabytes:F0} MB with {n} pipelines in flight (driver, client and worker in one process)");
         }
 
         await NoteWorkAsync(system, Workload.Drain, before, 3 * n);
@@ -137,10 +162,10 @@ public sealed partial class WorkloadRunner(DriverOptions options, Progress progr
     }
 
     // When the last start returns close to the last step, the starting threads bound the figure, not the worker.
-    private void NoteStarts(SystemUnderTest system, string workload, int n, TimeSpan started, TimeSpan elapsed)
+    private void NoteStarts(SystemUnderTest system, string workload, int n, int starters, TimeSpan started, TimeSpan elapsed)
     {
-        Notes.Add($"{system.Name}, {workload}: the {StartingThreads} threads' {n} starts returned in {started.TotalSeconds:F2} s " +
-                  $"({n / started.TotalSeconds:F0} starts/s, {StartingThreads * started.TotalMilliseconds / n:F2} ms per start), the last step {(elapsed - started).TotalMilliseconds:F0} ms later");
+        Notes.Add($"{system.Name}, {workload}: the {starters} threads' {n} starts returned in {started.TotalSeconds:F2} s " +
+                  $"({n / started.TotalSeconds:F0} starts/s, {starters * started.TotalMilliseconds / n:F2} ms per start), the last step {(elapsed - started).TotalMilliseconds:F0} ms later");
         progress.Report(Notes[^1]);
     }
 
@@ -181,7 +206,7 @@ public sealed partial class WorkloadRunner(DriverOptions options, Progress progr
 
         StepCounter.Verify($"{Workload.IdleLatency} on {system.Name}", new Dictionary<string, int> { [Steps.Probe] = total });
         samples.Sort();
-        var figure = new Figure(Workload.IdleLatency, system.Name, system.IsHangfire, null, Percentile(samples, 0.50), Percentile(samples, 0.99));
+        var figure = new Figure(Workload.IdleLatency, system.Name, system.IsHangfire, null, Percentile(samples, 0.50), Percentile(samples, 0.99)) { IsPeer = system.IsPeer };
         progress.Report($"{system.Name}: {Workload.IdleLatency} p50 {figure.P50Ms:F1} ms, p99 {figure.P99Ms:F1} ms");
         return figure;
     }
@@ -195,11 +220,11 @@ public sealed partial class WorkloadRunner(DriverOptions options, Progress progr
         return await system.CreateAsync(options.ConnectionString, _schema);
     }
 
-    /// <summary>Starts runs 0..n-1 from <see cref="StartingThreads"/> threads, each one start after another, as callers would.</summary>
-    public static Task StartFromThreadsAsync(int n, Func<int, Task> start) =>
-        Task.WhenAll(Enumerable.Range(0, StartingThreads).Select(thread => Task.Run(async () =>
+    /// <summary>Starts runs 0..n-1 from <paramref name="threads"/> threads, each one start after another, as callers would.</summary>
+    public static Task StartFromThreadsAsync(int n, Func<int, Task> start, int threads = StartingThreads) =>
+        Task.WhenAll(Enumerable.Range(0, threads).Select(thread => Task.Run(async () =>
         {
-            for (var run = thread; run < n; run += StartingThreads)
+            for (var run = thread; run < n; run += threads)
             {
                 await start(run);
             }
@@ -227,7 +252,7 @@ public sealed partial class WorkloadRunner(DriverOptions options, Progress progr
 
     private Figure Throughput(string workload, SystemUnderTest system, int steps, TimeSpan elapsed)
     {
-        var figure = new Figure(workload, system.Name, system.IsHangfire, steps / elapsed.TotalSeconds);
+        var figure = new Figure(workload, system.Name, system.IsHangfire, steps / elapsed.TotalSeconds) { IsPeer = system.IsPeer };
         progress.Report($"{system.Name}: {workload}: {steps} steps in {elapsed.TotalSeconds:F2} s = {figure.StepsPerSecond:F0} steps/s");
         return figure;
     }
