@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Inquir.Typed.Storage;
 
 namespace Inquir.Typed.AspNetCore;
 
@@ -26,7 +27,7 @@ internal sealed record RunResponse(
     public static RunResponse From(RunInfo run) => new(
         run.Id,
         run.Workflow,
-        ApiText.Status(run.Status),
+        RunStatusText.Of(run.Status),
         run.CurrentStep,
         run.Attempt,
         run.IdempotencyKey,

@@ -2,11 +2,9 @@ using System.Text.Json;
 
 namespace Inquir.Typed.AspNetCore;
 
-/// <summary>How the API writes stored values: statuses in lower case, stored JSON as JSON (not as a string holding it).</summary>
+/// <summary>How the API writes stored values: stored JSON as JSON (not as a string holding it).</summary>
 internal static class ApiText
 {
-    public static string Status(RunStatus status) => status.ToString().ToLowerInvariant();
-
     public static JsonElement Json(string json)
     {
         using var document = JsonDocument.Parse(json);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Inquir.Typed.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace Inquir.Typed.AspNetCore;
@@ -29,7 +30,7 @@ internal sealed record SearchParameters(
         {
             if (!ApiText.TryParseStatus(Status, out var parsed))
             {
-                problem = ApiProblems.BadField("status", $"\"{Problems.Shorten(Status)}\" is not a run status; one of: {string.Join(", ", Enum.GetValues<RunStatus>().Select(ApiText.Status))}.");
+                problem = ApiProblems.BadField("status", $"\"{Problems.Shorten(Status)}\" is not a run status; one of: {string.Join(", ", Enum.GetValues<RunStatus>().Select(RunStatusText.Of))}.");
                 return false;
             }
 
