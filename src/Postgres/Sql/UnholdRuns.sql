@@ -1,7 +1,7 @@
 -- Transition: unhold (docs/run-states.md#unhold).
 -- Runs after the claim, in its transaction: for each (limit, key) of this deployment's concurrency limits that holds
 -- runs (waiting > 0, the limit_counters_waiting index) and has a free slot, as many held runs as there are free
--- slots, oldest due first, are due again at the time they were due (so that they go before runs due since). A
+-- slots, highest priority first and then oldest due, are due again at the time they were due (so that they go before runs due since). A
 -- counter another claim or commit holds is passed over (SKIP LOCKED): that one unholds it, or the next claim does.
 -- Held runs a concurrent claim made and committed after this statement's snapshot are not seen: waiting goes down
 -- only by the runs released, so they are released by a later claim. Answers how many were released and whether the
@@ -32,7 +32,7 @@ picked AS (
         WHERE r.held_limit = o.name
           AND r.held_key = o.key
           AND r.status = 'pending'
-        ORDER BY r.held_due_at
+        ORDER BY r.priority DESC, r.held_due_at
         LIMIT o.free
         FOR UPDATE OF r SKIP LOCKED) AS h
 ),

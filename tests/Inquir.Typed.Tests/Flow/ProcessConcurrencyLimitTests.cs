@@ -50,11 +50,14 @@ public abstract class ProcessConcurrencyLimitTests(TestStore store, ITestOutputH
         Assert.NotEmpty(abandoned);
         var rescued = abandoned.Max(s => s.End);
         var afterRescue = spans.Where(s => s.Start > rescued).ToList();
-        output.WriteLine($"{spans.Count} attempts, {abandoned.Count} abandoned by processes {string.Join(", ", killed)}; most at once: {Overlap.Most(spans)} in all, {Overlap.Most(afterRescue)} among the {afterRescue.Count} started after the last rescue");
+        output.WriteLine($"{spans.Count} attempts, {abandoned.Count} abandoned by {string.Join(", ", abandoned.Select(s => s.Worker).Distinct())} (killed: {string.Join(", ", killed)}); most at once: {Overlap.Most(spans)} in all, {Overlap.Most(afterRescue)} among the {afterRescue.Count} started after the last rescue");
 
         Assert.Empty(workers.ExitedOnTheirOwn(killed));
-        Assert.Equal(FlowLimitedWorkflow.Concurrency, Overlap.Most(spans));
+
+        // First: a live process whose lease lapsed on an overloaded machine goes on running its step after the rescue
+        // handed the run (and its slot) on, which no limit can prevent; that is what to read in a failure, not the overlap.
         Assert.All(abandoned, s => Assert.Contains(FlowWorkerProcesses.ProcessIdOf(s.Worker), killed));
+        Assert.Equal(FlowLimitedWorkflow.Concurrency, Overlap.Most(spans));
         Assert.Equal(FlowLimitedWorkflow.Concurrency, Overlap.Most(afterRescue));
     }
 

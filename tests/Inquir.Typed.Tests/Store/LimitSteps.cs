@@ -19,6 +19,12 @@ internal static class LimitSteps
         return started.Id;
     }
 
+    public static async Task<Guid> StartWithPriorityAsync(IRunStore store, int priority, DateTimeOffset due)
+    {
+        var started = await store.StartRunAsync(new StartRunRequest(new NewRun(Guid.NewGuid(), "w", Utf8.Json("{\"n\":1}"), null, null, T0, due, TimeSpan.Zero) { Priority = priority }, Transaction: null), default);
+        return started.Id;
+    }
+
     public static Task<IReadOnlyList<ClaimedRun>> ClaimAsync(
         IRunStore store, LimitTable limits, string owner, int take, DateTimeOffset now, TimeSpan? lease = null, IReadOnlyList<string>? queues = null) =>
         store.ClaimAsync(new ClaimRequest(owner, Known, take, lease ?? TimeSpan.FromSeconds(30), now) { Limits = limits, Queues = queues }, default);

@@ -98,6 +98,29 @@ public abstract class LimitContract : StoreContract
     }
 
     [Fact]
+    public async Task Held_runs_are_released_highest_priority_first_then_oldest()
+    {
+        await using var db = await OpenAsync();
+        var limits = Concurrency(1);
+        await StartAsync(db.Runs, T0);
+        var first = Assert.Single(await ClaimAllAsync(db.Runs, limits, "a", 5, T0));
+        var old = await StartAsync(db.Runs, T0.AddMilliseconds(1));
+        var urgent = await StartWithPriorityAsync(db.Runs, 10, T0.AddMilliseconds(2));
+        var older = await StartAsync(db.Runs, T0.AddMilliseconds(3));
+        Assert.Empty(await ClaimAllAsync(db.Runs, limits, "a", 5, T0.AddSeconds(1)));
+        Assert.Equal(RunStatus.Held, (await db.Runs.GetRunAsync(urgent, default))!.Status);
+
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Success(first, "{}", last: true).Holding(first)], Worker: "a", Now: T0.AddSeconds(2), Notify: false), default);
+        var next = Assert.Single(await ClaimAllAsync(db.Runs, limits, "b", 5, T0.AddSeconds(2)));
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Success(next, "{}", last: true).Holding(next)], Worker: "b", Now: T0.AddSeconds(3), Notify: false), default);
+        var then = Assert.Single(await ClaimAllAsync(db.Runs, limits, "b", 5, T0.AddSeconds(3)));
+
+        Assert.Equal(urgent, next.Id);
+        Assert.Equal(old, then.Id);
+        Assert.Equal(RunStatus.Held, (await db.Runs.GetRunAsync(older, default))!.Status);
+    }
+
+    [Fact]
     public async Task Runs_their_deadline_fails_give_back_the_slot_they_hold_and_the_hold_they_wait_in()
     {
         await using var db = await OpenAsync();
