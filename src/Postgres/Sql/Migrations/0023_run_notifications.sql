@@ -41,13 +41,17 @@ COMMENT ON TABLE {schema}.run_notifications IS
 
 CREATE INDEX IF NOT EXISTS run_notifications_due ON {schema}.run_notifications (next_attempt_at) WHERE state = 'pending';
 
+-- The function's search_path is the schema, so its body names the tables unqualified (the body is a string, where
+-- the schema placeholder may not stand).
 CREATE OR REPLACE FUNCTION {schema}.inquir_queue_run_notification() RETURNS trigger
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql
+SET search_path TO {schema}
+AS $$
 BEGIN
-    INSERT INTO {schema}.run_notifications (run_id, execution, workflow, outcome, webhook, error, ended_at, next_attempt_at, updated_at)
+    INSERT INTO run_notifications (run_id, execution, workflow, outcome, webhook, error, ended_at, next_attempt_at, updated_at)
     SELECT NEW.id, NEW.execution, NEW.workflow, NEW.status, s.webhook, NEW.error,
            COALESCE(NEW.completed_at, NEW.updated_at), COALESCE(NEW.completed_at, NEW.updated_at), COALESCE(NEW.completed_at, NEW.updated_at)
-    FROM {schema}.notification_subscriptions AS s
+    FROM notification_subscriptions AS s
     WHERE s.workflow = NEW.workflow
       AND CASE NEW.status WHEN 'failed' THEN s.on_failed WHEN 'succeeded' THEN s.on_succeeded ELSE s.on_cancelled END
     ON CONFLICT (run_id, execution) DO NOTHING;
