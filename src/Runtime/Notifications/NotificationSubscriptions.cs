@@ -18,7 +18,7 @@ internal static class NotificationSubscriptions
         var wanted = new Dictionary<string, (RunNotification Notification, string Key)>(StringComparer.Ordinal);
         foreach (var descriptor in known.Values.Where(d => d.Notification is not null))
         {
-            wanted[descriptor.Name] = (descriptor.Notification!, $"[Notify] on workflow '{descriptor.Name}'");
+            wanted[descriptor.Name] = (descriptor.Notification!, $"Workflow '{descriptor.Name}' [Notify]");
         }
 
         foreach (var (workflow, notification) in options.Notifications)
