@@ -29,7 +29,7 @@ internal sealed class PostgresBackend(Func<IServiceProvider, NpgsqlDataSource>? 
             new PostgresWakeUpSource(dataSource, channel, time, logs.CreateLogger<PostgresWakeUpSource>()),
             database)
         {
-            Monitoring = new PostgresMonitoringStore(new HealthStore(dataSource, sql, new DatabaseClock(time)), new AlertStore(dataSource, sql), sql),
+            Monitoring = new PostgresMonitoringStore(new HealthStore(dataSource, sql, new DatabaseClock(time)), new AlertStore(dataSource, sql), new NotificationStore(dataSource, sql), sql),
         };
     }
 

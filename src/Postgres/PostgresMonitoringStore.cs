@@ -4,7 +4,7 @@ using Npgsql;
 namespace Inquir.Typed.Postgres;
 
 /// <summary>The monitoring queries on PostgreSQL: the health queries and the alerts table, one evaluator at a time by an advisory lock.</summary>
-internal sealed class PostgresMonitoringStore(HealthStore health, AlertStore alerts, SqlScripts sql) : IMonitoringStore
+internal sealed class PostgresMonitoringStore(HealthStore health, AlertStore alerts, NotificationStore notifications, SqlScripts sql) : IMonitoringStore
 {
     public string Kind => "PostgreSQL";
 
@@ -45,6 +45,21 @@ internal sealed class PostgresMonitoringStore(HealthStore health, AlertStore ale
 
     public Task<bool> RecordAlertNoticeSinkAsync(RecordNoticeSinkRequest request, CancellationToken cancellationToken) =>
         alerts.RecordNoticeSinkAsync(request, cancellationToken);
+
+    public Task RegisterNotificationsAsync(RegisterNotificationsRequest request, CancellationToken cancellationToken) =>
+        notifications.RegisterAsync(request, cancellationToken);
+
+    public Task<IReadOnlyList<PendingRunNotification>> ClaimNotificationsAsync(ClaimNotificationsRequest request, CancellationToken cancellationToken) =>
+        notifications.ClaimAsync(request, cancellationToken);
+
+    public Task FinishNotificationAsync(FinishNotificationRequest request, CancellationToken cancellationToken) =>
+        notifications.FinishAsync(request, cancellationToken);
+
+    public Task DeleteOldNotificationsAsync(DeleteOldNotificationsRequest request, CancellationToken cancellationToken) =>
+        notifications.DeleteOldAsync(request, cancellationToken);
+
+    public Task<IReadOnlyList<RunNotificationInfo>> RunNotificationsAsync(Guid runId, CancellationToken cancellationToken) =>
+        notifications.OfRunAsync(runId, cancellationToken);
 
     public Task FinishAlertNoticeAsync(FinishNoticeRequest request, CancellationToken cancellationToken) =>
         alerts.FinishNoticeAsync(request, cancellationToken);

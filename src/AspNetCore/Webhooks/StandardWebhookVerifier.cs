@@ -12,7 +12,7 @@ namespace Inquir.Typed.AspNetCore;
 public sealed class StandardWebhookVerifier : IWebhookVerifier
 {
     /// <summary>The prefix of Standard Webhooks secrets.</summary>
-    public const string SecretPrefix = "whsec_";
+    public const string SecretPrefix = StandardWebhookSignature.SecretPrefix;
 
     private readonly byte[][] _keys;
     private readonly TimeSpan _tolerance;
@@ -53,7 +53,7 @@ public sealed class StandardWebhookVerifier : IWebhookVerifier
         Span<byte> given = stackalloc byte[64];
         foreach (var key in _keys)
         {
-            var expected = WebhookSignatures.HmacSha256(key, $"{id}.{timestamp}.", body);
+            var expected = StandardWebhookSignature.HmacSha256(key, $"{id}.{timestamp}.", body);
             foreach (var entry in signatures.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 // Other versions (v1a is asymmetric) are not this verifier's to check.
@@ -72,14 +72,8 @@ public sealed class StandardWebhookVerifier : IWebhookVerifier
     private static byte[] Decode(string secret, int index)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(secret);
-        var base64 = secret.StartsWith(SecretPrefix, StringComparison.Ordinal) ? secret[SecretPrefix.Length..] : secret;
-        try
-        {
-            return Convert.FromBase64String(base64);
-        }
-        catch (FormatException)
-        {
-            throw new ArgumentException($"Webhook secret {index + 1} is not \"{SecretPrefix}\" followed by base64.", nameof(secret));
-        }
+        return StandardWebhookSignature.TryDecodeSecret(secret, out var key)
+            ? key
+            : throw new ArgumentException($"Webhook secret {index + 1} is not \"{SecretPrefix}\" followed by base64.", nameof(secret));
     }
 }

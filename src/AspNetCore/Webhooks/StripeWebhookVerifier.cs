@@ -60,7 +60,7 @@ public sealed class StripeWebhookVerifier : IWebhookVerifier
 
         foreach (var key in _keys)
         {
-            var expected = WebhookSignatures.HmacSha256(key, timestamp + ".", body);
+            var expected = StandardWebhookSignature.HmacSha256(key, timestamp + ".", body);
             if (signatures.Any(s => CryptographicOperations.FixedTimeEquals(s, expected)))
             {
                 return WebhookVerification.Valid(eventId: null);

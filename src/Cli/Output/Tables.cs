@@ -87,6 +87,12 @@ internal static class Tables
             summary.AddRow(Text("Restarted as"), Text($"{restart.Id} {Status(restart.Status)}"));
         }
 
+        foreach (var notification in history.Notifications)
+        {
+            var problem = notification.LastError is null ? "" : $"; last: {notification.LastError}";
+            summary.AddRow(Text("Notification"), Text($"execution {notification.Execution} {Status(notification.Outcome)} to {notification.Webhook}: {notification.State}, {notification.Attempts} post(s){problem}"));
+        }
+
         console.Write(summary);
         console.WriteLine();
 

@@ -78,4 +78,35 @@ internal static class MonitoringResults
 
     /// <summary><c>Alerts/DeleteOldNotices.sql</c>: for each notice deleted, whether no sink had taken it.</summary>
     public static readonly ResultReader<bool> DeleteOldNotices = ResultReading.Column<bool>("undelivered");
+
+    /// <summary><c>Notifications/ClaimNotifications.sql</c>: the notifications leased.</summary>
+    public static readonly ResultReader<PendingRunNotification> ClaimNotifications = result =>
+    {
+        int runId = result.Ordinal("run_id"), execution = result.Ordinal("execution"), workflow = result.Ordinal("workflow"), outcome = result.Ordinal("outcome"),
+            webhook = result.Ordinal("webhook"), error = result.Ordinal("error"), endedAt = result.Ordinal("ended_at"), attempts = result.Ordinal("attempts");
+        return r => new PendingRunNotification(
+            r.GetGuid(runId),
+            r.GetInt32(execution),
+            r.GetString(workflow),
+            RunStatusText.Parse(r.GetString(outcome)),
+            r.GetString(webhook),
+            r.IsDBNull(error) ? null : r.GetString(error),
+            r.GetFieldValue<DateTimeOffset>(endedAt),
+            r.GetInt32(attempts));
+    };
+
+    /// <summary><c>Notifications/RunNotifications.sql</c>: a run's notifications.</summary>
+    public static readonly ResultReader<RunNotificationInfo> RunNotification = result =>
+    {
+        int execution = result.Ordinal("execution"), outcome = result.Ordinal("outcome"), webhook = result.Ordinal("webhook"), state = result.Ordinal("state"),
+            attempts = result.Ordinal("attempts"), lastError = result.Ordinal("last_error"), updatedAt = result.Ordinal("updated_at");
+        return r => new RunNotificationInfo(
+            r.GetInt32(execution),
+            RunStatusText.Parse(r.GetString(outcome)),
+            r.GetString(webhook),
+            RunNotificationStateText.Parse(r.GetString(state)),
+            r.GetInt32(attempts),
+            r.IsDBNull(lastError) ? null : r.GetString(lastError),
+            r.GetFieldValue<DateTimeOffset>(updatedAt));
+    };
 }

@@ -23,6 +23,9 @@ public sealed record RunHistory
 
     /// <summary>The runs restarted from this one.</summary>
     public required IReadOnlyList<RunInfo> Restarts { get; init; }
+
+    /// <summary>The run's per-run notifications (<see cref="NotifyAttribute"/>), one per execution that ended as its workflow asked to be told, with how each one's delivery stands.</summary>
+    public IReadOnlyList<RunNotificationInfo> Notifications { get; init; } = [];
 }
 
 /// <summary>The event a waiting run waits for.</summary>

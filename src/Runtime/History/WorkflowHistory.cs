@@ -3,7 +3,7 @@ using Inquir.Typed.Storage;
 namespace Inquir.Typed;
 
 /// <summary>Checks every argument, then asks the history store.</summary>
-internal sealed class WorkflowHistory(IHistoryStore store, IRunStore runs, SchemaReadiness schema, TimeProvider time) : IWorkflowHistory
+internal sealed class WorkflowHistory(IHistoryStore store, IRunStore runs, IMonitoringStore monitoring, SchemaReadiness schema, TimeProvider time) : IWorkflowHistory
 {
     private const int BulkPageSize = 500;
 
@@ -12,7 +12,8 @@ internal sealed class WorkflowHistory(IHistoryStore store, IRunStore runs, Schem
     public async Task<RunHistory?> GetAsync(Guid runId, CancellationToken cancellationToken = default)
     {
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        return await store.GetAsync(runId, cancellationToken).ConfigureAwait(false);
+        var history = await store.GetAsync(runId, cancellationToken).ConfigureAwait(false);
+        return history is null ? null : history with { Notifications = await monitoring.RunNotificationsAsync(runId, cancellationToken).ConfigureAwait(false) };
     }
 
     public async Task<RunPage> SearchAsync(RunQuery query, CancellationToken cancellationToken = default)

@@ -66,5 +66,14 @@ public sealed class InquirOptions
 
     /// <summary>How the alert rules are evaluated and where their notices go.</summary>
     public AlertingOptions Alerting { get; set; } = new();
+
+    /// <summary>
+    /// Per-run notifications by workflow name, from code (<c>o.Notifications["export-data"] = new RunNotification { Webhook = "ops" }</c>)
+    /// or <c>Inquir:Notifications:{workflow}</c>: a signed webhook POST when one of its runs ends as asked.
+    /// </summary>
+    public Dictionary<string, RunNotification> Notifications { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The webhooks notifications are posted to, by the name a <see cref="RunNotification.Webhook"/> gives; from <c>Inquir:NotificationWebhooks:{name}</c>.</summary>
+    public Dictionary<string, NotificationWebhookOptions> NotificationWebhooks { get; } = new(StringComparer.Ordinal);
 }
 

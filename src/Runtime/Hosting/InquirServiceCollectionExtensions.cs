@@ -26,6 +26,7 @@ public static class InquirServiceCollectionExtensions
     {
         services.AddInquirClient(configure);
         AlertServices.AddEvaluator(services);
+        NotificationServices.AddDeliverer(services);
         TelemetryServices.Add(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RetentionSweeper>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ScheduleRunner>());
@@ -40,6 +41,7 @@ public static class InquirServiceCollectionExtensions
             sp.GetRequiredService<IWorkflowClient>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IRandomSource>(),
+            sp.GetRequiredService<NotificationRegistrar>(),
             sp.GetRequiredService<ILoggerFactory>())));
         return services;
     }
@@ -82,6 +84,7 @@ public static class InquirServiceCollectionExtensions
         services.TryAddSingleton<IWorkflowQueues, WorkflowQueues>();
         services.TryAddSingleton<IWorkflowLimits, WorkflowLimits>();
         AlertServices.Add(services);
+        NotificationServices.Add(services);
         return services;
     }
 }

@@ -55,6 +55,21 @@ internal interface IMonitoringStore
 
     /// <summary>Deletes the notices written more than the request's retention ago; returns how many of them some sink had not taken.</summary>
     Task<int> DeleteOldAlertNoticesAsync(DeleteOldNoticesRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Stores the notifications a starting worker's workflows ask for; the trigger that ends runs reads them.</summary>
+    Task RegisterNotificationsAsync(RegisterNotificationsRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Leases due notifications to the request's owner (SKIP LOCKED on PostgreSQL, one write transaction at a time on SQLite).</summary>
+    Task<IReadOnlyList<PendingRunNotification>> ClaimNotificationsAsync(ClaimNotificationsRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Ends one post of a notification the owner holds; nothing when its lease ran out and another claimed it.</summary>
+    Task FinishNotificationAsync(FinishNotificationRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the delivered and given-up notifications older than the request's retention.</summary>
+    Task DeleteOldNotificationsAsync(DeleteOldNotificationsRequest request, CancellationToken cancellationToken);
+
+    /// <summary>A run's notifications, one per execution that ended as its workflow asked to be told.</summary>
+    Task<IReadOnlyList<RunNotificationInfo>> RunNotificationsAsync(Guid runId, CancellationToken cancellationToken);
 }
 
 /// <summary>One evaluation's transaction: what it writes is seen by others only once <see cref="CommitAsync"/> returns.</summary>

@@ -32,6 +32,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
     private readonly DatabaseClock _clock;
     private readonly KnownSteps _knownSteps;
     private readonly LimitTable _limits;
+    private readonly NotificationRegistrar _notifications;
     private readonly string[]? _queues;
     private readonly CompletionWriter _writer;
     private readonly LeaseKeeper _leaseKeeper;
@@ -56,8 +57,10 @@ internal sealed partial class WorkflowWorker : BackgroundService
         IWorkflowClient client,
         TimeProvider time,
         IRandomSource random,
+        NotificationRegistrar notifications,
         ILoggerFactory loggerFactory)
     {
+        _notifications = notifications;
         _store = store;
         _history = history;
         _schema = schema;
@@ -115,6 +118,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
 
         await RegisterQueuesAsync(stoppingToken).ConfigureAwait(false);
         await RegisterLimitsAsync(stoppingToken).ConfigureAwait(false);
+        await _notifications.RegisterAsync(stoppingToken).ConfigureAwait(false);
         LogStarted(_workerId, _registry.Names, _options.Concurrency);
         Volatile.Write(ref _startedUtcTicks, _time.GetUtcNow().UtcTicks);
 

@@ -94,6 +94,12 @@ public abstract class WorkflowDescriptor
         ? null
         : global::Inquir.Typed.Limits.LimitKeysJson.Write(Limits.Select(l => (l.Name, (string?)callerKey)));
 
+    /// <summary>The notification of the workflow's <see cref="NotifyAttribute"/>; <see langword="null"/> when it has none.</summary>
+    internal RunNotification? Notification =>
+        WorkflowType.GetCustomAttributes(typeof(NotifyAttribute), inherit: false) is [NotifyAttribute notify]
+            ? new RunNotification { On = notify.On, Webhook = notify.Webhook }
+            : null;
+
     /// <summary>The policy of the workflow's <see cref="StartPolicyAttribute"/>; <see langword="null"/> when it has none.</summary>
     /// <exception cref="InvalidOperationException">The attribute's period cannot be used.</exception>
     internal StartPolicy? DefaultStartPolicy => _defaultStartPolicy.Value;

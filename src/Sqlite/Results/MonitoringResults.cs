@@ -93,4 +93,35 @@ internal static class MonitoringResults
     };
 
     private static DateTimeOffset Utc(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+
+    /// <summary><c>Notifications/ClaimNotifications.sql</c>: the notifications leased.</summary>
+    public static readonly ResultReader<PendingRunNotification> ClaimNotifications = result =>
+    {
+        int runId = result.Ordinal("run_id"), execution = result.Ordinal("execution"), workflow = result.Ordinal("workflow"), outcome = result.Ordinal("outcome"),
+            webhook = result.Ordinal("webhook"), error = result.Ordinal("error"), endedAt = result.Ordinal("ended_at"), attempts = result.Ordinal("attempts");
+        return r => new PendingRunNotification(
+            Id(r, runId),
+            r.GetInt32(execution),
+            r.GetString(workflow),
+            RunStatusText.Parse(r.GetString(outcome)),
+            r.GetString(webhook),
+            Text(r, error),
+            new DateTimeOffset(Time(r, endedAt)),
+            r.GetInt32(attempts));
+    };
+
+    /// <summary><c>Notifications/RunNotifications.sql</c>: a run's notifications.</summary>
+    public static readonly ResultReader<RunNotificationInfo> RunNotification = result =>
+    {
+        int execution = result.Ordinal("execution"), outcome = result.Ordinal("outcome"), webhook = result.Ordinal("webhook"), state = result.Ordinal("state"),
+            attempts = result.Ordinal("attempts"), lastError = result.Ordinal("last_error"), updatedAt = result.Ordinal("updated_at");
+        return r => new RunNotificationInfo(
+            r.GetInt32(execution),
+            RunStatusText.Parse(r.GetString(outcome)),
+            r.GetString(webhook),
+            RunNotificationStateText.Parse(r.GetString(state)),
+            r.GetInt32(attempts),
+            Text(r, lastError),
+            new DateTimeOffset(Time(r, updatedAt)));
+    };
 }

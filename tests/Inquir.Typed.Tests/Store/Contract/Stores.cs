@@ -21,7 +21,7 @@ internal static class Stores
         var sql = new SqlScripts(schema);
         var history = new PostgresHistoryStore(dataSource, sql, new WakeUpChannel(schema));
         var clock = new FakeTimeProvider(StoreSteps.T0);
-        var monitoring = new PostgresMonitoringStore(new HealthStore(dataSource, sql, new DatabaseClock(clock)), new AlertStore(dataSource, sql), sql);
+        var monitoring = new PostgresMonitoringStore(new HealthStore(dataSource, sql, new DatabaseClock(clock)), new AlertStore(dataSource, sql), new NotificationStore(dataSource, sql), sql);
         return new StoreUnderTest(runs, history, dataSource.DisposeAsync) { Monitoring = monitoring, Clock = clock };
     }
 
