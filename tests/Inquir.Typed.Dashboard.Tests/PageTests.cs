@@ -8,7 +8,7 @@ namespace Inquir.Typed.Dashboard.Tests;
 /// <summary>Every page and action of the dashboard through the test server, once per store.</summary>
 public abstract partial class PageTests
 {
-    private const string Csp = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    private const string Csp = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private protected abstract string Store { get; }
 

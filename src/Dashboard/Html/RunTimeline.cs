@@ -16,6 +16,7 @@ internal static class RunTimeline
     private const int RowHeight = 24;
     private const int Top = 8;
     private const int AxisHeight = 24;
+    private const double LabelCharWidth = 5.5;
 
     public static Markup Render(DashboardRequest request, RunHistory history, DateTimeOffset now)
     {
@@ -32,7 +33,14 @@ internal static class RunTimeline
                 if (before is not null && before.Execution == attempt.Execution)
                 {
                     var from = before.StartedAt + before.Duration;
-                    bars.Add(new Bar("gap", from, attempt.StartedAt, $"waited {Display.Duration(attempt.StartedAt - from)}", $"Waited {Display.Duration(attempt.StartedAt - from)} before attempt {attempt.Number} (the retry's backoff)"));
+                    var waited = $"waited {Display.Duration(attempt.StartedAt - from)}";
+                    bars.Add(before.Outcome switch
+                    {
+                        // The step returned child runs or an event wait: the run waited for them, then the step completed.
+                        StepAttemptOutcome.Succeeded => new Bar("wait", from, attempt.StartedAt, waited, $"Waited {Display.Duration(attempt.StartedAt - from)} for the step's children or event"),
+                        StepAttemptOutcome.Snoozed => new Bar("gap", from, attempt.StartedAt, waited, $"Waited {Display.Duration(attempt.StartedAt - from)} before attempt {attempt.Number} (the step snoozed)"),
+                        _ => new Bar("gap", from, attempt.StartedAt, waited, $"Waited {Display.Duration(attempt.StartedAt - from)} before attempt {attempt.Number} (the retry's backoff)"),
+                    });
                 }
                 else if (before is null && previousEnd is { } stepBefore && attempt.StartedAt > stepBefore)
                 {
@@ -96,7 +104,8 @@ internal static class RunTimeline
             {
                 var x = X(bar.From);
                 var width = Math.Max(3, X(bar.To) - x);
-                var text = bar.Label is { } label
+                // A label wider than its bar would cover its neighbours; the bar's title still says it.
+                var text = bar.Label is { } label && label.Length * LabelCharWidth <= width + 8
                     ? Markup.Of($"""<text class="bar-label" x="{F(x + width / 2)}" y="{y + RowHeight - 12}" text-anchor="middle">{label}</text>""")
                     : Markup.Empty;
                 var shape = bar.Css.StartsWith("gap", StringComparison.Ordinal)
@@ -106,7 +115,7 @@ internal static class RunTimeline
             }));
             var name = Markup.Of($"""<text class="row-label" x="4" y="{y + RowHeight / 2 + 4}">{row.Label}</text>""");
             return row.Link is { } link
-                ? Markup.Of($"""<a href="{link}">{name}{bars}</a>""")
+                ? Markup.Of($"""<a href="{link}"><rect class="hit" x="0" y="{y}" width="{Width}" height="{RowHeight}"/>{name}{bars}</a>""")
                 : Markup.Of($"{name}{bars}");
         }));
         var legend = Markup.Of($"""

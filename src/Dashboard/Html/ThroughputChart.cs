@@ -23,12 +23,12 @@ internal static class ThroughputChart
         var top = NiceCeiling(max);
         var slot = (Width - Left - Right) / (double)buckets.Count;
         double X(int index) => Left + slot * index;
-        double Y(long value) => Top + (Height - Top - Bottom) * (1 - value / (double)top);
+        double Y(double value) => Top + (Height - Top - Bottom) * (1 - value / top);
         string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
         var format = bucket >= TimeSpan.FromDays(1) ? "MM-dd" : "HH:mm";
 
-        var grid = Markup.Join(new[] { 0L, top / 2, top }.Distinct().Select(value => Markup.Of(
-            $"""<line class="axis" x1="{Left}" x2="{Width - Right}" y1="{F(Y(value))}" y2="{F(Y(value))}"/><text x="{Left - 6}" y="{F(Y(value) + 4)}" text-anchor="end">{value}</text>""")));
+        var grid = Markup.Join(new[] { 0, top / 2.0, top }.Distinct().Select(value => Markup.Of(
+            $"""<line class="axis" x1="{Left}" x2="{Width - Right}" y1="{F(Y(value))}" y2="{F(Y(value))}"/><text x="{Left - 6}" y="{F(Y(value) + 4)}" text-anchor="end">{F(value)}</text>""")));
         var every = Math.Max(1, buckets.Count / 8);
         var labels = Markup.Join(buckets.Select((b, i) => (b, i)).Where(p => p.i % every == 0).Select(p => Markup.Of(
             $"""<text x="{F(X(p.i) + slot / 2)}" y="{Height - 8}" text-anchor="middle">{p.b.Start.UtcDateTime.ToString(format, CultureInfo.InvariantCulture)}</text>""")));
