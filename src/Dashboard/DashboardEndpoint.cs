@@ -59,7 +59,9 @@ internal static partial class DashboardEndpoint
             page = ErrorPage(StatusCodes.Status500InternalServerError, "The dashboard could not answer this request; the application's log has the error.");
         }
 
-        await DashboardResponse.WriteAsync(http, page.StatusCode, Layout.Page(request, page.Title, page.Body)).ConfigureAwait(false);
+        // Pages that show state refresh themselves; a page answering a form or an error stays as it is.
+        var live = !post && page.StatusCode == StatusCodes.Status200OK;
+        await DashboardResponse.WriteAsync(http, page.StatusCode, Layout.Page(request, page.Title, page.Body, live)).ConfigureAwait(false);
     }
 
     private static async Task ValidateFormAsync(HttpContext http)

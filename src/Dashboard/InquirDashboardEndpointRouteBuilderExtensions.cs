@@ -47,7 +47,8 @@ public static class InquirDashboardEndpointRouteBuilderExtensions
         group.MapGet("/failures", DashboardEndpoint.Get(path, FailuresPage.RenderAsync));
         group.MapGet("/schedules", DashboardEndpoint.Get(path, SchedulesPage.RenderAsync));
         group.MapGet("/queues", DashboardEndpoint.Get(path, QueuesPage.RenderAsync));
-        group.MapGet("/dashboard.css", Stylesheet.WriteAsync);
+        group.MapGet("/dashboard.css", EmbeddedAsset.Stylesheet.WriteAsync);
+        group.MapGet("/dashboard.js", EmbeddedAsset.Script.WriteAsync);
         if (!options.ReadOnly)
         {
             group.MapPost("/runs/{id}/replay", DashboardEndpoint.Post(path, RunActions.ReplayAsync));

@@ -24,6 +24,7 @@ public static class InquirDashboardServiceCollectionExtensions
         }
 
         options.Validate(o => o.PageSize is >= 1 and <= RunQuery.MaxLimit, $"InquirDashboardOptions.PageSize must be 1 to {RunQuery.MaxLimit}.");
+        options.Validate(o => o.LiveRefresh == TimeSpan.Zero || o.LiveRefresh >= TimeSpan.FromSeconds(1), "InquirDashboardOptions.LiveRefresh must be at least one second, or TimeSpan.Zero to turn the live refresh off.");
         return services;
     }
 }

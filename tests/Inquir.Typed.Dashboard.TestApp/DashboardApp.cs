@@ -5,7 +5,7 @@ namespace Inquir.Typed.Dashboard.TestApp;
 
 /// <summary>
 /// Builds the test app from configuration: <c>Store</c> (<c>sqlite</c> or <c>postgres</c>), <c>Sqlite</c> (the file),
-/// <c>Postgres</c> and <c>Schema</c>, <c>Worker</c>, <c>ReadOnly</c>, <c>Authorization</c> (<c>ops</c> puts the
+/// <c>Postgres</c> and <c>Schema</c>, <c>Worker</c>, <c>ReadOnly</c>, <c>LiveRefresh</c> (a TimeSpan), <c>Authorization</c> (<c>ops</c> puts the
 /// dashboard behind a policy that wants the ops role), and <c>ForwardedHeaders</c> (<c>true</c> puts the app behind
 /// <c>UseForwardedHeaders</c> trusting loopback proxies, as an app behind a reverse proxy on its own machine is).
 /// </summary>
@@ -32,13 +32,17 @@ public static class DashboardApp
             o.Alerts.Add("exports-failing", new AlertRule { Workflow = "export", ThresholdPercent = 50, MinimumCount = 1 });
             o.Alerting.EvaluationInterval = TimeSpan.FromMilliseconds(200);
         });
-        builder.Services.AddWorkflow<Export>().AddWorkflow<Cleanup>().AddWorkflow<ApprovalFlow>().AddWorkflow<TenantSync>();
+        builder.Services.AddWorkflow<Export>().AddWorkflow<Cleanup>().AddWorkflow<ApprovalFlow>().AddWorkflow<TenantSync>().AddWorkflow<Report>().AddWorkflow<ReportPartRows>();
         builder.Services.AddSingleton<TenantSyncGate>();
         builder.Services.AddSingleton<UploadSwitch>();
         builder.Services.AddInquirDashboard(o =>
         {
             o.ReadOnly = configuration["ReadOnly"] == "true";
             o.PageSize = int.Parse(configuration["PageSize"] ?? "50", System.Globalization.CultureInfo.InvariantCulture);
+            if (configuration["LiveRefresh"] is { } refresh)
+            {
+                o.LiveRefresh = TimeSpan.Parse(refresh, System.Globalization.CultureInfo.InvariantCulture);
+            }
         });
         var authorization = configuration["Authorization"] == "ops";
         if (authorization)

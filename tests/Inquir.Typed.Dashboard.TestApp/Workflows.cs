@@ -70,3 +70,42 @@ public sealed partial class TenantSync(TenantSyncGate gate)
         return input.Batch;
     }
 }
+
+public sealed record ReportInput(string Name, int Parts);
+
+public sealed record ReportPart(string Name, int Part);
+
+/// <summary>
+/// For the run timeline: the first step fails twice before it succeeds (a second of backoff before each retry), the
+/// second starts one child per part and waits for them, the third adds up what they returned.
+/// </summary>
+[Workflow("report")]
+public sealed partial class Report
+{
+    [Step(Retries = 3, Backoff = "fixed", Delay = "1s", Idempotent = true)]
+    public int Fetch(ReportInput input, StepContext ctx) =>
+        ctx.Attempt <= 2 ? throw new TimeoutException($"the source of {input.Name} did not answer (attempt {ctx.Attempt})") : input.Parts;
+
+    [Step(Idempotent = true)]
+    public async Task<IReadOnlyList<WorkflowRun<int>>> Split(int parts, StepContext ctx, CancellationToken ct)
+    {
+        var runs = new List<WorkflowRun<int>>(parts);
+        for (var part = 0; part < parts; part++)
+        {
+            runs.Add(await ctx.Workflows.StartReportPartRowsAsync(new ReportPart("part", part), cancellationToken: ct));
+        }
+
+        return runs;
+    }
+
+    [Step(Idempotent = true)]
+    public int Merge(IReadOnlyList<int> rows) => rows.Sum();
+}
+
+/// <summary>A child of <see cref="Report"/>: counts the rows of one part.</summary>
+[Workflow("report-part")]
+public sealed partial class ReportPartRows
+{
+    [Step(Idempotent = true)]
+    public int Count(ReportPart part) => (part.Part + 1) * 10;
+}

@@ -63,7 +63,7 @@ public sealed class BrowserTests : IAsyncLifetime
         await page.GotoAsync(_address + "/inquir");
         Assert.Equal("Overview", await page.Locator("main h1").TextContentAsync());
         Assert.Equal("rgb(29, 35, 48)", await page.EvalOnSelectorAsync<string>("header", "e => getComputedStyle(e).backgroundColor"));
-        Assert.Equal(1, await page.Locator("svg.chart").CountAsync());
+        Assert.Equal(3, await page.Locator("svg.chart").CountAsync());   // throughput of the hour and of the day, failure rate per workflow
         await ScreenshotAsync(page, "dashboard-overview.png");
 
         await page.ClickAsync("header nav >> text=Runs");

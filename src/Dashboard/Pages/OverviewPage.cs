@@ -8,6 +8,10 @@ internal static class OverviewPage
 {
     private static readonly TimeSpan Bucket = TimeSpan.FromHours(1);
     private const int Buckets = 24;
+    private static readonly TimeSpan HourBucket = TimeSpan.FromMinutes(1);
+    private const int HourBuckets = 60;
+    private static readonly TimeSpan DayBucket = TimeSpan.FromMinutes(15);
+    private const int DayBuckets = 96;
 
     public static async Task<DashboardPage> RenderAsync(DashboardRequest request)
     {
@@ -15,6 +19,8 @@ internal static class OverviewPage
         var chartFrom = new DateTimeOffset(now.UtcTicks - now.UtcTicks % Bucket.Ticks, TimeSpan.Zero) - Bucket * (Buckets - 1);
         var day = await request.History.ActivityAsync(chartFrom, now.AddSeconds(1), Bucket, request.Aborted).ConfigureAwait(false);
         var hour = await request.History.ActivityAsync(now.AddHours(-1), now.AddSeconds(1), TimeSpan.FromDays(1), request.Aborted).ConfigureAwait(false);
+        var lastHour = await request.History.ThroughputAsync(now - HourBucket * (HourBuckets - 1), now.AddSeconds(1), HourBucket, request.Aborted).ConfigureAwait(false);
+        var lastDay = await request.History.ThroughputAsync(now - DayBucket * (DayBuckets - 1), now.AddSeconds(1), DayBucket, request.Aborted).ConfigureAwait(false);
         var schedules = await request.Schedules.ListAsync(request.Aborted).ConfigureAwait(false);
         var alerts = await AlertsAsync(request).ConfigureAwait(false);
 
@@ -24,6 +30,10 @@ internal static class OverviewPage
             {Counts(request, "Last 24 hours", "24h", day.Counts.Where(c => c.BucketStart >= now.AddHours(-24) - Bucket).ToList())}
             <section class="card"><h2>Backlog</h2><p class="big">{hour.Due}</p><p>due and waiting for a worker; the oldest has waited {Display.Duration(hour.OldestDueWait)}</p></section>
             </div>
+            <h2>Throughput and failures per minute, last hour (UTC)</h2>
+            {ThroughputChart.Render("throughput-hour", "Runs finished and attempts failed per minute in the last hour", lastHour, HourBucket)}
+            <h2>Throughput and failures per 15 minutes, last 24 hours (UTC)</h2>
+            {ThroughputChart.Render("throughput-day", "Runs finished and attempts failed per 15 minutes in the last 24 hours", lastDay, DayBucket)}
             <h2>Failure rate per workflow: finished runs created each hour (UTC) that failed</h2>
             {FailureRateChart.Render(day.Counts, chartFrom, Bucket, Buckets)}
             <h2>Firing alerts</h2>

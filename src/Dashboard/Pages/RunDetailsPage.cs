@@ -38,6 +38,8 @@ internal static class RunDetailsPage
             {(history.AwaitedEvent is { } awaited ? EventActions.Form(request, run.Id, awaited) : Markup.Empty)}
             {error}
             {Links(request, history)}
+            <h2>Timeline</h2>
+            {RunTimeline.Render(request, history, request.Clock.GetUtcNow())}
             <h2>Input</h2>{Display.Json(run.Input)}
             <h2>Result</h2>{Display.Json(run.Result)}
             <h2>Steps</h2>

@@ -108,6 +108,20 @@ internal static class HistoryResults
             r.GetString(workflow), RunStatusText.Parse(r.GetString(status)), DateTimeOffset.FromUnixTimeSeconds(r.GetInt64(bucketStart)), r.GetInt64(runs));
     };
 
+    /// <summary><c>RunThroughput.sql</c>'s first result: top-level runs finished by status and bucket.</summary>
+    public static readonly ResultReader<FinishedCount> FinishedCount = result =>
+    {
+        int status = result.Ordinal("status"), bucketStart = result.Ordinal("bucket_start"), runs = result.Ordinal("runs");
+        return r => new FinishedCount(RunStatusText.Parse(r.GetString(status)), DateTimeOffset.FromUnixTimeSeconds(r.GetInt64(bucketStart)), r.GetInt64(runs));
+    };
+
+    /// <summary><c>RunThroughput.sql</c>'s second result: failed attempts by bucket.</summary>
+    public static readonly ResultReader<FailedAttemptCount> FailedAttemptCount = result =>
+    {
+        int bucketStart = result.Ordinal("bucket_start"), attempts = result.Ordinal("attempts");
+        return r => new FailedAttemptCount(DateTimeOffset.FromUnixTimeSeconds(r.GetInt64(bucketStart)), r.GetInt64(attempts));
+    };
+
     /// <summary><c>RunActivity.sql</c>'s second result: the backlog.</summary>
     public static readonly ResultReader<(long Due, double OldestWaitSeconds)> ActivityBacklog = result =>
     {

@@ -63,6 +63,15 @@ public interface IWorkflowHistory
     /// <exception cref="ArgumentException">The time range is empty, or the bucket is not a whole number of seconds from one second to one day.</exception>
     Task<RunActivity> ActivityAsync(DateTimeOffset since, DateTimeOffset until, TimeSpan bucket, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Throughput and failures between <paramref name="since"/> and <paramref name="until"/>, one entry per time
+    /// bucket of <paramref name="bucket"/> (empty ones included, the first holding <paramref name="since"/>):
+    /// top-level runs that finished, by how they ended, and failed attempts of any run. Both are counted from
+    /// indexes bounded by the range, so a chart of the last hour or day does not read the whole history.
+    /// </summary>
+    /// <exception cref="ArgumentException">The time range is empty or longer than 2,000 buckets, or the bucket is not a whole number of seconds from one second to one day.</exception>
+    Task<IReadOnlyList<ThroughputBucket>> ThroughputAsync(DateTimeOffset since, DateTimeOffset until, TimeSpan bucket, CancellationToken cancellationToken = default);
+
     /// <summary>Deletes finished runs older than the ages in <paramref name="retention"/>, in bounded batches; returns how many runs were deleted.</summary>
     /// <exception cref="ArgumentException">An age or the batch size is not positive.</exception>
     Task<int> DeleteExpiredAsync(RetentionOptions retention, CancellationToken cancellationToken = default);

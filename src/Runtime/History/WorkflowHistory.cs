@@ -7,6 +7,9 @@ internal sealed class WorkflowHistory(IHistoryStore store, IRunStore runs, IMoni
 {
     private const int BulkPageSize = 500;
 
+    // A chart of more buckets than this is no longer readable, and the answer would grow without bound.
+    private const int MaxThroughputBuckets = 2_000;
+
     private readonly DatabaseClock _clock = new(time);
 
     public async Task<RunHistory?> GetAsync(Guid runId, CancellationToken cancellationToken = default)
@@ -127,6 +130,27 @@ internal sealed class WorkflowHistory(IHistoryStore store, IRunStore runs, IMoni
 
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         return await store.ActivityAsync(new RunActivityRequest(since.ToUniversalTime(), until.ToUniversalTime(), (int)bucket.TotalSeconds, _clock.Now), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<ThroughputBucket>> ThroughputAsync(DateTimeOffset since, DateTimeOffset until, TimeSpan bucket, CancellationToken cancellationToken = default)
+    {
+        if (since >= until)
+        {
+            throw new ArgumentException($"The time range is empty: since ({since:O}) is not before until ({until:O}).", nameof(since));
+        }
+
+        if (bucket < TimeSpan.FromSeconds(1) || bucket > TimeSpan.FromDays(1) || bucket.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            throw new ArgumentException($"The bucket ({bucket}) must be a whole number of seconds from one second to one day.", nameof(bucket));
+        }
+
+        if ((until - since) / bucket > MaxThroughputBuckets)
+        {
+            throw new ArgumentException($"The range from {since:O} to {until:O} holds more than {MaxThroughputBuckets} buckets of {bucket}: take a larger bucket.", nameof(bucket));
+        }
+
+        await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        return await store.ThroughputAsync(new RunThroughputRequest(since.ToUniversalTime(), until.ToUniversalTime(), (int)bucket.TotalSeconds), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> DeleteExpiredAsync(RetentionOptions retention, CancellationToken cancellationToken = default)

@@ -39,6 +39,9 @@ internal interface IHistoryStore
     /// <summary>Runs created in [since, until) counted by workflow, status and bucket, with the backlog at the request's now.</summary>
     Task<RunActivity> ActivityAsync(RunActivityRequest request, CancellationToken cancellationToken);
 
+    /// <summary>Top-level runs finished in [since, until) by status and bucket, and failed attempts by bucket, one per bucket of the range.</summary>
+    Task<IReadOnlyList<ThroughputBucket>> ThroughputAsync(RunThroughputRequest request, CancellationToken cancellationToken);
+
     /// <summary>Inserts or updates the schedules the deployment defines.</summary>
     Task UpsertSchedulesAsync(UpsertSchedulesRequest request, CancellationToken cancellationToken);
 

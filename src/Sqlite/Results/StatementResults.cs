@@ -88,6 +88,7 @@ internal static class StatementResults
         ["RescueExpiredLeases.sql"] = [RowsOnly],
         ["RestartRun.sql"] = [Columns(RunResults.Ids)],
         ["RunActivity.sql"] = [Columns(HistoryResults.RunCount), Columns(HistoryResults.ActivityBacklog)],
+        ["RunThroughput.sql"] = [Columns(HistoryResults.FinishedCount), Columns(HistoryResults.FailedAttemptCount)],
         ["Schedules/AdvanceSchedule.sql"] = [],
         ["Schedules/ListSchedules.sql"] = [Columns(HistoryResults.Schedule)],
         ["Schedules/PauseSchedule.sql"] = [RowsOnly],

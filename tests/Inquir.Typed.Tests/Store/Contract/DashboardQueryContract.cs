@@ -56,6 +56,34 @@ public abstract class DashboardQueryContract : StoreContract
         Assert.NotEqual(Guid.Empty, succeeded);
     }
 
+    [Fact]
+    public async Task Throughput_counts_finished_runs_by_status_and_failed_attempts_in_every_bucket_of_the_range()
+    {
+        await using var db = await OpenAsync();
+        var failing = await StartAsync(db.Runs);
+        var first = await ClaimOneAsync(db.Runs, "me", T0.AddSeconds(10));
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Failure(first, TimeSpan.FromSeconds(30))], Worker: "me", Now: T0.AddSeconds(10), Notify: false), default);
+        var second = await ClaimOneAsync(db.Runs, "me", T0.AddSeconds(70));
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Failure(second, TimeSpan.Zero, last: true)], Worker: "me", Now: T0.AddSeconds(70), Notify: false), default);
+        await StartAsync(db.Runs);
+        var succeeding = await ClaimOneAsync(db.Runs, "me", T0.AddSeconds(20));
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Success(succeeding, "1", last: true)], Worker: "me", Now: T0.AddSeconds(20), Notify: false), default);
+        await db.History.CancelAsync(new CancelRunRequest(await StartAsync(db.Runs, T0.AddDays(1)), Reason: "no", Now: T0.AddSeconds(130)), default);
+        await StartAsync(db.Runs, T0.AddHours(2));
+        var late = await ClaimOneAsync(db.Runs, "me", T0.AddHours(2));
+        await db.Runs.CompleteAsync(new CompleteStepsRequest([Success(late, "1", last: true)], Worker: "me", Now: T0.AddHours(2), Notify: false), default);
+
+        var buckets = await db.History.ThroughputAsync(new RunThroughputRequest(T0.AddSeconds(5), T0.AddMinutes(3), BucketSeconds: 60), default);
+
+        Assert.Equal(
+            [(T0, 1L, 0L, 0L, 1L), (T0.AddMinutes(1), 0L, 1L, 0L, 1L), (T0.AddMinutes(2), 0L, 0L, 1L, 0L)],
+            buckets.Select(b => (b.Start, b.Succeeded, b.Failed, b.Cancelled, b.FailedAttempts)));
+        Assert.Equal(RunStatus.Failed, (await db.Runs.GetRunAsync(failing, default))!.Status);
+        var day = await db.History.ThroughputAsync(new RunThroughputRequest(T0, T0.AddDays(1), BucketSeconds: 3600), default);
+        Assert.Equal(24, day.Count);
+        Assert.Equal([(T0, 3L, 2L), (T0.AddHours(2), 1L, 0L)], day.Where(b => b.Finished > 0).Select(b => (b.Start, b.Finished, b.FailedAttempts)));
+    }
+
     private static SearchRunsRequest Search() => new(null, null, null, null, null, null, null, null, null, null, 50);
 
     private static async Task<IReadOnlyList<Guid>> IdsAsync(StoreUnderTest db, SearchRunsRequest search) =>
