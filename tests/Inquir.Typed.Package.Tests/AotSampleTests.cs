@@ -25,7 +25,8 @@ public sealed partial class AotSampleTests(ITestOutputHelper output) : IDisposab
         (int ExitCode, string Output) publish;
         using (await MachineWideLock.TakeAsync("inquir-aot-sample-publish"))
         {
-            publish = await DotnetCli.RunAsync(project, "publish", "-c", "Release", "-r", "linux-x64", "-o", published);
+            // The native compile takes one to four minutes on two busy cores.
+            publish = await DotnetCli.RunAsync(TimeSpan.FromMinutes(10), project, "publish", "-c", "Release", "-r", "linux-x64", "-o", published);
         }
 
         output.WriteLine(publish.Output);
