@@ -139,6 +139,8 @@ public abstract class MessagingConventionTests(TestStore store) : OnEveryStore(s
     }
 }
 
+[Collection(ActivityListenersCollection.Name)]
 public sealed class PostgresMessagingConventionTests() : MessagingConventionTests(TestStore.Postgres);
 
+[Collection(ActivityListenersCollection.Name)]
 public sealed class SqliteMessagingConventionTests() : MessagingConventionTests(TestStore.Sqlite);
