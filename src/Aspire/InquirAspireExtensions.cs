@@ -90,7 +90,7 @@ public static class InquirAspireExtensions
         var telemetry = builder.Services.AddOpenTelemetry();
         if (!settings.DisableTracing)
         {
-            telemetry.WithTracing(t => t.AddSource(InquirTelemetry.Name));
+            telemetry.WithTracing(t => t.AddSource(InquirTelemetry.Name, InquirTelemetry.MessagingName));
         }
 
         if (!settings.DisableMetrics)

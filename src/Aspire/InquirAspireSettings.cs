@@ -13,7 +13,7 @@ public sealed class InquirAspireSettings
     /// <c>Aspire:Npgsql</c>'s settings.</summary>
     public bool DisableHealthChecks { get; set; }
 
-    /// <summary>Leave the <c>Inquir.Typed</c> activity source out of OpenTelemetry's tracing.</summary>
+    /// <summary>Leave the <c>Inquir.Typed</c> and <c>Inquir.Typed.Messaging</c> activity sources out of OpenTelemetry's tracing.</summary>
     public bool DisableTracing { get; set; }
 
     /// <summary>Leave the <c>Inquir.Typed</c> meter out of OpenTelemetry's metrics.</summary>

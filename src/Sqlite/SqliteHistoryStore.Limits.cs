@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Inquir.Typed.Storage;
 
 namespace Inquir.Typed.Sqlite;
@@ -8,7 +7,7 @@ internal sealed partial class SqliteHistoryStore
 {
     public async Task RegisterLimitsAsync(RegisterLimitsRequest request, CancellationToken cancellationToken)
     {
-        var limits = JsonSerializer.Serialize(request.Limits.Select(l => new Dictionary<string, object>
+        var limits = SqliteJson.Write(request.Limits.Select(l => new Dictionary<string, object>
         {
             ["name"] = l.Name,
             ["concurrency"] = l.Concurrency,

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Inquir.Typed.Storage;
 
 namespace Inquir.Typed.Sqlite;
@@ -7,7 +6,7 @@ namespace Inquir.Typed.Sqlite;
 internal sealed partial class SqliteHistoryStore
 {
     public async Task RegisterQueuesAsync(RegisterQueuesRequest request, CancellationToken cancellationToken) =>
-        await WriteStatementAsync("Queues.RegisterQueues", c => c.Bind("@names", JsonSerializer.Serialize(request.Names)), request.Now, cancellationToken).ConfigureAwait(false);
+        await WriteStatementAsync("Queues.RegisterQueues", c => c.Bind("@names", SqliteJson.Write(request.Names)), request.Now, cancellationToken).ConfigureAwait(false);
 
     public async Task<IReadOnlyList<QueueRow>> ListQueuesAsync(DateTimeOffset? now, CancellationToken cancellationToken)
     {

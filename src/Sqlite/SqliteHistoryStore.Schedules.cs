@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Inquir.Typed.Storage;
 
 namespace Inquir.Typed.Sqlite;
@@ -8,7 +7,7 @@ internal sealed partial class SqliteHistoryStore
 {
     public async Task UpsertSchedulesAsync(UpsertSchedulesRequest request, CancellationToken cancellationToken)
     {
-        var rows = JsonSerializer.Serialize(request.Schedules.Select(s => new object[]
+        var rows = SqliteJson.Write(request.Schedules.Select(s => new object[]
         {
             s.Name, s.Workflow.Name, s.CronText, s.TimeZone.Id, ScheduleCatchUpText.Of(s.CatchUp), s.MaxCatchUp, s.PausedByConfiguration,
         }));

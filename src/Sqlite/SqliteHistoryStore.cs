@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Inquir.Typed.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -56,7 +55,7 @@ internal sealed partial class SqliteHistoryStore(SqliteDatabase database, Sqlite
         {
             var at = await connection.NowAsync(transaction, request.Now, cancellationToken).ConfigureAwait(false);
             await using var command = connection.Script("ReplayRuns", transaction)
-                .Bind("@run_ids", JsonSerializer.Serialize(request.RunIds.Select(id => id.ToString("D"))))
+                .Bind("@run_ids", SqliteJson.Write(request.RunIds.Select(id => id.ToString("D"))))
                 .Bind("@now", at);
             rows = await command.ReadAllAsync(HistoryResults.Replay, cancellationToken).ConfigureAwait(false);
 
@@ -117,7 +116,7 @@ internal sealed partial class SqliteHistoryStore(SqliteDatabase database, Sqlite
         await using (transaction)
         {
             await using var command = connection.Script("DeleteFinishedRuns", transaction)
-                .Bind("@statuses", JsonSerializer.Serialize(request.Statuses.Select(RunStatusText.Of)))
+                .Bind("@statuses", SqliteJson.Write(request.Statuses.Select(RunStatusText.Of)))
                 .Bind("@age", request.Age)
                 .Bind("@limit", request.Limit)
                 .Bind("@now", request.Now);

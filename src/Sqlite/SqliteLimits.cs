@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Inquir.Typed.Limits;
 using Inquir.Typed.Storage;
 using Microsoft.Data.Sqlite;
@@ -31,7 +30,7 @@ internal static class SqliteLimits
         var counters = new Dictionary<(string, string), LimitCounter>();
         if (pairs.Count > 0)
         {
-            await using var counts = connection.Script("LimitCounters", transaction).Bind("@pairs", JsonSerializer.Serialize(pairs));
+            await using var counts = connection.Script("LimitCounters", transaction).Bind("@pairs", SqliteJson.Write(pairs));
             foreach (var (name, key, counter) in await counts.ReadAllAsync(LimitResults.LimitCounters, cancellationToken).ConfigureAwait(false))
             {
                 counters[(name, key)] = counter;
@@ -43,7 +42,7 @@ internal static class SqliteLimits
         {
             await using var hold = connection.Script("HoldRuns", transaction)
                 .Bind("@now", now)
-                .Bind("@held", JsonSerializer.Serialize(gate.Held.Select(h => new[] { h.Id.ToString("D"), h.Limit, h.Key })));
+                .Bind("@held", SqliteJson.Write(gate.Held.Select(h => new[] { h.Id.ToString("D"), h.Limit, h.Key })));
             await hold.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -51,7 +50,7 @@ internal static class SqliteLimits
         {
             await using var delay = connection.Script("DelayRuns", transaction)
                 .Bind("@now", now)
-                .Bind("@delayed", JsonSerializer.Serialize(gate.Delayed.Select(d => new object[] { d.Id.ToString("D"), d.DueAt.ToUnixTimeMilliseconds() })));
+                .Bind("@delayed", SqliteJson.Write(gate.Delayed.Select(d => new object[] { d.Id.ToString("D"), d.DueAt.ToUnixTimeMilliseconds() })));
             await delay.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -59,7 +58,7 @@ internal static class SqliteLimits
         var admitted = candidates.Where(c => gate.Admitted.ContainsKey(c.Id) || request.Limits.GatesOf(c.Workflow, c.StepIndex).Count == 0)
             .Take(request.Limit)
             .Select(c => c.Id.ToString("D"));
-        return (JsonSerializer.Serialize(admitted), gate);
+        return (SqliteJson.Write(admitted), gate);
     }
 
     /// <summary>Counts the slots and tokens the claimed runs took and the runs held, and gives each claimed run its slots.</summary>
@@ -96,13 +95,13 @@ internal static class SqliteLimits
             .ToList();
         if (counts.Count > 0)
         {
-            await using var count = connection.Script("CountLimits", transaction).Bind("@now", now).Bind("@counts", JsonSerializer.Serialize(counts));
+            await using var count = connection.Script("CountLimits", transaction).Bind("@now", now).Bind("@counts", SqliteJson.Write(counts));
             await count.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (slots.Count > 0)
         {
-            await using var set = connection.Script("SetSlots", transaction).Bind("@slots", JsonSerializer.Serialize(slots));
+            await using var set = connection.Script("SetSlots", transaction).Bind("@slots", SqliteJson.Write(slots));
             await set.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }

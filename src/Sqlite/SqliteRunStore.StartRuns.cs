@@ -1,5 +1,4 @@
 // Transitions: start (docs/run-states.md#start), start with a used key (#start-with-a-used-key).
-using System.Text.Json;
 using Inquir.Typed.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -54,7 +53,7 @@ internal sealed partial class SqliteRunStore
             await using var record = connection.Script("RecordRunShape", transaction)
                 .Bind("@workflow", workflow)
                 .Bind("@shape", shape.Fingerprint)
-                .Bind("@steps", JsonSerializer.Serialize(shape.Steps))
+                .Bind("@steps", SqliteJson.Write(shape.Steps))
                 .Bind("@now", now);
             await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

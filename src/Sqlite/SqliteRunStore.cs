@@ -1,5 +1,4 @@
 // Transitions: start (docs/run-states.md#start), start with a used key (#start-with-a-used-key), succeed last (#succeed-last), fail (#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), wait (#wait), wait for event (#wait-for-event), release (#release), rescue (#rescue).
-using System.Text.Json;
 using Inquir.Typed.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -63,7 +62,7 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
     public async Task<IReadOnlyList<RunInfo>> GetRunsAsync(IReadOnlyList<Guid> runIds, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Script("GetRuns").Bind("@ids", JsonSerializer.Serialize(runIds.Select(id => id.ToString("D"))));
+        await using var command = connection.Script("GetRuns").Bind("@ids", SqliteJson.Write(runIds.Select(id => id.ToString("D"))));
         return (await command.ReadAllAsync(RunResults.Run, cancellationToken).ConfigureAwait(false)).Select(r => r.ToRunInfo()).ToList();
     }
 
@@ -75,7 +74,7 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
         {
             var now = await connection.NowAsync(transaction, request.Now, cancellationToken).ConfigureAwait(false);
             var known = KnownJson(request.Steps);
-            var queues = request.Queues is null ? null : JsonSerializer.Serialize(request.Queues);
+            var queues = request.Queues is null ? null : SqliteJson.Write(request.Queues);
             var (admitted, gate) = request.Limits.IsEmpty
                 ? (null, null)
                 : await SqliteLimits.GateAsync(connection, transaction, request, now, known, queues, cancellationToken).ConfigureAwait(false);
@@ -160,7 +159,7 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
             await using var renew = connection.Script("RenewLeases", transaction)
                 .Bind("@now", at)
                 .Bind("@lease_ms", request.LeaseDuration)
-                .Bind("@held", JsonSerializer.Serialize(request.Runs.Select(r => new[] { r.RunId.ToString("D"), r.LeaseToken.ToString("D") })));
+                .Bind("@held", SqliteJson.Write(request.Runs.Select(r => new[] { r.RunId.ToString("D"), r.LeaseToken.ToString("D") })));
             var renewed = await renew.ReadAllAsync(RunResults.RenewLeases, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return renewed.ToHashSet();
@@ -207,7 +206,7 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
         }
 
         int released;
-        var held = JsonSerializer.Serialize(runs.Select(r => new object[] { r.Run.RunId.ToString("D"), r.Run.LeaseToken.ToString("D"), r.AttemptStarted }));
+        var held = SqliteJson.Write(runs.Select(r => new object[] { r.Run.RunId.ToString("D"), r.Run.LeaseToken.ToString("D"), r.AttemptStarted }));
         var (connection, transaction) = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (connection)
         await using (transaction)
@@ -282,7 +281,7 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
             await using var report = connection.Script("ReportUnknownSteps", transaction)
                 .Bind("@now", at)
                 .Bind("@known", KnownJson(known))
-                .Bind("@workflows", JsonSerializer.Serialize(known.Workflows.Distinct(StringComparer.Ordinal)))
+                .Bind("@workflows", SqliteJson.Write(known.Workflows.Distinct(StringComparer.Ordinal)))
                 .Bind("@limit", request.Limit);
             var marked = await report.ReadAllAsync(RunResults.ReportUnknownSteps, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -345,5 +344,5 @@ internal sealed partial class SqliteRunStore(SqliteDatabase database, SqliteMigr
 
     // The (workflow, step index, step name) triples as the JSON array of arrays the claim reads with json_each.
     private static string KnownJson(KnownSteps known) =>
-        JsonSerializer.Serialize(known.Workflows.Select((workflow, i) => new object[] { workflow, known.StepIndexes[i], known.StepNames[i] }));
+        SqliteJson.Write(known.Workflows.Select((workflow, i) => new object[] { workflow, known.StepIndexes[i], known.StepNames[i] }));
 }

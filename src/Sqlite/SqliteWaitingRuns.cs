@@ -1,6 +1,5 @@
 // Transitions: succeed last (docs/run-states.md#succeed-last), fail (#fail), permanent fail (#permanent-fail), fail without an attempt (#fail-without-an-attempt), wait (#wait), wake (#wake), cancel tree (#cancel-tree), deadline (#deadline).
 using System.Data.Common;
-using System.Text.Json;
 using Inquir.Typed.Storage;
 using Microsoft.Data.Sqlite;
 using static Inquir.Typed.Sqlite.SqliteValues;
@@ -54,5 +53,5 @@ internal static class SqliteWaitingRuns
         return r => NullableId(r, parent);
     }
 
-    public static string IdsJson(IEnumerable<Guid> ids) => JsonSerializer.Serialize(ids.Select(id => id.ToString("D")));
+    public static string IdsJson(IEnumerable<Guid> ids) => SqliteJson.Write(ids.Select(id => id.ToString("D")));
 }

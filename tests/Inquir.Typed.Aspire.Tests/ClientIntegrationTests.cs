@@ -71,6 +71,7 @@ public sealed class ClientIntegrationTests
         host.Services.GetRequiredService<TracerProvider>().ForceFlush();
 
         Assert.Contains(spans, s => s.Source.Name == InquirTelemetry.Name);
+        Assert.Contains(spans, s => s.Source.Name == InquirTelemetry.MessagingName && s.Kind == ActivityKind.Producer);
         Assert.Contains(spans, s => s.Source.Name == "Npgsql");
         Assert.Contains(metrics, m => m.MeterName == InquirTelemetry.Name && m.Name == "inquir.steps.retries");
         await host.StopAsync();

@@ -6,9 +6,12 @@ namespace Inquir.Typed.Package.Tests;
 /// <summary>Runs the <c>dotnet</c> command line as a child process and keeps everything it printed.</summary>
 internal static class DotnetCli
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan DefaultLimit = TimeSpan.FromMinutes(5);
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] arguments) =>
+        RunAsync(DefaultLimit, workingDirectory, arguments);
+
+    public static async Task<(int ExitCode, string Output)> RunAsync(TimeSpan limit, string workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -38,7 +41,7 @@ internal static class DotnetCli
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        using var timeout = new CancellationTokenSource(Limit);
+        using var timeout = new CancellationTokenSource(limit);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -46,7 +49,7 @@ internal static class DotnetCli
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {Limit}:\n{output}");
+            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {limit}:\n{output}");
         }
 
         lock (gate)

@@ -65,7 +65,7 @@ public sealed class PackageConsumerTests(ITestOutputHelper output) : IDisposable
 
     private async Task<(string Path, string Version)> PackAsync(string id, string project)
     {
-        var repository = FindRepositoryRoot();
+        var repository = Repository.Root();
         var configuration = typeof(PackageConsumerTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
         var feed = Path.Combine(_work, "feed");
         var before = Directory.Exists(feed) ? Directory.GetFiles(feed, "*.nupkg") : [];
@@ -108,18 +108,5 @@ public sealed class PackageConsumerTests(ITestOutputHelper output) : IDisposable
             </configuration>
             """);
         return consumer;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Inquir.Typed.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Inquir.Typed.sln was not found above {AppContext.BaseDirectory}.");
     }
 }

@@ -35,7 +35,7 @@ internal sealed partial class AlertWebhookSink(IOptions<InquirOptions> options, 
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body, RuntimeJson.Default.JsonObject) };
                 request.Headers.Add(WebhookIdHeader, notice.Id.ToString("D"));
                 using var response = await _client.SendAsync(request, linked.Token).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)

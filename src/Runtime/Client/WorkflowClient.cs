@@ -109,15 +109,19 @@ internal sealed partial class WorkflowClient(IRunStore store, SchemaReadiness sc
 
         await schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
 
+        // Current while the run is made, so that the run stores it as the parent of its steps' spans.
+        using var activity = RunSpans.Create(descriptor);
+
         // Starts outside a caller's transaction share one insert and one commit with the starts made meanwhile;
         // inside one, the run must commit with the caller's writes, so it is inserted there alone.
         var run = NewRun(descriptor, input, options.IdempotencyKey, policy, options);
         var started = options.Transaction is null
             ? await _coalescer.StartAsync(run, cancellationToken).ConfigureAwait(false)
             : await store.StartRunAsync(new StartRunRequest(run, options.Transaction), cancellationToken).ConfigureAwait(false);
+        RunSpans.Created(activity, started);
         if (started.Created)
         {
-            InquirTelemetry.RunsStarted.Add(1, new KeyValuePair<string, object?>("inquir.workflow", descriptor.Name));
+            InquirTelemetry.RunsStarted.Add(1, MessagingTags.Of(MessagingTags.Destination(descriptor), MessagingTags.Create, new KeyValuePair<string, object?>("inquir.workflow", descriptor.Name)));
         }
 
         return started;
@@ -130,7 +134,7 @@ internal sealed partial class WorkflowClient(IRunStore store, SchemaReadiness sc
         var created = started.Count(s => s.Created);
         if (created > 0)
         {
-            InquirTelemetry.RunsStarted.Add(created, new KeyValuePair<string, object?>("inquir.workflow", descriptor.Name));
+            InquirTelemetry.RunsStarted.Add(created, MessagingTags.Of(MessagingTags.Destination(descriptor), MessagingTags.Create, new KeyValuePair<string, object?>("inquir.workflow", descriptor.Name)));
         }
 
         return started;

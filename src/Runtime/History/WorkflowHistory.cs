@@ -100,7 +100,8 @@ internal sealed class WorkflowHistory(IHistoryStore store, IRunStore runs, IMoni
         // cancelled with their waiting parent included.
         foreach (var workflow in result.CancelledWorkflows)
         {
-            InquirTelemetry.RunsFinished.Add(1, new("inquir.workflow", workflow), new("inquir.status", RunStatusText.Of(RunStatus.Cancelled)));
+            // The cancelling process need not have the workflow registered, so its queue (the destination) is not known here.
+            InquirTelemetry.RunsFinished.Add(1, MessagingTags.Of(null, MessagingTags.Settle, new("inquir.workflow", workflow), new("inquir.status", RunStatusText.Of(RunStatus.Cancelled))));
         }
     }
 

@@ -96,6 +96,7 @@ internal sealed class InquirOptionsFromConfiguration(IServiceProvider services) 
     {
         if (services.GetService<IConfiguration>() is { } configuration)
         {
+            // Bound by the configuration binding generator, without reflection (see the project file).
             configuration.GetSection("Inquir").Bind(options);
             StoreFromConfiguration.Apply(configuration, options);
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 
@@ -15,9 +16,9 @@ internal static class StoreFromConfiguration
 
     public const string SqliteKey = "Inquir:Sqlite:ConnectionString";
 
-    private static readonly StorePackage Postgres = new(PostgresKey, "Inquir.Typed.Postgres", "PostgresInquirOptionsExtensions", "UsePostgres");
+    private static readonly StorePackage Postgres = new(PostgresKey, "Inquir.Typed.Postgres", "UsePostgres");
 
-    private static readonly StorePackage Sqlite = new(SqliteKey, "Inquir.Typed.Sqlite", "SqliteInquirOptionsExtensions", "UseSqlite");
+    private static readonly StorePackage Sqlite = new(SqliteKey, "Inquir.Typed.Sqlite", "UseSqlite");
 
     /// <exception cref="InvalidOperationException">Both stores are configured, the package is missing, or the connection string is not valid.</exception>
     public static void Apply(IConfiguration configuration, InquirOptions options)
@@ -31,21 +32,31 @@ internal static class StoreFromConfiguration
 
         if (!string.IsNullOrWhiteSpace(postgres))
         {
-            Postgres.Use(options, postgres);
+            Postgres.Use(PostgresExtensions(), options, postgres);
         }
         else if (!string.IsNullOrWhiteSpace(sqlite))
         {
-            Sqlite.Use(options, sqlite);
+            Sqlite.Use(SqliteExtensions(), options, sqlite);
         }
     }
 
-    /// <summary>The package of one store and its public <c>Use…(InquirOptions, string)</c> extension method.</summary>
-    private sealed record StorePackage(string Key, string Package, string ExtensionsClass, string Method)
+    // Each type is named by a constant so that the trimmer and the Native AOT compiler see which type is looked up
+    // and keep its public methods when the application references that store's package (docs/aot.md).
+    [return: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)]
+    private static Type? PostgresExtensions() =>
+        Type.GetType("Microsoft.Extensions.DependencyInjection.PostgresInquirOptionsExtensions, Inquir.Typed.Postgres", throwOnError: false);
+
+    [return: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)]
+    private static Type? SqliteExtensions() =>
+        Type.GetType("Microsoft.Extensions.DependencyInjection.SqliteInquirOptionsExtensions, Inquir.Typed.Sqlite", throwOnError: false);
+
+    /// <summary>The package of one store and the name of its public <c>Use…(InquirOptions, string)</c> extension method.</summary>
+    private sealed record StorePackage(string Key, string Package, string Method)
     {
-        public void Use(InquirOptions options, string connectionString)
+        // extensions is the package's extensions class, null when the package is not referenced.
+        public void Use([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] Type? extensions, InquirOptions options, string connectionString)
         {
-            var use = Type.GetType($"Microsoft.Extensions.DependencyInjection.{ExtensionsClass}, {Package}", throwOnError: false)
-                ?.GetMethod(Method, [typeof(InquirOptions), typeof(string)])
+            var use = extensions?.GetMethod(Method, [typeof(InquirOptions), typeof(string)])
                 ?? throw new InvalidOperationException($"{Key} is set, but the {Package} package is not referenced; add it to the project (dotnet add package {Package}).");
             try
             {

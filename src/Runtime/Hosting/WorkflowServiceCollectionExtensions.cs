@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Inquir.Typed;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -11,7 +12,7 @@ public static class WorkflowServiceCollectionExtensions
     /// and fire its <see cref="ScheduleAttribute"/> schedules.
     /// </summary>
     /// <typeparam name="TWorkflow">A <see cref="WorkflowAttribute"/> class; the generator makes it an <see cref="IGeneratedWorkflow"/>.</typeparam>
-    public static IServiceCollection AddWorkflow<TWorkflow>(this IServiceCollection services)
+    public static IServiceCollection AddWorkflow<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TWorkflow>(this IServiceCollection services)
         where TWorkflow : class, IGeneratedWorkflow
     {
         ArgumentNullException.ThrowIfNull(services);

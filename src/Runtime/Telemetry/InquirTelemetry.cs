@@ -5,14 +5,24 @@ namespace Inquir.Typed;
 
 /// <summary>
 /// The runtime's meter and activity source, both named <c>Inquir.Typed</c>: subscribe with OpenTelemetry
-/// (<c>AddMeter("Inquir.Typed")</c>, <c>AddSource("Inquir.Typed")</c>) or any <see cref="MeterListener"/>.
+/// (<c>AddMeter("Inquir.Typed")</c>, <c>AddSource("Inquir.Typed")</c>) or any <see cref="MeterListener"/>; and the
+/// activity source <see cref="MessagingName"/> of the spans that start and finish runs.
 /// </summary>
 public static class InquirTelemetry
 {
     /// <summary>The name of the meter and the activity source.</summary>
     public const string Name = "Inquir.Typed";
 
+    /// <summary>
+    /// The name of the activity source of the <c>create</c> span around a start (a producer span, which the run's
+    /// step spans then have as their parent) and the <c>settle</c> span around the commit that ends a run. A source
+    /// of its own, so that a trace subscribed to <see cref="Name"/> alone keeps the spans and parents it always had.
+    /// </summary>
+    public const string MessagingName = "Inquir.Typed.Messaging";
+
     internal static readonly ActivitySource ActivitySource = new(Name, typeof(InquirTelemetry).Assembly.GetName().Version?.ToString());
+
+    internal static readonly ActivitySource MessagingSource = new(MessagingName, typeof(InquirTelemetry).Assembly.GetName().Version?.ToString());
 
     // The boundaries OpenTelemetry's conventions give for durations in seconds (http.server.request.duration), up to a
     // minute and an hour for long steps and queues; the SDK's default ones (0, 5, 10, 25, …) are meant for milliseconds.

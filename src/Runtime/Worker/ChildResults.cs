@@ -17,7 +17,7 @@ internal static class ChildResults
     /// <exception cref="PermanentFailureException">A returned run was not started through the step's <c>ctx.Workflows</c>, or its key found a run that is not a child of this run.</exception>
     public static AttemptResult FromHandles(StepDescriptor step, string handles, ChildWorkflowClient children, TimeSpan duration)
     {
-        var ids = JsonSerializer.Deserialize<Guid[]>(handles) ?? [];
+        var ids = JsonSerializer.Deserialize(handles, RuntimeJson.Default.GuidArray) ?? [];
         foreach (var id in ids)
         {
             if (children.FoundElsewhere(id))

@@ -50,7 +50,8 @@ internal sealed partial class LeaseRescuer(IRunStore store, WorkSignal signal, T
             var failed = await store.FailPastDeadlineAsync(new FailPastDeadlineRequest(clock.Now, BatchLimit), cancellationToken).ConfigureAwait(false);
             foreach (var run in failed)
             {
-                InquirTelemetry.RunsFinished.Add(1, new("inquir.workflow", run.Workflow), new("inquir.status", "failed"));
+                // The sweeper sees only the workflow's name (it may be of another deployment), not its queue: no destination.
+                InquirTelemetry.RunsFinished.Add(1, MessagingTags.Of(null, MessagingTags.Settle, new("inquir.workflow", run.Workflow), new("inquir.status", "failed")));
                 LogDeadlinePassed(run.RunId, run.Workflow);
             }
 

@@ -64,7 +64,8 @@ internal sealed partial class RunExecutor(
         var snoozes = claimed.Snoozes;
         var awaitedEvent = claimed.AwaitedEvent;
         InquirTelemetry.StepQueueWait.Record(
-            claimed.QueueWait.TotalSeconds, new("inquir.workflow", claimed.Workflow), new("inquir.step", steps[stepIndex].Name));
+            claimed.QueueWait.TotalSeconds,
+            MessagingTags.Of(MessagingTags.Destination(workflow.Descriptor), MessagingTags.Process, new("inquir.workflow", claimed.Workflow), new("inquir.step", steps[stepIndex].Name)));
         while (true)
         {
             var step = steps[stepIndex];
@@ -117,7 +118,7 @@ internal sealed partial class RunExecutor(
                 return;
             }
 
-            var completion = await CommitAsync(of, result, lease, claimed.HoldsSlots).ConfigureAwait(false);
+            var completion = await CommitAsync(of, result, lease, claimed).ConfigureAwait(false);
             if (completion is null)
             {
                 LogLeaseLost(claimed.Id, step.Name);
@@ -140,15 +141,20 @@ internal sealed partial class RunExecutor(
 
     // Commits the attempt's outcome; an outcome the database refuses becomes a failed attempt with the reason, so
     // that only this attempt pays for its bad data. Null when the run is no longer held with this lease.
-    private async Task<StepCompletion?> CommitAsync(AttemptOf of, AttemptResult result, InFlightRuns.Lease lease, bool holdsSlots)
+    private async Task<StepCompletion?> CommitAsync(AttemptOf of, AttemptResult result, InFlightRuns.Lease lease, ClaimedRun claimed)
     {
+        var holdsSlots = claimed.HoldsSlots;
         var completion = Decide(of, result) with { HoldsSlots = holdsSlots };
+        using var settle = completion.NextStatus is RunStatus.Succeeded or RunStatus.Failed
+            ? RunSpans.Settle(claimed.Trace, of.Workflow, claimed.Id, completion.NextStatus)
+            : null;
         lease.Settle();
         var written = await writer.SubmitAsync(completion).ConfigureAwait(false);
         if (written.Status == CompletionStatus.Refused)
         {
             var refused = AttemptResult.Failure(new StepOutputNotStorableException(written.RefusedBecause!), timedOut: false, result.Duration) with { Logs = result.Logs };
             completion = Decide(of, refused) with { ErrorStack = null, HoldsSlots = holdsSlots };
+            settle?.SetTag("inquir.status", RunStatusText.Of(completion.NextStatus));
             written = await writer.SubmitAsync(completion).ConfigureAwait(false);
         }
 
@@ -172,7 +178,7 @@ internal sealed partial class RunExecutor(
         var children = new ChildWorkflowClient(client, claimed.Id, StepContext.IdempotencyKeyOf(claimed.Id, step.Name));
         using var attemptLog = options.AttemptLogs.Enabled ? new AttemptLog(options.AttemptLogs, time) : null;
         var context = new StepContext(claimed.Id, workflow.Name, step.Name, of.StepIndex, of.Number, attemptLog is null ? logger : new CapturingLogger(logger, attemptLog), children);
-        using var activity = StepActivity.Start(claimed, workflow.Name, step.Name, of.Number);
+        using var activity = StepActivity.Start(claimed, workflow, step.Name, of.Number);
         AttemptResult result;
         try
         {
@@ -214,15 +220,15 @@ internal sealed partial class RunExecutor(
         }
 
         result = result with { Logs = attemptLog?.Seal() };
-        InquirTelemetry.StepDuration.Record(
-            result.Duration.TotalSeconds,
-            new("inquir.workflow", workflow.Name),
-            new("inquir.step", step.Name),
-            new("inquir.outcome", result.Outcome.ToString()));
-        InquirTelemetry.StepAttempts.Add(1, new("inquir.workflow", workflow.Name), new("inquir.step", step.Name), new("inquir.outcome", result.Outcome.ToString()));
+        var destination = MessagingTags.Destination(workflow);
+        var outcome = MessagingTags.Of(
+            destination, MessagingTags.Process, new("inquir.workflow", workflow.Name), new("inquir.step", step.Name), new("inquir.outcome", result.Outcome.ToString()));
+        InquirTelemetry.StepDuration.Record(result.Duration.TotalSeconds, outcome);
+        InquirTelemetry.StepAttempts.Add(1, outcome);
         if (result.Error is { } error)
         {
-            InquirTelemetry.StepFailures.Add(1, new("inquir.workflow", workflow.Name), new("inquir.step", step.Name), new("error.type", error.GetType().FullName));
+            InquirTelemetry.StepFailures.Add(
+                1, MessagingTags.Of(destination, MessagingTags.Process, new("inquir.workflow", workflow.Name), new("inquir.step", step.Name), new("error.type", error.GetType().FullName)));
         }
 
         return result;
@@ -285,7 +291,7 @@ internal sealed partial class RunExecutor(
         // A run asleep before its next step is neither a retry nor a finished run: it counts nowhere.
         if (completion.Outcome == AttemptOutcome.Snoozed)
         {
-            InquirTelemetry.StepSnoozes.Add(1, new("inquir.workflow", workflow.Name), new("inquir.step", completion.StepName));
+            InquirTelemetry.StepSnoozes.Add(1, MessagingTags.Of(MessagingTags.Destination(workflow), MessagingTags.Process, new("inquir.workflow", workflow.Name), new("inquir.step", completion.StepName)));
         }
         else if (completion is { NextStatus: RunStatus.Pending, NextStepName: { } nextStep, RunError: not null })
         {
@@ -293,11 +299,12 @@ internal sealed partial class RunExecutor(
         }
         else if (completion is { NextStatus: RunStatus.Pending, NextStepName: null })
         {
-            InquirTelemetry.StepRetries.Add(1, new("inquir.workflow", workflow.Name), new("inquir.step", completion.StepName));
+            InquirTelemetry.StepRetries.Add(1, MessagingTags.Of(MessagingTags.Destination(workflow), MessagingTags.Process, new("inquir.workflow", workflow.Name), new("inquir.step", completion.StepName)));
         }
         else if (completion.NextStatus is not (RunStatus.Waiting or RunStatus.Pending))
         {
-            InquirTelemetry.RunsFinished.Add(1, new("inquir.workflow", workflow.Name), new("inquir.status", RunStatusText.Of(completion.NextStatus)));
+            InquirTelemetry.RunsFinished.Add(
+                1, MessagingTags.Of(MessagingTags.Destination(workflow), MessagingTags.Settle, new("inquir.workflow", workflow.Name), new("inquir.status", RunStatusText.Of(completion.NextStatus))));
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Inquir.Typed.Storage;
 using static Inquir.Typed.Sqlite.SqliteValues;
 
@@ -81,7 +80,7 @@ internal static class MonitoringResults
         return r => new PendingAlertNotice(
             r.GetInt64(seq),
             AlertNoticeJson.Read(r.GetString(payload), Id(r, id)),
-            JsonSerializer.Deserialize<string[]>(r.GetString(deliveredTo))!.ToHashSet(StringComparer.Ordinal),
+            SqliteJson.Read<string[]>(r.GetString(deliveredTo))!.ToHashSet(StringComparer.Ordinal),
             r.GetInt32(attempts));
     };
 

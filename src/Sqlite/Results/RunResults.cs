@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Inquir.Typed.Storage;
 using static Inquir.Typed.Sqlite.SqliteValues;
 
@@ -53,7 +52,7 @@ internal static class RunResults
             Id(r, id), r.GetString(workflow), r.GetInt32(stepIndex), r.GetInt32(attempt), Id(r, leaseToken), NullableId(r, parentRunId),
             Text(r, stepInput), Text(r, stepName), r.GetInt32(execution))
         {
-            AwaitedRuns = Text(r, awaitedRuns) is { } awaited ? JsonSerializer.Deserialize<Guid[]>(awaited) : null,
+            AwaitedRuns = Text(r, awaitedRuns) is { } awaited ? SqliteJson.Read<Guid[]>(awaited) : null,
             Trace = new RunTraceContext(Text(r, traceParent), Text(r, traceState)),
             QueueWait = TimeSpan.FromMilliseconds(Math.Max(0, r.GetInt64(queueWait))),
             Shape = r.IsDBNull(shape) ? null : r.GetInt64(shape),
@@ -102,7 +101,7 @@ internal static class RunResults
     public static readonly ResultReader<string[]> GetRunShape = result =>
     {
         var steps = result.Ordinal("steps");
-        return r => JsonSerializer.Deserialize<string[]>(r.GetString(steps))!;
+        return r => SqliteJson.Read<string[]>(r.GetString(steps))!;
     };
 
     /// <summary><c>Now.sql</c>: the time a write transaction works at, in Unix milliseconds.</summary>

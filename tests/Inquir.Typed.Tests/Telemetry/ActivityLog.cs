@@ -5,7 +5,8 @@ namespace Inquir.Typed.Tests.Telemetry;
 
 /// <summary>
 /// Listens to the Inquir.Typed activity source and to <see cref="Caller"/>, the source a test starts its "request"
-/// from, recording every activity in full; keeps each one that stopped.
+/// from, recording every activity in full; keeps each one that stopped. Given more source names (the messaging
+/// source), listens to those too.
 /// </summary>
 public sealed class ActivityLog : IDisposable
 {
@@ -17,11 +18,11 @@ public sealed class ActivityLog : IDisposable
     private readonly ActivityListener _listener;
     private readonly ConcurrentQueue<Activity> _stopped = new();
 
-    public ActivityLog()
+    public ActivityLog(params string[] moreSources)
     {
         _listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name is InquirTelemetry.Name or CallerName,
+            ShouldListenTo = source => source.Name is InquirTelemetry.Name or CallerName || moreSources.Contains(source.Name),
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = _stopped.Enqueue,
         };
@@ -34,6 +35,12 @@ public sealed class ActivityLog : IDisposable
     /// <summary>The step spans of one trace that have ended.</summary>
     public IReadOnlyList<Activity> StepsOf(ActivityTraceId trace) =>
         _stopped.Where(a => a.Source.Name == InquirTelemetry.Name && a.TraceId == trace).ToList();
+
+    /// <summary>Every span that has ended, of any source listened to but the caller's.</summary>
+    public IReadOnlyList<Activity> Spans => _stopped.Where(a => a.Source.Name != CallerName).ToList();
+
+    /// <summary>The spans of one trace that have ended, of any source listened to but the caller's.</summary>
+    public IReadOnlyList<Activity> SpansOf(ActivityTraceId trace) => Spans.Where(a => a.TraceId == trace).ToList();
 
     public void Dispose() => _listener.Dispose();
 }

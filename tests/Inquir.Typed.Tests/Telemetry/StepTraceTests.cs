@@ -116,6 +116,8 @@ public abstract class StepTraceTests(TestStore store) : OnEveryStore(store)
     }
 }
 
+[Collection(ActivityListenersCollection.Name)]
 public sealed class PostgresStepTraceTests() : StepTraceTests(TestStore.Postgres);
 
+[Collection(ActivityListenersCollection.Name)]
 public sealed class SqliteStepTraceTests() : StepTraceTests(TestStore.Sqlite);
