@@ -6,8 +6,9 @@ cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
 
 # The clock-skew tests run a worker under faketime, as on a machine whose clock is wrong; the dashboard's
-# browser tests drive Debian's chromium.
-for tool in faketime chromium; do
+# browser tests drive Debian's chromium; the Native AOT sample links with clang (any clang-N will do).
+for tool in faketime chromium clang; do
+  if [ "$tool" = clang ] && compgen -c | grep -qE '^clang(-[0-9]+)?$'; then continue; fi
   if ! command -v "$tool" >/dev/null 2>&1; then
     echo "$tool not found; installing it with apt-get" >&2
     sudo=""

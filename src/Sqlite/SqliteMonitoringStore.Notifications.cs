@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Inquir.Typed.Storage;
 
 namespace Inquir.Typed.Sqlite;
@@ -11,7 +10,7 @@ internal sealed partial class SqliteMonitoringStore
 {
     public async Task RegisterNotificationsAsync(RegisterNotificationsRequest request, CancellationToken cancellationToken)
     {
-        var subscriptions = JsonSerializer.Serialize(request.Subscriptions.Select(s => new Dictionary<string, object>
+        var subscriptions = SqliteJson.Write(request.Subscriptions.Select(s => new Dictionary<string, object>
         {
             ["workflow"] = s.Workflow,
             ["on_failed"] = s.On.HasFlag(RunOutcomes.Failed) ? 1 : 0,
@@ -26,7 +25,7 @@ internal sealed partial class SqliteMonitoringStore
             var at = await connection.NowAsync(transaction, request.Now, cancellationToken).ConfigureAwait(false);
             await using var command = connection.Script("Notifications.RegisterSubscriptions", transaction)
                 .Bind("@subscriptions", subscriptions)
-                .Bind("@workflows", JsonSerializer.Serialize(request.Workflows))
+                .Bind("@workflows", SqliteJson.Write(request.Workflows))
                 .Bind("@now", at);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -43,7 +42,7 @@ internal sealed partial class SqliteMonitoringStore
             await using var command = connection.Script("Notifications.ClaimNotifications", transaction)
                 .Bind("@owner", request.Owner)
                 .Bind("@lease_ms", request.Lease)
-                .Bind("@webhooks", JsonSerializer.Serialize(request.Webhooks))
+                .Bind("@webhooks", SqliteJson.Write(request.Webhooks))
                 .Bind("@limit", request.Limit)
                 .Bind("@now", at);
             var claimed = await command.ReadAllAsync(MonitoringResults.ClaimNotifications, cancellationToken).ConfigureAwait(false);

@@ -28,6 +28,6 @@ internal static class RunNotificationMessage
                 ["endedAt"] = ended,
             },
         };
-        return JsonSerializer.SerializeToUtf8Bytes(body);
+        return JsonSerializer.SerializeToUtf8Bytes(body, RuntimeJson.Default.JsonObject);
     }
 }
