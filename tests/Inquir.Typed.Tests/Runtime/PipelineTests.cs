@@ -1,4 +1,5 @@
 using Inquir.Typed.Tests.Infrastructure;
+using Inquir.Typed.Tests.Notifications;
 using Inquir.Typed.Tests.Workflows;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,10 +10,15 @@ public abstract class PipelineTests(TestStore store) : OnEveryStore(store), IAsy
     private readonly StepLog _log = new();
     private WorkerHost _host = null!;
 
-    // Every workflow of this assembly, LimitedWorkflow among them, whose shared limit "pair" must then be defined.
+    // Every workflow of this assembly: LimitedWorkflow among them, whose shared limit "pair" must then be defined, and
+    // NotifiedWorkflow, whose webhook "ops" must be (these tests start no run of it, so nothing is posted there).
     public async Task InitializeAsync() =>
         _host = await WorkerHost.StartAsync(Database, s => s.AddSingleton(_log).AddAllWorkflows().AddSingleton(new StepGate { Closed = false })
-            .Configure<InquirOptions>(o => o.Limits.Add("pair", concurrency: 2)));
+            .Configure<InquirOptions>(o =>
+            {
+                o.Limits.Add("pair", concurrency: 2);
+                o.NotificationWebhooks["ops"] = new NotificationWebhookOptions { Url = new Uri("http://127.0.0.1:9/"), Secret = SignedWebhookReceiver.Secret };
+            }));
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
