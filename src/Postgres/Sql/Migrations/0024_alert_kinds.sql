@@ -1,3 +1,4 @@
+-- migration: no transaction
 -- Two more alert kinds (docs/alerts-and-telemetry.md#queue-lag-and-no-live-worker): a queue whose oldest due run
 -- waits too long, and a database with no live worker. An alert row says its kind, a queue-lag rule's queue, and what
 -- the latest evaluation saw (the age, the newest heartbeat); a rule of those kinds keeps the failure-rate columns at
@@ -6,7 +7,7 @@
 --
 -- Safe on a live, busy database (see SchemaMigrator): new nullable columns and one with a constant default (catalog
 -- changes, no rewrite) on the small alerts table, a check added NOT VALID and validated by a statement of its own,
--- and a new table. Each statement is safe to run twice.
+-- and a new table. Each statement commits on its own and is safe to run twice.
 
 ALTER TABLE {schema}.alerts
     ADD COLUMN IF NOT EXISTS kind text NOT NULL DEFAULT 'failure-rate',
