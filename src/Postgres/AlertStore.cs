@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace Inquir.Typed;
 
-/// <summary>The alerts table on PostgreSQL and the queries that measure a rule's failure rate. Every value is a bound parameter.</summary>
+/// <summary>The alerts table on PostgreSQL, the queries that measure a rule (failure rate, queue lag, live workers) and the workers' heartbeats. Every value is a bound parameter.</summary>
 internal sealed partial class AlertStore(NpgsqlDataSource dataSource, SqlScripts sql)
 {
     private readonly string _lockKey = "inquir.alerts:" + sql.QuotedSchema;
@@ -13,6 +13,10 @@ internal sealed partial class AlertStore(NpgsqlDataSource dataSource, SqlScripts
     private readonly string _upsert = sql.Load("Alerts.UpsertAlertRules");
     private readonly string _measureWorkflow = sql.Load("Alerts.MeasureWorkflow");
     private readonly string _measureStep = sql.Load("Alerts.MeasureStep");
+    private readonly string _measureQueueLag = sql.Load("Alerts.MeasureQueueLag");
+    private readonly string _measureLiveWorkers = sql.Load("Alerts.MeasureLiveWorkers");
+    private readonly string _beat = sql.Load("Workers.Beat");
+    private readonly string _removeWorker = sql.Load("Workers.Remove");
     private readonly string _record = sql.Load("Alerts.RecordEvaluation");
     private readonly string _list = sql.Load("Alerts.ListAlerts");
 
@@ -29,6 +33,8 @@ internal sealed partial class AlertStore(NpgsqlDataSource dataSource, SqlScripts
             new
             {
                 names = request.Rules.Select(r => r.Name).ToArray(),
+                kinds = request.Rules.Select(r => AlertKindText.Of(r.Kind)).ToArray(),
+                queues = request.Rules.Select(r => r.Queue).ToArray(),
                 workflows = request.Rules.Select(r => r.Workflow).ToArray(),
                 steps = request.Rules.Select(r => r.Step).ToArray(),
                 thresholds = request.Rules.Select(r => r.ThresholdPercent).ToArray(),
@@ -43,6 +49,20 @@ internal sealed partial class AlertStore(NpgsqlDataSource dataSource, SqlScripts
     public async Task<AlertMeasure> MeasureAsync(NpgsqlTransaction transaction, MeasureRuleRequest request, CancellationToken cancellationToken)
     {
         var rule = request.Rule;
+        if (rule.Kind == AlertKind.QueueLag)
+        {
+            return (await transaction.Connection!.ReadAsync(
+                new CommandDefinition(_measureQueueLag, new { now = request.Now, queue = rule.Queue }, transaction, cancellationToken: cancellationToken),
+                MonitoringResults.MeasureQueueLag).ConfigureAwait(false)).Single();
+        }
+
+        if (rule.Kind == AlertKind.NoLiveWorker)
+        {
+            return (await transaction.Connection!.ReadAsync(
+                new CommandDefinition(_measureLiveWorkers, new { now = request.Now, name = rule.Name, over = rule.Window }, transaction, cancellationToken: cancellationToken),
+                MonitoringResults.MeasureLiveWorkers).ConfigureAwait(false)).Single();
+        }
+
         var rows = await transaction.Connection!.ReadAsync(
             new CommandDefinition(
                 rule.Step is null ? _measureWorkflow : _measureStep,
@@ -57,7 +77,7 @@ internal sealed partial class AlertStore(NpgsqlDataSource dataSource, SqlScripts
     public async Task<DateTimeOffset> RecordAsync(NpgsqlTransaction transaction, RecordEvaluationRequest request, CancellationToken cancellationToken)
     {
         var (rule, measure) = (request.Rule, request.Measure);
-        var counted = measure.Total >= rule.MinimumCount;
+        var counted = rule.Kind == AlertKind.FailureRate && measure.Total >= rule.MinimumCount;
         var since = await transaction.Connection!.ReadAsync(
             new CommandDefinition(
                 _record,
@@ -69,11 +89,26 @@ internal sealed partial class AlertStore(NpgsqlDataSource dataSource, SqlScripts
                     rate = counted ? measure.RatePercent : (double?)null,
                     failures = measure.Failures,
                     total = measure.Total,
+                    age = measure.Age,
+                    lastSeen = measure.LastSeenAt,
                 },
                 transaction,
                 cancellationToken: cancellationToken),
             MonitoringResults.RecordEvaluation).ConfigureAwait(false);
         return AlertTime.Utc(since.Single());
+    }
+
+    public async Task BeatAsync(WorkerBeatRequest request, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(
+            _beat, new { id = request.WorkerId, host = request.Host, now = request.Now }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    public async Task RemoveWorkerAsync(RemoveWorkerRequest request, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(_removeWorker, new { id = request.WorkerId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<AlertInfo>> ListAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)

@@ -16,6 +16,10 @@ internal sealed class PostgresMonitoringStore(HealthStore health, AlertStore ale
 
     public Task<WaitingRuns> WaitingAsync(CancellationToken cancellationToken) => health.WaitingAsync(cancellationToken);
 
+    public Task BeatAsync(WorkerBeatRequest request, CancellationToken cancellationToken) => alerts.BeatAsync(request, cancellationToken);
+
+    public Task RemoveWorkerAsync(RemoveWorkerRequest request, CancellationToken cancellationToken) => alerts.RemoveWorkerAsync(request, cancellationToken);
+
     public Task<IReadOnlyList<AlertInfo>> ListAlertsAsync(CancellationToken cancellationToken) => alerts.ListAsync(cancellationToken);
 
     public async Task<IAlertEvaluationScope?> TryBeginAlertEvaluationAsync(CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Inquir.Typed.Sqlite;
 
 /// <summary>
-/// The monitoring queries on SQLite. An alert evaluation is one write transaction (<c>BEGIN IMMEDIATE</c>): the
+/// The monitoring queries and the workers' heartbeats on SQLite. An alert evaluation is one write transaction (<c>BEGIN IMMEDIATE</c>): the
 /// file's write lock is the evaluation lock, so a second process waits for the first to commit and then reads the
 /// state the first left, and a breach is noticed once. Times are integer milliseconds, as the store keeps them.
 /// </summary>
@@ -37,6 +37,24 @@ internal sealed partial class SqliteMonitoringStore(SqliteDatabase database, Dat
         return (await command.ReadAllAsync(MonitoringResults.Waiting, cancellationToken).ConfigureAwait(false)).Single();
     }
 
+    public async Task BeatAsync(WorkerBeatRequest request, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var now = await connection.NowAsync(null, request.Now, cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Script("Workers.Beat")
+            .Bind("@id", request.WorkerId)
+            .Bind("@host", request.Host)
+            .Bind("@now", now);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task RemoveWorkerAsync(RemoveWorkerRequest request, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Script("Workers.Remove").Bind("@id", request.WorkerId);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<AlertInfo>> ListAlertsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -66,6 +84,8 @@ internal sealed partial class SqliteMonitoringStore(SqliteDatabase database, Dat
             {
                 await using var command = connection.Script("Alerts.UpsertAlertRules", transaction)
                     .Bind("@name", rule.Name)
+                    .Bind("@kind", AlertKindText.Of(rule.Kind))
+                    .Bind("@queue", rule.Queue)
                     .Bind("@workflow", rule.Workflow)
                     .Bind("@step_name", rule.Step)
                     .Bind("@threshold_percent", rule.ThresholdPercent)
@@ -83,6 +103,20 @@ internal sealed partial class SqliteMonitoringStore(SqliteDatabase database, Dat
         {
             var rule = request.Rule;
             var at = await connection.NowAsync(transaction, request.Now, cancellationToken).ConfigureAwait(false);
+            if (rule.Kind == AlertKind.QueueLag)
+            {
+                await using var lag = connection.Script("Alerts.MeasureQueueLag", transaction).Bind("@now", at).Bind("@queue", rule.Queue);
+                var (due, oldestWait) = (await lag.ReadAllAsync(MonitoringResults.MeasureQueueLag, cancellationToken).ConfigureAwait(false)).Single();
+                return new AlertMeasure(Utc(at), due, 0, []) { Age = oldestWait };
+            }
+
+            if (rule.Kind == AlertKind.NoLiveWorker)
+            {
+                await using var workers = connection.Script("Alerts.MeasureLiveWorkers", transaction).Bind("@now", at).Bind("@name", rule.Name).Bind("@over_ms", rule.Window);
+                var (live, lastSeenAt, age) = (await workers.ReadAllAsync(MonitoringResults.MeasureLiveWorkers, cancellationToken).ConfigureAwait(false)).Single();
+                return new AlertMeasure(Utc(at), live, 0, []) { Age = age, LastSeenAt = lastSeenAt };
+            }
+
             await using var command = connection.Script(rule.Step is null ? "Alerts.MeasureWorkflow" : "Alerts.MeasureStep", transaction)
                 .Bind("@now", at)
                 .Bind("@window_ms", rule.Window)
@@ -104,9 +138,11 @@ internal sealed partial class SqliteMonitoringStore(SqliteDatabase database, Dat
                 .Bind("@name", rule.Name)
                 .Bind("@state", AlertStateText.Of(request.State))
                 .Bind("@now", measure.Now)
-                .Bind("@rate", measure.Total >= rule.MinimumCount ? measure.RatePercent : null)
+                .Bind("@rate", rule.Kind == AlertKind.FailureRate && measure.Total >= rule.MinimumCount ? measure.RatePercent : null)
                 .Bind("@failures", measure.Failures)
-                .Bind("@total", measure.Total);
+                .Bind("@total", measure.Total)
+                .Bind("@age_ms", measure.Age)
+                .Bind("@last_seen_at", measure.LastSeenAt);
             return (await command.ReadAllAsync(MonitoringResults.RecordEvaluation, cancellationToken).ConfigureAwait(false)).Single();
         }
 

@@ -56,6 +56,35 @@ public sealed class AlertCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Alerts_shows_queue_lag_and_no_live_worker_rules_with_what_they_watch_and_their_latest_age()
+    {
+        await using var connection = await _db.OpenAsync();
+        await connection.ExecuteAsync(
+            $"""
+            INSERT INTO "{_db.Schema}".alerts (name, kind, queue, workflow, step_name, threshold_percent, resolve_percent, window_length, minimum_count,
+                                               state, state_since, last_total, last_age, last_seen_at, last_evaluated_at, created_at, updated_at)
+            VALUES ('exports-lag', 'queue-lag', 'exports', '', NULL, 0, 0, interval '5 minutes', 1,
+                    'firing', '2026-05-03T01:00:00Z', 2, interval '6 minutes', NULL, '2026-05-03T01:04:30Z', now(), now()),
+                   ('workers-gone', 'no-live-worker', NULL, '', NULL, 0, 0, interval '2 minutes', 1,
+                    'ok', '2026-05-01T00:00:00Z', 1, interval '20 seconds', '2026-05-03T01:04:10Z', '2026-05-03T01:04:30Z', now(), now())
+            """);
+
+        var table = await _db.RunAsync("alerts");
+        var json = await _db.RunAsync("alerts", "--json");
+
+        Assert.Equal((0, 0), (table.ExitCode, json.ExitCode));
+        Assert.Contains("queue-lag: exports", table.Output);
+        Assert.Contains("age 0.00:06:00", table.Output);
+        Assert.Contains("no-live-worker", table.Output);
+        Assert.Contains("Rules: 4, firing: 2", table.Output);
+        using var document = JsonDocument.Parse(json.Output);
+        var lag = document.RootElement.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "exports-lag");
+        var gone = document.RootElement.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "workers-gone");
+        Assert.Equal(("queueLag", "exports", "00:06:00"), (lag.GetProperty("kind").GetString(), lag.GetProperty("queue").GetString(), lag.GetProperty("lastAge").GetString()));
+        Assert.Equal(("noLiveWorker", "2026-05-03T01:04:10+00:00"), (gone.GetProperty("kind").GetString(), gone.GetProperty("lastSeenAt").GetString()));
+    }
+
+    [Fact]
     public async Task Alerts_on_a_schema_without_rules_says_how_rules_are_stored()
     {
         await using var connection = await _db.OpenAsync();

@@ -465,6 +465,32 @@ public abstract partial class PageTests
         Assert.DoesNotContain("None firing", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_overview_lists_firing_queue_lag_and_no_live_worker_alerts_from_a_host_without_a_worker()
+    {
+        await using var factory = new DashboardFactory(Store, worker: false);
+        await using var app = factory.WithWebHostBuilder(b => b
+            .UseSetting("Inquir:Alerts:default-lag:Kind", "QueueLag")
+            .UseSetting("Inquir:Alerts:default-lag:Queue", "default")
+            .UseSetting("Inquir:Alerts:default-lag:Over", "00:00:00.001")
+            .UseSetting("Inquir:Alerts:workers-gone:Kind", "NoLiveWorker")
+            .UseSetting("Inquir:Alerts:workers-gone:Over", "00:00:00.001"));
+        await app.Services.GetRequiredService<IWorkflowClient>().StartExportAsync(new ExportInput("user-1", "waits"));
+        var alerts = app.Services.GetRequiredService<IWorkflowAlerts>();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while ((await alerts.ListAsync(limit.Token)).Count(a => a.Kind != AlertKind.FailureRate && a.State == AlertState.Firing) < 2)
+        {
+            await Task.Delay(100, limit.Token);
+        }
+
+        using var client = app.CreateClient();
+        var html = await client.GetStringAsync("/inquir");
+
+        Assert.Contains("<td>default-lag</td><td>queue default (lag)</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>workers-gone</td><td>no live worker</td>", html, StringComparison.Ordinal);
+        Assert.Contains("over 00:00:00.0010000", html, StringComparison.Ordinal);
+    }
+
     private static int CountRows(string html) => System.Text.RegularExpressions.Regex.Matches(html, "<tr><td><a href=\"/inquir/runs/").Count;
 
     /// <summary>Waits until the worker has parked the run at its wait for the approval, for at most a minute.</summary>

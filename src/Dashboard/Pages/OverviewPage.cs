@@ -62,10 +62,26 @@ internal static class OverviewPage
         }
 
         var rows = firing.Select(a => Markup.Of($"""
-            <tr><td>{a.Name}</td><td>{a.Workflow}</td><td>{a.Step ?? "—"}</td><td class="num">{(a.LastRatePercent is { } rate ? rate.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—")}</td><td class="num">{a.ThresholdPercent}%</td><td>{Display.Time(a.Since)}</td></tr>
+            <tr><td>{a.Name}</td><td>{Subject(a)}</td><td>{a.Step ?? "—"}</td><td class="num">{Measured(a)}</td><td class="num">{Limit(a)}</td><td>{Display.Time(a.Since)}</td></tr>
             """));
         return Markup.Of($"""<table><thead><tr><th>Rule</th><th>Workflow</th><th>Step</th><th>Rate</th><th>Threshold</th><th>Firing since (UTC)</th></tr></thead><tbody>{rows}</tbody></table>""");
     }
+
+    // A queue-lag or no-live-worker rule shows what it watches, its latest age and its Over where a failure-rate rule shows its rate and threshold.
+    private static string Subject(AlertInfo a) => a.Kind switch
+    {
+        AlertKind.QueueLag => $"queue {a.Queue} (lag)",
+        AlertKind.NoLiveWorker => "no live worker",
+        _ => a.Workflow,
+    };
+
+    private static string Measured(AlertInfo a) => a.Kind == AlertKind.FailureRate
+        ? a.LastRatePercent is { } rate ? rate.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—"
+        : a.LastAge is { } age ? age.ToString(@"d\.hh\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture) : "—";
+
+    private static string Limit(AlertInfo a) => a.Kind == AlertKind.FailureRate
+        ? $"{a.ThresholdPercent}%"
+        : "over " + a.Window.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
 
     private static Markup NextTicks(DashboardRequest request, IReadOnlyList<ScheduleInfo> schedules)
     {

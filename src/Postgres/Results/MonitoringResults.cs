@@ -32,7 +32,8 @@ internal static class MonitoringResults
             threshold = result.Ordinal("threshold_percent"), resolve = result.Ordinal("resolve_percent"), window = result.Ordinal("window_length"),
             minimum = result.Ordinal("minimum_count"), state = result.Ordinal("state"), stateSince = result.Ordinal("state_since"),
             lastRate = result.Ordinal("last_rate_percent"), lastFailures = result.Ordinal("last_failures"), lastTotal = result.Ordinal("last_total"),
-            lastEvaluatedAt = result.Ordinal("last_evaluated_at");
+            lastEvaluatedAt = result.Ordinal("last_evaluated_at"), kind = result.Ordinal("kind"), queue = result.Ordinal("queue"),
+            lastAge = result.Ordinal("last_age"), lastSeenAt = result.Ordinal("last_seen_at");
         return r => new AlertInfo(
             r.GetString(name),
             r.GetString(workflow),
@@ -46,7 +47,34 @@ internal static class MonitoringResults
             r.Nullable<double>(lastRate),
             r.Nullable<int>(lastFailures),
             r.Nullable<int>(lastTotal),
-            r.Nullable<DateTime>(lastEvaluatedAt) is { } at ? AlertTime.Utc(at) : null);
+            r.Nullable<DateTime>(lastEvaluatedAt) is { } at ? AlertTime.Utc(at) : null)
+        {
+            Kind = AlertKindText.Parse(r.GetString(kind)),
+            Queue = r.NullableString(queue),
+            LastAge = r.Nullable<TimeSpan>(lastAge),
+            LastSeenAt = r.Nullable<DateTime>(lastSeenAt) is { } seen ? AlertTime.Utc(seen) : null,
+        };
+    };
+
+    /// <summary><c>Alerts/MeasureQueueLag.sql</c>: the queue's due runs and the oldest one's wait.</summary>
+    public static readonly ResultReader<AlertMeasure> MeasureQueueLag = result =>
+    {
+        int now = result.Ordinal("now"), due = result.Ordinal("due"), oldestWait = result.Ordinal("oldest_wait");
+        return r => new AlertMeasure(AlertTime.Utc(r.GetDateTime(now)), r.GetInt32(due), 0, [])
+        {
+            Age = r.Nullable<TimeSpan>(oldestWait) is { } wait ? (wait > TimeSpan.Zero ? wait : TimeSpan.Zero) : null,
+        };
+    };
+
+    /// <summary><c>Alerts/MeasureLiveWorkers.sql</c>: the live workers, the newest heartbeat and the time since it.</summary>
+    public static readonly ResultReader<AlertMeasure> MeasureLiveWorkers = result =>
+    {
+        int now = result.Ordinal("now"), live = result.Ordinal("live"), lastSeenAt = result.Ordinal("last_seen_at"), age = result.Ordinal("age");
+        return r => new AlertMeasure(AlertTime.Utc(r.GetDateTime(now)), r.GetInt32(live), 0, [])
+        {
+            Age = r.Nullable<TimeSpan>(age),
+            LastSeenAt = r.Nullable<DateTime>(lastSeenAt) is { } seen ? AlertTime.Utc(seen) : null,
+        };
     };
 
     /// <summary><c>Alerts/MeasureWorkflow.sql</c>, <c>Alerts/MeasureStep.sql</c>: a rule's numbers over its window, with the commonest errors.</summary>

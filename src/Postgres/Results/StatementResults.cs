@@ -19,6 +19,8 @@ internal static class StatementResults
         ["Alerts/FinishNotice.sql"] = [],
         ["Alerts/InsertNotice.sql"] = [],
         ["Alerts/ListAlerts.sql"] = [Columns(MonitoringResults.Alert)],
+        ["Alerts/MeasureLiveWorkers.sql"] = [Columns(MonitoringResults.MeasureLiveWorkers)],
+        ["Alerts/MeasureQueueLag.sql"] = [Columns(MonitoringResults.MeasureQueueLag)],
         ["Alerts/MeasureStep.sql"] = [Columns(MonitoringResults.Measure)],
         ["Alerts/MeasureWorkflow.sql"] = [Columns(MonitoringResults.Measure)],
         ["Alerts/RecordEvaluation.sql"] = [Columns(MonitoringResults.RecordEvaluation)],
@@ -91,5 +93,7 @@ internal static class StatementResults
         ["TakeStartKeys.sql"] = [Columns(RunResults.Ids)],
         ["UnholdRuns.sql"] = [Columns(RunResults.UnholdRuns)],
         ["WakeWaitingRuns.sql"] = [RowsOnly],
+        ["Workers/Beat.sql"] = [],
+        ["Workers/Remove.sql"] = [],
     };
 }

@@ -4,7 +4,8 @@ namespace Inquir.Typed;
 
 /// <summary>
 /// Turns <see cref="InquirOptions.Alerts"/> into definitions, naming the configuration key of every mistake: a
-/// threshold outside 0–100 %, a window shorter than the evaluation interval, a workflow or step this host does not have.
+/// threshold outside 0–100 %, a window shorter than the evaluation interval, a workflow or step this host does not have,
+/// a queue-lag rule without a queue, a setting of one kind given to a rule of another.
 /// </summary>
 internal static class AlertDefinitions
 {
@@ -42,6 +43,22 @@ internal static class AlertDefinitions
             if (name.Length is 0 or > 200)
             {
                 failures.Add($"{key}: an alert rule's name must be 1 to 200 characters long.");
+            }
+
+            if (rule.Kind != AlertKind.FailureRate)
+            {
+                var other = OtherKind(key, name, rule, failures);
+                if (failures.Count == before && other is not null)
+                {
+                    definitions.Add(other);
+                }
+
+                continue;
+            }
+
+            if (rule.Queue is not null || rule.Over is not null)
+            {
+                failures.Add($"{key}: Queue and Over are settings of the QueueLag and NoLiveWorker kinds; a FailureRate rule has Workflow, ThresholdPercent and Window.");
             }
 
             if (string.IsNullOrWhiteSpace(rule.Workflow))
@@ -90,6 +107,54 @@ internal static class AlertDefinitions
         }
 
         return definitions;
+    }
+
+    // A queue-lag or no-live-worker rule: its Over (and Queue) set, and none of the failure-rate settings.
+    private static AlertDefinition? OtherKind(string key, string name, AlertRule rule, List<string> failures)
+    {
+        if (!Enum.IsDefined(rule.Kind))
+        {
+            failures.Add($"{key}:Kind is {(int)rule.Kind}, which is no alert kind (FailureRate, QueueLag, NoLiveWorker).");
+            return null;
+        }
+
+        if (rule.Workflow is not null || rule.Step is not null || rule.ThresholdPercent is not null || rule.ResolvePercent is not null)
+        {
+            failures.Add($"{key}: Workflow, Step, ThresholdPercent and ResolvePercent are settings of a FailureRate rule; a {rule.Kind} rule has {(rule.Kind == AlertKind.QueueLag ? "Queue and Over" : "Over")}.");
+        }
+
+        if (rule.Over is not { } over)
+        {
+            failures.Add($"{key}:Over is required for a {rule.Kind} rule: {(rule.Kind == AlertKind.QueueLag ? "how long the oldest due run may wait" : "how long the database may go without a worker's heartbeat")}.");
+            over = TimeSpan.Zero;
+        }
+        else if (over <= TimeSpan.Zero)
+        {
+            failures.Add($"{key}:Over must be positive; it is {over}.");
+        }
+
+        if (rule.Kind == AlertKind.NoLiveWorker)
+        {
+            if (rule.Queue is not null)
+            {
+                failures.Add($"{key}:Queue is a setting of a QueueLag rule; a NoLiveWorker rule watches every worker of the database.");
+            }
+
+            return AlertDefinition.NoLiveWorker(name, over);
+        }
+
+        if (string.IsNullOrWhiteSpace(rule.Queue))
+        {
+            failures.Add($"{key}:Queue is required for a QueueLag rule: the queue whose oldest due run it watches.");
+            return null;
+        }
+
+        if (!QueueName.IsValid(rule.Queue))
+        {
+            failures.Add($"{key}:Queue names '{rule.Queue}', which is not a queue name: a queue name is {QueueName.Rule}.");
+        }
+
+        return AlertDefinition.QueueLag(name, rule.Queue, over);
     }
 
     private static IEnumerable<string> WebhookProblems(AlertWebhookOptions webhook)

@@ -59,5 +59,9 @@ internal sealed class AlertEvaluation(IMonitoringStore store, DatabaseClock cloc
         endsAt)
     {
         Id = Guid.NewGuid(),
+        Kind = rule.Kind,
+        Queue = rule.Queue,
+        Age = measure.Age,
+        LastSeenAt = measure.LastSeenAt,
     };
 }

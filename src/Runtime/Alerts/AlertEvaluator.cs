@@ -7,7 +7,7 @@ namespace Inquir.Typed;
 
 /// <summary>
 /// Evaluates the alert rules once at start and then once per <see cref="AlertingOptions.EvaluationInterval"/>, in
-/// every process whose worker is enabled, and delivers the stored notices that are due (after each evaluation and
+/// every process whose worker is enabled (and in one whose worker is disabled when it has a no-live-worker rule), and delivers the stored notices that are due (after each evaluation and
 /// every <see cref="AlertDelivery.PollInterval"/>). Only one process evaluates at a time (the others skip their
 /// turn), and the state is in the database, so a breach fires once across workers and restarts. A failed evaluation
 /// or delivery is logged and tried again at the next turn.
@@ -24,7 +24,9 @@ internal sealed partial class AlertEvaluator(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var rules = AlertDefinitions.Build(options.Value, workflows, []);
-        if (!options.Value.Worker.Enabled || rules.Count == 0)
+        // A process whose worker is disabled evaluates only for a no-live-worker rule: it is the one that can still
+        // tell when every worker is gone.
+        if (rules.Count == 0 || (!options.Value.Worker.Enabled && !rules.Any(r => r.Kind == AlertKind.NoLiveWorker)))
         {
             return;
         }

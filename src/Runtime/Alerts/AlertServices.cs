@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Inquir.Typed;
 
-/// <summary>The services of failure-rate alerts: the rules, their delivery and <see cref="IWorkflowAlerts"/> for every process, the evaluator for workers.</summary>
+/// <summary>The services of alerts: the rules, their delivery and <see cref="IWorkflowAlerts"/> for every process, the evaluator for workers (and for a process with a no-live-worker rule).</summary>
 internal static class AlertServices
 {
     public static void Add(IServiceCollection services)

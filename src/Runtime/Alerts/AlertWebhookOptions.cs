@@ -8,7 +8,7 @@ public sealed class AlertWebhookOptions
 
     /// <summary>
     /// A link sent with each notice (as <c>externalURL</c> and <c>generatorURL</c>), such as a dashboard's run search;
-    /// <c>{rule}</c>, <c>{workflow}</c> and <c>{step}</c> are replaced, URL-escaped.
+    /// <c>{rule}</c>, <c>{workflow}</c>, <c>{step}</c> and <c>{queue}</c> are replaced, URL-escaped.
     /// </summary>
     /// <example><c>https://ops.example.com/inquir/runs?workflow={workflow}&amp;status=failed</c></example>
     public string? LinkTemplate { get; set; }

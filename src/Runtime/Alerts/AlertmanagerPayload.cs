@@ -43,6 +43,10 @@ internal static class AlertmanagerPayload
             {
                 ["noticeId"] = notice.Id.ToString("D"),
                 ["rule"] = notice.Rule,
+                ["kind"] = AlertKindText.Of(notice.Kind),
+                ["queue"] = notice.Queue,
+                ["ageSeconds"] = notice.Age?.TotalSeconds,
+                ["lastSeenAt"] = notice.LastSeenAt is { } seen ? Time(seen) : null,
                 ["workflow"] = notice.Workflow,
                 ["step"] = notice.Step,
                 ["ratePercent"] = notice.RatePercent,
@@ -59,6 +63,14 @@ internal static class AlertmanagerPayload
 
     private static JsonObject Labels(AlertNotice notice)
     {
+        switch (notice.Kind)
+        {
+            case AlertKind.QueueLag:
+                return new JsonObject { ["alertname"] = notice.Rule, ["kind"] = AlertKindText.Of(notice.Kind), ["queue"] = notice.Queue };
+            case AlertKind.NoLiveWorker:
+                return new JsonObject { ["alertname"] = notice.Rule, ["kind"] = AlertKindText.Of(notice.Kind) };
+        }
+
         var labels = new JsonObject { ["alertname"] = notice.Rule, ["workflow"] = notice.Workflow };
         if (notice.Step is not null)
         {
@@ -70,6 +82,11 @@ internal static class AlertmanagerPayload
 
     private static JsonObject Annotations(AlertNotice notice)
     {
+        if (notice.Kind != AlertKind.FailureRate)
+        {
+            return OtherKindAnnotations(notice);
+        }
+
         var subject = notice.Step is null ? $"workflow {notice.Workflow}" : $"step {notice.Step} of workflow {notice.Workflow}";
         var counted = notice.Step is null ? "runs" : "attempts";
         var summary = notice.Status == AlertStatus.Firing
@@ -86,6 +103,30 @@ internal static class AlertmanagerPayload
             ["total"] = notice.Total.ToString(CultureInfo.InvariantCulture),
             ["top_errors"] = string.Join("\n", notice.TopErrors.Select(e => $"{e.Count}× {e.Message}")),
         };
+    }
+
+    private static JsonObject OtherKindAnnotations(AlertNotice notice)
+    {
+        var over = notice.Window.ToString("c", CultureInfo.InvariantCulture);
+        var age = notice.Age is { } a ? a.ToString("c", CultureInfo.InvariantCulture) : "";
+        var firing = notice.Status == AlertStatus.Firing;
+        var (summary, description) = notice.Kind == AlertKind.QueueLag
+            ? (firing ? $"queue {notice.Queue} lags: its oldest due run has waited {age}, over {over}" : $"queue {notice.Queue} caught up: no due run has waited over {over}",
+               $"{notice.Total} due runs wait in queue {notice.Queue}.")
+            : (firing ? $"no live worker: no heartbeat for {age}, over {over}" : $"a worker is live again: heartbeat within {over}",
+               notice.LastSeenAt is { } seen ? $"The newest worker heartbeat was at {Time(seen)}; {notice.Total} workers beat within {over}." : "No worker heartbeat was ever seen.");
+        var annotations = new JsonObject { ["summary"] = summary, ["description"] = description, ["over"] = over };
+        if (notice.Age is not null)
+        {
+            annotations["age"] = age;
+        }
+
+        if (notice.LastSeenAt is { } last)
+        {
+            annotations["last_seen_at"] = Time(last);
+        }
+
+        return annotations;
     }
 
     // Stable per rule and firing, as Alertmanager's is per label set: the resolved notice carries its firing's fingerprint.

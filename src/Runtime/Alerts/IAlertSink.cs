@@ -1,7 +1,7 @@
 namespace Inquir.Typed;
 
 /// <summary>
-/// Receives the notices of failure-rate alerts: one when a rule starts firing and one when it resolves. Register any
+/// Receives the notices of alerts (every kind): one when a rule starts firing and one when it resolves. Register any
 /// number in DI (<c>services.AddSingleton&lt;IAlertSink, MySink&gt;()</c>); the log and the webhook are built in. A sink
 /// that throws or runs past <see cref="AlertingOptions.SinkTimeout"/> is logged, never stops the evaluator or the other
 /// sinks, and is given the notice again later until it returns. Delivery is at least once (a process stopped

@@ -1,6 +1,6 @@
 namespace Inquir.Typed;
 
-/// <summary>The failure-rate alert rules every host stored, with their shared state.</summary>
+/// <summary>The alert rules (every kind) every host stored, with their shared state.</summary>
 public interface IWorkflowAlerts
 {
     /// <summary>Every stored rule by name.</summary>

@@ -59,7 +59,8 @@ public sealed class InquirOptions
     internal Storage.StoreBackend? Store { get; set; }
 
     /// <summary>
-    /// Failure-rate alert rules by name, from code (<c>o.Alerts.Add(name, rule)</c>) or <c>Inquir:Alerts:{name}</c>;
+    /// Alert rules by name (failure rate, queue lag, no live worker), from code (<c>o.Alerts.Add(name, rule)</c>,
+    /// <c>o.Alerts.QueueLag(...)</c>, <c>o.Alerts.NoLiveWorker(...)</c>) or <c>Inquir:Alerts:{name}</c>;
     /// evaluated from the database by one process at a time.
     /// </summary>
     public Dictionary<string, AlertRule> Alerts { get; } = new(StringComparer.Ordinal);

@@ -33,6 +33,7 @@ public static class InquirServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WorkflowWorker>(sp => new WorkflowWorker(
             sp.GetRequiredService<IRunStore>(),
             sp.GetRequiredService<IHistoryStore>(),
+            sp.GetRequiredService<IMonitoringStore>(),
             sp.GetRequiredService<SchemaReadiness>(),
             sp.GetRequiredService<WorkflowRegistry>(),
             sp.GetRequiredService<IOptions<InquirOptions>>(),

@@ -1,7 +1,7 @@
 namespace Inquir.Typed.Storage;
 
 /// <summary>
-/// What the health checks, the backlog gauges and the failure-rate alerts ask of the database. One implementation
+/// What the health checks, the backlog gauges, the alerts and the workers' heartbeats ask of the database. One implementation
 /// per backend, each over the same tables as its run store; every <c>now</c> follows <see cref="DatabaseClock"/>.
 /// </summary>
 internal interface IMonitoringStore
@@ -23,6 +23,15 @@ internal interface IMonitoringStore
     /// the partial indexes of waiting and of pending runs only.
     /// </summary>
     Task<WaitingRuns> WaitingAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that the request's worker is alive now (its row in <c>workers</c>, written when it first beats), and
+    /// deletes the rows of workers not seen for a day (they died without stopping).
+    /// </summary>
+    Task BeatAsync(WorkerBeatRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the request's worker's row: it stopped gracefully.</summary>
+    Task RemoveWorkerAsync(RemoveWorkerRequest request, CancellationToken cancellationToken);
 
     /// <summary>The stored alert rules and their state.</summary>
     Task<IReadOnlyList<AlertInfo>> ListAlertsAsync(CancellationToken cancellationToken);
@@ -81,7 +90,11 @@ internal interface IAlertEvaluationScope : IAsyncDisposable
     /// <summary>The stored rules and their state, as this transaction sees them.</summary>
     Task<IReadOnlyList<AlertInfo>> ListAsync(CancellationToken cancellationToken);
 
-    /// <summary>The rule's numbers over its window ending now, with the commonest error messages.</summary>
+    /// <summary>
+    /// The rule's numbers now: for a failure-rate rule over its window ending now, with the commonest error messages;
+    /// for a queue-lag rule the queue's due runs and the oldest one's wait; for a no-live-worker rule the live
+    /// workers and the newest heartbeat (or, with none in <c>workers</c>, the one the rule saw last).
+    /// </summary>
     Task<AlertMeasure> MeasureAsync(MeasureRuleRequest request, CancellationToken cancellationToken);
 
     /// <summary>Stores the evaluation; returns when the rule entered the state it is in after it.</summary>

@@ -40,6 +40,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
     private readonly EventTimeoutSweeper _eventTimeouts;
     private readonly WakeUpListener _listener;
     private readonly UnknownStepReporter _unknownSteps;
+    private readonly WorkerHeartbeat _heartbeat;
     private readonly RunExecutor _executor;
     private readonly string _workerId;
     private long _startedUtcTicks;
@@ -49,6 +50,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
     public WorkflowWorker(
         IRunStore store,
         IHistoryStore history,
+        IMonitoringStore monitoring,
         SchemaReadiness schema,
         WorkflowRegistry registry,
         IOptions<InquirOptions> options,
@@ -83,6 +85,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
         _eventTimeouts = new EventTimeoutSweeper(store, _signal, time, _clock, _options.RescueInterval, loggerFactory.CreateLogger<EventTimeoutSweeper>());
         _listener = new WakeUpListener(wakeUps, _signal, _inFlight, time);
         _unknownSteps = new UnknownStepReporter(store, _knownSteps, time, _clock, UnknownStepReportInterval, loggerFactory.CreateLogger<UnknownStepReporter>());
+        _heartbeat = new WorkerHeartbeat(monitoring, _workerId, time, _clock, _leaseKeeper.Interval, loggerFactory.CreateLogger<WorkerHeartbeat>());
         _executor = new RunExecutor(registry, store, _writer, _inFlight, _abandoned, scopes, client, time, _clock, random, loggerFactory, _workerId, options.Value, _limits);
     }
 
@@ -133,6 +136,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
             Forever(_rescuer.RunAsync, loops.Token),
             Forever(_eventTimeouts.RunAsync, loops.Token),
             Forever(_unknownSteps.RunAsync, loops.Token),
+            Forever(_heartbeat.RunAsync, loops.Token),
         };
 
         // A step that starts before the LISTEN is in place would miss a cancel sent meanwhile (until its next lease
@@ -155,6 +159,7 @@ internal sealed partial class WorkflowWorker : BackgroundService
         await writer.ConfigureAwait(false);
         await loops.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(background).ConfigureAwait(false);
+        await _heartbeat.RemoveAsync().ConfigureAwait(false);
         Volatile.Write(ref _stopped, true);
         LogStopped(_workerId);
     }

@@ -34,7 +34,8 @@ internal static class MonitoringResults
             threshold = result.Ordinal("threshold_percent"), resolve = result.Ordinal("resolve_percent"), window = result.Ordinal("window_ms"),
             minimum = result.Ordinal("minimum_count"), state = result.Ordinal("state"), stateSince = result.Ordinal("state_since"),
             lastRate = result.Ordinal("last_rate_percent"), lastFailures = result.Ordinal("last_failures"), lastTotal = result.Ordinal("last_total"),
-            lastEvaluatedAt = result.Ordinal("last_evaluated_at");
+            lastEvaluatedAt = result.Ordinal("last_evaluated_at"), kind = result.Ordinal("kind"), queue = result.Ordinal("queue"),
+            lastAge = result.Ordinal("last_age_ms"), lastSeenAt = result.Ordinal("last_seen_at");
         return r => new AlertInfo(
             r.GetString(name),
             r.GetString(workflow),
@@ -48,7 +49,27 @@ internal static class MonitoringResults
             r.IsDBNull(lastRate) ? null : r.GetDouble(lastRate),
             r.IsDBNull(lastFailures) ? null : r.GetInt32(lastFailures),
             r.IsDBNull(lastTotal) ? null : r.GetInt32(lastTotal),
-            r.IsDBNull(lastEvaluatedAt) ? null : Utc(r.GetInt64(lastEvaluatedAt)));
+            r.IsDBNull(lastEvaluatedAt) ? null : Utc(r.GetInt64(lastEvaluatedAt)))
+        {
+            Kind = AlertKindText.Parse(r.GetString(kind)),
+            Queue = Text(r, queue),
+            LastAge = r.IsDBNull(lastAge) ? null : TimeSpan.FromMilliseconds(r.GetInt64(lastAge)),
+            LastSeenAt = r.IsDBNull(lastSeenAt) ? null : Utc(r.GetInt64(lastSeenAt)),
+        };
+    };
+
+    /// <summary><c>Alerts/MeasureQueueLag.sql</c>: the queue's due runs and the oldest one's wait (null when none is due).</summary>
+    public static readonly ResultReader<(int Due, TimeSpan? OldestWait)> MeasureQueueLag = result =>
+    {
+        int due = result.Ordinal("due"), oldestWait = result.Ordinal("oldest_wait_ms");
+        return r => (r.GetInt32(due), r.IsDBNull(oldestWait) ? null : TimeSpan.FromMilliseconds(Math.Max(0, r.GetInt64(oldestWait))));
+    };
+
+    /// <summary><c>Alerts/MeasureLiveWorkers.sql</c>: the live workers, the newest heartbeat (null: none ever seen) and the time since it.</summary>
+    public static readonly ResultReader<(int Live, DateTimeOffset? LastSeenAt, TimeSpan Age)> MeasureLiveWorkers = result =>
+    {
+        int live = result.Ordinal("live"), lastSeenAt = result.Ordinal("last_seen_at"), age = result.Ordinal("age_ms");
+        return r => (r.GetInt32(live), r.IsDBNull(lastSeenAt) ? null : Utc(r.GetInt64(lastSeenAt)), TimeSpan.FromMilliseconds(r.GetInt64(age)));
     };
 
     /// <summary><c>Alerts/MeasureWorkflow.sql</c>, <c>Alerts/MeasureStep.sql</c>'s first result: a rule's numbers over its window.</summary>

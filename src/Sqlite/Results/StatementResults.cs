@@ -18,6 +18,8 @@ internal static class StatementResults
         ["Alerts/FinishNotice.sql"] = [],
         ["Alerts/InsertNotice.sql"] = [],
         ["Alerts/ListAlerts.sql"] = [Columns(MonitoringResults.Alert)],
+        ["Alerts/MeasureLiveWorkers.sql"] = [Columns(MonitoringResults.MeasureLiveWorkers)],
+        ["Alerts/MeasureQueueLag.sql"] = [Columns(MonitoringResults.MeasureQueueLag)],
         ["Alerts/MeasureStep.sql"] = [Columns(MonitoringResults.Measure), Columns(MonitoringResults.MeasureErrors)],
         ["Alerts/MeasureWorkflow.sql"] = [Columns(MonitoringResults.Measure), Columns(MonitoringResults.MeasureErrors)],
         ["Alerts/RecordEvaluation.sql"] = [Columns(MonitoringResults.RecordEvaluation)],
@@ -101,5 +103,7 @@ internal static class StatementResults
         ["TakeStartKeys.sql"] = [Columns(RunResults.Ids)],
         ["UnholdRuns.sql"] = [Columns(LimitResults.UnholdRuns)],
         ["WakeWaitingRuns.sql"] = [RowsOnly],
+        ["Workers/Beat.sql"] = [],
+        ["Workers/Remove.sql"] = [],
     };
 }

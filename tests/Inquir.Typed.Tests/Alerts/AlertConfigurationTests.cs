@@ -72,6 +72,58 @@ public sealed class AlertConfigurationTests
             (rule.Name, rule.Workflow, rule.Step, rule.ThresholdPercent, rule.ResolvePercent, rule.Window, rule.MinimumCount, rule.State));
     }
 
+    [Theory]
+    [InlineData("QueueLag", null, "00:05:00", "Inquir:Alerts:lag:Queue is required for a QueueLag rule")]
+    [InlineData("QueueLag", "no spaces", "00:05:00", "Inquir:Alerts:lag:Queue names 'no spaces', which is not a queue name")]
+    [InlineData("QueueLag", "exports", null, "Inquir:Alerts:lag:Over is required for a QueueLag rule")]
+    [InlineData("NoLiveWorker", null, "-00:01:00", "Inquir:Alerts:lag:Over must be positive; it is -00:01:00.")]
+    [InlineData("NoLiveWorker", "exports", "00:02:00", "Inquir:Alerts:lag:Queue is a setting of a QueueLag rule")]
+    public async Task A_bad_queue_lag_or_no_live_worker_rule_stops_the_host_naming_the_key(string kind, string? queue, string? over, string expected)
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new Dictionary<string, string?>
+        {
+            ["Inquir:Alerts:lag:Kind"] = kind,
+            ["Inquir:Alerts:lag:Queue"] = queue,
+            ["Inquir:Alerts:lag:Over"] = over,
+        }));
+
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public async Task A_failure_rate_setting_on_a_rule_of_another_kind_names_the_kind_and_its_settings()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync(new Dictionary<string, string?>
+        {
+            ["Inquir:Alerts:lag:Kind"] = "QueueLag",
+            ["Inquir:Alerts:lag:Queue"] = "exports",
+            ["Inquir:Alerts:lag:Over"] = "00:05:00",
+            ["Inquir:Alerts:lag:ThresholdPercent"] = "20",
+        }));
+
+        Assert.Contains("Inquir:Alerts:lag: Workflow, Step, ThresholdPercent and ResolvePercent are settings of a FailureRate rule; a QueueLag rule has Queue and Over.", error.Message);
+    }
+
+    [Fact]
+    public async Task Configured_queue_lag_and_no_live_worker_rules_are_stored_with_their_kind_and_listed()
+    {
+        await using var host = await StartAsync(new Dictionary<string, string?>
+        {
+            ["Inquir:Alerts:exports-lag:Kind"] = "QueueLag",
+            ["Inquir:Alerts:exports-lag:Queue"] = "exports",
+            ["Inquir:Alerts:exports-lag:Over"] = "00:05:00",
+            ["Inquir:Alerts:workers-gone:Kind"] = "NoLiveWorker",
+            ["Inquir:Alerts:workers-gone:Over"] = "00:02:00",
+        });
+        var alerts = host.Services.GetRequiredService<IWorkflowAlerts>();
+        await Eventually.TrueAsync(async () => (await alerts.ListAsync()).Count(a => a.LastEvaluatedAt is not null) == 2, "both rules to be stored and evaluated");
+
+        var (lag, gone) = ((await alerts.ListAsync())[0], (await alerts.ListAsync())[1]);
+
+        Assert.Equal(("exports-lag", AlertKind.QueueLag, (string?)"exports", TimeSpan.FromMinutes(5), AlertState.Ok), (lag.Name, lag.Kind, lag.Queue, lag.Window, lag.State));
+        Assert.Equal(("workers-gone", AlertKind.NoLiveWorker, (string?)null, TimeSpan.FromMinutes(2), AlertState.Ok), (gone.Name, gone.Kind, gone.Queue, gone.Window, gone.State));
+    }
+
     private static Task<WorkerHost> StartAsync(IDictionary<string, string?> configuration) =>
         WorkerHost.StartAsync(
             TestDatabase.NewSchema(),

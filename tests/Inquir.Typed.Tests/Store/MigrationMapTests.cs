@@ -28,6 +28,7 @@ public sealed class MigrationMapTests
         ("0013_events", ["0020_events"]),
         ("0015_limit_definitions", ["0022_limit_definitions"]),
         ("0016_run_notifications", ["0023_run_notifications"]),
+        ("0017_alert_kinds", ["0024_alert_kinds"]),
         ("0018_held_runs_by_priority", ["0025_held_runs_by_priority"]),
     ];
 

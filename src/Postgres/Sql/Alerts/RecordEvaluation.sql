@@ -5,6 +5,8 @@ SET state = @state,
     last_rate_percent = @rate,
     last_failures = @failures,
     last_total = @total,
+    last_age = @age::interval,
+    last_seen_at = @lastSeen::timestamptz,
     last_evaluated_at = @now
 WHERE name = @name
 RETURNING state_since;

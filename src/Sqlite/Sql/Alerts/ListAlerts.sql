@@ -1,4 +1,4 @@
-SELECT name, workflow, step_name, threshold_percent, resolve_percent, window_ms, minimum_count, state, state_since,
-       last_rate_percent, last_failures, last_total, last_evaluated_at
+SELECT name, kind, queue, workflow, step_name, threshold_percent, resolve_percent, window_ms, minimum_count, state, state_since,
+       last_rate_percent, last_failures, last_total, last_age_ms, last_seen_at, last_evaluated_at
 FROM alerts
 ORDER BY name;

@@ -5,6 +5,8 @@ SET state_since = CASE WHEN state = @state THEN state_since ELSE @now END,
     last_rate_percent = @rate,
     last_failures = @failures,
     last_total = @total,
+    last_age_ms = @age_ms,
+    last_seen_at = @last_seen_at,
     last_evaluated_at = @now
 WHERE name = @name
 RETURNING state_since;

@@ -67,6 +67,11 @@ public sealed class PostgresMonitoringContract : MonitoringContract
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
 }
 
+public sealed class PostgresAlertKindsContract : AlertKindsContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();
+}
+
 public sealed class PostgresCoalescedStartContract : CoalescedStartContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.PostgresAsync();

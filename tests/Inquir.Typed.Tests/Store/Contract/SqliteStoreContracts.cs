@@ -66,6 +66,11 @@ public sealed class SqliteMonitoringContract : MonitoringContract
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
 }
 
+public sealed class SqliteAlertKindsContract : AlertKindsContract
+{
+    private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
+}
+
 public sealed class SqliteCoalescedStartContract : CoalescedStartContract
 {
     private protected override Task<StoreUnderTest> OpenAsync() => Stores.SqliteAsync();
